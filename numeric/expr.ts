@@ -1,0 +1,149 @@
+/**
+ * One description of an integrand, evaluated by every backend: a small expression tree
+ * over the phase-space coordinates x_i, v_i (i = 0 … d−1) and named scalar parameters.
+ * `compileJs` turns it into a CPU function; `numeric/wgsl.ts` turns the same tree into WGSL,
+ * so the CPU and GPU backends compute the same function.
+ */
+
+export type UnaryOp = 'neg' | 'exp' | 'log' | 'sin' | 'cos' | 'tanh' | 'sqrt' | 'abs';
+
+export type Expr =
+  | { op: 'const'; value: number }
+  | { op: 'x'; index: number }
+  | { op: 'v'; index: number }
+  | { op: 'param'; name: string }
+  | { op: 'add'; args: Expr[] }
+  | { op: 'mul'; args: Expr[] }
+  | { op: 'div'; num: Expr; den: Expr }
+  | { op: 'powi'; base: Expr; exp: number }
+  | { op: UnaryOp; arg: Expr };
+
+export const cst = (value: number): Expr => ({ op: 'const', value });
+export const xv = (index: number): Expr => ({ op: 'x', index });
+export const vv = (index: number): Expr => ({ op: 'v', index });
+export const par = (name: string): Expr => ({ op: 'param', name });
+export const add = (...args: Expr[]): Expr => (args.length === 1 ? args[0] : { op: 'add', args });
+export const mul = (...args: Expr[]): Expr => (args.length === 1 ? args[0] : { op: 'mul', args });
+export const sub = (a: Expr, b: Expr): Expr => add(a, neg(b));
+export const div = (num: Expr, den: Expr): Expr => ({ op: 'div', num, den });
+export const powi = (base: Expr, exp: number): Expr => {
+  if (!Number.isInteger(exp) || exp < 0) throw new RangeError(`powi: exponent must be a non-negative integer, got ${exp}`);
+  return { op: 'powi', base, exp };
+};
+export const neg = (arg: Expr): Expr => ({ op: 'neg', arg });
+export const un = (op: UnaryOp, arg: Expr): Expr => ({ op, arg });
+
+/** An integrand family member: `outputs` expressions integrated together over the same samples. */
+export interface Integrand {
+  /** Dimension d: the integration is over (x, v) ∈ ℝ^d × ℝ^d. */
+  d: number;
+  /** Named outputs (e.g. ['lhs', 'rhs'] or the terms of Prop. 4.1). */
+  names: string[];
+  exprs: Expr[];
+  /** Values of the `param` leaves. */
+  params: Record<string, number>;
+}
+
+/** Largest x/v index and the parameter names an expression uses (validation before codegen). */
+export function scan(e: Expr, acc = { maxIndex: -1, params: new Set<string>() }) {
+  switch (e.op) {
+    case 'const':
+      break;
+    case 'x':
+    case 'v':
+      acc.maxIndex = Math.max(acc.maxIndex, e.index);
+      break;
+    case 'param':
+      acc.params.add(e.name);
+      break;
+    case 'add':
+    case 'mul':
+      for (const a of e.args) scan(a, acc);
+      break;
+    case 'div':
+      scan(e.num, acc);
+      scan(e.den, acc);
+      break;
+    case 'powi':
+      scan(e.base, acc);
+      break;
+    default:
+      scan(e.arg, acc);
+  }
+  return acc;
+}
+
+/** Check an integrand before any backend compiles it; throws a RangeError naming the problem. */
+export function validateIntegrand(f: Integrand): void {
+  if (!Number.isInteger(f.d) || f.d < 1) throw new RangeError(`integrand: d must be a positive integer, got ${f.d}`);
+  if (f.names.length !== f.exprs.length) throw new RangeError(`integrand: ${f.names.length} names for ${f.exprs.length} expressions`);
+  for (const e of f.exprs) {
+    const { maxIndex, params } = scan(e);
+    if (maxIndex >= f.d) throw new RangeError(`integrand: coordinate index ${maxIndex} out of range for d = ${f.d}`);
+    for (const p of params) {
+      if (!(p in f.params) || !Number.isFinite(f.params[p])) throw new RangeError(`integrand: parameter "${p}" missing or not finite`);
+    }
+  }
+}
+
+function jsOf(e: Expr): string {
+  switch (e.op) {
+    case 'const':
+      return `(${e.value.toPrecision(17)})`;
+    case 'x':
+      return `x[${e.index}]`;
+    case 'v':
+      return `v[${e.index}]`;
+    case 'param':
+      return `p[${JSON.stringify(e.name)}]`;
+    case 'add':
+      return `(${e.args.map(jsOf).join(' + ')})`;
+    case 'mul':
+      return `(${e.args.map(jsOf).join(' * ')})`;
+    case 'div':
+      return `(${jsOf(e.num)} / ${jsOf(e.den)})`;
+    case 'powi':
+      return e.exp === 0 ? '1' : `(${Array(e.exp).fill(jsOf(e.base)).join(' * ')})`;
+    case 'neg':
+      return `(-${jsOf(e.arg)})`;
+    default:
+      return `Math.${e.op}(${jsOf(e.arg)})`;
+  }
+}
+
+/** Evaluator (x, v, out) → fills out[k] with exprs[k](x, v). Compiled once; hot loops call it. */
+export type CompiledIntegrand = (x: Float64Array, v: Float64Array, out: Float64Array) => void;
+
+export function compileJs(f: Integrand): CompiledIntegrand {
+  validateIntegrand(f);
+  const body = f.exprs.map((e, k) => `out[${k}] = ${jsOf(e)};`).join('\n');
+  // new Function: the integrand runs 10⁷+ times per check; a tree walk would be ~20× slower.
+  const fn = new Function('p', `return function(x, v, out) {\n${body}\n};`) as (p: Record<string, number>) => CompiledIntegrand;
+  return fn({ ...f.params });
+}
+
+/** Direct tree evaluation (reference for tests of the compilers). */
+export function evalExpr(e: Expr, x: ArrayLike<number>, v: ArrayLike<number>, p: Record<string, number>): number {
+  switch (e.op) {
+    case 'const':
+      return e.value;
+    case 'x':
+      return x[e.index];
+    case 'v':
+      return v[e.index];
+    case 'param':
+      return p[e.name];
+    case 'add':
+      return e.args.reduce((s, a) => s + evalExpr(a, x, v, p), 0);
+    case 'mul':
+      return e.args.reduce((s, a) => s * evalExpr(a, x, v, p), 1);
+    case 'div':
+      return evalExpr(e.num, x, v, p) / evalExpr(e.den, x, v, p);
+    case 'powi':
+      return evalExpr(e.base, x, v, p) ** e.exp;
+    case 'neg':
+      return -evalExpr(e.arg, x, v, p);
+    default:
+      return Math[e.op](evalExpr(e.arg, x, v, p));
+  }
+}

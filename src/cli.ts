@@ -1,0 +1,235 @@
+/**
+ * The `hypocheck` command line. I/O lives here: files, terminal, signals, services.
+ * Exit codes: 0 every check ran (whatever the verdicts), 1 a check errored, 2 bad usage.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import pc from 'picocolors';
+import type { BackendChoice, CheckContext, ClaimReport } from './claims.ts';
+import { allClaims, findClaim } from '../proofs/index.ts';
+import { runClaim, runClaims, selectClaims } from './runner.ts';
+import { buildReport, colourVerdict, summaryLine, tableHeader, tableRow, toJson, toMarkdown } from './report.ts';
+import { createServiceRegistry, type ManagedRegistry } from './services.ts';
+import { createZ3Service } from './z3-service.ts';
+import { createIntegratorService } from './integrator-service.ts';
+import { UsageError, parseNumberFlag } from './errors.ts';
+import { writeHtmlReport } from './html.ts';
+import { registerExtraCommands } from './commands/index.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const VERSION: string = JSON.parse(readFileSync(join(here, '..', 'package.json'), 'utf8')).version;
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const BACKENDS: BackendChoice[] = ['auto', 'gpu', 'cpu', 'qmc', 'quadrature'];
+
+export interface RunSettings {
+  seed: number;
+  backend: BackendChoice;
+  effort: number;
+  quiet?: boolean;
+}
+
+/** Build the check context with lazily created services. */
+export function createContext(settings: RunSettings, io: CliIo, signal?: AbortSignal): { ctx: CheckContext; registry: ManagedRegistry } {
+  const registry = createServiceRegistry({
+    z3: createZ3Service,
+    integrators: () => createIntegratorService(settings.backend, (line) => io.err(pc.yellow(line))),
+  });
+  const ctx: CheckContext = {
+    seed: settings.seed,
+    backend: settings.backend,
+    effort: settings.effort,
+    services: registry,
+    signal,
+    progress: settings.quiet ? () => {} : (m) => io.err(pc.dim(`  … ${m}`)),
+  };
+  return { ctx, registry };
+}
+
+function parseSeed(v: string): number {
+  return parseNumberFlag('--seed', v, { integer: true, min: 0 });
+}
+function parseEffort(v: string): number {
+  return parseNumberFlag('--effort', v, { min: 0, exclusiveMin: true });
+}
+
+function backendOption(): Option {
+  return new Option('--backend <name>', 'integrator for numeric checks').choices(BACKENDS).default('auto');
+}
+
+function requireClaim(id: string) {
+  const c = findClaim(id);
+  if (!c) {
+    const near = allClaims.filter((x) => x.id.startsWith(id.split(':').slice(0, 2).join(':'))).map((x) => x.id);
+    throw new UsageError(`unknown claim id "${id}"${near.length ? ` (did you mean ${near.slice(0, 5).join(', ')}?)` : '; see `hypocheck list`'}`);
+  }
+  return c;
+}
+
+function describeBackends(registry: ManagedRegistry): { gpu: string; z3: string } {
+  const d = registry.described();
+  return { gpu: d.integrators ?? 'none', z3: d.z3 ?? 'not used' };
+}
+
+export function printShow(row: ClaimReport, io: CliIo): void {
+  io.out(`${pc.bold(row.id)}  ${colourVerdict(row.verdict)}  (${row.method}, ${row.ms} ms)`);
+  io.out(`${pc.dim(row.source)}`);
+  io.out('');
+  io.out(row.statement);
+  if (row.latex) io.out(pc.dim(`LaTeX: ${row.latex}`));
+  if (row.hypotheses.length) {
+    io.out('');
+    io.out(pc.bold('Hypotheses'));
+    for (const h of row.hypotheses) io.out(`  ${h}`);
+  }
+  io.out('');
+  io.out(`${pc.bold('Evidence')}: ${row.summary}`);
+  for (const [k, v] of Object.entries(row.evidence)) io.out(`  ${k}: ${typeof v === 'string' ? v : toJson(v).replace(/\n\s*/g, ' ')}`);
+  if (row.witness !== null) io.out(`${pc.bold('Witness')}: ${toJson(row.witness).replace(/\n\s*/g, ' ')}`);
+  if (row.corrected) {
+    io.out(`${pc.bold('Corrected')} (${colourVerdict(row.corrected.verdict)}, ${row.corrected.method}): ${row.corrected.statement}`);
+    if (row.corrected.evidence) for (const [k, v] of Object.entries(row.corrected.evidence)) io.out(`  ${k}: ${typeof v === 'string' ? v : toJson(v).replace(/\n\s*/g, ' ')}`);
+  }
+  io.out(`${pc.bold('Reproduce')}: ${row.reproduce}`);
+}
+
+export function buildProgram(io: CliIo, state: { exitCode: number; signal?: AbortSignal; cleanups: (() => Promise<void>)[] }): Command {
+  const program = new Command();
+  program
+    .name('hypocheck')
+    .description('Check Zhu & Ying (2021), claim by claim: exact derivations, Z3 decisions, Monte Carlo on the GPU.')
+    .version(VERSION)
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+
+  program
+    .command('verify')
+    .description('check the claims and write the reports')
+    .option('--only <prefix>', 'only claims whose id starts with PREFIX (e.g. thm:3.1)')
+    .option('--json <file>', 'also write the JSON report to FILE')
+    .option('--report <dir>', 'directory for report.json, report.md, report.html', 'report')
+    .option('--seed <n>', 'master seed', parseSeed, 1)
+    .option('--effort <x>', 'work scale of numeric checks (1 = default)', parseEffort, 1)
+    .addOption(backendOption())
+    .action(async (opts: { only?: string; json?: string; report: string; seed: number; effort: number; backend: BackendChoice }) => {
+      if (opts.only && selectClaims(allClaims, opts.only).length === 0) throw new UsageError(`--only ${opts.only} matches no claim; see \`hypocheck list\``);
+      const { ctx, registry } = createContext({ seed: opts.seed, backend: opts.backend, effort: opts.effort }, io, state.signal);
+      state.cleanups.push(() => registry.disposeAll());
+      const t0 = performance.now();
+      io.out(tableHeader());
+      const rows = await runClaims(allClaims, ctx, {
+        only: opts.only,
+        onStart: (c, i, n) => ctx.progress(`[${i + 1}/${n}] ${c.id}`),
+        onResult: (row) => io.out(tableRow(row, process.stdout.columns ?? 140)),
+      });
+      const report = buildReport(rows, { version: VERSION, seed: opts.seed, backends: describeBackends(registry), ms: Math.round(performance.now() - t0) });
+      const dir = resolve(opts.report);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'report.json'), toJson(report) + '\n');
+      writeFileSync(join(dir, 'report.md'), toMarkdown(report) + '\n');
+      writeHtmlReport(join(dir, 'report.html'), report);
+      if (opts.json) {
+        mkdirSync(dirname(resolve(opts.json)), { recursive: true });
+        writeFileSync(resolve(opts.json), toJson(report) + '\n');
+      }
+      io.out('');
+      io.out(summaryLine(report));
+      io.out(pc.dim(`reports: ${join(opts.report, 'report.json')}, report.md, report.html${opts.json ? `, ${opts.json}` : ''}`));
+      if (state.signal?.aborted) io.err(pc.yellow('interrupted: the report holds the claims checked so far'));
+      if (rows.some((r) => r.verdict === 'error')) state.exitCode = 1;
+    });
+
+  program
+    .command('list')
+    .description('list the claims by id')
+    .option('--only <prefix>', 'only ids starting with PREFIX')
+    .action((opts: { only?: string }) => {
+      for (const c of selectClaims(allClaims, opts.only)) io.out(`${c.id.padEnd(24)} ${pc.dim(c.source.padEnd(34))} ${c.statement.replace(/\s+/g, ' ').slice(0, 90)}`);
+    });
+
+  program
+    .command('show')
+    .description('check one claim and show statement, hypotheses, method, evidence, witness, how to reproduce')
+    .argument('<id>', 'claim id, e.g. thm:3.1:case1')
+    .option('--seed <n>', 'master seed', parseSeed, 1)
+    .option('--effort <x>', 'work scale of numeric checks (1 = default)', parseEffort, 1)
+    .addOption(backendOption())
+    .action(async (id: string, opts: { seed: number; effort: number; backend: BackendChoice }) => {
+      const claim = requireClaim(id);
+      const { ctx, registry } = createContext({ seed: opts.seed, backend: opts.backend, effort: opts.effort }, io, state.signal);
+      state.cleanups.push(() => registry.disposeAll());
+      const row = await runClaim(claim, ctx);
+      printShow(row, io);
+      if (row.verdict === 'error') state.exitCode = 1;
+    });
+
+  program
+    .command('derive')
+    .description('print the derivation behind a claim, step by step (Unicode and LaTeX)')
+    .argument('<id>', 'claim id, e.g. eq:2.4')
+    .option('--latex', 'print only the LaTeX lines')
+    .action(async (id: string, opts: { latex?: boolean }) => {
+      const claim = requireClaim(id);
+      if (!claim.derive) throw new UsageError(`claim ${id} has no step-by-step derivation; try \`hypocheck show ${id}\``);
+      const steps = await claim.derive();
+      io.out(pc.bold(`${claim.id} — ${claim.source}`));
+      io.out(claim.statement);
+      for (const [i, s] of steps.entries()) {
+        io.out('');
+        io.out(pc.bold(`Step ${i + 1}. ${s.title}`));
+        if (!opts.latex) io.out(s.text.split('\n').map((l) => `  ${l}`).join('\n'));
+        if (s.latex) io.out(pc.dim(`  LaTeX: ${s.latex}`));
+      }
+    });
+
+  registerExtraCommands(program, io, state);
+  return program;
+}
+
+export async function main(argv: string[], io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
+  const controller = new AbortController();
+  const state = { exitCode: 0, signal: controller.signal, cleanups: [] as (() => Promise<void>)[] };
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(130);
+    io.err(pc.yellow('\ninterrupt: finishing the current step and keeping what was found (Ctrl-C again to quit)'));
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const program = buildProgram(io, state);
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return 2;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return state.exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return 2; // commander already printed its one-line message
+    }
+    if (err instanceof UsageError || err instanceof RangeError) {
+      io.err(`hypocheck: ${err.message}`);
+      return 2;
+    }
+    io.err(`hypocheck: internal error: ${err instanceof Error ? err.message : String(err)}`);
+    if (process.env.HYPOCHECK_DEBUG && err instanceof Error) io.err(err.stack ?? '');
+    return 1;
+  } finally {
+    process.off('SIGINT', onSigint);
+    for (const c of state.cleanups) await c().catch(() => {});
+  }
+}
+
+const isEntry = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isEntry) {
+  // process.exit: Z3's worker threads would keep Node alive after the run.
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

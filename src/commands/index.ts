@@ -1,0 +1,20 @@
+/**
+ * Extra CLI commands, one file each: `constants` (issue 3), `search` (issue 4), `figure` (issue 6).
+ */
+import type { Command } from 'commander';
+import type { CliIo } from '../cli.ts';
+import { registerConstants } from './constants.ts';
+import { registerSearch } from './search.ts';
+import { registerFigure } from './figure.ts';
+
+export interface CliState {
+  exitCode: number;
+  signal?: AbortSignal;
+  cleanups: (() => Promise<void>)[];
+}
+
+export function registerExtraCommands(program: Command, io: CliIo, state: CliState): void {
+  registerConstants(program, io, state);
+  registerSearch(program, io, state);
+  registerFigure(program, io, state);
+}

@@ -1,0 +1,6 @@
+/** `hypocheck search` — not built yet. */
+import type { Command } from 'commander';
+import type { CliIo } from '../cli.ts';
+import type { CliState } from './index.ts';
+
+export function registerSearch(_program: Command, _io: CliIo, _state: CliState): void {}

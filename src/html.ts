@@ -1,0 +1,55 @@
+/**
+ * The HTML report: the Markdown report's content with KaTeX-rendered statements and
+ * embedded SVG plots (figures register themselves in `report.figures`).
+ */
+import { writeFileSync } from 'node:fs';
+import katex from 'katex';
+import type { HypocheckReport } from './report.ts';
+import { toJson } from './report.ts';
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function tex(latex: string): string {
+  try {
+    return katex.renderToString(latex, { displayMode: true, throwOnError: false, output: 'mathml' });
+  } catch {
+    return `<pre>${esc(latex)}</pre>`;
+  }
+}
+
+const COLOURS: Record<string, string> = { proved: '#1a7f37', refuted: '#cf222e', supported: '#0969da', vacuous: '#8250df', inconclusive: '#9a6700', error: '#a40e26' };
+
+export function renderHtml(report: HypocheckReport): string {
+  const rows = report.claims
+    .map((r) => `<tr><td><a href="#${esc(r.id)}"><code>${esc(r.id)}</code></a></td><td>${esc(r.source)}</td><td style="color:${COLOURS[r.verdict]};font-weight:bold">${r.verdict}</td><td>${r.method}</td><td>${esc(r.summary)}</td><td>${r.ms}</td></tr>`)
+    .join('\n');
+  const sections = report.claims
+    .map((r) => {
+      const svgs = Object.values(r.evidence)
+        .filter((v): v is string => typeof v === 'string' && v.trimStart().startsWith('<svg'))
+        .join('\n');
+      const ev = Object.entries(r.evidence)
+        .filter(([, v]) => !(typeof v === 'string' && v.trimStart().startsWith('<svg')))
+        .map(([k, v]) => `<li><b>${esc(k)}</b>: <code>${esc(typeof v === 'string' ? v : toJson(v))}</code></li>`)
+        .join('');
+      return `<section id="${esc(r.id)}"><h2><code>${esc(r.id)}</code> — <span style="color:${COLOURS[r.verdict]}">${r.verdict}</span></h2>
+<p><i>${esc(r.source)}.</i> ${esc(r.statement)}</p>${r.latex ? tex(r.latex) : ''}
+<p><b>${r.method}</b>: ${esc(r.summary)}</p><ul>${ev}</ul>${svgs}
+${r.witness !== null ? `<p><b>witness</b>: <code>${esc(toJson(r.witness))}</code></p>` : ''}
+${r.corrected ? `<p><b>corrected</b> (${r.corrected.verdict}, ${r.corrected.method}): ${esc(r.corrected.statement)}</p>${r.corrected.latex ? tex(r.corrected.latex) : ''}` : ''}
+<p><b>reproduce</b>: <code>${esc(r.reproduce)}</code></p></section>`;
+    })
+    .join('\n');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>hypocheck — Zhu &amp; Ying (2021)</title>
+<style>body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em}table{border-collapse:collapse}td,th{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}code{font-size:90%}section{margin-top:2em}</style>
+</head><body><h1>hypocheck report — Zhu &amp; Ying (2021)</h1>
+<p>hypocheck ${esc(report.version)} · seed ${report.seed} · GPU: ${esc(report.backends.gpu)} · Z3: ${esc(report.backends.z3)}</p>
+<table><tr><th>id</th><th>source</th><th>verdict</th><th>method</th><th>evidence</th><th>ms</th></tr>${rows}</table>
+${sections}</body></html>`;
+}
+
+export function writeHtmlReport(path: string, report: HypocheckReport): void {
+  writeFileSync(path, renderHtml(report));
+}

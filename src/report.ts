@@ -1,0 +1,120 @@
+/**
+ * Reports: the JSON contract of DESIGN.md, a Markdown report and the coloured terminal table.
+ */
+import pc from 'picocolors';
+import type { ClaimReport, Verdict } from './claims.ts';
+
+export interface ReportMeta {
+  version: string;
+  seed: number;
+  backends: { gpu: string; z3: string; [k: string]: string };
+  startedAt?: string;
+  ms?: number;
+}
+
+export interface HypocheckReport {
+  tool: 'hypocheck';
+  version: string;
+  paper: 'zhu-ying-2021';
+  seed: number;
+  backends: ReportMeta['backends'];
+  summary: Record<Verdict, number>;
+  claims: ClaimReport[];
+}
+
+export function buildReport(rows: ClaimReport[], meta: ReportMeta): HypocheckReport {
+  const summary = { proved: 0, refuted: 0, supported: 0, vacuous: 0, inconclusive: 0, error: 0 } as Record<Verdict, number>;
+  for (const r of rows) summary[r.verdict]++;
+  return { tool: 'hypocheck', version: meta.version, paper: 'zhu-ying-2021', seed: meta.seed, backends: meta.backends, summary, claims: rows };
+}
+
+/** JSON with bigints as strings and non-finite numbers as strings ("Infinity"), never lossy nulls. */
+export function toJson(report: unknown): string {
+  return JSON.stringify(
+    report,
+    (_k, v) => {
+      if (typeof v === 'bigint') return v.toString();
+      if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+      return v;
+    },
+    2,
+  );
+}
+
+const COLOUR: Record<Verdict, (s: string) => string> = {
+  proved: pc.green,
+  refuted: pc.red,
+  supported: pc.cyan,
+  vacuous: pc.magenta,
+  inconclusive: pc.yellow,
+  error: (s) => pc.bold(pc.red(s)),
+};
+
+export function colourVerdict(v: Verdict, text: string = v): string {
+  return COLOUR[v](text);
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+function oneLine(s: string, max: number): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+export const TABLE_WIDTHS = { id: 24, verdict: 12, method: 15 };
+
+export function tableHeader(): string {
+  const { id, verdict, method } = TABLE_WIDTHS;
+  return pc.bold(`${pad('id', id)} ${pad('verdict', verdict)} ${pad('method', method)} evidence`);
+}
+
+export function tableRow(r: ClaimReport, width = 140): string {
+  const { id, verdict, method } = TABLE_WIDTHS;
+  const rest = Math.max(30, width - id - verdict - method - 3);
+  return `${pad(r.id, id)} ${colourVerdict(r.verdict, pad(r.verdict, verdict))} ${pad(r.method, method)} ${oneLine(r.summary, rest)}`;
+}
+
+export function summaryLine(report: HypocheckReport): string {
+  const parts = (Object.keys(report.summary) as Verdict[]).filter((v) => report.summary[v] > 0).map((v) => colourVerdict(v, `${report.summary[v]} ${v}`));
+  return `${report.claims.length} claims: ${parts.join(', ')}`;
+}
+
+function mdEscape(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function mdValue(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'string') return v;
+  return '`' + toJson(v).replace(/\s+/g, ' ').slice(0, 2000) + '`';
+}
+
+export function toMarkdown(report: HypocheckReport): string {
+  const lines: string[] = [];
+  lines.push(`# hypocheck report — Zhu & Ying (2021)`, '');
+  lines.push(`hypocheck ${report.version} · seed ${report.seed} · GPU: ${report.backends.gpu} · Z3: ${report.backends.z3}`, '');
+  lines.push('| verdict | count |', '|---|---|');
+  for (const [v, n] of Object.entries(report.summary)) if (n > 0) lines.push(`| ${v} | ${n} |`);
+  lines.push('', '| id | source | verdict | method | evidence | ms |', '|---|---|---|---|---|---|');
+  for (const r of report.claims) {
+    lines.push(`| \`${r.id}\` | ${mdEscape(r.source)} | **${r.verdict}** | ${r.method} | ${mdEscape(r.summary)} | ${r.ms} |`);
+  }
+  lines.push('');
+  for (const r of report.claims) {
+    lines.push(`## \`${r.id}\` — ${r.verdict}`, '');
+    lines.push(`*${r.source}.* ${r.statement}`, '');
+    if (r.latex) lines.push('$$' + r.latex + '$$', '');
+    if (r.hypotheses.length) lines.push(`Hypotheses: ${r.hypotheses.join('; ')}`, '');
+    lines.push(`- **method**: ${r.method}`, `- **evidence**: ${mdEscape(r.summary)}`);
+    for (const [k, v] of Object.entries(r.evidence)) lines.push(`  - ${k}: ${mdValue(v)}`);
+    if (r.witness !== null) lines.push(`- **witness**: ${mdValue(r.witness)}`);
+    if (r.corrected) {
+      lines.push(`- **corrected** (${r.corrected.verdict}, ${r.corrected.method}): ${r.corrected.statement}`);
+      if (r.corrected.latex) lines.push('', '  $$' + r.corrected.latex + '$$');
+    }
+    lines.push(`- **reproduce**: \`${r.reproduce}\``, '');
+  }
+  return lines.join('\n');
+}
