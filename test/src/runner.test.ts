@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckContext, Claim } from '../../src/claims.ts';
+import { combineVerdicts } from '../../src/claims.ts';
+import { runClaims, selectClaims } from '../../src/runner.ts';
+import { createServiceRegistry } from '../../src/services.ts';
+import { buildReport, toJson, toMarkdown } from '../../src/report.ts';
+
+const ctx: CheckContext = { seed: 7, backend: 'auto', effort: 1, progress: () => {}, services: createServiceRegistry({}) };
+
+const claims: Claim[] = [
+  { id: 'eq:1.1', source: '(1.1)', statement: 'one', hypotheses: [], check: () => ({ verdict: 'proved', method: 'exact', summary: 'ok', evidence: { residual: '0' } }) },
+  { id: 'eq:1.10', source: '(1.10)', statement: 'ten', hypotheses: [], check: () => ({ verdict: 'refuted', method: 'exact', summary: 'bad', evidence: {}, witness: { kappa: '1/2' } }) },
+  {
+    id: 'thm:1.1',
+    source: 'Theorem 1.1',
+    statement: 'throws',
+    hypotheses: ['hPos: x > 0'],
+    check: () => {
+      throw new Error('boom');
+    },
+  },
+];
+
+describe('runClaims', () => {
+  it('turns a thrown error into the error verdict with the message', async () => {
+    const rows = await runClaims(claims, ctx);
+    expect(rows.map((r) => r.verdict)).toEqual(['proved', 'refuted', 'error']);
+    expect(rows[2].summary).toBe('check failed: boom');
+  });
+  it('filters by id prefix', () => {
+    expect(selectClaims(claims, 'eq:').map((c) => c.id)).toEqual(['eq:1.1', 'eq:1.10']);
+    expect(selectClaims(claims, 'thm').map((c) => c.id)).toEqual(['thm:1.1']);
+    expect(selectClaims(claims, 'eq:1.1').map((c) => c.id)).toEqual(['eq:1.1', 'eq:1.10']);
+  });
+  it('writes a reproduce command with the seed', async () => {
+    const [row] = await runClaims(claims, ctx, { only: 'eq:1.1' });
+    expect(row.reproduce).toBe('hypocheck show eq:1.1 --seed 7');
+  });
+});
+
+describe('report', () => {
+  it('keeps the DESIGN.md schema fields and counts verdicts', async () => {
+    const rows = await runClaims(claims, ctx);
+    const report = buildReport(rows, { version: '0.1.0', seed: 7, backends: { gpu: 'none', z3: 'not used' } });
+    const json = JSON.parse(toJson(report));
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(['tool', 'version', 'paper', 'seed', 'backends', 'claims']));
+    expect(json.tool).toBe('hypocheck');
+    expect(json.paper).toBe('zhu-ying-2021');
+    expect(Object.keys(json.claims[0])).toEqual(
+      expect.arrayContaining(['id', 'source', 'statement', 'verdict', 'method', 'witness', 'corrected', 'evidence', 'reproduce', 'ms']),
+    );
+    expect(json.summary).toMatchObject({ proved: 1, refuted: 1, error: 1 });
+    expect(json.claims[1].witness).toEqual({ kappa: '1/2' });
+  });
+  it('serialises bigints and infinities as strings', () => {
+    expect(JSON.parse(toJson({ a: 10n ** 30n, b: Infinity }))).toEqual({ a: '1000000000000000000000000000000', b: 'Infinity' });
+  });
+  it('renders a Markdown table row per claim', async () => {
+    const rows = await runClaims(claims, ctx);
+    const md = toMarkdown(buildReport(rows, { version: '0.1.0', seed: 7, backends: { gpu: 'none', z3: 'not used' } }));
+    expect(md).toContain('| `eq:1.10` | (1.10) | **refuted** | exact | bad |');
+  });
+});
+
+describe('combineVerdicts', () => {
+  it('lets a refutation dominate and needs every part proved for proved', () => {
+    expect(combineVerdicts(['proved', 'refuted', 'supported'])).toBe('refuted');
+    expect(combineVerdicts(['proved', 'proved'])).toBe('proved');
+    expect(combineVerdicts(['proved', 'supported'])).toBe('supported');
+  });
+});
