@@ -73,11 +73,39 @@ export function scan(e: Expr, acc = { maxIndex: -1, params: new Set<string>() })
   return acc;
 }
 
+/** Leaves a backend cannot compile: a non-integer or negative coordinate index, a non-finite constant. */
+function badLeaf(e: Expr): string | undefined {
+  switch (e.op) {
+    case 'const':
+      return Number.isFinite(e.value) ? undefined : `constant ${e.value} is not finite`;
+    case 'x':
+    case 'v':
+      return Number.isInteger(e.index) && e.index >= 0 ? undefined : `coordinate index ${e.index} of "${e.op}" is not a non-negative integer`;
+    case 'param':
+      return undefined;
+    case 'add':
+    case 'mul':
+      for (const a of e.args) {
+        const bad = badLeaf(a);
+        if (bad) return bad;
+      }
+      return undefined;
+    case 'div':
+      return badLeaf(e.num) ?? badLeaf(e.den);
+    case 'powi':
+      return Number.isInteger(e.exp) && e.exp >= 0 ? badLeaf(e.base) : `powi exponent ${e.exp} is not a non-negative integer`;
+    default:
+      return badLeaf(e.arg);
+  }
+}
+
 /** Check an integrand before any backend compiles it; throws a RangeError naming the problem. */
 export function validateIntegrand(f: Integrand): void {
   if (!Number.isInteger(f.d) || f.d < 1) throw new RangeError(`integrand: d must be a positive integer, got ${f.d}`);
   if (f.names.length !== f.exprs.length) throw new RangeError(`integrand: ${f.names.length} names for ${f.exprs.length} expressions`);
   for (const e of f.exprs) {
+    const bad = badLeaf(e);
+    if (bad) throw new RangeError(`integrand: ${bad}`);
     const { maxIndex, params } = scan(e);
     if (maxIndex >= f.d) throw new RangeError(`integrand: coordinate index ${maxIndex} out of range for d = ${f.d}`);
     for (const p of params) {
@@ -97,13 +125,14 @@ function jsOf(e: Expr): string {
     case 'param':
       return `p[${JSON.stringify(e.name)}]`;
     case 'add':
-      return `(${e.args.map(jsOf).join(' + ')})`;
+      return e.args.length === 0 ? '0' : `(${e.args.map(jsOf).join(' + ')})`;
     case 'mul':
-      return `(${e.args.map(jsOf).join(' * ')})`;
+      return e.args.length === 0 ? '1' : `(${e.args.map(jsOf).join(' * ')})`;
     case 'div':
       return `(${jsOf(e.num)} / ${jsOf(e.den)})`;
     case 'powi':
-      return e.exp === 0 ? '1' : `(${Array(e.exp).fill(jsOf(e.base)).join(' * ')})`;
+      // a helper, not the base text repeated: nested powi would grow the code exponentially
+      return e.exp === 0 ? '1' : e.exp === 1 ? jsOf(e.base) : `powi(${jsOf(e.base)}, ${e.exp})`;
     case 'neg':
       return `(-${jsOf(e.arg)})`;
     default:
@@ -118,8 +147,15 @@ export function compileJs(f: Integrand): CompiledIntegrand {
   validateIntegrand(f);
   const body = f.exprs.map((e, k) => `out[${k}] = ${jsOf(e)};`).join('\n');
   // new Function: the integrand runs 10⁷+ times per check; a tree walk would be ~20× slower.
-  const fn = new Function('p', `return function(x, v, out) {\n${body}\n};`) as (p: Record<string, number>) => CompiledIntegrand;
-  return fn({ ...f.params });
+  const fn = new Function('p', 'powi', `return function(x, v, out) {\n${body}\n};`) as (p: Record<string, number>, powi: (b: number, n: number) => number) => CompiledIntegrand;
+  return fn({ ...f.params }, repeatedProduct);
+}
+
+/** b·b·…·b (n ≥ 1 factors, left to right): the same rounding as writing the product out. */
+function repeatedProduct(b: number, n: number): number {
+  let r = b;
+  for (let i = 1; i < n; i++) r *= b;
+  return r;
 }
 
 /** Direct tree evaluation (reference for tests of the compilers). */
@@ -140,7 +176,7 @@ export function evalExpr(e: Expr, x: ArrayLike<number>, v: ArrayLike<number>, p:
     case 'div':
       return evalExpr(e.num, x, v, p) / evalExpr(e.den, x, v, p);
     case 'powi':
-      return evalExpr(e.base, x, v, p) ** e.exp;
+      return e.exp === 0 ? 1 : repeatedProduct(evalExpr(e.base, x, v, p), e.exp);
     case 'neg':
       return -evalExpr(e.arg, x, v, p);
     default:

@@ -32,6 +32,13 @@ export interface Estimate {
   /** Backend name and device, e.g. "gpu (llvmpipe)". */
   backend: string;
   ms: number;
+  /**
+   * Covariance matrix of the mean estimates (cov[k][k] = stderr[k]²), where the backend
+   * has one: the error bar of mean[k] − mean[l] is √(cov[k][k] + cov[l][l] − 2 cov[k][l]).
+   */
+  cov?: number[][];
+  /** Exact values as rational strings (exact-moments backend). */
+  exact?: string[];
 }
 
 export interface GaussianIntegrator {
@@ -43,6 +50,15 @@ export interface GaussianIntegrator {
 
 /** The backends a run has, by name: 'quadrature', 'cpu', 'qmc', 'gpu' (any may be missing). */
 export type IntegratorSet = Partial<Record<'quadrature' | 'cpu' | 'qmc' | 'gpu', GaussianIntegrator>>;
+
+/**
+ * The integrator a numeric check should use for a `--backend` choice: 'auto' takes the GPU
+ * when the set has one, else the CPU Monte Carlo; other choices name their backend.
+ * Returns undefined when the set lacks it (the check is then `inconclusive`).
+ */
+export function selectIntegrator(set: IntegratorSet, choice: 'auto' | 'gpu' | 'cpu' | 'qmc' | 'quadrature'): GaussianIntegrator | undefined {
+  return choice === 'auto' ? (set.gpu ?? set.cpu) : set[choice];
+}
 
 /** Standard deviations of M's coordinates: σ_x = 1/(ω₀√β), σ_v = 1/√β. */
 export function weightScales(w: GaussianWeight): { sx: number; sv: number } {

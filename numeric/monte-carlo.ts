@@ -1,0 +1,208 @@
+/**
+ * CPU Monte Carlo for E_M[f] under M of (3.1), f an `Integrand` of several outputs.
+ *
+ * Samples are the counter-based normals of numeric/rng.ts (sample i = counter i), so a run
+ * is reproducible from (seed, stream) and any range of samples can be drawn on its own.
+ * Memory is flat in N: one sample's coordinates and a fixed set of running sums
+ * (Neumaier-compensated Σ(f_k − c_k) and Σ(f_k − c_k)(f_l − c_l), shifted by the first
+ * sample's values c_k so the variance does not cancel when |mean| ≫ sd).
+ */
+import { compileJs, type Integrand } from './expr.ts';
+import { weightScales, type Estimate, type GaussianIntegrator, type GaussianWeight, type IntegrateOptions } from './integrator.ts';
+import { NormalStream } from './rng.ts';
+
+/**
+ * Running sums with Neumaier compensation, one slot per index: `add(k, x)` costs a few
+ * flops and keeps the rounding error of Σx at O(ε) independent of the count.
+ */
+export class CompensatedSums {
+  readonly sum: Float64Array;
+  readonly comp: Float64Array;
+  constructor(size: number) {
+    this.sum = new Float64Array(size);
+    this.comp = new Float64Array(size);
+  }
+  add(k: number, x: number): void {
+    const s = this.sum[k];
+    const t = s + x;
+    // Neumaier: the lost low part of whichever operand is smaller
+    this.comp[k] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+    this.sum[k] = t;
+  }
+  value(k: number): number {
+    return this.sum[k] + this.comp[k];
+  }
+  reset(): void {
+    this.sum.fill(0);
+    this.comp.fill(0);
+  }
+  get bytes(): number {
+    return this.sum.byteLength + this.comp.byteLength;
+  }
+}
+
+/**
+ * Sample moments of m outputs: means, standard errors of the means and their covariance,
+ * from shifted compensated sums. Shared by Monte Carlo (per sample) and QMC (per replicate).
+ */
+export class MomentAccumulator {
+  readonly outputs: number;
+  count = 0;
+  private readonly shift: Float64Array;
+  private readonly first: CompensatedSums;
+  /** Upper triangle of Σ(f_k − c_k)(f_l − c_l), row-major, k ≤ l. */
+  private readonly second: CompensatedSums;
+  private readonly centred: Float64Array;
+
+  constructor(outputs: number) {
+    this.outputs = outputs;
+    this.shift = new Float64Array(outputs);
+    this.first = new CompensatedSums(outputs);
+    this.second = new CompensatedSums((outputs * (outputs + 1)) / 2);
+    this.centred = new Float64Array(outputs);
+  }
+
+  push(values: ArrayLike<number>): void {
+    const m = this.outputs;
+    if (this.count === 0) for (let k = 0; k < m; k++) this.shift[k] = values[k];
+    const c = this.centred;
+    for (let k = 0; k < m; k++) {
+      c[k] = values[k] - this.shift[k];
+      this.first.add(k, c[k]);
+    }
+    for (let k = 0, idx = 0; k < m; k++) for (let l = k; l < m; l++) this.second.add(idx++, c[k] * c[l]);
+    this.count++;
+  }
+
+  /** Means, standard errors of the means and covariance of the means (NaN with < 2 values). */
+  result(): { mean: number[]; stderr: number[]; cov: number[][] } {
+    const m = this.outputs;
+    const n = this.count;
+    const s1 = Array.from({ length: m }, (_, k) => this.first.value(k));
+    const mean = s1.map((s, k) => this.shift[k] + s / n);
+    const cov = Array.from({ length: m }, () => new Array<number>(m).fill(NaN));
+    for (let k = 0, idx = 0; k < m; k++) {
+      for (let l = k; l < m; l++, idx++) {
+        const c = n > 1 ? Math.max(k === l ? 0 : -Infinity, (this.second.value(idx) - (s1[k] * s1[l]) / n) / (n - 1) / n) : NaN;
+        cov[k][l] = c;
+        cov[l][k] = c;
+      }
+    }
+    return { mean, stderr: cov.map((row, k) => Math.sqrt(row[k])), cov };
+  }
+
+  get bytes(): number {
+    return this.shift.byteLength + this.first.bytes + this.second.bytes + this.centred.byteLength;
+  }
+}
+
+export interface MonteCarloOptions {
+  /** Samples between progress reports, abort checks and event-loop yields. @defaultValue 65_536 */
+  batchSize?: number;
+  /** Pair each draw z with −z; one observation is the pair's average. @defaultValue false */
+  antithetic?: boolean;
+  /** Counter word 1 of numeric/rng.ts (independent streams for independent confirmations). @defaultValue 0 */
+  stream?: number;
+  /** Samples when `integrate` is not given `samples`. @defaultValue 1_000_000 */
+  defaultSamples?: number;
+}
+
+/** A Monte Carlo estimate, with the bytes of scratch memory the run allocated. */
+export interface MonteCarloEstimate extends Estimate {
+  cov: number[][];
+  /** Bytes of the typed arrays the run allocated (independent of the sample count). */
+  scratchBytes: number;
+}
+
+/** Throws a RangeError naming the output and the sample where the integrand is not finite. */
+export function assertFiniteOutputs(api: string, f: Integrand, out: Float64Array, x: Float64Array, v: Float64Array, where: string): void {
+  for (let k = 0; k < out.length; k++) {
+    if (!Number.isFinite(out[k])) {
+      throw new RangeError(`${api}: output "${f.names[k]}" is ${out[k]} at ${where} (x = [${[...x].join(', ')}], v = [${[...v].join(', ')}])`);
+    }
+  }
+}
+
+/** Cooperative pause so timers and signals run during long CPU loops. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Milliseconds of CPU work between event-loop yields. */
+export const YIELD_EVERY_MS = 100;
+
+/**
+ * The CPU Monte Carlo backend (name 'cpu').
+ * @example
+ * const mc = createMonteCarlo();
+ * const e = await mc.integrate({ d: 1, names: ['x2'], exprs: [powi(xv(0), 2)], params: {} }, { omega0: 1, beta: 1 }, { samples: 1e5 });
+ * // e.mean[0] ≈ 1 ± e.stderr[0]
+ */
+export function createMonteCarlo(options: MonteCarloOptions = {}): GaussianIntegrator & {
+  integrate(f: Integrand, w: GaussianWeight, o?: IntegrateOptions): Promise<MonteCarloEstimate>;
+} {
+  const { batchSize = 65_536, antithetic = false, stream = 0, defaultSamples = 1_000_000 } = options;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`createMonteCarlo: batchSize must be a positive integer, got ${batchSize}`);
+  if (!Number.isSafeInteger(defaultSamples) || defaultSamples < 2) throw new RangeError(`createMonteCarlo: defaultSamples must be an integer ≥ 2, got ${defaultSamples}`);
+  return {
+    name: 'cpu',
+    async integrate(f: Integrand, weight: GaussianWeight, opts: IntegrateOptions = {}): Promise<MonteCarloEstimate> {
+      const { samples = defaultSamples, seed = 1, onProgress, signal } = opts;
+      if (!Number.isSafeInteger(samples) || samples < (antithetic ? 4 : 2)) throw new RangeError(`monteCarlo: samples must be an integer ≥ ${antithetic ? 4 : 2}, got ${samples}`);
+      const t0 = performance.now();
+      const { sx, sv } = weightScales(weight);
+      const fn = compileJs(f);
+      const d = f.d;
+      const m = f.exprs.length;
+      const rng = new NormalStream(seed, stream);
+      const z = new Float64Array(4 * Math.ceil((2 * d) / 4));
+      const x = new Float64Array(d);
+      const v = new Float64Array(d);
+      const out = new Float64Array(m);
+      const outMirror = new Float64Array(m);
+      const acc = new MomentAccumulator(m);
+      const scratchBytes = z.byteLength + x.byteLength + v.byteLength + out.byteLength + outMirror.byteLength + acc.bytes;
+      const draws = antithetic ? Math.floor(samples / 2) : samples;
+      let lastYield = performance.now();
+      for (let start = 0; start < draws; start += batchSize) {
+        signal?.throwIfAborted();
+        const end = Math.min(draws, start + batchSize);
+        for (let i = start; i < end; i++) {
+          rng.fill(i, z, 0, 2 * d);
+          for (let k = 0; k < d; k++) {
+            x[k] = sx * z[k];
+            v[k] = sv * z[d + k];
+          }
+          fn(x, v, out);
+          if (antithetic) {
+            for (let k = 0; k < d; k++) {
+              x[k] = -x[k];
+              v[k] = -v[k];
+            }
+            fn(x, v, outMirror);
+            for (let k = 0; k < m; k++) out[k] = 0.5 * (out[k] + outMirror[k]);
+          }
+          for (let k = 0; k < m; k++) {
+            if (!Number.isFinite(out[k])) assertFiniteOutputs('monteCarlo', f, out, x, v, `sample ${i} (seed ${seed}, stream ${stream})`);
+          }
+          acc.push(out);
+        }
+        onProgress?.(end / draws);
+        if (performance.now() - lastYield > YIELD_EVERY_MS) {
+          await yieldToEventLoop();
+          lastYield = performance.now();
+        }
+      }
+      const { mean, stderr, cov } = acc.result();
+      return {
+        mean,
+        stderr,
+        cov,
+        samples: antithetic ? 2 * draws : draws,
+        backend: antithetic ? 'cpu (Philox4x32-10, antithetic)' : 'cpu (Philox4x32-10)',
+        ms: performance.now() - t0,
+        scratchBytes,
+      };
+    },
+  };
+}
