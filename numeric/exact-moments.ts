@@ -4,15 +4,17 @@
  * E[Π x_i^{a_i} v_i^{b_i}] = Π (a_i − 1)!! σ_x^{a_i} · (b_i − 1)!! σ_v^{b_i} (0 if any exponent is odd),
  * with σ_x² = 1/(βω₀²), σ_v² = 1/β. For (ω₀, β) and the constants given as doubles the
  * result is the exact rational value for those doubles (every double is a dyadic rational).
+ * The Isserlis step is symbolic/moments.ts; this file converts the IR and wraps it as a backend.
  */
 import { Rational } from '../symbolic/rational.ts';
 import { Poly, pv } from '../symbolic/poly.ts';
+import { expectationValue, type MomentWeight } from '../symbolic/moments.ts';
 import { validateIntegrand, type Expr, type Integrand } from './expr.ts';
 import { weightScales, type Estimate, type GaussianIntegrator, type GaussianWeight, type IntegrateOptions } from './integrator.ts';
 
-/** Polynomial variable of coordinate x_i / v_i: "x0", "v0", … */
-export const xName = (i: number): string => `x${i}`;
-export const vName = (i: number): string => `v${i}`;
+/** Polynomial variable of the IR's coordinate x[i] / v[i]: "x1", "v1", … (1-based, as symbolic/moments.ts and the paper). */
+export const xName = (i: number): string => `x${i + 1}`;
+export const vName = (i: number): string => `v${i + 1}`;
 
 /**
  * Degree of an expression in each coordinate: `x[i]`, `v[i]` (Infinity where it is not a
@@ -61,7 +63,7 @@ export function coordinateDegrees(e: Expr, d: number): { x: number[]; v: number[
 }
 
 /**
- * The polynomial of an expression in the variables x0 … v_{d−1}, with constants and
+ * The polynomial of an expression in the variables x1 … xd, v1 … vd, with constants and
  * parameters converted exactly (`Rational.fromNumber`). Throws a RangeError naming the
  * first non-polynomial node (exp, log, …, or a division by a non-constant).
  */
@@ -97,62 +99,11 @@ export function exprToPoly(e: Expr, params: Readonly<Record<string, number>>): P
   }
 }
 
-/** (2k − 1)!! as a bigint (1 for k = 0). */
-export function doubleFactorialOdd(k: number): bigint {
-  let r = 1n;
-  for (let j = 3n; j <= BigInt(2 * k - 1); j += 2n) r *= j;
-  return r;
-}
-
-/**
- * E_M[p] for a polynomial p in x0 … v_{d−1} (other variables are kept as symbols), by
- * Isserlis: each x_i^{2k} becomes (2k − 1)!! (σ_x²)^k, odd powers vanish. σ_x², σ_v² may be
- * rationals or polynomials (e.g. `pv('sx2')` to keep them symbolic).
- * @example gaussianExpectation(pv('x0').pow(4), 1, q(1, 2), q(1)).toString() // returns "3/4"
- */
-export function gaussianExpectation(p: Poly, d: number, sx2: Rational | Poly, sv2: Rational | Poly): Poly {
-  const sx = sx2 instanceof Poly ? sx2 : Poly.constant(sx2);
-  const sv = sv2 instanceof Poly ? sv2 : Poly.constant(sv2);
-  const coordinate = new Map<string, Poly>();
-  for (let i = 0; i < d; i++) {
-    coordinate.set(xName(i), sx);
-    coordinate.set(vName(i), sv);
-  }
-  const powCache = new Map<string, Poly>();
-  const momentOf = (name: string, e: number, s2: Poly): Poly => {
-    const key = `${name}^${e}`;
-    let m = powCache.get(key);
-    if (!m) {
-      m = s2.pow(e / 2).scale(Rational.of(doubleFactorialOdd(e / 2)));
-      powCache.set(key, m);
-    }
-    return m;
-  };
-  let out = Poly.ZERO;
-  for (const t of p.termList()) {
-    let term: Poly | undefined = Poly.constant(t.coef);
-    const keep: [string, number][] = [];
-    for (const [v, e] of t.mono) {
-      const s2 = coordinate.get(v);
-      if (!s2) keep.push([v, e]);
-      else if (e % 2 === 1) {
-        term = undefined;
-        break;
-      } else term = term.mul(momentOf(v, e, s2));
-    }
-    if (!term) continue;
-    if (keep.length) term = term.mul(Poly.monomial(Rational.ONE, keep));
-    out = out.add(term);
-  }
-  return out;
-}
-
-/** σ_x² = 1/(βω₀²) and σ_v² = 1/β of (3.1), exactly, for the doubles given. */
-export function exactWeightVariances(w: GaussianWeight): { sx2: Rational; sv2: Rational } {
+/** The weight of (3.1) with ω₀², β the exact rationals of the doubles given. */
+export function exactWeight(w: GaussianWeight): MomentWeight {
   weightScales(w); // validates ω₀, β > 0
   const omega0 = Rational.fromNumber(w.omega0);
-  const beta = Rational.fromNumber(w.beta);
-  return { sx2: beta.mul(omega0).mul(omega0).inv(), sv2: beta.inv() };
+  return { omega0Sq: omega0.mul(omega0), beta: Rational.fromNumber(w.beta) };
 }
 
 /**
@@ -161,7 +112,7 @@ export function exactWeightVariances(w: GaussianWeight): { sx2: Rational; sv2: R
  */
 export function exactMoments(f: Integrand, weight: GaussianWeight): Rational[] {
   validateIntegrand(f);
-  const { sx2, sv2 } = exactWeightVariances(weight);
+  const w = exactWeight(weight);
   return f.exprs.map((e, k) => {
     let p: Poly;
     try {
@@ -170,9 +121,7 @@ export function exactMoments(f: Integrand, weight: GaussianWeight): Rational[] {
       if (err instanceof RangeError) throw new RangeError(`exactMoments: output "${f.names[k]}": ${err.message.replace(/^exprToPoly: /, '')}`);
       throw err;
     }
-    const value = gaussianExpectation(p, f.d, sx2, sv2).constantValue();
-    if (value === undefined) throw new RangeError(`exactMoments: output "${f.names[k]}" did not reduce to a constant`);
-    return value;
+    return expectationValue(p, w);
   });
 }
 

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { add, cst, mul, powi, un, vv, xv, type Expr, type Integrand } from '../../numeric/expr.ts';
+import { CompensatedSums, MomentAccumulator, createMonteCarlo } from '../../numeric/monte-carlo.ts';
+
+const integrand = (d: number, exprs: Expr[]): Integrand => ({ d, names: exprs.map((_, k) => `f${k}`), exprs, params: {} });
+const W = { omega0: 2, beta: 3 };
+const SX2 = 1 / 12;
+const SV2 = 1 / 3;
+
+function smoothFamily(d: number): { f: Integrand; exact: number[] } {
+  const a = [0.7, -0.4, 0.3].slice(0, d);
+  const ax = add(...a.map((ai, i) => mul(cst(ai), xv(i))));
+  return {
+    f: integrand(d, [powi(xv(0), 2), powi(xv(d - 1), 4), un('exp', ax), un('cos', mul(cst(1.5), vv(d - 1)))]),
+    // E[x₁²] = 1/(βω₀²); Isserlis E[x⁴] = 3σ⁴; E[e^{a·x}] = e^{|a|²σ_x²/2}; E[cos bv] = e^{−b²σ_v²/2}
+    exact: [SX2, 3 * SX2 * SX2, Math.exp((a.reduce((s, ai) => s + ai * ai, 0) * SX2) / 2), Math.exp((-2.25 * SV2) / 2)],
+  };
+}
+
+describe('CompensatedSums', () => {
+  it('keeps the low-order parts a naive sum loses', () => {
+    const s = new CompensatedSums(1);
+    for (const x of [1, 1e100, 1, -1e100]) s.add(0, x);
+    expect(s.value(0)).toBe(2);
+  });
+});
+
+describe('MomentAccumulator', () => {
+  it('keeps the variance of data with a large mean (shifted sums)', () => {
+    const acc = new MomentAccumulator(1);
+    for (let i = 0; i < 1000; i++) acc.push([1e9 + (i % 2 === 0 ? 1 : -1)]);
+    const r = acc.result();
+    expect(r.mean[0]).toBe(1e9);
+    // sample variance 1000/999, stderr² = variance / n
+    expect(r.stderr[0] ** 2).toBeCloseTo(1000 / 999 / 1000, 15);
+  });
+});
+
+describe('createMonteCarlo', () => {
+  it('agrees with exact values within 5 standard errors in d = 1, 2, 3', async () => {
+    const mc = createMonteCarlo();
+    for (const d of [1, 2, 3]) {
+      const { f, exact } = smoothFamily(d);
+      const e = await mc.integrate(f, W, { samples: 100_000, seed: 10 + d });
+      e.mean.forEach((m, k) => expect(Math.abs(m - exact[k])).toBeLessThan(5 * e.stderr[k]));
+      expect(e.samples).toBe(100_000);
+    }
+  });
+
+  it('puts a planted wrong value (σ_x² halved) beyond 6 standard errors', async () => {
+    const e = await createMonteCarlo().integrate(integrand(1, [powi(xv(0), 2)]), W, { samples: 100_000, seed: 3 });
+    expect(Math.abs(e.mean[0] - SX2 / 2)).toBeGreaterThan(6 * e.stderr[0]);
+  });
+
+  it('is reproducible from the seed and changes with the seed and the stream', async () => {
+    const f = smoothFamily(2).f;
+    const a = await createMonteCarlo().integrate(f, W, { samples: 5000, seed: 4 });
+    const b = await createMonteCarlo({ batchSize: 777 }).integrate(f, W, { samples: 5000, seed: 4 });
+    const c = await createMonteCarlo().integrate(f, W, { samples: 5000, seed: 5 });
+    const s = await createMonteCarlo({ stream: 1 }).integrate(f, W, { samples: 5000, seed: 4 });
+    expect(b.mean).toEqual(a.mean);
+    expect(b.stderr).toEqual(a.stderr);
+    expect(c.mean[2]).not.toBe(a.mean[2]);
+    expect(s.mean[2]).not.toBe(a.mean[2]);
+  });
+
+  it('cancels odd integrands exactly with antithetic pairs', async () => {
+    const e = await createMonteCarlo({ antithetic: true }).integrate(integrand(2, [add(xv(0), mul(cst(3), powi(vv(1), 3)))]), W, { samples: 1001 });
+    expect(e.mean).toEqual([0]);
+    expect(e.stderr).toEqual([0]);
+    expect(e.samples).toBe(1000);
+  });
+
+  it('returns the covariance of the means (error bar of a difference)', async () => {
+    const e = await createMonteCarlo().integrate(integrand(1, [powi(xv(0), 2), add(powi(xv(0), 2), cst(1))]), W, { samples: 20_000 });
+    expect(e.cov[0][1]).toBeCloseTo(e.stderr[0] ** 2, 18);
+    expect(e.mean[1] - e.mean[0]).toBeCloseTo(1, 12);
+    // Var(f₁ − f₀) = 0
+    expect(e.cov[0][0] + e.cov[1][1] - 2 * e.cov[0][1]).toBeCloseTo(0, 15);
+  });
+
+  it('allocates the same scratch memory for every sample count (streaming)', async () => {
+    const f = smoothFamily(3).f;
+    const small = await createMonteCarlo({ batchSize: 1000 }).integrate(f, W, { samples: 2000 });
+    const large = await createMonteCarlo({ batchSize: 1000 }).integrate(f, W, { samples: 200_000 });
+    const otherBatch = await createMonteCarlo({ batchSize: 65_536 }).integrate(f, W, { samples: 2000 });
+    expect(large.scratchBytes).toBe(small.scratchBytes);
+    expect(otherBatch.scratchBytes).toBe(small.scratchBytes);
+    // d = 3, 4 outputs: 8 normals + 3 + 3 + 4 + 4 doubles + (3·4 + 2·10 + 4) moment slots
+    expect(small.scratchBytes).toBe(8 * (8 + 3 + 3 + 4 + 4) + 8 * (4 + 8 + 20 + 4));
+  });
+
+  it('reports progress up to 1 and stops when aborted', async () => {
+    const f = integrand(1, [xv(0)]);
+    const seen: number[] = [];
+    await createMonteCarlo({ batchSize: 100 }).integrate(f, W, { samples: 1000, onProgress: (p) => seen.push(p) });
+    expect(seen.length).toBe(10);
+    expect(seen.at(-1)).toBe(1);
+    const ctl = new AbortController();
+    const run = createMonteCarlo({ batchSize: 100 }).integrate(f, W, {
+      samples: 1e9,
+      signal: ctl.signal,
+      onProgress: (p) => {
+        if (p > 1e-6) ctl.abort();
+      },
+    });
+    await expect(run).rejects.toThrow(/abort/i);
+  });
+
+  it('names the output and sample where the integrand is not finite', async () => {
+    await expect(createMonteCarlo().integrate(integrand(1, [cst(1), un('log', xv(0))]), W, { samples: 1000, seed: 1 })).rejects.toThrow(/output "f1" is NaN at sample \d+ \(seed 1, stream 0\)/);
+  });
+
+  it('rejects fewer than 2 samples', async () => {
+    await expect(createMonteCarlo().integrate(integrand(1, [xv(0)]), W, { samples: 1 })).rejects.toThrow(/monteCarlo: samples must be an integer ≥ 2, got 1/);
+  });
+});
