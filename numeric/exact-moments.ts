@@ -130,11 +130,16 @@ export interface ExactEstimate extends Estimate {
   exact: string[];
 }
 
+/** The backend with its estimate type. */
+export interface ExactMomentsIntegrator extends GaussianIntegrator {
+  integrate(f: Integrand, weight: GaussianWeight, options?: IntegrateOptions): Promise<ExactEstimate>;
+}
+
 /**
  * The exact-moments backend as a `GaussianIntegrator` (name 'exact'): polynomial integrands
  * only; `samples`, `seed` are ignored. The mean is the nearest double to the exact value.
  */
-export function createExactMoments(): GaussianIntegrator & { integrate(f: Integrand, w: GaussianWeight, o?: IntegrateOptions): Promise<ExactEstimate> } {
+export function createExactMoments(): ExactMomentsIntegrator {
   return {
     name: 'exact',
     async integrate(f: Integrand, weight: GaussianWeight, options: IntegrateOptions = {}): Promise<ExactEstimate> {

@@ -159,14 +159,17 @@ async function tensorSum(f: Integrand, rule: GaussHermiteRule, sx: number, sv: n
   return { sums: Array.from({ length: m }, (_, k) => acc.value(k)), abs: [...absSum] };
 }
 
+/** The backend with its estimate type. */
+export interface GaussHermiteIntegrator extends GaussianIntegrator {
+  integrate(f: Integrand, weight: GaussianWeight, options?: IntegrateOptions): Promise<QuadratureEstimate>;
+}
+
 /**
  * The Gauss–Hermite backend (name 'quadrature'). `samples` = nodes per axis n; default: the
  * smallest exact n for polynomial integrands, else `defaultPoints` capped so the grid fits.
  * Throws a RangeError when n^{2d} exceeds `maxNodes` (2d ≤ 6 is the intended range).
  */
-export function createGaussHermite(options: GaussHermiteOptions = {}): GaussianIntegrator & {
-  integrate(f: Integrand, w: GaussianWeight, o?: IntegrateOptions): Promise<QuadratureEstimate>;
-} {
+export function createGaussHermite(options: GaussHermiteOptions = {}): GaussHermiteIntegrator {
   const { maxNodes = 16_777_216, defaultPoints = 48 } = options;
   if (!(maxNodes >= 1)) throw new RangeError(`createGaussHermite: maxNodes must be ≥ 1, got ${maxNodes}`);
   return {

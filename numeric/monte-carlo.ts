@@ -131,6 +131,11 @@ export function yieldToEventLoop(): Promise<void> {
 /** Milliseconds of CPU work between event-loop yields. */
 export const YIELD_EVERY_MS = 100;
 
+/** The backend with its estimate type. */
+export interface MonteCarloIntegrator extends GaussianIntegrator {
+  integrate(f: Integrand, weight: GaussianWeight, options?: IntegrateOptions): Promise<MonteCarloEstimate>;
+}
+
 /**
  * The CPU Monte Carlo backend (name 'cpu').
  * @example
@@ -138,9 +143,7 @@ export const YIELD_EVERY_MS = 100;
  * const e = await mc.integrate({ d: 1, names: ['x2'], exprs: [powi(xv(0), 2)], params: {} }, { omega0: 1, beta: 1 }, { samples: 1e5 });
  * // e.mean[0] ≈ 1 ± e.stderr[0]
  */
-export function createMonteCarlo(options: MonteCarloOptions = {}): GaussianIntegrator & {
-  integrate(f: Integrand, w: GaussianWeight, o?: IntegrateOptions): Promise<MonteCarloEstimate>;
-} {
+export function createMonteCarlo(options: MonteCarloOptions = {}): MonteCarloIntegrator {
   const { batchSize = 65_536, antithetic = false, stream = 0, defaultSamples = 1_000_000 } = options;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`createMonteCarlo: batchSize must be a positive integer, got ${batchSize}`);
   if (!Number.isSafeInteger(defaultSamples) || defaultSamples < 2) throw new RangeError(`createMonteCarlo: defaultSamples must be an integer ≥ 2, got ${defaultSamples}`);

@@ -2,9 +2,17 @@
  * Randomized quasi-Monte Carlo for E_M[f] under M of (3.1): a rank-1 lattice
  * {k z / n} (n = 2^m points, k = 0 … n−1) in [0, 1)^{2d}, R independent uniform random
  * shifts Δ_r (Cranley–Patterson) drawn from the seeded Philox stream, optionally the
- * baker's (tent) map u ↦ 1 − |2u − 1|, then normals by the inverse normal CDF (AS241).
+ * baker's (tent) map u ↦ 1 − |2u − 1|, then t = Φ⁻¹(u) (AS241).
+ *
+ * Stretch λ > 1: the points are drawn from N(0, λ²σ²) per coordinate and f is reweighted by
+ * the density ratio Π_j λ e^{−t_j²(λ²−1)/2}, so E is unchanged while the integrand on the
+ * cube decays to 0 at its faces. Without it (λ = 1) the mass near the faces (|t| large) is
+ * met only by rare shifts: the replicate means are skewed and their standard error is
+ * too small (measured: cos(1.5v), n = 2048, λ = 1: typical error −0.3 sd, rare +18 sd; a
+ * 16-replicate error bar missed by 14σ). The ratio is ≤ λ per coordinate, so the variance
+ * grows by at most λ^{2d} (typically (λ²/√(2λ²−1))^{2d}, 1.09^{2d} at λ = 1.3).
  * Each replicate is an unbiased estimate; the error bar is the standard error of the R
- * replicate means.
+ * replicate means (R − 1 degrees of freedom).
  *
  * The generating vector z comes from a component-by-component (CBC) construction
  * [nuyens_cools_2006] minimising the shift-averaged worst-case error P₂ of the weighted
@@ -141,11 +149,31 @@ export function latticeGeneratingVector(n: number, s: number, options: LatticeOp
   return result;
 }
 
+/**
+ * The largest λ ≤ 1.5 whose typical variance inflation (λ²/√(2λ²−1))^{2d} is ≤ 4:
+ * 1.5 for d ≤ 3, about 1.3 at d = 8. (λ = 1.5 measured best for d ≤ 3: no error bar
+ * missed by > 4σ in 240 checks, errors 3× smaller than λ = 1.2.)
+ */
+export function defaultStretch(d: number): number {
+  const inflation = (lam: number) => (2 * d) * Math.log((lam * lam) / Math.sqrt(2 * lam * lam - 1));
+  if (inflation(1.5) <= Math.log(4)) return 1.5;
+  let lo = 1;
+  let hi = 1.5;
+  for (let i = 0; i < 40; i++) {
+    const mid = (lo + hi) / 2;
+    if (inflation(mid) <= Math.log(4)) lo = mid;
+    else hi = mid;
+  }
+  return Math.round(lo * 1000) / 1000;
+}
+
 export interface QmcOptions {
   /** Independent random shifts R (the error bar is their standard error). @defaultValue 16 */
   replicates?: number;
-  /** Apply the baker's (tent) map before Φ⁻¹. @defaultValue true */
+  /** Apply the baker's (tent) map before Φ⁻¹ (little use once λ > 1 makes f vanish at the faces). @defaultValue false */
   tent?: boolean;
+  /** Stretch λ ≥ 1 of the sampling normals, with density-ratio weights (header). @defaultValue defaultStretch(d) */
+  stretch?: number;
   /** Largest lattice; beyond it more replicates are used. @defaultValue 1_048_576 */
   maxLatticeSize?: number;
   /** Counter word 1 of the shift stream (numeric/rng.ts). @defaultValue 0x51 */
@@ -163,17 +191,23 @@ export interface QmcEstimate extends Estimate {
   replicates: number;
   /** Shift-averaged worst-case error² of the lattice (LatticeOptions' Korobov space). */
   latticeError2: number;
+  /** The stretch λ used. */
+  stretch: number;
+}
+
+/** The backend with its estimate type. */
+export interface QmcIntegrator extends GaussianIntegrator {
+  integrate(f: Integrand, weight: GaussianWeight, options?: IntegrateOptions): Promise<QmcEstimate>;
 }
 
 /**
  * The randomized-QMC backend (name 'qmc'). With N = `samples`, the lattice has
  * n = 2^⌊log₂(N/R)⌋ points (at most `maxLatticeSize`, then R grows to ⌊N/n⌋); n·R ≤ N are used.
  */
-export function createQmc(options: QmcOptions = {}): GaussianIntegrator & {
-  integrate(f: Integrand, w: GaussianWeight, o?: IntegrateOptions): Promise<QmcEstimate>;
-} {
-  const { replicates = 16, tent = true, maxLatticeSize = 1_048_576, stream = 0x51, defaultSamples = 1_048_576, lattice = {} } = options;
+export function createQmc(options: QmcOptions = {}): QmcIntegrator {
+  const { replicates = 16, tent = false, stretch: fixedStretch, maxLatticeSize = 1_048_576, stream = 0x51, defaultSamples = 1_048_576, lattice = {} } = options;
   if (!Number.isInteger(replicates) || replicates < 2) throw new RangeError(`createQmc: replicates must be an integer ≥ 2, got ${replicates}`);
+  if (fixedStretch !== undefined && !(fixedStretch >= 1 && fixedStretch <= 4)) throw new RangeError(`createQmc: stretch must be in [1, 4], got ${fixedStretch}`);
   if (!Number.isInteger(maxLatticeSize) || maxLatticeSize < 2 || (maxLatticeSize & (maxLatticeSize - 1)) !== 0) throw new RangeError(`createQmc: maxLatticeSize must be a power of 2 ≥ 2, got ${maxLatticeSize}`);
   return {
     name: 'qmc',
@@ -201,6 +235,11 @@ export function createQmc(options: QmcOptions = {}): GaussianIntegrator & {
       const repMeans = new Float64Array(m);
       const acc = new MomentAccumulator(m);
       const mask = n - 1;
+      const stretch = fixedStretch ?? defaultStretch(d);
+      const lamPow = stretch ** s;
+      const decay = (stretch * stretch - 1) / 2;
+      const scaleX = sx * stretch;
+      const scaleV = sv * stretch;
       let lastYield = performance.now();
       for (let r = 0; r < reps; r++) {
         signal?.throwIfAborted();
@@ -208,19 +247,22 @@ export function createQmc(options: QmcOptions = {}): GaussianIntegrator & {
         idx.fill(0);
         inner.reset();
         for (let k = 0; k < n; k++) {
+          let t2 = 0;
           for (let j = 0; j < s; j++) {
             let u = idx[j] / n + delta[j];
             if (u >= 1) u -= 1;
             if (tent) u = 1 - Math.abs(2 * u - 1);
-            const g = inverseNormalCdf(u);
-            if (j < d) x[j] = sx * g;
-            else v[j - d] = sv * g;
+            const t = inverseNormalCdf(u);
+            t2 += t * t;
+            if (j < d) x[j] = scaleX * t;
+            else v[j - d] = scaleV * t;
             idx[j] = (idx[j] + z[j]) & mask;
           }
           fn(x, v, out);
+          const weight = decay === 0 ? 1 : lamPow * Math.exp(-decay * t2);
           for (let c = 0; c < m; c++) {
             if (!Number.isFinite(out[c])) assertFiniteOutputs('qmc', f, out, x, v, `point ${k} of replicate ${r}`);
-            inner.add(c, out[c]);
+            inner.add(c, weight * out[c]);
           }
           if ((k & 0xffff) === 0xffff && performance.now() - lastYield > YIELD_EVERY_MS) {
             signal?.throwIfAborted();
@@ -238,11 +280,12 @@ export function createQmc(options: QmcOptions = {}): GaussianIntegrator & {
         stderr,
         cov,
         samples: n * reps,
-        backend: `qmc (rank-1 lattice 2^${Math.log2(n)} × ${reps} shifts${tent ? ', tent' : ''})`,
+        backend: `qmc (rank-1 lattice 2^${Math.log2(n)} × ${reps} shifts, λ = ${stretch}${tent ? ', tent' : ''})`,
         ms: performance.now() - t0,
         latticeSize: n,
         replicates: reps,
         latticeError2: error,
+        stretch,
       };
     },
   };
