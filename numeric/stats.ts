@@ -27,22 +27,41 @@ function recurrenceRoots(c1: number, c0: number): { maxAbs: number; complex: boo
 
 /**
  * Per-step decay rate of a sequence obeying (approximately) a two-term linear recurrence,
- * fitted on [start, end): −ln max|z| over the roots z of z² − c₁z − c₀.
+ * fitted on [start, end) with lag L: m_{k+2L} = c₁m_{k+L} + c₀m_k, whose roots are z^L for
+ * the roots z of the one-step recurrence; rate = −ln max|z^L| / L. A lag of about a quarter
+ * of the window keeps the two regressors far from collinear, which matters when the roots
+ * are close to 1 (slow decay, slow rotation) and the sequence is a noisy Monte Carlo mean.
+ * @defaultValue lag ⌊(end − start)/4⌋ (at least 1)
  * @example pronyRate(Float64Array.from({length: 50}, (_, k) => 0.9 ** k), 0, 50).rate // ≈ 0.10536
  */
-export function pronyRate(seq: ArrayLike<number>, start: number, end: number): { rate: number; c1: number; c0: number; complex: boolean } {
+export function pronyRate(seq: ArrayLike<number>, start: number, end: number, lag?: number): { rate: number; c1: number; c0: number; complex: boolean; lag: number } {
   if (!(end - start >= 4)) throw new RangeError(`pronyRate: window must hold at least 4 points, got [${start}, ${end})`);
   if (start < 0 || end > seq.length) throw new RangeError(`pronyRate: window [${start}, ${end}) outside 0…${seq.length}`);
+  const L = lag ?? Math.max(1, Math.floor((end - start) / 4));
+  if (!(Number.isInteger(L) && L >= 1 && start + 2 * L + 2 <= end)) throw new RangeError(`pronyRate: lag must be an integer in [1, (end−start−2)/2], got ${L}`);
   let a11 = 0, a12 = 0, a22 = 0, b1 = 0, b2 = 0;
-  for (let k = start; k + 2 < end; k++) {
-    const x1 = seq[k + 1], x0 = seq[k], y = seq[k + 2];
+  for (let k = start; k + 2 * L < end; k++) {
+    const x1 = seq[k + L], x0 = seq[k], y = seq[k + 2 * L];
     a11 += x1 * x1; a12 += x1 * x0; a22 += x0 * x0; b1 += x1 * y; b2 += x0 * y;
   }
   const det = a11 * a22 - a12 * a12;
   const c1 = (b1 * a22 - b2 * a12) / det;
   const c0 = (a11 * b2 - a12 * b1) / det;
   const { maxAbs, complex } = recurrenceRoots(c1, c0);
-  return { rate: -Math.log(maxAbs), c1, c0, complex };
+  return { rate: -Math.log(maxAbs) / L, c1, c0, complex, lag: L };
+}
+
+/**
+ * Per-step decay rate of a sequence with one dominant root (m_k ≈ A z^k, e.g. the SGD mean):
+ * least squares of m_{k+L} = c·m_k on [start, end), rate = −ln|c|/L.
+ * @defaultValue lag ⌊(end − start)/2⌋
+ */
+export function geometricRate(seq: ArrayLike<number>, start: number, end: number, lag?: number): { rate: number; lag: number } {
+  if (!(end - start >= 3)) throw new RangeError(`geometricRate: window must hold at least 3 points, got [${start}, ${end})`);
+  const L = lag ?? Math.max(1, Math.floor((end - start) / 2));
+  let sxx = 0, sxy = 0;
+  for (let k = start; k + L < end; k++) { sxx += seq[k] * seq[k]; sxy += seq[k] * seq[k + L]; }
+  return { rate: -Math.log(Math.abs(sxy / sxx)) / L, lag: L };
 }
 
 /** OLS of ln y on t over the points with y > 0: y ≈ A e^{−rate·t}; se from the residuals. */
