@@ -274,6 +274,9 @@ export function deriveEq24(): DerivationStep[] {
     latex: pairs.map(([k, p]) => `${k} = ${p.toLatex(latexName)}`).join(',\\quad '),
   });
   const collected = r.r24InTheta;
+  const inXv = S.normalize(
+    r.r23.subs({ th1: pv('omega0inv').pow(2).mul(pv('v1').add(gamma.mul(pv('x1')))).neg(), y1: pv('x1') }),
+  );
   return [
     {
       title: 'Change of variables x = y, v = −ω₀²θ − γy, so ψ(t,θ,y) = g(t, y, −ω₀²θ − γy); chain rule on jets (d = 1)',
@@ -286,6 +289,10 @@ export function deriveEq24(): DerivationStep[] {
     {
       title: 'Insert into (2.3), LHS − RHS, with ∇f(θ) = ω₀²θ + ε(θ)',
       ...show(r.r23),
+    },
+    {
+      title: 'The same in (x, v): θ = −(v + γx)/ω₀², y = x; note τ²ω₀⁴/2 multiplies ∂²v g and −γ(g + v∂v g) = −γ∂v(vg)',
+      ...show(inXv),
     },
     {
       title: '(2.4) as printed, LHS − RHS, at x = y, v = −ω₀²θ − γy (so −(v+γx)/ω₀² = θ) and 1/β = τ²ω₀⁴/(2γ)',
