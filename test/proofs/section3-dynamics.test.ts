@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckContext, CheckResult } from '../../src/claims.ts';
+import { q } from '../../symbolic/rational.ts';
+import { printedRateNormSq, ratesFloat } from '../../numeric/spectral.ts';
+import { claims, correctedMeanRate, makeFig31aCheck, makeRem31Check, makeSharpCheck, printedMeanRate } from '../../proofs/section3-dynamics.ts';
+
+// effort 1 = 1000 runs per setting as in the paper (needed for the > 6 s.e. refutations); about 5 s on 2 cores, simulated once and cached.
+const ctx: CheckContext = {
+  seed: 1,
+  effort: 1,
+  backend: 'auto',
+  progress: () => {},
+  services: { get: async () => { throw new Error('no services in this test'); }, has: () => false },
+};
+const byId = (id: string) => claims.find((c) => c.id === id)!;
+const run = async (id: string): Promise<CheckResult> => byId(id).check(ctx);
+
+describe('thm:3.1:sharp', () => {
+  it('refutes the printed μ of (3.6): 2μ is twice the exact rate', async () => {
+    const r = await run('thm:3.1:sharp');
+    expect(r.verdict).toBe('refuted');
+    expect(r.evidence.closedFormAllBlocksEqual).toBe(true);
+    expect((r.witness as { omega0Sq: string }).omega0Sq).toBe('4');
+  });
+
+  it('does not refute the halved μ = min Re λ(Q) of (4.6)', () => {
+    const halved = makeSharpCheck((w, g, d) => printedRateNormSq(w, g, d)?.div(q(2)), (w, g) => ratesFloat(w, g).spectral);
+    expect(halved(ctx).verdict).toBe('supported');
+  });
+
+  it('refutes a planted 1.5× constant in the halved rate', () => {
+    const planted = makeSharpCheck((w, g, d) => printedRateNormSq(w, g, d)?.mul(q(3, 4)), (w, g) => 0.75 * ratesFloat(w, g).printed2mu);
+    expect(planted(ctx).verdict).toBe('refuted');
+  });
+});
+
+describe('Figure 3.1 and Remarks 3.1–3.2 against simulation', () => {
+  it('refutes the printed threshold 0.005 of fig:3.1:a, supports (1−κ)/(4ω₀²)', async () => {
+    expect((await run('fig:3.1:a')).verdict).toBe('refuted');
+    expect(makeFig31aCheck(2)(ctx).verdict).toBe('supported');
+  });
+
+  it('supports fig:3.1:b (longer delay, slower)', async () => {
+    expect((await run('fig:3.1:b')).verdict).toBe('supported');
+  });
+
+  it('finds one worker already faster than SGD in fig:3.1:c', async () => {
+    const r = await run('fig:3.1:c');
+    expect(r.verdict).toBe('refuted');
+    expect(r.corrected?.verdict).toBe('supported');
+  });
+
+  it('refutes the rates of (3.7), supports them halved, refutes a planted doubled rate', async () => {
+    const r = await run('rem:3.1:simulation');
+    expect(r.verdict).toBe('refuted');
+    expect(r.corrected?.verdict).toBe('supported');
+    expect(makeRem31Check(correctedMeanRate)(ctx).verdict).toBe('supported');
+    expect(makeRem31Check((e, k) => 2 * correctedMeanRate(e, k))(ctx).verdict).toBe('refuted');
+    expect(printedMeanRate(0.01, 0.98)).toBeCloseTo(0.02, 12);
+  });
+
+  it('refutes the SGD rate e^{−2k} of Remark 3.2', async () => {
+    expect((await run('rem:3.2:simulation')).verdict).toBe('refuted');
+  });
+
+  it('embeds the three panels as SVG in fig:3.1', async () => {
+    const r = await run('fig:3.1');
+    expect(r.verdict).toBe('refuted');
+    for (const k of ['panelA', 'panelB', 'panelC']) expect(String(r.evidence[k]).startsWith('<svg')).toBe(true);
+  });
+});
