@@ -52,13 +52,20 @@ export class Poly {
   }
   static variable(name: string, power = 1): Poly {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new RangeError(`Poly.variable: invalid name "${name}"`);
+    if (!Number.isInteger(power) || power < 0) throw new RangeError(`Poly.variable: power must be a non-negative integer, got ${power}`);
     if (power === 0) return Poly.ONE;
     const mono: Monomial = [[name, power]];
     return new Poly(new Map([[monoKey(mono), { mono, coef: Rational.ONE }]]));
   }
   static monomial(coef: Rational, mono: Monomial): Poly {
     if (coef.isZero()) return Poly.ZERO;
-    const sorted = [...mono].filter(([, e]) => e !== 0).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    // merge repeated variables (x·x² is x³) and reject negative or fractional exponents
+    const merged = new Map<string, number>();
+    for (const [v, e] of mono) {
+      if (!Number.isInteger(e) || e < 0) throw new RangeError(`Poly.monomial: exponents must be non-negative integers, got ${v}^${e}`);
+      merged.set(v, (merged.get(v) ?? 0) + e);
+    }
+    const sorted: Monomial = [...merged].filter(([, e]) => e !== 0).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     return new Poly(new Map([[monoKey(sorted), { mono: sorted, coef }]]));
   }
 
