@@ -26,16 +26,21 @@ export interface AcquireOptions {
 
 type WebGpuModule = { create: (options: string[]) => GPU; globals: object };
 
-/** Adapter name from GPUAdapterInfo; llvmpipe under Dawn GLES reports nothing. */
-export function describeAdapter(info: Partial<Pick<GPUAdapterInfo, 'vendor' | 'architecture' | 'device' | 'description'>> | undefined, backend: string): string {
-  const parts = [info?.device, info?.description?.replace(/^OpenGL version /, ''), info?.vendor, info?.architecture].filter((s): s is string => !!s && s.length > 0);
-  // Drop parts repeated inside another (Vulkan drivers often put the device name in the description).
-  const unique = parts.filter((s, i) => parts.findIndex((t) => t.includes(s) || s.includes(t)) === i);
-  if (unique.length === 0) return backend === 'opengles' ? 'llvmpipe (Dawn GLES, software)' : `unnamed adapter (Dawn ${backend})`;
-  return `${unique.join(' · ')} (Dawn ${backend})`;
-}
+/** Adapters that are CPU renderers, by name. */
+const SOFTWARE_PATTERN = /llvmpipe|lavapipe|swiftshader|software|\bcpu\b/i;
 
-const SOFTWARE_PATTERN = /llvmpipe|lavapipe|swiftshader|software|cpu/i;
+/** Adapter name from GPUAdapterInfo (llvmpipe under Dawn GLES may report nothing). */
+export function describeAdapter(info: Partial<Pick<GPUAdapterInfo, 'vendor' | 'architecture' | 'device' | 'description'>> | undefined, backend: string): string {
+  // Mesa names llvmpipe 'llvmpipe-llvm-15-0-6-256-bits-' under GLES.
+  const device = info?.device?.replace(/^llvmpipe-llvm-(\d+)-(\d+)-(\d+)-(\d+)-bits-?$/, 'llvmpipe (LLVM $1.$2.$3, $4 bits)');
+  const parts = [device, info?.description?.replace(/^OpenGL version /, ''), info?.vendor, info?.architecture].filter((s): s is string => !!s && s.length > 0);
+  // Drop parts repeated inside another (Vulkan drivers often put the device name in the description).
+  const low = parts.map((s) => s.toLowerCase());
+  const unique = parts.filter((_, i) => low.findIndex((t) => t.includes(low[i]) || low[i].includes(t)) === i);
+  const via = backend === 'opengles' ? 'Dawn GLES' : `Dawn ${backend}`;
+  if (unique.length === 0) return backend === 'opengles' ? 'llvmpipe (Dawn GLES, software)' : `unnamed adapter (${via})`;
+  return `${unique.join(' · ')} (${via}${SOFTWARE_PATTERN.test(unique.join(' ')) ? ', software' : ''})`;
+}
 
 /** Try one Dawn backend; the instance is dropped unless a device was made. */
 async function tryBackend(mod: WebGpuModule, backend: string | undefined, options: AcquireOptions): Promise<GpuAcquisition> {

@@ -145,6 +145,15 @@ describe.runIf(acquired.ok)('GPU Monte Carlo', () => {
     expect(e.cov[0][0]).toBeCloseTo(e.stderr[0] ** 2, 15);
   });
 
+  it('keeps only the variances beyond MAX_COVARIANCE_OUTPUTS outputs', async () => {
+    // 7 outputs x₀^k/k!-like powers: E[x^{2m}] = (2m−1)!! σ_x^{2m}, odd moments 0
+    const exprs = [0, 1, 2, 3, 4, 5, 6].map((k) => powi(xv(0), k));
+    const e = await gpu.integrate({ d: 1, names: exprs.map((_, k) => `x^${k}`), exprs, params: {} }, w, { samples: 1 << 16, seed: 2 });
+    expectWithin(e.mean.slice(1), e.stderr.slice(1), [0, sx2, 0, 3 * sx2 ** 2, 0, 15 * sx2 ** 3]);
+    expect(e.cov[1][1]).toBeCloseTo(e.stderr[1] ** 2, 15);
+    expect(Number.isNaN(e.cov[1][2])).toBe(true);
+  });
+
   it('refuses integrands that overflow f32 instead of returning inf', async () => {
     const f: Integrand = { d: 1, names: ['e'], exprs: [un('exp', mul(cst(200), xv(0)))], params: {} };
     await expect(gpu.integrate(f, w, { samples: 1 << 14 })).rejects.toThrow(/non-finite integrand values in f32/);
