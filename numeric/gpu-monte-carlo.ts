@@ -10,6 +10,10 @@
  * in f64. The shift c is f at the origin for a pilot batch, then the pilot's mean, so the
  * f32 sums stay small and the variance Σy² − (Σy)²/n does not cancel.
  *
+ * Limits of f32: each sample is evaluated with ~1e-7 relative rounding (more for exp/sin of
+ * large arguments), so a mean is trustworthy to about that level whatever its error bar;
+ * values that overflow f32 make `integrate` throw (use the CPU backend for such integrands).
+ *
  * @example
  * const mc = createGpuMonteCarlo({ device, adapterName: 'llvmpipe' });
  * await mc.integrate({ d: 1, names: ['x²'], exprs: [powi(xv(0), 2)], params: {} }, { omega0: 2, beta: 1 });

@@ -146,7 +146,7 @@ describe.runIf(acquired.ok)('GPU Monte Carlo', () => {
   });
 
   it('keeps only the variances beyond MAX_COVARIANCE_OUTPUTS outputs', async () => {
-    // 7 outputs x₀^k/k!-like powers: E[x^{2m}] = (2m−1)!! σ_x^{2m}, odd moments 0
+    // outputs x₀^k, k = 0 … 6: E[x^{2m}] = (2m−1)!! σ_x^{2m}, odd moments 0
     const exprs = [0, 1, 2, 3, 4, 5, 6].map((k) => powi(xv(0), k));
     const e = await gpu.integrate({ d: 1, names: exprs.map((_, k) => `x^${k}`), exprs, params: {} }, w, { samples: 1 << 16, seed: 2 });
     expectWithin(e.mean.slice(1), e.stderr.slice(1), [0, sx2, 0, 3 * sx2 ** 2, 0, 15 * sx2 ** 3]);
