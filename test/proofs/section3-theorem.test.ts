@@ -96,13 +96,19 @@ describe('Remarks 3.1 and 3.2', () => {
     expect(r.verdict).toBe('proved');
     expect(Object.values(r.evidence.identities as Record<string, boolean>).every(Boolean)).toBe(true);
   });
-  it('proves (1 − κ)m > 1 under the printed rates and (1 − κ)m > 2 with the proved μ', async () => {
+  it('proves (1 − κ)m > 1 under the printed rates, and again with the proved μ for both SGD and ASGD', async () => {
     const r = await claim('rem:3.2').check(ctx);
     expect(r.verdict).toBe('proved');
     expect(r.corrected?.verdict).toBe('proved');
+    expect(r.corrected?.statement).toContain('(1−κ)m > 1');
+    // the inconsistent mix (ASGD corrected, SGD as printed) needs threshold 2
+    expect((r.evidence.mixedRates as { threshold: string }).threshold).toBe('(1−κ)m > 2');
   });
-  it('refutes a planted threshold (1 − κ)m > 1 with the proved rate', async () => {
-    expect((await checkRemark32(ctx, q(1), q(1))).verdict).toBe('refuted');
+  it('refutes a planted threshold (1 − κ)m > 1 when only the ASGD rate is halved', async () => {
+    expect((await checkRemark32(ctx, q(1), q(1), q(2))).verdict).toBe('refuted');
+  });
+  it('refutes a planted threshold (1 − κ)m > 2 when both rates are halved', async () => {
+    expect((await checkRemark32(ctx, q(1), q(2), q(1))).verdict).toBe('refuted');
   });
 });
 
