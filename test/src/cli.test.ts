@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.ts';
 
@@ -42,5 +45,42 @@ describe('hypocheck CLI errors', () => {
     const r = await run(['--version']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('hypocheck verify', () => {
+  it('writes report.json in the DESIGN.md schema, report.md and report.html', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hypocheck-'));
+    const r = await run(['verify', '--only', 'sec:2', '--report', dir, '--json', join(dir, 'extra.json')]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    expect(report.tool).toBe('hypocheck');
+    expect(report.seed).toBe(1);
+    const staleness = report.claims.find((c: { id: string }) => c.id === 'sec:2:staleness-mean');
+    // E[τ] = κ/(1−κ) for P(τ = l) = (1−κ)κ^l, l ≥ 0: the printed 1/(1−κ) is refuted
+    expect(staleness.verdict).toBe('refuted');
+    expect(staleness.reproduce).toBe('hypocheck show sec:2:staleness-mean --seed 1');
+    expect(JSON.parse(readFileSync(join(dir, 'extra.json'), 'utf8')).claims.length).toBe(report.claims.length);
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain('sec:2:staleness-mean');
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('<table>');
+    expect(r.out).toMatch(/sec:2:staleness-mean\s+\S*refuted/);
+  });
+  it('shows a claim with its witness and the command that reproduces it', async () => {
+    const r = await run(['show', 'sec:2:staleness-mean', '--seed', '3']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Witness');
+    expect(r.out).toContain('hypocheck show sec:2:staleness-mean --seed 3');
+  });
+  it('prints a derivation step by step', async () => {
+    const r = await run(['derive', 'eq:2.4']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Step 1.');
+    expect(r.out).toContain('LaTeX');
+  });
+  it('lists every claim id once', async () => {
+    const r = await run(['list']);
+    const ids = r.out.split('\n').map((l) => l.split(/\s+/)[0]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining(['eq:2.3', 'eq:2.4', 'thm:3.1:case1', 'eq:4.5']));
   });
 });
