@@ -16,8 +16,7 @@
  * ## References
  * [arnold_erb_2014] (OU-type spectra, Lemma 4.3); [an_lu_ying_2020] (SME of ASGD).
  */
-import { combineVerdicts, type CheckContext, type CheckResult, type Claim, type DerivationStep } from '../src/claims.ts';
-import { linePlot, type Series } from '../src/plot.ts';
+import { combineVerdicts, type CheckContext, type CheckResult, type Claim, type DerivationStep, type PlotSpec } from '../src/claims.ts';
 import { Rational, q } from '../symbolic/rational.ts';
 import { checkClosedFormBlock, printedRateNormSq, ratesFloat, sharpnessCertificate, spectralGapFloat, type Regime } from '../numeric/spectral.ts';
 import { evolveNormSq } from '../numeric/evolve.ts';
@@ -281,7 +280,7 @@ export function correctedMeanRate(eta: number, kappa: number, omega0Sq: number =
   return printedMeanRate(eta, kappa, omega0Sq) / 2;
 }
 
-// ───────────────────────────── SVG panels ─────────────────────────────
+// ───────────────────────────── panels (as data) ─────────────────────────────
 
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd'];
 
@@ -299,8 +298,11 @@ function envelope(rate: number, upTo: number, xScale: number, maxPoints = 60): [
   return out;
 }
 
-/** The three panels of Figure 3.1 as SVG strings (theory envelopes dashed). */
-export function figure31Svgs(data: Figure31Data): { a: string; b: string; c: string } {
+type Series = PlotSpec['series'][number];
+const linePlot = (spec: Omit<PlotSpec, 'kind'>): PlotSpec => ({ kind: 'line-plot', ...spec });
+
+/** The three panels of Figure 3.1 as plot data (theory envelopes dashed); src/ renders them. */
+export function figure31Plots(data: Figure31Data): { a: PlotSpec; b: PlotSpec; c: PlotSpec } {
   const seriesFor = (settings: SimSetting[], label: (s: SimSetting) => string, upTo: number): Series[] =>
     settings.flatMap((s, i) => [
       { name: label(s), points: thin(s.stats.mean, 1, 300, Math.min(upTo, s.steps + 1)), color: COLORS[i % COLORS.length] },
@@ -492,7 +494,7 @@ function fig31cCheck(ctx: CheckContext): CheckResult {
 function fig31Check(ctx: CheckContext): CheckResult {
   const data = figure31Data({ seed: ctx.seed, effort: ctx.effort, progress: ctx.progress });
   const parts = { a: fig31aCheck(ctx, 1), b: fig31bCheck(ctx), c: fig31cCheck(ctx) };
-  const svgs = figure31Svgs(data);
+  const svgs = figure31Plots(data);
   return {
     verdict: combineVerdicts([parts.a.verdict, parts.b.verdict, parts.c.verdict]),
     method: 'simulation',

@@ -116,6 +116,25 @@ export interface ClaimReport {
   hypotheses: string[];
 }
 
+/**
+ * A figure carried in a check's evidence as data (proofs/ draws nothing): the report layer
+ * (src/html.ts, `hypocheck figure`) renders it with `linePlot` of src/plot.ts.
+ */
+export interface PlotSpec {
+  kind: 'line-plot';
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  series: { name: string; points: Array<[number, number]>; dashed?: boolean; color?: string; markers?: boolean }[];
+  logY?: boolean;
+  width?: number;
+  height?: number;
+}
+
+export function isPlotSpec(v: unknown): v is PlotSpec {
+  return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'line-plot';
+}
+
 /** Helper for checks: the `error` verdict with a reason. */
 export function errorResult(method: Method, reason: string): CheckResult {
   return { verdict: 'error', method, summary: reason, evidence: { reason } };

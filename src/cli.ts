@@ -10,7 +10,7 @@ import pc from 'picocolors';
 import type { BackendChoice, CheckContext, ClaimReport } from './claims.ts';
 import { allClaims, findClaim } from '../proofs/index.ts';
 import { runClaim, runClaims, selectClaims } from './runner.ts';
-import { buildReport, colourVerdict, summaryLine, tableHeader, tableRow, toJson, toMarkdown } from './report.ts';
+import { buildReport, colourVerdict, evidenceText, summaryLine, tableHeader, tableRow, toJson, toMarkdown } from './report.ts';
 import { createServiceRegistry, type ManagedRegistry } from './services.ts';
 import { createZ3Service } from './z3-service.ts';
 import { createIntegratorService } from './integrator-service.ts';
@@ -90,11 +90,11 @@ export function printShow(row: ClaimReport, io: CliIo): void {
   }
   io.out('');
   io.out(`${pc.bold('Evidence')}: ${row.summary}`);
-  for (const [k, v] of Object.entries(row.evidence)) io.out(`  ${k}: ${typeof v === 'string' ? v : toJson(v).replace(/\n\s*/g, ' ')}`);
+  for (const [k, v] of Object.entries(row.evidence)) io.out(`  ${k}: ${evidenceText(v)}`);
   if (row.witness !== null) io.out(`${pc.bold('Witness')}: ${toJson(row.witness).replace(/\n\s*/g, ' ')}`);
   if (row.corrected) {
     io.out(`${pc.bold('Corrected')} (${colourVerdict(row.corrected.verdict)}, ${row.corrected.method}): ${row.corrected.statement}`);
-    if (row.corrected.evidence) for (const [k, v] of Object.entries(row.corrected.evidence)) io.out(`  ${k}: ${typeof v === 'string' ? v : toJson(v).replace(/\n\s*/g, ' ')}`);
+    if (row.corrected.evidence) for (const [k, v] of Object.entries(row.corrected.evidence)) io.out(`  ${k}: ${evidenceText(v)}`);
   }
   io.out(`${pc.bold('Reproduce')}: ${row.reproduce}`);
 }

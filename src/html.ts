@@ -6,6 +6,8 @@ import { writeFileSync } from 'node:fs';
 import katex from 'katex';
 import type { HypocheckReport } from './report.ts';
 import { toJson } from './report.ts';
+import { isPlotSpec } from './claims.ts';
+import { linePlot } from './plot.ts';
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -27,11 +29,9 @@ export function renderHtml(report: HypocheckReport): string {
     .join('\n');
   const sections = report.claims
     .map((r) => {
-      const svgs = Object.values(r.evidence)
-        .filter((v): v is string => typeof v === 'string' && v.trimStart().startsWith('<svg'))
-        .join('\n');
+      const svgs = Object.values(r.evidence).filter(isPlotSpec).map(linePlot).join('\n');
       const ev = Object.entries(r.evidence)
-        .filter(([, v]) => !(typeof v === 'string' && v.trimStart().startsWith('<svg')))
+        .filter(([, v]) => !isPlotSpec(v))
         .map(([k, v]) => `<li><b>${esc(k)}</b>: <code>${esc(typeof v === 'string' ? v : toJson(v))}</code></li>`)
         .join('');
       return `<section id="${esc(r.id)}"><h2><code>${esc(r.id)}</code> — <span style="color:${COLOURS[r.verdict]}">${r.verdict}</span></h2>

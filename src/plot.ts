@@ -14,7 +14,9 @@ export interface Series {
   markers?: boolean;
 }
 
+/** Also accepts a `PlotSpec` of src/claims.ts (figures carried in evidence as data). */
 export interface LinePlotOptions {
+  kind?: 'line-plot';
   title: string;
   xLabel: string;
   yLabel: string;

@@ -2,7 +2,7 @@
  * Reports: the JSON contract of DESIGN.md, a Markdown report and the coloured terminal table.
  */
 import pc from 'picocolors';
-import type { ClaimReport, Verdict } from './claims.ts';
+import { isPlotSpec, type ClaimReport, type Verdict } from './claims.ts';
 
 export interface ReportMeta {
   version: string;
@@ -85,8 +85,15 @@ function mdEscape(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
+/** One-line rendering of an evidence value; figures are named, not dumped. */
+export function evidenceText(v: unknown): string {
+  if (isPlotSpec(v)) return `[figure: ${v.title} — drawn in report.html]`;
+  return typeof v === 'string' ? v : toJson(v).replace(/\n\s*/g, ' ');
+}
+
 function mdValue(v: unknown): string {
   if (v === null || v === undefined) return '—';
+  if (isPlotSpec(v)) return evidenceText(v);
   if (typeof v === 'string') return v;
   return '`' + toJson(v).replace(/\s+/g, ' ').slice(0, 2000) + '`';
 }

@@ -9,7 +9,8 @@ import type { Command } from 'commander';
 import type { CliIo } from '../cli.ts';
 import type { CliState } from './index.ts';
 import { UsageError, parseNumberFlag } from '../errors.ts';
-import { correctedMeanRate, figure31Data, figure31Svgs, printedMeanRate, type SimSetting } from '../../proofs/section3-dynamics.ts';
+import { correctedMeanRate, figure31Data, figure31Plots, printedMeanRate, type SimSetting } from '../../proofs/section3-dynamics.ts';
+import { linePlot } from '../plot.ts';
 
 export interface FigureFlags {
   out: string;
@@ -20,7 +21,8 @@ export interface FigureFlags {
 /** Files written by `writeFigure31`, by name. */
 export function writeFigure31(outDir: string, seed: number, effort: number, io: CliIo): string[] {
   const data = figure31Data({ seed, effort, progress: (m) => io.err(`  … ${m}`) });
-  const svgs = figure31Svgs(data);
+  const plots = figure31Plots(data);
+  const svgs = { a: linePlot(plots.a), b: linePlot(plots.b), c: linePlot(plots.c) };
   const dir = resolve(outDir);
   mkdirSync(dir, { recursive: true });
   const rate = (s: SimSetting) => ({

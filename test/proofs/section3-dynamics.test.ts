@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckContext, CheckResult } from '../../src/claims.ts';
+import { isPlotSpec, type CheckContext, type CheckResult } from '../../src/claims.ts';
 import { q } from '../../symbolic/rational.ts';
 import { printedRateNormSq, ratesFloat } from '../../numeric/spectral.ts';
 import { claims, correctedMeanRate, makeFig31aCheck, makeRem31Check, makeSharpCheck, printedMeanRate } from '../../proofs/section3-dynamics.ts';
@@ -66,6 +66,6 @@ describe('Figure 3.1 and Remarks 3.1–3.2 against simulation', () => {
   it('embeds the three panels as SVG in fig:3.1', async () => {
     const r = await run('fig:3.1');
     expect(r.verdict).toBe('refuted');
-    for (const k of ['panelA', 'panelB', 'panelC']) expect(String(r.evidence[k]).startsWith('<svg')).toBe(true);
+    for (const k of ['panelA', 'panelB', 'panelC']) expect(isPlotSpec(r.evidence[k])).toBe(true);
   });
 });
