@@ -83,3 +83,173 @@ export async function integrateMargins(
     }),
   };
 }
+
+// ---------------------------------------------------------------- counterexample search
+
+/**
+ * What a search needs to know about a claim: how to draw cases, the floating margin
+ * (RHS − LHS, relative; < 0 is a violation), optional continuous knobs for the local optimiser,
+ * and an independent re-check (exact moments for polynomial cases) that alone may confirm.
+ */
+export interface SearchTarget<T> {
+  id: string;
+  /** The claim as searched, one line. */
+  statement: string;
+  arbitrary: fc.Arbitrary<T>;
+  /** Relative margin (RHS − LHS)/scale in floating point; negative = violation; +∞ if trivially true. */
+  margin: (t: T) => number;
+  /** Continuous knobs: read them, and write them back (rounded to exact values) into a case. */
+  knobs?: { get: (t: T) => number[]; set: (t: T, x: readonly number[]) => T };
+  /** Independent re-check (exact where possible); only a confirmed case is reported as a counterexample. */
+  recheck: (t: T) => { violated: boolean; evidence: Record<string, unknown> };
+  /** JSON-able description of a case (exact values as strings). */
+  describe: (t: T) => Record<string, unknown>;
+}
+
+export interface SearchOptions {
+  /** Random cases to try. @defaultValue 200 */
+  budget?: number;
+  /** fast-check seed. @defaultValue 1 */
+  seed?: number;
+  /** Nelder–Mead evaluations after shrinking. @defaultValue 300 */
+  optimiserEvaluations?: number;
+  /** Stops the search (Ctrl-C); what was found so far is kept. */
+  signal?: AbortSignal;
+  /** Called every `progressEvery` predicate calls with (calls, budget). */
+  onProgress?: (calls: number, budget: number) => void;
+  /** @defaultValue 50 */
+  progressEvery?: number;
+}
+
+export interface SearchReport {
+  id: string;
+  statement: string;
+  seed: number;
+  budget: number;
+  /** Random cases drawn (before shrinking). */
+  trials: number;
+  /** Predicate calls including shrinking. */
+  evaluations: number;
+  interrupted: boolean;
+  /** Smallest relative margin over the random cases (negative = violation). */
+  worstMargin: number;
+  worstCase?: Record<string, unknown>;
+  /** Present when a violation was found AND confirmed by the independent re-check. */
+  counterexample?: {
+    shrunk: Record<string, unknown>;
+    shrunkMargin: number;
+    shrinkSteps: number;
+    recheck: Record<string, unknown>;
+    optimised?: { case: Record<string, unknown>; margin: number; recheck: Record<string, unknown>; confirmed: boolean };
+  };
+  /** A float violation the re-check did not confirm (reported, never as a refutation). */
+  unconfirmed?: { case: Record<string, unknown>; margin: number; recheck: Record<string, unknown> };
+}
+
+/** Run the search: fast-check with shrinking, then Nelder–Mead on the knobs, then the re-check. Deterministic in the seed. */
+export function runSearch<T>(target: SearchTarget<T>, options: SearchOptions = {}): SearchReport {
+  const { budget = 200, seed = 1, optimiserEvaluations = 300, signal, onProgress, progressEvery = 50 } = options;
+  if (!Number.isInteger(budget) || budget < 1) throw new RangeError(`runSearch: budget must be a positive integer, got ${budget}`);
+  let evaluations = 0;
+  let trials = 0;
+  let shrinking = false;
+  let worst = Infinity;
+  let worstCase: T | undefined;
+  let interrupted = false;
+  const predicate = (t: T): boolean => {
+    evaluations++;
+    if (evaluations % progressEvery === 0) onProgress?.(evaluations, budget);
+    if (signal?.aborted) {
+      interrupted = true;
+      return true;
+    }
+    const m = target.margin(t);
+    if (!shrinking) {
+      trials++;
+      if (m < worst) {
+        worst = m;
+        worstCase = t;
+      }
+    }
+    if (m < 0) shrinking = true;
+    return !(m < 0);
+  };
+  const details = fc.check(fc.property(target.arbitrary, predicate), { seed, numRuns: budget, endOnFailure: false });
+  const report: SearchReport = {
+    id: target.id,
+    statement: target.statement,
+    seed,
+    budget,
+    trials,
+    evaluations,
+    interrupted,
+    worstMargin: worst,
+    worstCase: worstCase === undefined ? undefined : target.describe(worstCase),
+  };
+  if (!details.failed || !details.counterexample) return report;
+  const shrunk = details.counterexample[0] as T;
+  const shrunkMargin = target.margin(shrunk);
+  const recheck = target.recheck(shrunk);
+  if (!recheck.violated) {
+    report.unconfirmed = { case: target.describe(shrunk), margin: shrunkMargin, recheck: recheck.evidence };
+    return report;
+  }
+  report.counterexample = { shrunk: target.describe(shrunk), shrunkMargin, shrinkSteps: details.numShrinks, recheck: recheck.evidence };
+  if (target.knobs && !signal?.aborted) {
+    const { get, set } = target.knobs;
+    const x0 = get(shrunk);
+    const best = nelderMead((x) => {
+      const m = target.margin(set(shrunk, x));
+      return Number.isFinite(m) ? m : 1e9;
+    }, x0, { maxEvaluations: optimiserEvaluations, signal });
+    const opt = set(shrunk, best.x);
+    const m = target.margin(opt);
+    const r = target.recheck(opt);
+    report.counterexample.optimised = { case: target.describe(opt), margin: m, recheck: r.evidence, confirmed: r.violated };
+  }
+  return report;
+}
+
+export interface NelderMeadOptions {
+  /** @defaultValue 300 */
+  maxEvaluations?: number;
+  /** Initial simplex step per coordinate. @defaultValue 0.25 */
+  step?: number;
+  signal?: AbortSignal;
+}
+
+/** Minimise f from x0 by Nelder–Mead (standard coefficients 1, 2, ½, ½); deterministic. */
+export function nelderMead(f: (x: readonly number[]) => number, x0: readonly number[], options: NelderMeadOptions = {}): { x: number[]; value: number; evaluations: number } {
+  const { maxEvaluations = 300, step = 0.25, signal } = options;
+  const n = x0.length;
+  if (n === 0) return { x: [], value: f([]), evaluations: 1 };
+  let evals = 0;
+  const F = (x: number[]) => {
+    evals++;
+    return f(x);
+  };
+  let simplex = [x0.slice(), ...x0.map((_, i) => x0.map((v, j) => (i === j ? v + (v !== 0 ? step * Math.abs(v) : step) : v)))].map((x) => ({ x, v: F(x) }));
+  while (evals < maxEvaluations && !signal?.aborted) {
+    simplex.sort((a, b) => a.v - b.v);
+    const c = Array.from({ length: n }, (_, j) => simplex.slice(0, n).reduce((s, p) => s + p.x[j], 0) / n);
+    const worst = simplex[n];
+    const along = (t: number) => c.map((cj, j) => cj + t * (worst.x[j] - cj));
+    const r = { x: along(-1), v: 0 };
+    r.v = F(r.x);
+    if (r.v < simplex[0].v) {
+      const e = { x: along(-2), v: 0 };
+      e.v = F(e.x);
+      simplex[n] = e.v < r.v ? e : r;
+    } else if (r.v < simplex[n - 1].v) simplex[n] = r;
+    else {
+      const k = { x: along(r.v < worst.v ? -0.5 : 0.5), v: 0 };
+      k.v = F(k.x);
+      if (k.v < Math.min(r.v, worst.v)) simplex[n] = k;
+      else simplex = simplex.map((p, i) => (i === 0 ? p : { x: p.x.map((xj, j) => simplex[0].x[j] + 0.5 * (xj - simplex[0].x[j])), v: 0 })).map((p, i) => (i === 0 ? p : { x: p.x, v: F(p.x) }));
+    }
+    const spread = Math.abs(simplex[simplex.length - 1].v - simplex[0].v);
+    if (spread < 1e-12) break;
+  }
+  simplex.sort((a, b) => a.v - b.v);
+  return { x: simplex[0].x, value: simplex[0].v, evaluations: evals };
+}
