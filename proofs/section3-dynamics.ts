@@ -479,11 +479,13 @@ function fig31cCheck(ctx: CheckContext): CheckResult {
   const m2Faster = m2.zVsSgd > 3;
   const m1AlreadyFaster = exactM1Faster && hitA < hitS && simHitA < simHitS;
   if (m2Faster && m1AlreadyFaster) {
+    // Not `refuted`: the paper gives neither η for panel (c) nor the plotted quantity, so the
+    // claim cannot be encoded exactly; η = 0.01 and the mean are our reading (hypotheses).
     return {
-      verdict: 'refuted',
-      method: 'exact',
-      summary: `m=2 faster (z=${m2.zVsSgd}) but m=1 already faster too: exact κ < (1−ηω₀²)²; E θ below 0.1 after ${hitA} vs ${hitS} steps (model of Rem. 3.2)`,
-      evidence,
+      verdict: 'inconclusive',
+      method: 'simulation',
+      summary: `under our reading (η = 0.01, E θ): m=2 faster (z=${m2.zVsSgd}) and m=1 already faster (exact κ < (1−ηω₀²)²; E θ < 0.1 after ${hitA} vs ${hitS} steps); the paper states neither η nor the plotted quantity`,
+      evidence: { ...evidence, whyNotRefuted: 'panel (c) does not state η or the plotted quantity; a loss-level reading (ASGD plateaus higher) could need 2 workers' },
       witness: { kappa: '24/25', eta: '1/100', omega0Sq: '2', m: 1, exact: '24/25 < (49/50)² = 2401/2500', hittingTimes: { asgd: hitA, sgd: hitS } },
       corrected: { statement: 'At κ = 0.96, η = 0.01, ASGD converges faster than SGD in time already with m = 1 worker (in the mean); with m = 2 about twice as fast', verdict: 'supported', method: 'simulation', evidence: { perWorkers } },
     };
