@@ -285,7 +285,7 @@ export function epsilon0Of(eps: Perturbation): number {
  *   e·v = t|e|²,   e·x = −ι(ω₀² e·θ* + t|e|²).
  * Needs γ ≠ 0 (γ > 0 in the paper) and e ≠ 0, i.e. ε(θ*) ≠ 0 for one θ*.
  */
-export function vacuityProof(d: number): { identities: { name: string; holds: boolean }[]; holds: boolean } {
+export function vacuityProof(d: number, plantedXFactor: Rational = Rational.ONE): { identities: { name: string; holds: boolean }[]; holds: boolean } {
   const t = pv('t');
   const g = pv('gamma');
   const iota = pv('iota');
@@ -300,7 +300,7 @@ export function vacuityProof(d: number): { identities: { name: string; holds: bo
     const e = pv(`e${i}`);
     const th = pv(`th${i}`);
     const v = t.mul(e);
-    const x = iota.neg().mul(w.mul(th).add(v));
+    const x = iota.neg().mul(w.mul(th).add(v)).scale(plantedXFactor);
     const lhs = v.add(g.mul(x)).add(w.mul(th));
     const rhs = Poly.ONE.sub(g.mul(iota)).mul(w.mul(th).add(v));
     if (!lhs.equals(rhs)) thetaOk = false;
@@ -326,10 +326,11 @@ export function assumptionExamples(): Perturbation[] {
   ];
 }
 
-function checkAssumption(): CheckResult {
-  const proofs = [1, 2, 3].map((d) => ({ d, ...vacuityProof(d) }));
+/** The asm:3.1 check; `plantedXFactor` ≠ 1 breaks the construction (tests: the verdict must leave `vacuous`). */
+export function checkAssumption(plantedXFactor: Rational = Rational.ONE): CheckResult {
+  const proofs = [1, 2, 3].map((d) => ({ d, ...vacuityProof(d, plantedXFactor) }));
   const ok = proofs.every((p) => p.holds);
-  if (!ok) return { verdict: 'error', method: 'exact', summary: 'vacuity identities failed — kernel bug', evidence: { proofs } };
+  if (!ok) return inconclusive('exact', 'the vacuity construction does not keep θ fixed: no proof of vacuity', { proofs });
   const table = assumptionExamples().map((e) => ({ epsilon: e.label, d: e.d, quantities: assumptionQuantities(e).map((a) => ({ [a.name]: a.value })), epsilon0: String(epsilon0Of(e)) }));
   // A numeric instance of the sequence for a·tanh(bθ), d = 1: θ* = 1, γ = 1, ω₀² = 1.
   const e1 = 0.1 * Math.tanh(1);
@@ -376,6 +377,6 @@ export const claims: Claim[] = [
       'There exists a small constant ϵ₀ > 0 such that max_i ‖ε_i‖_{L∞}, ‖ε·x‖_{L∞}, ‖ε·v‖_{L∞}, d max_i ‖ε′_i‖_{L∞}, Σ_i ‖ε′_i‖_{L∞}, ‖ε′·x‖_{L∞}, ‖ε′·v‖_{L∞} ≤ ϵ₀, where ε′(θ) is the derivative of ε(θ).',
     latex: String.raw`\max_i \|\varepsilon_i\|_{L^\infty}, \|\varepsilon \cdot x\|_{L^\infty}, \|\varepsilon \cdot v\|_{L^\infty}, d \max_i \|\varepsilon'_i\|_{L^\infty}, \sum_i \|\varepsilon'_i\|_{L^\infty}, \|\varepsilon' \cdot x\|_{L^\infty}, \|\varepsilon' \cdot v\|_{L^\infty} \leq \epsilon_0`,
     hypotheses: ['hGammaPos: γ > 0', 'hOmegaPos: ω₀ > 0', 'hTheta: ε evaluated at θ = −(v + γx)/ω₀² (2.4)'],
-    check: checkAssumption,
+    check: () => checkAssumption(),
   },
 ];

@@ -116,8 +116,17 @@ export const PROPERTY_OUTPUTS = [
 
 const dot = (a: Expr[], b: Expr[]) => sumE(...a.map((ai, i) => prodE(ai, b[i])));
 
+/** Planted errors for the tests (a checker that cannot fail proves nothing). */
+export interface PlantedError {
+  /** Multiplies the bound ½β⟨ω₀²|ε·x| + γ|ε·v|, g²⟩ of the local (c) chain. @defaultValue 1 */
+  localCFactor?: number;
+  /** Replaces the ½ of (A.2) in ⟨Rg,g⟩ = −½⟨βε·(ω₀²x−γv), g²⟩. @defaultValue 0.5 */
+  a2Coefficient?: number;
+}
+
 /** The integrand of every quantity above for one case (exact derivatives through numeric/families.ts). */
-export function propertyIntegrand(c: PropertyCase): Integrand {
+export function propertyIntegrand(c: PropertyCase, plant: PlantedError = {}): Integrand {
+  const { localCFactor = 1, a2Coefficient = 0.5 } = plant;
   const { d, omega0Sq: w, gamma: gm, beta: b } = c;
   const E = composePerturbation(c.eps, gm, w);
   const g = c.g.expr;
@@ -153,8 +162,8 @@ export function propertyIntegrand(c: PropertyCase): Integrand {
   const Th = T(h);
   const exprs: Expr[] = [
     RgG,
-    sumE(RgG, scaleE(0.5 * b, prodE(epsF, g2))),
-    sumE(scaleE(0.5 * b, prodE(sumE(scaleE(w, un('abs', epsX)), scaleE(gm, un('abs', epsV))), g2)), negE(RgG)),
+    sumE(RgG, scaleE(a2Coefficient * b, prodE(epsF, g2))),
+    sumE(scaleE(0.5 * b * localCFactor, prodE(sumE(scaleE(w, un('abs', epsX)), scaleE(gm, un('abs', epsV))), g2)), negE(RgG)),
     sumE(prodE(Rg, h), prodE(Rh, g), scaleE(b, prodE(epsF, h, g))),
     sumE(prodE(Rg, h), prodE(Rh, g)),
     dot(dRhx, gx),
@@ -191,13 +200,13 @@ const MARGINS = ['localCMargin', 'a3LastMargin', 'a4EndMargin', 'e2Margin'] as c
 const RESIDUALS = ['a2Residual', 'symResidual', 'aTh', 'aAntisym', 'bResidual'] as const;
 
 /** Evaluate `count` seeded cases (shared by the claims of this file; cached per run). */
-export async function evaluateCases(choice: IntegratorChoice, seed: number, count: number, samples: number, signal?: AbortSignal, progress?: (m: string) => void): Promise<EvaluatedCase[]> {
+export async function evaluateCases(choice: IntegratorChoice, seed: number, count: number, samples: number, signal?: AbortSignal, progress?: (m: string) => void, plant: PlantedError = {}): Promise<EvaluatedCase[]> {
   const out: EvaluatedCase[] = [];
   for (let k = 0; k < count; k++) {
     if (signal?.aborted) break;
     const c = drawPropertyCase(seed, k);
     progress?.(`prop:4.1 case ${k + 1}/${count} (d=${c.d}, ${c.eps.family})`);
-    const f = propertyIntegrand(c);
+    const f = propertyIntegrand(c, plant);
     const opts = { samples: choice.primary.name === 'quadrature' ? (c.d === 1 ? 48 : 14) : samples, seed: seed + 31 * k, signal };
     const est = await choice.primary.integrate(f, { omega0: Math.sqrt(c.omega0Sq), beta: c.beta }, opts);
     const ev: EvaluatedCase = { c, mean: est.mean, stderr: est.stderr, backend: est.backend, samples: est.samples };
@@ -288,10 +297,20 @@ function printedCheck(name: string, lhsOf: (e: EvaluatedCase) => { lhs: number; 
 }
 
 /** A local-chain claim: margins ≥ 0 (violations need 6σ and an independent backend) and identities = 0. */
-function localCheck(margins: readonly (typeof MARGINS)[number][], residuals: readonly (typeof RESIDUALS)[number][], describe: string): (ctx: CheckContext) => Promise<CheckResult> {
+function localCheck(margins: readonly LocalMargin[], residuals: readonly LocalResidual[], describe: string): (ctx: CheckContext) => Promise<CheckResult> {
   return async (ctx) => {
     const cases = await casesFor(ctx);
     if (typeof cases === 'string') return inconclusive('monte-carlo', cases);
+    return judgeLocal(cases, margins, residuals, describe);
+  };
+}
+
+export type LocalMargin = (typeof MARGINS)[number];
+export type LocalResidual = (typeof RESIDUALS)[number];
+
+/** Verdict of a local-chain claim on evaluated cases (pure; the tests feed planted cases). */
+export function judgeLocal(cases: readonly EvaluatedCase[], margins: readonly LocalMargin[], residuals: readonly LocalResidual[], describe: string): CheckResult {
+  {
     const verdicts: Verdict[] = [];
     let worst = { name: '', sigmas: Infinity, margin: 0 };
     let worstResidual = { name: '', sigmas: 0 };
@@ -334,7 +353,7 @@ function localCheck(margins: readonly (typeof MARGINS)[number][], residuals: rea
       evidence: { rows, rule: 'margins: violation only beyond 6σ AND confirmed by an independent backend; identities: |mean| ≤ 6σ + 1e-4·scale' },
       witness,
     };
-  };
+  }
 }
 
 const lhs = (name: (typeof PROPERTY_OUTPUTS)[number]) => (e: EvaluatedCase) => ({ lhs: e.mean[idx(name)], se: e.stderr[idx(name)] });

@@ -20,8 +20,8 @@ import { poincareConstantPrinted, poincareSides } from '../../proofs/section3-po
 import { a4YoungSides, a6Coefficients, constantC2 } from '../../proofs/appendix.ts';
 
 const rel = (rhs: number, lhs: number) => (lhs > 0 ? (rhs - lhs) / lhs : rhs >= lhs ? Infinity : -Infinity);
-/** Nearest rational with denominator 16, at least 1/16 (knobs → exact parameters). */
-const roundPositive = (x: number) => q(Math.max(1, Math.round(Math.exp(x) * 16)), 16);
+/** exp(x) rounded to a rational with denominator 16, within [1/16, 256] (knobs → exact parameters). */
+const roundPositive = (x: number) => q(Math.max(1, Math.round(Math.exp(Math.min(Math.max(x, -3), 5.5)) * 16)), 16);
 const roundCoef = (x: number) => Math.round(x * 8) / 8;
 
 export interface PoincareTargetOptions {
