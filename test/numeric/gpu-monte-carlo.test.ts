@@ -1,7 +1,7 @@
 /**
  * The WebGPU Monte Carlo backend, on whatever adapter src/gpu-device.ts finds (llvmpipe in CI).
  * No adapter: the suite skips, unless HYPOCHECK_REQUIRE_GPU=1, when it fails.
- * HYPOCHECK_GPU_BACKEND=vulkan forces a real adapter (scripts/gpu-real.sh).
+ * HYPOCHECK_GPU_BACKEND=vulkan forces a real adapter (test/bench/gpu-real.sh).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { add, cst, mul, par, powi, un, vv, xv, type Integrand } from '../../numeric/expr.ts';

@@ -4,12 +4,12 @@
 #
 # Two steps, because node_modules (≈270 MiB) does not fit the device machine's 64 MiB:
 #
-#   1. here:   bash scripts/gpu-real.sh --prepare
+#   1. here:   bash test/bench/gpu-real.sh --prepare
 #      builds out/gpu-real/ (≈45 MiB, ignored by git): the GPU tests, the bench and an adapter
 #      probe bundled by esbuild into plain .mjs (vitest replaced by a small runner printing
 #      'N passed, N failed'), webgpu's linux-x64 dawn.node (gzip), this machine's node binary
 #      (gzip; used only when the device has no Node ≥ 20) and the Vulkan loader / glvnd .debs.
-#   2. there:  run(command: 'bash scripts/gpu-real.sh', carry: ['out/gpu-real'], timeout_s: 420)
+#   2. there:  run(command: 'bash test/bench/gpu-real.sh', carry: ['out/gpu-real'], timeout_s: 420)
 #      With a full node_modules instead (no out/gpu-real), it runs vitest and tsx directly.
 #
 # Env: NODE (node binary), OUT (output folder, default ./out), GPU_REAL_ALLOW_SOFTWARE=1 (run the
@@ -17,7 +17,7 @@
 # Never hangs: every step runs under `timeout`, the whole run ends within 6 minutes.
 set -u
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 PACK=$ROOT/out/gpu-real
 
 # The adapter probe: which adapter Dawn gives for HYPOCHECK_GPU_BACKEND, its limits, one integral.
@@ -179,7 +179,7 @@ EOF
   rm -rf "$PACK/build"
   du -sh "$PACK"
   ls -la "$PACK" "$PACK/app" "$PACK/debs"
-  echo "prepared: carry 'out/gpu-real' and run 'bash scripts/gpu-real.sh'"
+  echo "prepared: carry 'out/gpu-real' and run 'bash test/bench/gpu-real.sh'"
 }
 
 # Seconds left of the 6-minute budget, minus a margin, at least 5.
@@ -276,7 +276,7 @@ main() {
     probe=("$node" node_modules/tsx/dist/cli.mjs "$work/probe.mts")
     echo "runner: node_modules (vitest, tsx)"
   else
-    echo "neither out/gpu-real (run: bash scripts/gpu-real.sh --prepare, carry out/gpu-real) nor node_modules with vitest and tsx"
+    echo "neither out/gpu-real (run: bash test/bench/gpu-real.sh --prepare, carry out/gpu-real) nor node_modules with vitest and tsx"
     return 2
   fi
 
