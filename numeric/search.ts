@@ -119,6 +119,8 @@ export interface SearchOptions {
   onProgress?: (calls: number, budget: number) => void;
   /** @defaultValue 50 */
   progressEvery?: number;
+  /** A case violates only when its relative margin is below −tolerance (float rounding at extremals). @defaultValue 1e-9 */
+  tolerance?: number;
 }
 
 export interface SearchReport {
@@ -148,7 +150,7 @@ export interface SearchReport {
 
 /** Run the search: fast-check with shrinking, then Nelder–Mead on the knobs, then the re-check. Deterministic in the seed. */
 export function runSearch<T>(target: SearchTarget<T>, options: SearchOptions = {}): SearchReport {
-  const { budget = 200, seed = 1, optimiserEvaluations = 300, signal, onProgress, progressEvery = 50 } = options;
+  const { budget = 200, seed = 1, optimiserEvaluations = 300, signal, onProgress, progressEvery = 50, tolerance = 1e-9 } = options;
   if (!Number.isInteger(budget) || budget < 1) throw new RangeError(`runSearch: budget must be a positive integer, got ${budget}`);
   let evaluations = 0;
   let trials = 0;
@@ -171,8 +173,9 @@ export function runSearch<T>(target: SearchTarget<T>, options: SearchOptions = {
         worstCase = t;
       }
     }
-    if (m < 0) shrinking = true;
-    return !(m < 0);
+    const violated = m < -tolerance || Number.isNaN(m);
+    if (violated) shrinking = true;
+    return !violated;
   };
   const details = fc.check(fc.property(target.arbitrary, predicate), { seed, numRuns: budget, endOnFailure: false });
   const report: SearchReport = {
