@@ -468,19 +468,19 @@ const APP_HYP = ['hGammaPos: γ > 0', 'hOmegaPos: ω₀ > 0', 'hBetaPos: β > 0'
 
 export const claims: Claim[] = [
   {
-    id: 'app:M-sign',
-    source: 'Appendix (c), before (A.2)',
-    statement: 'M = exp(−βω₀²|x|²/2 + β|v|²/2), used to integrate (A.2) by parts: (∇_x − γ∇_v)M = −β(ω₀²x − γv)M',
-    hypotheses: APP_HYP.slice(0, 4),
-    check: checkMSign,
-  },
-  {
     id: 'app:A.1',
     source: 'Appendix (c), (A.1)',
     statement: '⟨Rg, g⟩_* = ⟨ε·(∇_x g − γ∇_v g), g⟩_* − ⟨βε·(ω₀²x − γv)g, g⟩_* = ½⟨ε, (∇_x − γ∇_v)g²⟩_* − ⟨βε·(ω₀²x − γv)g, g⟩_*',
     latex: String.raw`\langle Rg, g \rangle_* = \frac{1}{2} \langle \varepsilon, (\nabla_x - \gamma \nabla_v) g^2 \rangle_* - \langle \beta \varepsilon \cdot (\omega_0^2 x - \gamma v) g, g \rangle_*`,
     hypotheses: APP_HYP,
     check: checkA1,
+  },
+  {
+    id: 'app:M-sign',
+    source: 'Appendix (c), before (A.2)',
+    statement: 'M = exp(−βω₀²|x|²/2 + β|v|²/2), used to integrate (A.2) by parts: (∇_x − γ∇_v)M = −β(ω₀²x − γv)M',
+    hypotheses: APP_HYP.slice(0, 4),
+    check: checkMSign,
   },
   {
     id: 'app:A.2',
@@ -544,7 +544,7 @@ export const claims: Claim[] = [
   {
     id: 'app:A.6',
     source: 'Appendix (d), (A.6)',
-    statement: 'inserting (A.4), (A.5) into (A.3): ⟨∇_x(Rh), ∇_x h⟩_* ≤ 4ϵ₀C₂‖∇_x h‖²_* + ½ϵ₀C₂‖∇_v h‖²_* + (3/2)ϵ₀C₂(dβ‖h‖²_*)',
+    statement: 'the step (A.3) + (A.4) + (A.5) ⇒ (A.6) ⟨∇_x(Rh), ∇_x h⟩_* ≤ 4ϵ₀C₂‖∇_x h‖²_* + ½ϵ₀C₂‖∇_v h‖²_* + (3/2)ϵ₀C₂(dβ‖h‖²_*), i.e. coefficientwise: C₂ + (3/2)C₂ + C₂ + ½βω₀² ≤ 4C₂, ½C₂ ≤ ½C₂, C₂dβ + ½βω₀²d ≤ (3/2)C₂dβ',
     hypotheses: [...APP_HYP, 'hAsm31: Assumption 3.1'],
     check: checkA6,
   },

@@ -277,6 +277,7 @@ function printedCheck(name: string, lhsOf: (e: EvaluatedCase) => { lhs: number; 
     const cases = await casesFor(ctx);
     const common = {
       hypothesis: 'Assumption 3.1 with ϵ₀ := the largest of its seven quantities (possibly +∞)',
+      meanZero: '(d)–(f) are stated ∀h but their proofs apply (3.5), which needs ∫hM = 0; the random h here are mean-zero',
       vacuity: 'asm:3.1: every ε ≢ 0 has ‖ε·v‖∞ = ‖ε·x‖∞ = +∞, so ϵ₀ = +∞ and the RHS is +∞ whenever its norms are > 0; ε ≡ 0 gives R = 0, LHS = 0 ≤ RHS',
     };
     if (typeof cases === 'string') return { verdict: 'vacuous', method: 'exact', summary: `Assumption 3.1 admits only ε ≡ 0 (asm:3.1); numeric evidence skipped: ${cases}`, evidence: common };
@@ -289,7 +290,7 @@ function printedCheck(name: string, lhsOf: (e: EvaluatedCase) => { lhs: number; 
     const maxLhs = Math.max(...cases.map((e) => Math.abs(lhsOf(e).lhs)));
     return {
       verdict: 'vacuous',
-      method: 'monte-carlo',
+      method: 'exact',
       summary: `only ε ≡ 0 satisfies Assumption 3.1 (asm:3.1); on ${rows.length} random (d, ω₀, γ, β, ε, g, h) ϵ₀ = +∞ so RHS = +∞ (max |${name}| = ${maxLhs.toPrecision(3)})`,
       evidence: { ...common, rows },
     };
