@@ -121,6 +121,8 @@ export interface SearchOptions {
   progressEvery?: number;
   /** A case violates only when its relative margin is below −tolerance (float rounding at extremals). @defaultValue 1e-9 */
   tolerance?: number;
+  /** Predicate calls between yields to the event loop (lets SIGINT through). @defaultValue 25 */
+  yieldEvery?: number;
 }
 
 export interface SearchReport {
@@ -148,9 +150,13 @@ export interface SearchReport {
   unconfirmed?: { case: Record<string, unknown>; margin: number; recheck: Record<string, unknown> };
 }
 
-/** Run the search: fast-check with shrinking, then Nelder–Mead on the knobs, then the re-check. Deterministic in the seed. */
-export function runSearch<T>(target: SearchTarget<T>, options: SearchOptions = {}): SearchReport {
-  const { budget = 200, seed = 1, optimiserEvaluations = 300, signal, onProgress, progressEvery = 50, tolerance = 1e-9 } = options;
+/**
+ * Run the search: fast-check with shrinking, then Nelder–Mead on the knobs, then the re-check.
+ * Deterministic in the seed. Async only to yield to the event loop (every `yieldEvery` cases) so
+ * Ctrl-C can abort a long search.
+ */
+export async function runSearch<T>(target: SearchTarget<T>, options: SearchOptions = {}): Promise<SearchReport> {
+  const { budget = 200, seed = 1, optimiserEvaluations = 300, signal, onProgress, progressEvery = 50, tolerance = 1e-9, yieldEvery = 25 } = options;
   if (!Number.isInteger(budget) || budget < 1) throw new RangeError(`runSearch: budget must be a positive integer, got ${budget}`);
   let evaluations = 0;
   let trials = 0;
@@ -158,8 +164,9 @@ export function runSearch<T>(target: SearchTarget<T>, options: SearchOptions = {
   let worst = Infinity;
   let worstCase: T | undefined;
   let interrupted = false;
-  const predicate = (t: T): boolean => {
+  const predicate = async (t: T): Promise<boolean> => {
     evaluations++;
+    if (evaluations % yieldEvery === 0) await new Promise((r) => setTimeout(r, 0));
     if (evaluations % progressEvery === 0) onProgress?.(evaluations, budget);
     if (signal?.aborted) {
       interrupted = true;
@@ -177,7 +184,7 @@ export function runSearch<T>(target: SearchTarget<T>, options: SearchOptions = {
     if (violated) shrinking = true;
     return !violated;
   };
-  const details = fc.check(fc.property(target.arbitrary, predicate), { seed, numRuns: budget, endOnFailure: false });
+  const details = await fc.check(fc.asyncProperty(target.arbitrary, predicate), { seed, numRuns: budget, endOnFailure: false });
   const report: SearchReport = {
     id: target.id,
     statement: target.statement,

@@ -178,11 +178,11 @@ export function registerSearch(program: Command, io: CliIo, state: CliState): vo
     .option('--budget <n>', 'random cases to try', (v: string) => parseNumberFlag('--budget', v, { integer: true, min: 0, exclusiveMin: true }), 200)
     .option('--seed <n>', 'fast-check seed', (v: string) => parseNumberFlag('--seed', v, { integer: true, min: 0 }), 1)
     .option('--json', 'print the report as JSON')
-    .action((id: string, opts: { budget: number; seed: number; json?: boolean }) => {
+    .action(async (id: string, opts: { budget: number; seed: number; json?: boolean }) => {
       const targets = searchTargets();
       const make = targets[id];
       if (!make) throw new UsageError(`no search for claim id "${id}" (searchable: ${Object.keys(targets).join(', ')})`);
-      const report = runSearch(make(), {
+      const report = await runSearch(make(), {
         budget: opts.budget,
         seed: opts.seed,
         signal: state.signal,

@@ -45,9 +45,9 @@ describe('search fixtures (regression)', () => {
     ['app:A.4:young', 'search-app-A-4-young-seed1.json'],
     ['app:A.6', 'search-app-A-6-seed1.json'],
   ] as const) {
-    it(`reproduces the shrunk counterexample of ${id} (seed 1) and its exact re-check`, () => {
+    it(`reproduces the shrunk counterexample of ${id} (seed 1) and its exact re-check`, async () => {
       const f = fixture(file);
-      const r = runSearch(searchTargets()[id](), { seed: f.seed, budget: f.budget });
+      const r = await runSearch(searchTargets()[id](), { seed: f.seed, budget: f.budget });
       expect(r.counterexample?.shrunk).toEqual(f.counterexample.shrunk);
       expect(r.counterexample?.recheck).toEqual(f.counterexample.recheck);
       expect(r.counterexample?.optimised?.confirmed).toBe(true);

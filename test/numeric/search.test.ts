@@ -5,24 +5,24 @@ import { poincareTarget } from '../../src/commands/search.ts';
 import { q } from '../../symbolic/rational.ts';
 
 describe('runSearch', () => {
-  it('finds a planted halved Poincaré constant in d = 1 and shrinks it to h = x₁, ω₀² = β = 1', () => {
-    const r = runSearch(poincareTarget({ factor: q(1, 2), maxD: 1 }), { seed: 5, budget: 100 });
+  it('finds a planted halved Poincaré constant in d = 1 and shrinks it to h = x₁, ω₀² = β = 1', async () => {
+    const r = await runSearch(poincareTarget({ factor: q(1, 2), maxD: 1 }), { seed: 5, budget: 100 });
     expect(r.counterexample?.shrunk).toEqual({ d: 1, omega0Sq: '1', beta: '1', h: 'x1' });
     expect(r.counterexample?.recheck).toMatchObject({ normSq: '1', rhs: '1/2' });
     expect(r.counterexample?.optimised?.confirmed).toBe(true);
   });
-  it('finds no counterexample to the sharp d = 1 constant and reports the worst margin (0: the extremal x₁ or v₁)', () => {
-    const r = runSearch(poincareTarget({ maxD: 1 }), { seed: 2, budget: 60 });
+  it('finds no counterexample to the sharp d = 1 constant and reports the worst margin (0: the extremal x₁ or v₁)', async () => {
+    const r = await runSearch(poincareTarget({ maxD: 1 }), { seed: 2, budget: 60 });
     expect(r.counterexample).toBeUndefined();
     expect(r.trials).toBe(60);
     expect(Math.abs(r.worstMargin)).toBeLessThan(1e-12);
   });
-  it('gives the same report for the same seed', () => {
-    const a = runSearch(poincareTarget(), { seed: 7, budget: 50 });
-    const b = runSearch(poincareTarget(), { seed: 7, budget: 50 });
+  it('gives the same report for the same seed', async () => {
+    const a = await runSearch(poincareTarget(), { seed: 7, budget: 50 });
+    const b = await runSearch(poincareTarget(), { seed: 7, budget: 50 });
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
-  it('reports an unconfirmed float violation without calling it a counterexample', () => {
+  it('reports an unconfirmed float violation without calling it a counterexample', async () => {
     const target: SearchTarget<number> = {
       id: 'toy',
       statement: 'x ≤ 5',
@@ -31,19 +31,20 @@ describe('runSearch', () => {
       recheck: () => ({ violated: false, evidence: { note: 'the independent check disagrees' } }),
       describe: (x) => ({ x }),
     };
-    const r = runSearch(target, { seed: 1, budget: 50 });
+    const r = await runSearch(target, { seed: 1, budget: 50 });
     expect(r.counterexample).toBeUndefined();
     expect(r.unconfirmed?.case).toEqual({ x: 6 });
   });
-  it('stops when aborted and keeps what it found', () => {
+  it('stops when aborted mid-search and keeps the trials and worst margin so far', async () => {
     const ac = new AbortController();
-    ac.abort();
-    const r = runSearch(poincareTarget(), { seed: 1, budget: 50, signal: ac.signal });
+    const r = await runSearch(poincareTarget({ maxD: 1 }), { seed: 1, budget: 200, signal: ac.signal, progressEvery: 5, onProgress: (n) => n >= 20 && ac.abort() });
     expect(r.interrupted).toBe(true);
-    expect(r.counterexample).toBeUndefined();
+    expect(r.trials).toBeLessThan(200);
+    expect(r.trials).toBeGreaterThan(0);
+    expect(Number.isFinite(r.worstMargin)).toBe(true);
   });
-  it('rejects a non-positive budget', () => {
-    expect(() => runSearch(poincareTarget(), { budget: 0 })).toThrow(/budget must be a positive integer/);
+  it('rejects a non-positive budget', async () => {
+    await expect(runSearch(poincareTarget(), { budget: 0 })).rejects.toThrow(/budget must be a positive integer/);
   });
 });
 
