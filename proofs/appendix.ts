@@ -17,6 +17,7 @@
  * ## References
  * [zhu_ying_2021] Appendix, (A.1)–(A.6); Proposition 4.1; (3.1), (3.3), (3.5).
  */
+import { constantC2 } from '../symbolic/constants.ts';
 import type { CheckResult, Claim } from '../src/claims.ts';
 import { Rational, q } from '../symbolic/rational.ts';
 import { Poly, pv } from '../symbolic/poly.ts';
@@ -31,12 +32,7 @@ const E = (f: Poly, p: ExactParams): Poly => expectation(f, weightOf(p));
 /** ⟨f, g⟩_* as a polynomial in the coefficient symbols. */
 const ip = (f: Poly, g: Poly, p: ExactParams): Poly => E(f.mul(g), p);
 
-/** C₂ = max{1, γ, γ², βγ, βω₀²}/min{1, ω₀²} of Proposition 4.1 (c), exactly. */
-export function constantC2(p: Pick<ExactParams, 'omega0Sq' | 'gamma' | 'beta'>): Rational {
-  const num = [Rational.ONE, p.gamma, p.gamma.mul(p.gamma), p.beta.mul(p.gamma), p.beta.mul(p.omega0Sq)].reduce((a, b) => (a.lt(b) ? b : a));
-  const den = p.omega0Sq.lt(Rational.ONE) ? p.omega0Sq : Rational.ONE;
-  return num.div(den);
-}
+export { constantC2 } from '../symbolic/constants.ts';
 
 /** A generic polynomial Σ_{|α| ≤ deg} c_α y^α in `vars` with symbolic coefficients `${prefix}0`, `${prefix}1`, …. */
 export function genericPoly(vars: readonly string[], deg: number, prefix: string): Poly {

@@ -17,6 +17,7 @@ import type { CheckContext, CheckResult, Claim, Corrected, Verdict } from '../sr
 import { combineVerdicts } from '../src/claims.ts';
 import { Rational, q } from '../symbolic/rational.ts';
 import { Poly, pc, pv } from '../symbolic/poly.ts';
+import { constantC2 } from '../symbolic/constants.ts';
 import { PolyMatrix, isPdAt, isPsdAt, reduceRoots, type Roots } from '../symbolic/matrix.ts';
 import { TRUE, and, atom, not, pd, psd, type Decision, type Z3Decider } from '../symbolic/z3.ts';
 import {
@@ -314,13 +315,6 @@ export const printedConstantsSpec: ConstantsSpec = {
   completedSquaresTimesC: printedCompletedSquares(),
 };
 
-/** C₂ = max{1, γ, γ², βγ, βω₀²}/min{1, ω₀²}, exactly. */
-export function constantC2(omega0: Rational, gamma: Rational, beta: Rational): Rational {
-  const vals = [q(1), gamma, gamma.mul(gamma), beta.mul(gamma), beta.mul(omega0).mul(omega0)];
-  const max = vals.reduce((a, b) => (a.compare(b) >= 0 ? a : b));
-  const w2 = omega0.mul(omega0);
-  return max.div(w2.compare(q(1)) < 0 ? w2 : q(1));
-}
 
 /**
  * `thm:3.1:constants`: the printed ε = ε₀C₁ against the proof's ε = (11 + 11C + 15Ĉ)ε₀C₂²max{1,C}/(C − Ĉ²),
@@ -357,7 +351,7 @@ export async function checkConstants(spec: ConstantsSpec, ctx: CheckContext): Pr
   const w = { omega0: q(1), gamma: q(1, 2), beta: q(1), eps0: q(1, 100) };
   const C = w.omega0.mul(w.omega0);
   const Ch = w.gamma.mul(q(1, 2));
-  const c2 = constantC2(w.omega0, w.gamma, w.beta);
+  const c2 = constantC2({ omega0Sq: w.omega0.mul(w.omega0), gamma: w.gamma, beta: w.beta });
   const maxC = C.compare(q(1)) >= 0 ? C : q(1);
   const at = { eps0: w.eps0, C2: c2, maxC, C, Ch };
   const den = C.sub(Ch.mul(Ch));

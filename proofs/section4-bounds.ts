@@ -19,6 +19,7 @@
  * ## References
  * [zhu_ying_2021] Proposition 4.1, Appendix (A.1)–(A.6), Assumption 3.1.
  */
+import { constantC2Number } from '../symbolic/constants.ts';
 import { combineVerdicts, inconclusive, type CheckContext, type CheckResult, type Claim, type Verdict } from '../src/claims.ts';
 import type { ServiceRegistry } from '../src/claims.ts';
 import { un, vv, xv, type Expr, type Integrand } from '../numeric/expr.ts';
@@ -44,10 +45,6 @@ import {
 import { chooseIntegrators, confirmsViolation, marginOf, type IntegratorChoice, type MarginEstimate } from '../numeric/search.ts';
 import { epsilon0Of } from './section3-poincare.ts';
 
-/** C₂ = max{1, γ, γ², βγ, βω₀²}/min{1, ω₀²} (floating; display and margins). */
-export function constantC2Number(omega0Sq: number, gamma: number, beta: number): number {
-  return Math.max(1, gamma, gamma * gamma, beta * gamma, beta * omega0Sq) / Math.min(1, omega0Sq);
-}
 
 /** One random case of the property tests. */
 export interface PropertyCase {

@@ -15,6 +15,7 @@
  * ## References
  * [olver_1993] Thm 4.7 (divergence test); [arnold_erb_2014] for the structure of H.
  */
+import { constantC2 } from '../symbolic/constants.ts';
 import type { CheckResult, Claim } from '../src/claims.ts';
 import { Rational, q } from '../symbolic/rational.ts';
 import { Poly, pv } from '../symbolic/poly.ts';
@@ -290,14 +291,6 @@ export function makeLemma41EnergyClaim(printed: PrintedEnergy = PRINTED_ENERGY, 
   };
 }
 
-/** C₂ = max{1, γ, γ², βγ, βω₀²}/min{1, ω₀²} of Prop. 4.1(c), exactly. */
-export function constantC2(p: { gamma: Rational; beta: Rational; omega0: Rational }): Rational {
-  const w = p.omega0.mul(p.omega0);
-  const cands = [Rational.ONE, p.gamma, p.gamma.mul(p.gamma), p.beta.mul(p.gamma), p.beta.mul(w)];
-  const mx = cands.reduce((a, b) => (a.lt(b) ? b : a));
-  const mn = w.lt(Rational.ONE) ? w : Rational.ONE;
-  return mx.div(mn);
-}
 
 /** Integrands (ε = 0) of Lemma 4.1 as printed, LHS and RHS, with the typo switchable. */
 function lemma41Printed(d: number, secondNormInV: boolean) {
@@ -341,7 +334,7 @@ const LEMMA_PARAMETERS: { gamma: Rational; beta: Rational; omega0: Rational; C: 
 export function lemma41Violation(secondNormInV = false, d = 1) {
   const { ps, lhs, rhs } = lemma41Printed(d, secondNormInV);
   for (const par of LEMMA_PARAMETERS) {
-    const at = withInverses(ps.space, { gamma: par.gamma, beta: par.beta, omega0: par.omega0, C: par.C, epszeroCtwo: par.eps0.mul(constantC2(par)), t: q(0) });
+    const at = withInverses(ps.space, { gamma: par.gamma, beta: par.beta, omega0: par.omega0, C: par.C, epszeroCtwo: par.eps0.mul(constantC2({ omega0Sq: par.omega0.mul(par.omega0), gamma: par.gamma, beta: par.beta })), t: q(0) });
     for (const cand of candidateFluctuations(ps)) {
       const L = gaussianIntegral(ps, lhs, { h: cand.h }).evaluate(at);
       const R = gaussianIntegral(ps, rhs, { h: cand.h }).evaluate(at);
@@ -349,7 +342,7 @@ export function lemma41Violation(secondNormInV = false, d = 1) {
         return {
           h: cand.name,
           epsilon: '0',
-          parameters: { gamma: par.gamma.toString(), beta: par.beta.toString(), omega0: par.omega0.toString(), C: par.C.toString(), epsilon0: par.eps0.toString(), C2: constantC2(par).toString() },
+          parameters: { gamma: par.gamma.toString(), beta: par.beta.toString(), omega0: par.omega0.toString(), C: par.C.toString(), epsilon0: par.eps0.toString(), C2: constantC2({ omega0Sq: par.omega0.mul(par.omega0), gamma: par.gamma, beta: par.beta }).toString() },
           lhs: L.toString(),
           rhs: R.toString(),
           excess: L.sub(R).toString(),

@@ -82,9 +82,16 @@ export function regimeOf(omega0: Rational, gammaSquared: Rational): Regime {
   return c < 0 ? 'case1' : c > 0 ? 'case2' : 'case3';
 }
 
-/** C₂ = max{1, γ, γ², βγ, βω₀²}/min{1, ω₀²} (floating). */
-export function c2Value(omega0: number, gamma: number, beta: number): number {
-  return Math.max(1, gamma, gamma * gamma, beta * gamma, beta * omega0 * omega0) / Math.min(1, omega0 * omega0);
+/** C₂ = max{1, γ, γ², βγ, βω₀²}/min{1, ω₀²} of Proposition 4.1 (c), exactly. */
+export function constantC2(p: { omega0Sq: Rational; gamma: Rational; beta: Rational }): Rational {
+  const { omega0Sq, gamma, beta } = p;
+  const max = [Rational.ONE, gamma, gamma.mul(gamma), beta.mul(gamma), beta.mul(omega0Sq)].reduce((a, b) => (a.lt(b) ? b : a));
+  return max.div(omega0Sq.lt(Rational.ONE) ? omega0Sq : Rational.ONE);
+}
+
+/** C₂ of Proposition 4.1 (c) in floating point (display and margins only). */
+export function constantC2Number(omega0Sq: number, gamma: number, beta: number): number {
+  return Math.max(1, gamma, gamma * gamma, beta * gamma, beta * omega0Sq) / Math.min(1, omega0Sq);
 }
 
 /** ε/ε₀ of the proof after (4.7): (11 + 11C + 15Ĉ) C₂² max{1, C}/(C − Ĉ²). */
@@ -124,7 +131,7 @@ export function computeConstants(input: ConstantsInput): ConstantsReport {
   // Case 3 prints no single μ (μ = γ − δ for every δ > 0, refuted for δ ≤ γ/2).
   const muP = regime === 'case3' ? null : printedConstants(regime).mu.evaluateNumber(at);
   const { C, Ch } = proved;
-  const C2 = c2Value(w, g, beta);
+  const C2 = constantC2Number(w * w, g, beta);
   const ratio = epsOverEps0(C, Ch, C2);
   const eps = eps0 === undefined ? null : eps0 * ratio;
   const dt = steps ? Math.sqrt(steps.eta * (1 - steps.kappa)) : undefined;

@@ -8,6 +8,7 @@
 import { Rational } from './rational.ts';
 import { Poly } from './poly.ts';
 import { JetSpace, sumPolys } from './jet.ts';
+import { expectationWith } from './moments.ts';
 
 /** P·e^Q (the constant normalisation, if any, is kept outside). */
 export class Weighted {
@@ -50,33 +51,13 @@ export function steadyStateExponent(xs: readonly string[], vs: readonly string[]
   return beta.mul(w2).mul(xx).scale(half).add(beta.mul(vv).scale(half));
 }
 
-/** (k − 1)!! for even k ≥ 0 (Isserlis: E[z^k] = (k−1)!! σ^k for z ~ N(0, σ²)). */
-export function doubleFactorialOdd(k: number): bigint {
-  let r = 1n;
-  for (let j = k - 1; j > 1; j -= 2) r *= BigInt(j);
-  return r;
-}
-
 /**
  * E[p(z)] for independent centred Gaussians z_i with variances `variances[z_i]`
  * (polynomials, e.g. 1/(βω₀²) written as betainv·omega0inv²). Exact.
  * @example gaussianExpectation(pv('x').pow(4), { x: pv('s2') }).toString() // returns "3*s2^2"
  */
 export function gaussianExpectation(p: Poly, variances: Readonly<Record<string, Poly>>): Poly {
-  const vars = Object.keys(variances);
-  const parts: Poly[] = [];
-  for (const { mono, coef } of p.collect(vars).values()) {
-    let term = coef;
-    for (const [v, e] of mono) {
-      if (e % 2 === 1) {
-        term = Poly.ZERO;
-        break;
-      }
-      term = term.mul(variances[v].pow(e / 2)).scale(Rational.of(doubleFactorialOdd(e)));
-    }
-    parts.push(term);
-  }
-  return sumPolys(parts);
+  return expectationWith(p, (name) => variances[name]);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { constantC2 } from '../../symbolic/constants.ts';
 import { describe, expect, it } from 'vitest';
 import type { CheckContext, CheckResult } from '../../src/claims.ts';
 import {
@@ -5,7 +6,6 @@ import {
   PRINTED_PROP41,
   claims,
   commutatorResiduals,
-  constantC2,
   lemma41Violation,
   makeCommutatorsClaim,
   makeLemma41EnergyClaim,
@@ -84,7 +84,7 @@ describe('Lemma 4.1', () => {
   });
 
   it('computes C₂ exactly', () => {
-    expect(constantC2({ gamma: q(3), beta: q(2), omega0: q(1, 2) }).toString()).toBe('36');
+    expect(constantC2({ gamma: q(3), beta: q(2), omega0Sq: q(1, 4) }).toString()).toBe('36');
   });
 });
 

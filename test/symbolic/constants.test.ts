@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { q } from '../../symbolic/rational.ts';
-import { asgdParameters, c2Value, computeConstants, constantsGrid, epsOverEps0, rationalSqrt, regimeOf } from '../../symbolic/constants.ts';
+import { asgdParameters, constantC2Number, computeConstants, constantsGrid, epsOverEps0, rationalSqrt, regimeOf } from '../../symbolic/constants.ts';
 
 describe('computeConstants', () => {
   it('case 1, ω₀ = 1, γ = 1/2, β = 2: hand values', () => {
@@ -56,7 +56,7 @@ describe('helpers', () => {
     expect(rationalSqrt(q(2))).toBeUndefined();
   });
   it('computes C₂ and ε/ε₀', () => {
-    expect(c2Value(0.5, 1, 3)).toBe(12); // max{1, 1, 1, 3, 0.75}/0.25
+    expect(constantC2Number(0.25, 1, 3)).toBe(12); // max{1, 1, 1, 3, 0.75}/0.25
     expect(epsOverEps0(1, 0, 1)).toBe(22);
   });
   it('sweeps γ/ω₀ with γ/ω₀ = 2 in case 3', () => {
