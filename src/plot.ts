@@ -54,9 +54,13 @@ function fmt(t: number): string {
 }
 
 export function linePlot(options: LinePlotOptions): string {
-  const { title, xLabel, yLabel, series, logY = false, width = 640, height = 400 } = options;
-  const m = { l: 70, r: 160, t: 36, b: 48 };
-  const pw = width - m.l - m.r;
+  const { title, xLabel, yLabel, series, logY = false, height = 400 } = options;
+  let { width = 640 } = options;
+  // The legend column grows with the longest name (≈ 6.6 px a character at 12 px) so no label is cut.
+  const legendWidth = Math.max(160, 50 + Math.ceil(6.6 * Math.max(0, ...series.map((s) => s.name.length))));
+  const m = { l: 70, r: legendWidth, t: 36, b: 48 };
+  const pw = width - 230;
+  width = m.l + pw + m.r;
   const ph = height - m.t - m.b;
   const ty = (y: number) => (logY ? Math.log10(y) : y);
   const pts = series.map((s) => s.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && (!logY || y > 0)));
