@@ -57,7 +57,8 @@ function sharpCheck(ctx: CheckContext, rate2mu: Rate2MuFn, rate2muFloat: (omega0
   const perRegime: Record<string, unknown>[] = [];
   let closedFormOk = true;
   let refutedBy: RegimeCase | undefined;
-  for (const c of SHARP_CASES) {
+  const decaySeries: PlotSpec['series'] = [];
+  for (const [ci, c] of SHARP_CASES.entries()) {
     ctx.progress(`thm:3.1:sharp: ${c.label}`);
     const blocks: { d: number; n: number; size: number; equal: boolean }[] = [];
     for (const [d, N] of [[1, maxD1], [2, maxD2]] as const) {
@@ -79,6 +80,14 @@ function sharpCheck(ctx: CheckContext, rate2mu: Rate2MuFn, rate2muFloat: (omega0
     const ev = evolveNormSq({ omega0Sq: c.omega0Sq.toNumber(), gamma: c.gamma.toNumber(), dt: 0.05, steps: 200, maxDegree: 8, sx: 0.5 });
     const win = Array.from({ length: 101 }, (_, k) => k + 100);
     const evFit = logLinearRate(win.map((k) => ev.t[k]), win.map((k) => ev.normSq[k]));
+    if (ci < 3) {
+      // ‖h(t)‖²_* of the evolved shifted Gaussian against e^{−2μt}, both normalised at t = 0
+      const colour = ['#1f77b4', '#d62728', '#2ca02c'][ci];
+      const pts = (f: (k: number) => number): [number, number][] => Array.from({ length: 41 }, (_, j) => j * 5).map((k) => [Number(ev.t[k].toFixed(3)), Number(f(k).toPrecision(5))]);
+      const p2mu = rate2muFloat(c.omega0Sq.toNumber(), c.gamma.toNumber());
+      decaySeries.push({ name: `‖h(t)‖²_*, ${c.label}`, points: pts((k) => ev.normSq[k] / ev.normSq[0]), color: colour });
+      decaySeries.push({ name: `printed e^{−2μt}, 2μ = ${Number(p2mu.toPrecision(4))}`, points: pts((k) => Math.exp(-p2mu * ev.t[k])), color: colour, dashed: true });
+    }
     const exactGap = printed && cert.valid && cert.rho ? printed.sub(cert.rho) : undefined;
     if (exactGap && exactGap.sign() > 0 && !refutedBy) refutedBy = c;
     perRegime.push({
@@ -102,6 +111,16 @@ function sharpCheck(ctx: CheckContext, rate2mu: Rate2MuFn, rate2muFloat: (omega0
     degreesChecked: { d1: maxD1, d2: maxD2 },
     epsilonZeroAdmissible: 'ε ≡ 0 satisfies Assumption 3.1 for every ε₀ > 0, so ε = ε₀C₁ can be made as small as wanted',
     regimes: perRegime,
+    decayPlot: {
+      kind: 'line-plot',
+      title: 'thm:3.1:sharp — ‖h(t)‖²_* (ε = 0, evolved on the Hermite basis) vs the printed e^{−2μt}',
+      xLabel: 't',
+      yLabel: '‖h(t)‖²_* / ‖h(0)‖²_*',
+      logY: true,
+      series: decaySeries,
+      width: 760,
+      height: 420,
+    } satisfies PlotSpec,
   };
   if (!closedFormOk) return { verdict: 'inconclusive', method: 'spectral', summary: 'closed form of the spectrum did not match on some block (see evidence)', evidence };
   if (!refutedBy) {
