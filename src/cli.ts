@@ -72,6 +72,16 @@ function requireClaim(id: string) {
   return c;
 }
 
+/** `--backend gpu` with no adapter stops the run with one line, before any claim runs. */
+async function preflightBackend(settings: RunSettings, ctx: CheckContext): Promise<void> {
+  if (settings.backend !== 'gpu') return;
+  try {
+    await ctx.services.get('integrators');
+  } catch (err) {
+    throw new UsageError((err instanceof Error ? err.message : String(err)).split('\n')[0]);
+  }
+}
+
 function describeBackends(registry: ManagedRegistry): { gpu: string; z3: string } {
   const d = registry.described();
   return { gpu: d.integrators ?? 'none', z3: d.z3 ?? 'not used' };
@@ -122,6 +132,7 @@ export function buildProgram(io: CliIo, state: { exitCode: number; signal?: Abor
       if (opts.only && selectClaims(allClaims, opts.only).length === 0) throw new UsageError(`--only ${opts.only} matches no claim; see \`hypocheck list\``);
       const { ctx, registry } = createContext({ seed: opts.seed, backend: opts.backend, effort: opts.effort }, io, state.signal);
       state.cleanups.push(() => registry.disposeAll());
+      await preflightBackend(opts, ctx);
       const t0 = performance.now();
       io.out(tableHeader());
       const rows = await runClaims(allClaims, ctx, {
@@ -165,6 +176,7 @@ export function buildProgram(io: CliIo, state: { exitCode: number; signal?: Abor
       const claim = requireClaim(id);
       const { ctx, registry } = createContext({ seed: opts.seed, backend: opts.backend, effort: opts.effort }, io, state.signal);
       state.cleanups.push(() => registry.disposeAll());
+      await preflightBackend(opts, ctx);
       const row = await runClaim(claim, ctx);
       printShow(row, io);
       if (row.verdict === 'error') state.exitCode = 1;

@@ -84,3 +84,20 @@ describe('hypocheck verify', () => {
     expect(ids).toEqual(expect.arrayContaining(['eq:2.3', 'eq:2.4', 'thm:3.1:case1', 'eq:4.5']));
   });
 });
+
+describe('hypocheck --backend gpu without an adapter', () => {
+  it('stops with one line and exit code 2 before any claim runs', async () => {
+    const saved = process.env.HYPOCHECK_GPU_BACKEND;
+    process.env.HYPOCHECK_GPU_BACKEND = 'nosuchbackend'; // no Dawn backend has this name: no adapter anywhere
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'hypocheck-'));
+      const r = await run(['verify', '--only', 'eq:3.5:numeric', '--backend', 'gpu', '--report', dir]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^hypocheck: --backend gpu: no usable GPU adapter/);
+      expect(r.out).not.toContain('eq:3.5:numeric');
+    } finally {
+      if (saved === undefined) delete process.env.HYPOCHECK_GPU_BACKEND;
+      else process.env.HYPOCHECK_GPU_BACKEND = saved;
+    }
+  });
+});
