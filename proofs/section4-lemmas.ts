@@ -488,11 +488,13 @@ export function makeLemma42Claim(): Claim {
     check: (): CheckResult => {
       const energy = makeLemma42EnergyClaim().check({} as never) as CheckResult;
       if (energy.verdict !== 'proved') return { ...energy, summary: `identity (4.2) failed: ${energy.summary}` };
+      // hAssumption31 admits only ε ≡ 0 (asm:3.1, exact); there the lemma is lem:4.2:eps-free, proved.
       return {
-        verdict: 'inconclusive',
+        verdict: 'vacuous',
         method: 'exact',
-        summary: 'ε-free part exact; the statement is exactly equivalent to Prop. 4.1(f) (see prop:4.1:f)',
+        summary: 'Assumption 3.1 admits only ε ≡ 0 (asm:3.1), where the lemma holds exactly (lem:4.2:eps-free); for ε ≢ 0 it is equivalent to Prop. 4.1(f)',
         evidence: {
+          vacuity: 'asm:3.1: ε·v is unbounded for every ε ≢ 0, so ε₀ < ∞ forces ε ≡ 0',
           reason: 'by the exact identity lem:4.2:energy, Lemma 4.2 holds for h iff ⟨∇x(Rh),∇vh⟩_* + ⟨∇v(Rh),∇xh⟩_* ≤ (15/2)ε₀C₂²(‖∇xh‖²_* + ‖∇vh‖²_*), i.e. Prop. 4.1(f)',
           epsFree: 'lem:4.2:eps-free (proved)',
           identity: energy.summary,

@@ -98,10 +98,10 @@ describe('Lemma 4.2', () => {
     expect((await run(makeLemma42EpsFreeClaim(-1))).verdict).toBe('refuted');
   });
 
-  it('proves the ε = 0 case and reduces the rest to Prop. 4.1(f)', async () => {
+  it('proves the ε = 0 case; the lemma is vacuous beyond it (Assumption 3.1 admits only ε ≡ 0)', async () => {
     expect((await run(byId('lem:4.2:eps-free'))).verdict).toBe('proved');
     const r = await run(byId('lem:4.2'));
-    expect(r.verdict).toBe('inconclusive');
+    expect(r.verdict).toBe('vacuous');
     expect(r.summary).toContain('Prop. 4.1(f)');
   });
 });
