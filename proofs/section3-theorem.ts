@@ -13,7 +13,7 @@
  * ## References
  * [zhu_ying_2021] (3.6), (3.7), (4.4)–(4.7); [arnold_erb_2014] Lemma 4.3.
  */
-import type { CheckContext, CheckResult, Claim, Corrected, Verdict } from '../src/claims.ts';
+import type { CheckContext, CheckResult, Claim, Corrected, DerivationStep, Verdict } from '../src/claims.ts';
 import { combineVerdicts } from '../src/claims.ts';
 import { Rational, q } from '../symbolic/rational.ts';
 import { Poly, pc, pv } from '../symbolic/poly.ts';
@@ -21,6 +21,10 @@ import { constantC2 } from '../symbolic/constants.ts';
 import { PolyMatrix, isPdAt, isPsdAt, reduceRoots, type Roots } from '../symbolic/matrix.ts';
 import { TRUE, and, atom, not, pd, psd, type Decision, type Z3Decider } from '../symbolic/z3.ts';
 import {
+  driftMatrixQ,
+  latexName,
+  lyapunovMatrixK,
+  type CaseId,
   C_SYM,
   CH_SYM,
   DELTA,
@@ -529,6 +533,64 @@ export async function checkRemark32(ctx: CheckContext, asgdFactor: Rational = q(
   };
 }
 
+
+// ---------------------------------------------------------------- derivations
+
+function latexMatrix(m: PolyMatrix, roots: Roots): string {
+  return `\\begin{bmatrix}${m
+    .toRows()
+    .map((r) => r.map((e) => reduceRoots(e, roots).toLatex(latexName)).join(' & '))
+    .join(' \\\\ ')}\\end{bmatrix}`;
+}
+
+/**
+ * `hypocheck derive thm:3.1:caseN`: Q and its eigenvalues (4.5), P and K of (4.4) with the
+ * printed C, Ĉ, K − 2μP with the printed μ and with μ = min Re λ(Q) (4.6), and their determinants.
+ */
+export function deriveCase(c: CaseId): DerivationStep[] {
+  const printed = printedConstants(c);
+  const proved = provedConstants(c);
+  const roots = printed.roots;
+  const sub = c === 'case3' ? criticalGamma : {};
+  const at = (m: PolyMatrix) => m.map((e) => reduceRoots(e.subs(sub), roots));
+  const Q = at(driftMatrixQ());
+  const P = at(lyapunovMatrixP({ C: printed.C, Ch: printed.Ch }));
+  const K = at(lyapunovMatrixK({ C: printed.C, Ch: printed.Ch }));
+  const gapPrinted = at(lyapunovGap(printed.mu, { C: printed.C, Ch: printed.Ch }));
+  const Pp = at(lyapunovMatrixP({ C: proved.C, Ch: proved.Ch }));
+  const gapProved = at(lyapunovGap(proved.mu, { C: proved.C, Ch: proved.Ch }));
+  const u = (p: Poly) => unicodeString(reduceRoots(p.subs(sub), roots));
+  const steps: DerivationStep[] = [
+    {
+      title: 'Q of (4.5) and its eigenvalues',
+      text: `Q = ${unicodeMatrix(Q)}\ndet(λI − Q) = λ² − γλ + ω₀², so λ = (γ ± √(γ² − 4ω₀²))/2 and min Re λ(Q) = ${c === 'case1' ? 'γ/2' : c === 'case2' ? '(γ − s)/2, s = √(γ² − 4ω₀²)' : 'ω₀ = γ/2 (a double, defective eigenvalue)'}`,
+      latex: `Q = ${latexMatrix(Q, roots)},\\quad \\lambda^2 - \\gamma\\lambda + \\omega_0^2 = 0`,
+    },
+    c === 'case3'
+      ? { title: 'the printed case gives no C(δ), Ĉ(δ)', text: 'For any C, Ĉ: tr(adj P · (K − 2μP)) = (2γ − 4μ) det P, so K ⪰ 2μP with P ≻ 0 forces μ ≤ γ/2; the printed μ = γ − δ exceeds γ/2 for δ < γ/2.' }
+      : {
+          title: 'P and K of (4.4) with the printed C, Ĉ',
+          text: `C = ${u(printed.C)}, Ĉ = ${u(printed.Ch)}\nP = ${unicodeMatrix(P)}, det P = ${u(P.det())}\nK = QP + PQᵀ = ${unicodeMatrix(K)}`,
+          latex: `P = ${latexMatrix(P, roots)},\\quad K = ${latexMatrix(K, roots)}`,
+        },
+    ...(c === 'case3'
+      ? []
+      : [
+          {
+            title: `K − 2μP with the printed μ = ${u(printed.mu)}`,
+            text: `K − 2μP = ${unicodeMatrix(gapPrinted)}\n(1,1) entry ${u(gapPrinted.toRows()[0][0])}, det = ${u(gapPrinted.det())}: not ⪰ 0 (thm:3.1:${c} decides it for all parameters with Z3)`,
+            latex: `K - 2\\mu P = ${latexMatrix(gapPrinted, roots)}`,
+          },
+        ]),
+    {
+      title: `the proved rate μ = ${u(proved.mu)}${c === 'case3' ? ' with C(δ) = ω₀² + 2δ², Ĉ(δ) = ω₀' : ' = min Re λ(Q)'}`,
+      text: `P = ${unicodeMatrix(Pp)}, det P = ${u(Pp.det())}\nK − 2μP = ${unicodeMatrix(gapProved)}\n(1,1) entry ${u(gapProved.toRows()[0][0])}, det = ${u(gapProved.det())} ≥ 0: K ⪰ 2μP`,
+      latex: `K - 2\\mu P = ${latexMatrix(gapProved, roots)}`,
+    },
+  ];
+  return steps;
+}
+
 // ---------------------------------------------------------------- claims
 
 export const claims: Claim[] = [
@@ -540,6 +602,7 @@ export const claims: Claim[] = [
     hypotheses: ['hOmegaPos: ω₀ > 0', 'hGammaPos: γ > 0', 'hBelowCritical: γ < 2ω₀'],
     dependsOn: ['eq:4.4', 'eq:4.5'],
     check: (ctx) => checkCase(printedCase('case1'), ctx),
+    derive: () => deriveCase('case1'),
   },
   {
     id: 'thm:3.1:case2',
@@ -549,6 +612,7 @@ export const claims: Claim[] = [
     hypotheses: ['hOmegaPos: ω₀ > 0', 'hAboveCritical: γ > 2ω₀'],
     dependsOn: ['eq:4.4', 'eq:4.5'],
     check: (ctx) => checkCase(printedCase('case2'), ctx),
+    derive: () => deriveCase('case2'),
   },
   {
     id: 'thm:3.1:case3',
@@ -558,6 +622,7 @@ export const claims: Claim[] = [
     hypotheses: ['hOmegaPos: ω₀ > 0', 'hCritical: γ = 2ω₀', 'hDeltaPos: δ > 0'],
     dependsOn: ['eq:4.4', 'eq:4.5'],
     check: (ctx) => checkCritical(printedCritical, ctx),
+    derive: () => deriveCase('case3'),
   },
   {
     id: 'thm:3.1:constants',

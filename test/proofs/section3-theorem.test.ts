@@ -112,3 +112,16 @@ describe('Remarks 3.1 and 3.2', () => {
   });
 });
 
+
+describe('derive thm:3.1 cases', () => {
+  it('shows K = γP in case 1, so K − 2μP vanishes at μ = γ/2', async () => {
+    const { deriveCase } = await import('../../proofs/section3-theorem.ts');
+    const steps = deriveCase('case1');
+    expect(steps.map((s) => s.title)).toContain('K − 2μP with the printed μ = γ');
+    expect(steps.at(-1)!.text).toContain('K − 2μP = [[0, 0], [0, 0]]');
+  });
+  it('gives det(K − 2μP) = 4δ⁴ with the constructed C(δ), Ĉ(δ) in case 3', async () => {
+    const { deriveCase } = await import('../../proofs/section3-theorem.ts');
+    expect(deriveCase('case3').at(-1)!.text).toContain('det = 4*δ^4');
+  });
+});
