@@ -46,6 +46,10 @@ ${r.corrected ? `<p><b>corrected</b> (${r.corrected.verdict}, ${r.corrected.meth
 <style>body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em}table{border-collapse:collapse}td,th{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}code{font-size:90%}section{margin-top:2em}</style>
 </head><body><h1>hypocheck report — Zhu &amp; Ying (2021)</h1>
 <p>hypocheck ${esc(report.version)} · seed ${report.seed} · GPU: ${esc(report.backends.gpu)} · Z3: ${esc(report.backends.z3)}</p>
+<p>${Object.entries(report.summary)
+    .filter(([, n]) => n > 0)
+    .map(([v, n]) => `<span style="color:${COLOURS[v]};font-weight:bold">${n} ${v}</span>`)
+    .join(' · ')} — ${report.claims.length} claims</p>
 <table><tr><th>id</th><th>source</th><th>verdict</th><th>method</th><th>evidence</th><th>ms</th></tr>${rows}</table>
 ${sections}</body></html>`;
 }
