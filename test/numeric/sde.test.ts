@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PhiloxRng } from '../../numeric/rng.ts';
-import { simulateSme, smeParameters, stationaryCovariance } from '../../numeric/sde.ts';
+import { simulateSme, simulateSmeSplitting, smeParameters, stationaryCovariance } from '../../numeric/sde.ts';
 
 describe('simulateSme', () => {
   it('reaches the stationary law M of (3.1) after x = y, v = −ω₀²θ − γy', () => {
@@ -37,5 +37,46 @@ describe('simulateSme', () => {
 
   it('rejects a non-positive time step', () => {
     expect(() => simulateSme({ omega0Sq: 1, gamma: 1, tau: 1, dt: 0, steps: 1, rng: new PhiloxRng(1, 0) })).toThrow(RangeError);
+  });
+});
+
+describe('simulateSmeSplitting', () => {
+  // ω₀² = 4, γ = 5: B = [[0, 1], [−4, −5]] has eigenvalues −1, −4; ℓ = (4, 1) is the left
+  // eigenvector of −1 and (1, −1) the right one, so E[4Θ + Y](t) = 3s·e^{−t} exactly at ε = 0.
+  const base = { omega0Sq: 4, gamma: 5, tau: 0.5, dt: 0.05, steps: 40, paths: 4000, shift: [2, -2] as const, observable: [4, 1] as const };
+
+  it('has no time-step bias at ε = 0: the mean follows e^{Bt} (exact OU step)', () => {
+    const r = simulateSmeSplitting({ ...base, rng: new PhiloxRng(11, 0) });
+    for (const k of [0, 10, 20, 40]) {
+      const exact = 6 * Math.exp(-r.t[k]);
+      expect(Math.abs(r.mean[k] - exact)).toBeLessThan(4 * r.stderr[k]);
+    }
+    expect(r.groupSizes.reduce((s, n) => s + n, 0)).toBe(4000);
+  });
+
+  it('keeps the stationary covariance at ε = 0 (S − e^{Bdt}S e^{Bdt}ᵀ is the step noise)', () => {
+    const r = simulateSmeSplitting({ ...base, shift: [0, 0], observable: [1, 0], steps: 20, rng: new PhiloxRng(12, 0) });
+    const S = stationaryCovariance(4, 5, 0.5); // Var Θ = 1/40 + 5/32 = 29/160
+    expect(S.varTheta).toBeCloseTo(29 / 160, 14);
+    // MC: se of a sample variance ≈ Var·√(2/n) = 2.2 % at n = 4000
+    expect(Math.abs((r.stderr[20] ** 2 * 4000) / S.varTheta - 1)).toBeLessThan(0.1);
+  });
+
+  it('is reproducible by seed and changes with it', () => {
+    const run = (seed: number) => Array.from(simulateSmeSplitting({ ...base, steps: 5, paths: 40, perturbation: (t) => 0.1 * Math.tanh(t), rng: new PhiloxRng(seed, 0) }).mean);
+    expect(run(3)).toEqual(run(3));
+    expect(run(3)).not.toEqual(run(4));
+  });
+
+  it('decays faster under a stiffening odd perturbation', () => {
+    // ε = a·tanh θ raises ω₀² near 0, so the slow root −1 moves left: E[4Θ + Y] decays faster
+    const plain = simulateSmeSplitting({ ...base, rng: new PhiloxRng(13, 0) });
+    const stiff = simulateSmeSplitting({ ...base, perturbation: (t) => 0.4 * Math.tanh(t), rng: new PhiloxRng(13, 0) });
+    expect(stiff.mean[40]).toBeLessThan(plain.mean[40]);
+  });
+
+  it('rejects τ = 0 and too few paths for the groups', () => {
+    expect(() => simulateSmeSplitting({ ...base, tau: 0, rng: new PhiloxRng(1, 0) })).toThrow(RangeError);
+    expect(() => simulateSmeSplitting({ ...base, paths: 10, groups: 10, rng: new PhiloxRng(1, 0) })).toThrow(RangeError);
   });
 });
