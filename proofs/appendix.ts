@@ -2,11 +2,13 @@
  * # Appendix — the proof of Proposition 4.1, step by step
  *
  * ## Main claims
- * Every displayed identity is checked EXACTLY on polynomial instances: g, h and ε polynomial with
- * symbolic (generic) coefficients, so E_M (symbolic/moments.ts) returns a polynomial in those
- * coefficients and "identically zero" covers every polynomial g, h, ε of the stated degrees at the
- * stated rational (ω₀², γ, β). Pointwise identities (product and chain rules) are checked with
- * symbolic parameters too. Displayed steps that fail get an exact rational witness.
+ * The identities of (c), (d), (e) are decided EXACTLY for every ω₀, γ, β > 0 and every smooth g, h, ε
+ * (symbolic/jet.ts, symbolic/euler.ts): γ, β, ω₀ are symbols (β⁻¹, ω₀⁻¹ inverse symbols), g, h generic
+ * jet functions of (x, v), ε_1…ε_d a generic field at θ = −(v + γx)/ω₀². An integral identity
+ * ∫ F M = 0 holds for all g, h iff the weighted Euler operator E^Q of F vanishes in g and in h
+ * (boundary terms vanish for polynomial growth); the expansions (A.3), (e) are pointwise. Decided in
+ * d = 1, 2, 3. The former check — g, h, ε generic polynomials, E_M by Isserlis at 3 rational
+ * (ω₀², γ, β) — runs as a cross-check. Displayed steps that fail get an exact rational witness.
  *
  * - `app:M-sign`: the Appendix's M = exp(−βω₀²|x|²/2 + β|v|²/2) vs (3.1)'s — which one (A.2) uses.
  * - `app:A.1`, `app:A.2`, `app:rg-h`, `app:rg-h-symmetrised`: the identities of part (c).
@@ -320,13 +322,13 @@ function jetExpansion(kind: 'x' | 'v', printed: PrintedAppendix): JetOutcome {
 }
 
 const SCOPE_JET_INTEGRAL =
-  'decided exactly for d = 1, 2, 3, symbolic γ, β, ω₀ (inverse symbols β⁻¹, ω₀⁻¹ with ββ⁻¹ = ω₀ω₀⁻¹ = 1: every ω₀, γ, β > 0), g and h generic smooth functions of (x, v) (jet variables), ε_1…ε_d a generic smooth vector field evaluated at θ = −(v + γx)/ω₀² (a coefficient, its θ-jets independent symbols), M of (3.1): the integrand·M is a total divergence iff the weighted Euler operator E^Q in g and in h vanishes (Olver Thm 4.7; symbolic/euler.ts), so ∫·M = 0 whenever the boundary terms vanish, i.e. for g, h, ε smooth with derivatives of polynomial growth. Every d: the integrand is Σ_i of terms in (x_i, v_i, ε_i) only and M factors, so the d = 1 computation with the other coordinates frozen covers each i';
+  'decided exactly for d = 1, 2, 3, symbolic γ, β, ω₀ (inverse symbols β⁻¹, ω₀⁻¹ with ββ⁻¹ = ω₀ω₀⁻¹ = 1: every ω₀, γ, β > 0), g and h generic smooth functions of (x, v) (jet variables), ε_1…ε_d a generic smooth vector field evaluated at θ = −(v + γx)/ω₀² (a coefficient, its θ-jets independent symbols), M of (3.1): the integrand·M is a total divergence iff the weighted Euler operator E^Q in g and in h vanishes (Olver Thm 4.7; symbolic/euler.ts), so ∫·M = 0 whenever the boundary terms vanish, i.e. for g, h, ε smooth with derivatives of polynomial growth. Every d (argument, not machine-checked): the integrand is Σ_i of terms that differentiate only in (x_i, v_i), with ε_i entering through ∂_{θ_i}, and M = M_i·M_rest factors, so the d = 1 computation with the other coordinates frozen covers each i (Fubini)';
 
 const SCOPE_JET_POINTWISE =
-  'pointwise identity of differential polynomials, decided exactly for d = 1, 2, 3, symbolic γ, β, ω₀ (inverse symbols), h generic smooth (jet variables), ε generic smooth at θ = −(v + γx)/ω₀²: holds for every C² h and C¹ ε; pairing with ∇h and integrating against M gives the printed line. Every d: each term of component j involves the indices i, j only, so d = 2 covers i ≠ j';
+  'pointwise identity of differential polynomials, decided exactly for d = 1, 2, 3, symbolic γ, β, ω₀ (inverse symbols), h generic smooth (jet variables), ε generic smooth at θ = −(v + γx)/ω₀²: holds for every C² h and C¹ ε; pairing with ∇h and integrating against M gives the printed line. Every d (argument, not machine-checked): the residual of component j is Σ_i ρ_ij, ρ_ij built from ε_i, x_i, v_i, y_j only; up to renaming d = 1 realises ρ_jj and d = 2 realises ρ_ij, i ≠ j';
 
 /** Combine the jet decision with the rational-point cross-check. */
-function decided(name: string, jet: JetOutcome, cross: ReturnType<typeof identityOnInstances>, scope: string): CheckResult {
+function decided(name: string, jet: JetOutcome, cross: ReturnType<typeof identityOnInstances>, scope: string, pointwise = false): CheckResult {
   const crossCheck = { scope: SCOPE_INSTANCES, holds: cross.holds, rows: cross.rows };
   const evidence = { scope, dimensions: [...JET_DIMENSIONS], perDimension: jet.perDimension, jetMs: jet.ms, crossCheck };
   if (jet.failed) {
@@ -337,12 +339,12 @@ function decided(name: string, jet: JetOutcome, cross: ReturnType<typeof identit
     return { verdict: 'error', method: 'exact', summary: `${name}: jet check passes but the rational-point cross-check fails at ${bad?.instance}`, evidence };
   }
   if (jet.pointwiseOnly) {
-    return { verdict: 'proved', method: 'exact', summary: `${name}: the integrated line holds for all ω₀, γ, β > 0 and all smooth h, ε (d=1,2,3), the pointwise expansion does not`, evidence: { ...evidence, pointwiseOnly: jet.pointwiseOnly } };
+    return { verdict: 'proved', method: 'exact', summary: `∀ω₀,γ,β > 0, ∀ smooth h,ε, d=1,2,3: the integrated line holds (E^Q_h = 0), the pointwise expansion does not: ${name}`, evidence: { ...evidence, pointwiseOnly: jet.pointwiseOnly } };
   }
   return {
     verdict: 'proved',
     method: 'exact',
-    summary: `${name}: exact for all ω₀, γ, β > 0 and all smooth g, h, ε (jets, d=1,2,3); cross-check zero on ${cross.rows.length} rational instances`,
+    summary: `∀ω₀,γ,β > 0, ∀ smooth ${pointwise ? 'h,ε' : 'g,h,ε'}, d=1,2,3 (${pointwise ? 'pointwise on jets' : 'weighted Euler op. = 0'}): ${name}; cross-check 0 on ${cross.rows.length} rational instances`,
     evidence,
   };
 }
@@ -366,6 +368,19 @@ function logDerivativeCheck(s: 1 | -1, d: number): { residual: Poly } {
   return { residual };
 }
 
+/** Formal: is the ⟨Rg,h⟩_* integrand a divergence against e^Q for the Appendix's Q = −βω₀²|x|²/2 + β|v|²/2? (d = 1, 2) */
+function printedMEulerRows(): Record<string, string>[] {
+  return [1, 2].map((d) => {
+    const ps = appendixSpace(d);
+    const appendixQ = ps.Q.add(betaP.mul(sumPolys(ps.vs.map((v) => pv(v).pow(2)))));
+    const t = isDivergence(ps.space, appendixIntegrands(ps)['⟨Rg,h⟩_*'], ['g', 'h'], [...ps.xs, ...ps.vs], { weight: appendixQ });
+    return {
+      d: String(d),
+      rghIdentity: t.divergence ? 'E^Q = 0' : `E^Q_g = ${t.residuals.g.toString().slice(0, 200)} ≠ 0: with the printed M the integration by parts of ⟨Rg,h⟩ does not close (the same integrand is proved a divergence for M of (3.1), app:rg-h)`,
+    };
+  });
+}
+
 function checkMSign(): CheckResult {
   const printed = logDerivativeCheck(1, 2);
   const eq31 = logDerivativeCheck(-1, 2);
@@ -380,6 +395,7 @@ function checkMSign(): CheckResult {
       residualPrinted: printed.residual.toString(),
       residualEq31: eq31.residual.toString(),
       conclusion: 'the Appendix computes with M of (3.1); the "+β|v|²/2" is a typo (symbolic β, ω₀², γ)',
+      formalEulerWithPrintedM: printedMEulerRows(),
     },
     witness: { residual: printed.residual.toString(), meaning: 'the e_i-weighted sum of the componentwise residuals; nonzero for any v ≠ 0' },
     corrected: { statement: 'M = exp(−βω₀²|x|²/2 − β|v|²/2)/Z as in (3.1)', verdict: ok31 ? 'proved' : 'refuted', method: 'exact', evidence: { residual: eq31.residual.toString() } },
@@ -405,12 +421,18 @@ function checkA1(): CheckResult {
     }
     rows.push({ d, zero: lhs.sub(rhs.scale(q(1, 2))).isZero() });
   }
-  const ok = rows.every((r) => r.zero);
+  // the same on jets: g generic smooth, ε generic at θ(x,v)
+  const jetRows = JET_DIMENSIONS.map((d) => {
+    const ps = appendixSpace(d);
+    const g = ps.space.fn('g');
+    return { d, zero: ps.space.normalize(driftJet(ps, g).mul(g).sub(driftJet(ps, g.mul(g)).scale(q(1, 2)))).isZero() };
+  });
+  const ok = rows.every((r) => r.zero) && jetRows.every((r) => r.zero);
   return {
     verdict: ok ? 'proved' : 'refuted',
     method: 'exact',
     summary: ok ? 'pointwise: ε·(∇_x g − γ∇_v g)·g = ½ε·(∇_x − γ∇_v)g² (product rule), symbolic γ, ε, generic g, d = 1…3' : 'pointwise identity fails',
-    evidence: { rows, scope: 'the identity is pointwise in the 1-jet (g, ∇g); the generic quadratic g realises every 1-jet, so it holds for every C¹ g; the ⟨·⟩_* terms then agree' },
+    evidence: { rows, jetRows, scope: 'the identity is pointwise in the 1-jet (g, ∇g): exact on jets (g generic smooth, ε generic at θ, symbolic γ) and on the generic quadratic g (which realises every 1-jet), so it holds for every C¹ g; the ⟨·⟩_* terms then agree' },
   };
 }
 
@@ -478,7 +500,7 @@ function checkExpansion(kind: 'x' | 'v', effort: number, printed: PrintedAppendi
     kind === 'x'
       ? `∇_x(Rh) = R∇_x h + ∇_xε(∇_x h − γ∇_v h) − β∇_xε(ω₀²x−γv)h ${termText(printed.a3, 'βω₀²εh')}`
       : `∇_v(Rh) = R∇_v h + ∇_vε(∇_x h − γ∇_v h) − β∇_vε(ω₀²x−γv)h ${termText(printed.e, 'βγεh')}`;
-  return decided(name, jetExpansion(kind, printed), cross, SCOPE_JET_POINTWISE);
+  return decided(name, jetExpansion(kind, printed), cross, SCOPE_JET_POINTWISE, true);
 }
 
 // ---------------------------------------------------------------- (A.4) line 2: the chain rule with the index j dropped
@@ -693,6 +715,8 @@ function checkA6Poincare(): CheckResult {
 // ---------------------------------------------------------------- claims
 
 const APP_HYP = ['hGammaPos: γ > 0', 'hOmegaPos: ω₀ > 0', 'hBetaPos: β > 0', 'hTheta: ε = ε(−(v + γx)/ω₀²)', 'hM: M of (3.1)'];
+/** Integral identities: boundary terms of the integration by parts vanish. */
+const APP_HYP_DECAY = [...APP_HYP, 'hDecay: g, h, ε smooth with derivatives of polynomial growth (boundary terms vanish against M)'];
 
 /** The Appendix claims in paper order; `printed` switches the identities' constants (tests plant errors). */
 export function appendixClaims(printed: PrintedAppendix = PRINTED_APPENDIX): Claim[] {
@@ -717,14 +741,14 @@ export function appendixClaims(printed: PrintedAppendix = PRINTED_APPENDIX): Cla
       source: 'Appendix (c), (A.2)',
       statement: '½⟨ε, (∇_x − γ∇_v)g²⟩_* = ½⟨βε·(ω₀²x − γv), g²⟩_*, hence ⟨Rg, g⟩_* = −½⟨βε·(ω₀²x − γv), g²⟩_*',
       latex: String.raw`\frac{1}{2} \langle \varepsilon, (\nabla_x - \gamma \nabla_v) g^2 \rangle_* = \frac{1}{2} \langle \beta \varepsilon \cdot (\omega_0^2 x - \gamma v), g^2 \rangle_*`,
-      hypotheses: APP_HYP,
+      hypotheses: APP_HYP_DECAY,
       check: (ctx) => checkA2(ctx.effort, printed),
     },
     {
       id: 'app:rg-h',
       source: 'Appendix (c), after (A.2)',
       statement: '⟨Rg, h⟩_* = 0 − ⟨εg, (∇_x − γ∇_v)h⟩_* + 0',
-      hypotheses: APP_HYP,
+      hypotheses: APP_HYP_DECAY,
       check: (ctx) => checkRgh(ctx.effort, printed),
     },
     {
@@ -732,7 +756,7 @@ export function appendixClaims(printed: PrintedAppendix = PRINTED_APPENDIX): Cla
       source: 'Appendix (c), after (A.2)',
       statement: '⟨Rg, h⟩_* + ⟨Rh, g⟩_* = −⟨βε·(ω₀²x − γv)h, g⟩_*',
       latex: String.raw`\langle Rg, h \rangle_* + \langle Rh, g \rangle_* = -\langle \beta \varepsilon \cdot (\omega_0^2 x - \gamma v) h, g \rangle_*`,
-      hypotheses: APP_HYP,
+      hypotheses: APP_HYP_DECAY,
       check: (ctx) => checkRghSym(ctx.effort, printed),
     },
     {
