@@ -10,18 +10,22 @@
 import type { RandomSource } from './asgd.ts';
 import { expm } from './evolve.ts';
 
-/** Options of `simulateSme`. */
-export interface SmeOptions {
+/** The linear SME (2.2) in d = 1 and its time grid, shared by both simulators. */
+export interface SmeModel {
   /** ω₀² > 0. */
   omega0Sq: number;
   /** γ > 0. */
   gamma: number;
-  /** Noise amplitude τ ≥ 0 of (2.2). */
+  /** Noise amplitude τ of (2.2). */
   tau: number;
   /** Time step. */
   dt: number;
   /** Number of time steps. */
   steps: number;
+}
+
+/** Options of `simulateSme`. */
+export interface SmeOptions extends SmeModel {
   /** Number of paths. @defaultValue 1000 */
   paths?: number;
   /** Θ₀. @defaultValue 1 */
@@ -101,18 +105,8 @@ export function smeParameters(eta: number, kappa: number): { gamma: number; delt
   return { gamma: Math.sqrt((1 - kappa) / eta), deltaT: Math.sqrt(eta * (1 - kappa)) };
 }
 
-/** Options of `simulateSmeSplitting`. */
-export interface SmeSplittingOptions {
-  /** ω₀² > 0. */
-  omega0Sq: number;
-  /** γ > 0. */
-  gamma: number;
-  /** Noise amplitude τ > 0 of (2.2). */
-  tau: number;
-  /** Time step. */
-  dt: number;
-  /** Number of time steps. */
-  steps: number;
+/** Options of `simulateSmeSplitting` (τ > 0 here). */
+export interface SmeSplittingOptions extends SmeModel {
   /** Number of paths. @defaultValue 20000 */
   paths?: number;
   /** Mean (Θ₀, Y₀) of the initial law: the ε = 0 stationary Gaussian shifted by it. @defaultValue [1, 0] */

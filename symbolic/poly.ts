@@ -34,6 +34,17 @@ function monoMul(a: Monomial, b: Monomial): Monomial {
   return out;
 }
 
+/** Add `coef`·`mono` into a term map, dropping the entry when it cancels. */
+function accumulate(out: Map<string, Term>, mono: Monomial, coef: Rational, key: string = monoKey(mono)): void {
+  const prev = out.get(key);
+  if (!prev) out.set(key, { mono, coef });
+  else {
+    const s = prev.coef.add(coef);
+    if (s.isZero()) out.delete(key);
+    else out.set(key, { mono, coef: s });
+  }
+}
+
 export class Poly {
   /** Terms by monomial key; never holds a zero coefficient. */
   private readonly terms: ReadonlyMap<string, Term>;
@@ -90,15 +101,7 @@ export class Poly {
     if (p.isZero()) return this;
     if (this.isZero()) return p;
     const out = new Map(this.terms);
-    for (const [k, t] of p.terms) {
-      const prev = out.get(k);
-      if (!prev) out.set(k, t);
-      else {
-        const c = prev.coef.add(t.coef);
-        if (c.isZero()) out.delete(k);
-        else out.set(k, { mono: t.mono, coef: c });
-      }
-    }
+    for (const [k, t] of p.terms) accumulate(out, t.mono, t.coef, k);
     return new Poly(out);
   }
   sub(o: Poly | Rational | number): Poly {
@@ -122,18 +125,7 @@ export class Poly {
     if (this.isZero() || p.isZero()) return Poly.ZERO;
     const out = new Map<string, Term>();
     for (const a of this.terms.values()) {
-      for (const b of p.terms.values()) {
-        const mono = monoMul(a.mono, b.mono);
-        const k = monoKey(mono);
-        const c = a.coef.mul(b.coef);
-        const prev = out.get(k);
-        if (!prev) out.set(k, { mono, coef: c });
-        else {
-          const s = prev.coef.add(c);
-          if (s.isZero()) out.delete(k);
-          else out.set(k, { mono, coef: s });
-        }
-      }
+      for (const b of p.terms.values()) accumulate(out, monoMul(a.mono, b.mono), a.coef.mul(b.coef));
     }
     return new Poly(out);
   }
@@ -157,15 +149,7 @@ export class Poly {
       if (idx < 0) continue;
       const e = t.mono[idx][1];
       const mono: Monomial = e === 1 ? t.mono.filter((_, i) => i !== idx) : t.mono.map((m, i) => (i === idx ? [m[0], e - 1] as const : m));
-      const k = monoKey(mono);
-      const c = t.coef.mul(q(e));
-      const prev = out.get(k);
-      if (!prev) out.set(k, { mono, coef: c });
-      else {
-        const s = prev.coef.add(c);
-        if (s.isZero()) out.delete(k);
-        else out.set(k, { mono, coef: s });
-      }
+      accumulate(out, mono, t.coef.mul(q(e)));
     }
     return new Poly(out);
   }
