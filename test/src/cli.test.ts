@@ -101,3 +101,17 @@ describe('hypocheck --backend gpu without an adapter', () => {
     }
   });
 });
+
+describe('reproducibility', () => {
+  it('gives the same verdicts and evidence for the same seed (numeric claims)', async () => {
+    const reports = [];
+    for (let i = 0; i < 2; i++) {
+      const dir = mkdtempSync(join(tmpdir(), 'hypocheck-'));
+      const r = await run(['verify', '--only', 'eq:3.5:numeric', '--backend', 'cpu', '--effort', '0.2', '--seed', '5', '--report', dir]);
+      expect(r.code).toBe(0);
+      reports.push(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).claims.map((c: { ms?: number }) => ({ ...c, ms: 0 })));
+    }
+    expect(reports[0]).toEqual(reports[1]);
+    expect(reports[0][0].reproduce).toBe('hypocheck show eq:3.5:numeric --seed 5 --backend cpu');
+  });
+});
