@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isPlotSpec, type CheckContext, type CheckResult } from '../../src/claims.ts';
 import { q } from '../../symbolic/rational.ts';
 import { printedRateNormSq, ratesFloat } from '../../numeric/spectral.ts';
-import { claims, correctedMeanRate, makeFig31aCheck, makePerturbedCheck, makeRem31Check, makeSharpCheck, perturbedData, printedMeanRate } from '../../proofs/section3-dynamics.ts';
+import { claims, combinePerturbedMethods, correctedMeanRate, galerkinData, makeFig31aCheck, makePerturbedCheck, makeRem31Check, makeSharpCheck, perturbedData, printedMeanRate, readGalerkin } from '../../proofs/section3-dynamics.ts';
 
 // effort 1 = 1000 runs per setting as in the paper (needed for the > 6 s.e. refutations); about 5 s on 2 cores, simulated once and cached.
 const ctx: CheckContext = {
@@ -92,6 +92,46 @@ describe('thm:3.1:perturbed', () => {
   it('supports the corrected rate and refutes a planted 1.5× rate', () => {
     expect(makePerturbedCheck(spectral)(small).verdict).toBe('supported');
     expect(makePerturbedCheck((w, g) => 1.5 * spectral(w, g))(small).verdict).toBe('refuted');
+  });
+
+  it('carries Galerkin evidence in both regimes that agrees with the particles and refutes the printed 2μ', () => {
+    const r = makePerturbedCheck((w, g) => ratesFloat(w, g).printed2mu)(small);
+    const g = r.evidence.galerkin as { regimes: { reading: string; rateAtZero: number; printed2mu: number }[]; particlesVsGalerkin: { consistent: boolean } };
+    expect(r.evidence.particleVerdict).toBe('refuted');
+    expect(g.particlesVsGalerkin.consistent).toBe(true);
+    expect(g.regimes.map((x) => x.reading)).toEqual(['refutes', 'refutes']);
+    expect(g.regimes.map((x) => x.printed2mu)).toEqual([4, 4]); // γ − √(γ²−4ω₀²) = 2 and γ = 2, doubled
+    for (const x of g.regimes) expect(x.rateAtZero).toBeCloseTo(2, 8);
+  });
+
+  it('Galerkin rates at small a are converged in N and near 2·min Re λ(Q) = 2 in both regimes', () => {
+    const gal = galerkinData(0.2);
+    expect(gal.Ns).toEqual([6, 8]);
+    for (const R of gal.regimes) {
+      for (const row of R.rows.filter((x) => x.a === 0.05)) {
+        expect(row.converged).toBe(true);
+        expect(Math.abs(row.rate - 2)).toBeLessThan(0.05);
+      }
+      expect(readGalerkin(R.rows, 4)).toBe('refutes');
+      expect(readGalerkin(R.rows, 2)).toBe('supports');
+    }
+  });
+
+  it('refutes a planted 1.5× rate with both methods and supports the corrected rate with both', () => {
+    const planted = makePerturbedCheck((w, g) => 1.5 * spectral(w, g))(small);
+    expect(planted.verdict).toBe('refuted');
+    expect((planted.evidence.galerkin as { regimes: { reading: string }[] }).regimes[0].reading).toBe('refutes');
+    const corr = makePerturbedCheck(spectral)(small);
+    expect(corr.verdict).toBe('supported');
+    expect((corr.evidence.galerkin as { regimes: { reading: string }[] }).regimes.map((x) => x.reading)).toEqual(['supports', 'supports']);
+  });
+
+  it('becomes inconclusive when the two methods disagree', () => {
+    expect(combinePerturbedMethods('refuted', 'refutes', true)).toBe('refuted');
+    expect(combinePerturbedMethods('refuted', 'supports', true)).toBe('inconclusive');
+    expect(combinePerturbedMethods('refuted', 'refutes', false)).toBe('inconclusive');
+    expect(combinePerturbedMethods('supported', 'undecided', true)).toBe('inconclusive');
+    expect(combinePerturbedMethods('inconclusive', 'refutes', true)).toBe('inconclusive'); // Galerkin never refutes alone
   });
 
   it('is reproducible by seed', () => {
