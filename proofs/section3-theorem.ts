@@ -350,7 +350,7 @@ export async function checkConstants(spec: ConstantsSpec, ctx: CheckContext): Pr
       return { case: c, 'C − Ĉ²': unicodeString(gap), ...decisionEvidence(d), verdict: decisionVerdict(d) };
     }),
   );
-  const stepsVerdict = combineVerdicts([squaresOk && coefOk && caseBig && caseSmall ? 'proved' : 'refuted', ...(z3 ? perCase.map((p) => p.verdict) : [])]);
+  const stepsVerdict = combineVerdicts([squaresOk && coefOk && caseBig && caseSmall ? 'proved' : 'refuted', ...(z3 ? perCase.map((p) => p.verdict) : ['inconclusive' as const])]);
   // A concrete witness with real parameters: case 1, ω₀ = 1, γ = 1/2, β = 1, ε₀ = 1/100.
   const w = { omega0: q(1), gamma: q(1, 2), beta: q(1), eps0: q(1, 100) };
   const C = w.omega0.mul(w.omega0);
@@ -427,12 +427,10 @@ export function remark31(muFactor: Rational = q(1)): { identities: Record<string
   const sigmaRoot: Roots = { sigma: WK.mul(WK).sub(W2.scale(4).mul(U).mul(U)) };
   const rootIsWSigma = reduceRoots(radicand.sub(WK.mul(SIGMA).pow(2)), sigmaRoot).isZero();
   const rhs2 = oneMinusKappa.sub(WK.mul(SIGMA)).mul(K_STEPS).scale(muFactor).mul(U);
-  // (u s)² = (uγ)² − 4ω₀²u² = w² − 4ω₀²u² = σ² (uγ = w), so us = σ (both ≥ 0)
-  const usIsSigma = WK.mul(WK).sub(W2.scale(4).mul(U).mul(U)).equals(sigmaRoot.sigma);
+  // u·s = σ is the definition of σ here ((us)² = (uγ)² − 4ω₀²u² = w² − 4ω₀²u², both ≥ 0): not a check.
   return {
     identities: {
       'case 1: μt = (1 − κ)k': uMuT1.equals(rhs1),
-      'case 2: u·s = σ': usIsSigma,
       'case 2: √((1−κ)² − 4ω₀²(1−κ)η) = √(1−κ)·√(1−κ − 4ω₀²η)': rootIsWSigma,
       'case 2: μt = (1 − κ)k − √((1−κ)² − 4ω₀²(1−κ)η) k': uMuT2.equals(rhs2),
     },
@@ -464,11 +462,14 @@ export async function checkRemark31(ctx: CheckContext, muFactor: Rational = q(1)
   const proved = remark31(q(1, 2));
   const threshold = await thresholdDecision(z3);
   const ok = Object.values(printed.identities).every(Boolean);
-  const tv = threshold ? decisionVerdict(threshold) : 'proved';
+  // Exact: 4ω₀²u² − w² = (2ω₀u − w)(2ω₀u + w) with 2ω₀u + w > 0, so the two sides have the same sign.
+  const thresholdExact = W2.scale(4).mul(U).mul(U).sub(WK.mul(WK)).equals(OMEGA0.scale(2).mul(U).sub(WK).mul(OMEGA0.scale(2).mul(U).add(WK)));
+  const z3Threshold = threshold ? decisionVerdict(threshold) : undefined;
+  const tv = thresholdExact ? (z3Threshold === 'refuted' ? 'error' : 'proved') : (z3Threshold ?? 'inconclusive');
   const evidence = {
     substitution: 'γ = √((1−κ)/η) = w/u, t = k√(η(1−κ)) = kuw, u = √η, w = √(1−κ), s = √(γ²−4ω₀²) = σ/u',
     identities: printed.identities,
-    threshold: { statement: 'γ < 2ω₀ ⟺ η > (1 − κ)/(4ω₀²)', ...decisionEvidence(threshold) },
+    threshold: { statement: 'γ < 2ω₀ ⟺ η > (1 − κ)/(4ω₀²)', exact: thresholdExact ? '4ω₀²u² − w² = (2ω₀u − w)(2ω₀u + w), 2ω₀u + w > 0' : 'factorisation failed', ...decisionEvidence(threshold) },
     withProvedMu: proved.formulas,
     notes: [
       'The algebra from (3.6) to (3.7) is right; it inherits (3.6)’s μ, which is twice min Re λ(Q) (thm:3.1:case1/2).',
@@ -627,7 +628,9 @@ export const claims: Claim[] = [
   {
     id: 'thm:3.1:constants',
     source: 'Theorem 3.1 (after (3.6)); proof after (4.7)',
-    statement: 'ε = ε₀C₁ with C₁ = (11 + 11C + 15Ĉ) ε₀ · C₂² · max{1, C}/(C − Ĉ²), C₂ = max{1, γ, γ², βγ, βω₀²}/min{1, ω₀²}',
+    statement:
+      'Theorem 3.1’s constant, ε = ε₀C₁ with C₁ = (11 + 11C + 15Ĉ) ε₀ · C₂² · max{1, C}/(C − Ĉ²), C₂ = max{1, γ, γ², βγ, βω₀²}/min{1, ω₀²}, ' +
+      'agrees with the ε the proof derives after (4.7)',
     latex: 'C_1 = (11+11C+15\\hat C)\\,\\epsilon_0\\, C_2^2 \\frac{\\max\\{1,C\\}}{C-\\hat C^2}',
     hypotheses: ['hEps0Pos: ε₀ > 0', 'hCPos: C > 0', 'hGap: C − Ĉ² > 0'],
     dependsOn: ['eq:4.3'],

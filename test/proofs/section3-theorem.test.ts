@@ -125,3 +125,16 @@ describe('derive thm:3.1 cases', () => {
     expect(deriveCase('case3').at(-1)!.text).toContain('det = 4*δ^4');
   });
 });
+
+describe('without Z3', () => {
+  const noZ3 = { seed: 1, effort: 0.1, backend: 'auto' as const, services: { has: () => false, get: async <T,>(): Promise<T> => { throw new Error('no z3'); } }, progress: () => {} };
+  it('proves the threshold of Remark 3.1 by the exact factorisation (2ω₀u − w)(2ω₀u + w)', async () => {
+    const r = await claim('rem:3.1').check(noZ3);
+    expect(r.verdict).toBe('proved');
+  });
+  it('does not call the corrected constants proved when the per-case signs could not be decided', async () => {
+    const r = await claim('thm:3.1:constants').check(noZ3);
+    expect(r.verdict).toBe('refuted');
+    expect(r.corrected?.verdict).not.toBe('proved');
+  });
+});

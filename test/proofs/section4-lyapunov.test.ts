@@ -73,3 +73,18 @@ describe('eq:4.6:arnold-erb', () => {
     expect((r.evidence.case1 as { status: string }).status).toBe('refuted');
   });
 });
+
+describe('without Z3', () => {
+  const noZ3: CheckContext = { seed: 1, effort: 0.1, backend: 'auto', services: createServiceRegistry({}), progress: () => {} };
+  it('still proves eq:4.3 by the exact factorisation (11+4C)ε₀C₂(C₂−1) ≥ 0', async () => {
+    const r = await claim('eq:4.3').check(noZ3);
+    expect(r.verdict).toBe('proved');
+    expect(r.method).toBe('exact');
+    expect((r.evidence.exactDominance as { holds: boolean }).holds).toBe(true);
+  });
+  it('refutes a planted coefficient without Z3 too', async () => {
+    const planted = { ...printedCombination, epsX: printedCombination.epsX.add(pc(1)) };
+    const r = await checkEpsilonCoefficients(planted, noZ3);
+    expect(r.verdict).toBe('refuted');
+  });
+});
