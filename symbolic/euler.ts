@@ -17,7 +17,7 @@
  * rule, and the theorem applies with those coefficients (hypothesis: they are smooth with
  * derivatives of polynomial growth, so the boundary terms of the weighted flux vanish).
  */
-import { type Poly, pv } from './poly.ts';
+import { Poly, pv } from './poly.ts';
 import { JetSpace, sumPolys } from './jet.ts';
 import { weightedTotalDerivative } from './gaussian.ts';
 
@@ -73,6 +73,15 @@ export interface DivergenceTest {
 export function isDivergence(space: JetSpace, F: Poly, dependents: readonly string[], coords: readonly string[], options: EulerOptions = {}): DivergenceTest {
   const residuals: Record<string, Poly> = {};
   let divergence = true;
+  // The Euler operator only sees the part of F that depends on the dependents: a term F₀(x) free of
+  // them has E(F₀) = 0 yet ∫F₀ e^Q need not vanish. The test decides only when F₀ = 0.
+  const zero: Record<string, Poly> = {};
+  for (const u of dependents) for (const v of space.jetVariables(F, u)) zero[v] = Poly.ZERO;
+  const free = F.subs(zero);
+  if (!free.isZero()) {
+    residuals['(free of the dependents)'] = free;
+    divergence = false;
+  }
   for (const u of dependents) {
     const r = eulerOperator(space, F, u, coords, options);
     residuals[u] = r;

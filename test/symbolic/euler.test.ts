@@ -50,3 +50,17 @@ describe('Euler operator', () => {
     expect(() => eulerOperator(J, J.jet('u', 't'), 'u', ['x'])).toThrow(/not an integration coordinate/);
   });
 });
+
+describe('isDivergence outside the dependents', () => {
+  it('does not call a term free of the dependents a divergence (∫x²e^{−x²/2} ≠ 0 though E(x²) = 0)', async () => {
+    const { JetSpace } = await import('../../symbolic/jet.ts');
+    const { isDivergence } = await import('../../symbolic/euler.ts');
+    const { pv } = await import('../../symbolic/poly.ts');
+    const J = new JetSpace(['x1']).addFunction('u', ['x1']);
+    const { q } = await import('../../symbolic/rational.ts');
+    const Q = pv('x1').pow(2).scale(q(-1, 2));
+    const r = isDivergence(J, pv('x1').pow(2), ['u'], ['x1'], { weight: Q });
+    expect(r.divergence).toBe(false);
+    expect(r.residuals['(free of the dependents)'].toString()).toBe('x1^2');
+  });
+});
