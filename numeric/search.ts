@@ -57,6 +57,8 @@ export function marginOf(est: Estimate, k: number): MarginEstimate {
  */
 export function confirmsViolation(primary: MarginEstimate, independent: MarginEstimate, relTol = 0.05): boolean {
   if (!(primary.sigmas < -6)) return false;
+  // A deterministic backend cannot confirm itself; the same sampling backend may (another seed).
+  if (independent.backend === primary.backend && (independent.stderr === 0 || primary.stderr === 0)) return false;
   if (independent.stderr > 0) return independent.sigmas < -6;
   return independent.margin < 0 && Math.abs(independent.margin - primary.margin) <= relTol * Math.abs(primary.margin) + 6 * primary.stderr;
 }

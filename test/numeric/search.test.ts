@@ -57,12 +57,16 @@ describe('nelderMead', () => {
 });
 
 describe('the 6σ rule', () => {
-  const m = (margin: number, stderr: number) => ({ margin, stderr, sigmas: stderr > 0 ? margin / stderr : -Infinity, backend: 't', samples: 1 });
+  const m = (margin: number, stderr: number, backend = stderr > 0 ? 'mc' : 'quadrature') => ({ margin, stderr, sigmas: stderr > 0 ? margin / stderr : -Infinity, backend, samples: 1 });
   it('needs 6σ on the primary and a confirming independent estimate', () => {
     expect(confirmsViolation(m(-1, 0.1), m(-1, 0.1))).toBe(true);
     expect(confirmsViolation(m(-1, 0.2), m(-1, 0.1))).toBe(false); // 5σ
     expect(confirmsViolation(m(-1, 0.1), m(-0.3, 0.1))).toBe(false); // independent at 3σ
     expect(confirmsViolation(m(-1, 0.1), m(-1.01, 0))).toBe(true); // quadrature, same value
+  });
+  it('never lets a deterministic backend confirm itself', () => {
+    expect(confirmsViolation(m(-1e-17, 0), m(-1e-17, 0))).toBe(false); // quadrature vs quadrature
+    expect(confirmsViolation(m(-1, 0.1, 'mc'), m(-1, 0.1, 'mc'))).toBe(true); // MC with another seed is allowed
   });
   it('chooses a different backend to confirm with', () => {
     const fake = (name: string) => ({ name, integrate: async () => ({ mean: [], stderr: [], samples: 0, backend: name, ms: 0 }) });
