@@ -20,12 +20,12 @@
  * [zhu_ying_2021] Appendix, (A.1)–(A.6); Proposition 4.1; (3.1), (3.3), (3.5).
  */
 import { constantC2 } from '../symbolic/constants.ts';
-import type { CheckResult, Claim } from '../src/claims.ts';
+import { inconclusive, type CheckResult, type Claim } from '../src/claims.ts';
 import { Rational, q } from '../symbolic/rational.ts';
 import { Poly, pv } from '../symbolic/poly.ts';
 import { expectation, expectationValue, normStarSq, gradNormsStarSq, phaseVariables, type MomentWeight } from '../symbolic/moments.ts';
 import { composePolyPerturbation, jacobianPolyPerturbation, perturbationOperatorPoly, type ExactParams } from '../numeric/families.ts';
-import { poincareConstantPrinted } from './section3-poincare.ts';
+import { assumption31IsVacuous, poincareConstantPrinted } from './section3-poincare.ts';
 import { gaussianIntegral } from './section4-lemmas.ts';
 import { concreteWitness, samplePolynomial, sumPolys, withInverses } from '../symbolic/jet.ts';
 import { isDivergence } from '../symbolic/euler.ts';
@@ -638,6 +638,7 @@ function checkA5Sign(): CheckResult {
 }
 
 function checkA5(): CheckResult {
+  if (!assumption31IsVacuous()) return inconclusive('exact', 'the vacuity construction of asm:3.1 failed: (A.5)’s norms are not shown infinite');
   return {
     verdict: 'vacuous',
     method: 'exact',

@@ -329,6 +329,16 @@ export function assumptionExamples(): Perturbation[] {
   ];
 }
 
+let vacuityCache: boolean | undefined;
+/**
+ * Whether the exact vacuity construction of asm:3.1 holds in d = 1, 2, 3 (computed once). Claims whose
+ * `vacuous` verdict rests on Assumption 3.1 call this instead of asserting it.
+ */
+export function assumption31IsVacuous(): boolean {
+  vacuityCache ??= [1, 2, 3].every((d) => vacuityProof(d).holds);
+  return vacuityCache;
+}
+
 /** The asm:3.1 check; `plantedXFactor` ≠ 1 breaks the construction (tests: the verdict must leave `vacuous`). */
 export function checkAssumption(plantedXFactor: Rational = Rational.ONE): CheckResult {
   const proofs = [1, 2, 3].map((d) => ({ d, ...vacuityProof(d, plantedXFactor) }));

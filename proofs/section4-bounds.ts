@@ -43,7 +43,7 @@ import {
   type TestFunction,
 } from '../numeric/families.ts';
 import { chooseIntegrators, confirmsViolation, marginOf, type IntegratorChoice, type MarginEstimate } from '../numeric/search.ts';
-import { epsilon0Of } from './section3-poincare.ts';
+import { assumption31IsVacuous, epsilon0Of } from './section3-poincare.ts';
 
 
 /** One random case of the property tests. */
@@ -277,6 +277,7 @@ function printedCheck(name: string, lhsOf: (e: EvaluatedCase) => { lhs: number; 
       meanZero: '(d)–(f) are stated ∀h but their proofs apply (3.5), which needs ∫hM = 0; the random h here are mean-zero',
       vacuity: 'asm:3.1: every ε ≢ 0 has ‖ε·v‖∞ = ‖ε·x‖∞ = +∞, so ϵ₀ = +∞ and the RHS is +∞ whenever its norms are > 0; ε ≡ 0 gives R = 0, LHS = 0 ≤ RHS',
     };
+    if (!assumption31IsVacuous()) return inconclusive('exact', 'the vacuity construction of asm:3.1 failed: no proof that only ε ≡ 0 is admissible', common);
     if (typeof cases === 'string') return { verdict: 'vacuous', method: 'exact', summary: `Assumption 3.1 admits only ε ≡ 0 (asm:3.1); numeric evidence skipped: ${cases}`, evidence: common };
     const rows = cases.map((e) => {
       const { lhs, se } = lhsOf(e);

@@ -17,6 +17,7 @@
  */
 import { constantC2 } from '../symbolic/constants.ts';
 import type { CheckResult, Claim } from '../src/claims.ts';
+import { assumption31IsVacuous } from './section3-poincare.ts';
 import { Rational, q } from '../symbolic/rational.ts';
 import { Poly, pv } from '../symbolic/poly.ts';
 import { concreteWitness, dot, samplePolynomial, sumPolys, withInverses } from '../symbolic/jet.ts';
@@ -489,6 +490,7 @@ export function makeLemma42Claim(): Claim {
       const energy = makeLemma42EnergyClaim().check({} as never) as CheckResult;
       if (energy.verdict !== 'proved') return { ...energy, summary: `identity (4.2) failed: ${energy.summary}` };
       // hAssumption31 admits only ε ≡ 0 (asm:3.1, exact); there the lemma is lem:4.2:eps-free, proved.
+      if (!assumption31IsVacuous()) return { verdict: 'inconclusive', method: 'exact', summary: 'the vacuity construction of asm:3.1 failed; the ε-part of Lemma 4.2 is Prop. 4.1(f)', evidence: { identity: energy.summary } };
       return {
         verdict: 'vacuous',
         method: 'exact',
