@@ -233,7 +233,7 @@ export async function checkCritical(spec: CriticalSpec, ctx: CheckContext): Prom
     evidence: { z3: decisionEvidence(construction.decision), exact: construction.exact, exactDeterminantProof: construction.exactProof },
   };
   const halfGamma = OMEGA0; // γ/2 at γ = 2ω₀
-  const below = await decideWith(z3, { variables: ['omega0', 'delta'], assumptions: and(atom(OMEGA0, '>'), atom(DELTA, '>')), goal: atom(halfGamma.sub(spec.mu), '>') });
+  const below = await decideWith(z3, { variables: ['omega0', 'delta'], assumptions: and(atom(OMEGA0, '>'), atom(DELTA, '>')), goal: atom(halfGamma.sub(spec.mu), '>=') }); // a witness then has μ > γ/2 strictly: the exact trace identity covers it
   const traceOk = traceBoundResidual().isZero();
   const evidence: Record<string, unknown> = {
     claimedMu: unicodeString(spec.mu) + ' (γ = 2ω₀)',
