@@ -1026,7 +1026,9 @@ export const claims: Claim[] = [
   {
     id: 'thm:3.1:perturbed',
     source: 'Theorem 3.1, (3.6), with ε ≠ 0; Remark 3.1 ("when the perturbation ε₀ is small, the decay rate is dominated by e^{−2μt}")',
-    statement: 'For ∇f(θ) = ω₀²θ + ε(θ) with a small perturbation ε, ‖h(t)‖²_* ≲ e^{−2(μ−ε)t}H(0), ε = ε₀C₁, μ of (3.6): the decay rate is dominated by e^{−2μt} when ε₀ is small',
+    statement:
+      'Remark 3.1, as printed: "When the perturbation ε₀ is small, the decay rate is dominated by e^{−2μt}" (μ of (3.6)), read for ∇f(θ) = ω₀²θ + ε(θ) with a small bounded smooth ε. ' +
+      'Not Theorem 3.1 under its own hypothesis: Assumption 3.1 admits only ε ≡ 0 (asm:3.1), where thm:3.1:sharp decides the rate exactly.',
     latex: String.raw`\|h(t)\|_*^2 \lesssim e^{-2(\mu-\epsilon)t}H(0),\ \epsilon=\epsilon_0C_1,\ \nabla f(\theta)=\omega_0^2\theta+\varepsilon(\theta)`,
     hypotheses: ['hGammaPos: γ > 0', 'hOmegaPos: ω₀ > 0', 'hSmallPerturbation: ε odd, bounded, smooth, small (Assumption 3.1 itself admits only ε ≡ 0, asm:3.1)', 'hD1: d = 1'],
     check: makePerturbedCheck((w, g) => ratesFloat(w, g).printed2mu),
