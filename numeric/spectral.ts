@@ -12,7 +12,7 @@
  * @see (3.2), (3.6), (4.5), (4.6); [arnold_erb_2014]
  */
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
-import { Rational, q } from '../symbolic/rational.ts';
+import { Rational, q, rationalSqrt } from '../symbolic/rational.ts';
 import { basisNormSq, degreeOneMatrix, generatorBlock, type GeneratorParams } from './hermite-operator.ts';
 
 /** A univariate polynomial, coefficients low to high, exact. */
@@ -175,20 +175,7 @@ export function regimeOf(omega0Sq: Rational, gamma: Rational): Regime {
   return disc.sign() < 0 ? 'underdamped' : disc.sign() === 0 ? 'critical' : 'overdamped';
 }
 
-/** Exact square root of a non-negative rational, or undefined when it is irrational. */
-export function rationalSqrt(r: Rational): Rational | undefined {
-  if (r.sign() < 0) return undefined;
-  const s = (x: bigint): bigint | undefined => {
-    if (x < 2n) return x;
-    let y = BigInt(Math.floor(Math.sqrt(Number(x))));
-    while (y * y > x) y--;
-    while ((y + 1n) * (y + 1n) <= x) y++;
-    return y * y === x ? y : undefined;
-  };
-  const a = s(r.num);
-  const b = s(r.den);
-  return a === undefined || b === undefined ? undefined : Rational.of(a, b);
-}
+export { rationalSqrt } from '../symbolic/rational.ts';
 
 /**
  * An exact certificate that ‖h(t)‖²_* decays NO faster than e^{−ρt}, ρ = 2·min Re λ(Q),

@@ -9,7 +9,7 @@
  *
  * @see (3.6), (3.7), (4.4)–(4.7), thm:3.1:case1–3, thm:3.1:constants
  */
-import { Rational, q } from './rational.ts';
+import { Rational, q, rationalSqrt } from './rational.ts';
 import { isPsdAt, type Roots } from './matrix.ts';
 import { discriminantRoot, lyapunovGap, printedConstants, provedConstants, type CaseConstants } from './lyapunov.ts';
 
@@ -61,20 +61,7 @@ export interface ConstantsReport {
   exactCheck: { provedMuHolds: boolean; printedMuFails: boolean | null } | 'skipped (γ irrational)';
 }
 
-/** Exact rational square root, if any. */
-export function rationalSqrt(r: Rational): Rational | undefined {
-  if (r.sign() < 0) return undefined;
-  const sq = (n: bigint): bigint | undefined => {
-    if (n < 2n) return n;
-    let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-    while (x * x > n) x--;
-    while ((x + 1n) * (x + 1n) <= n) x++;
-    return x * x === n ? x : undefined;
-  };
-  const a = sq(r.num);
-  const b = sq(r.den);
-  return a !== undefined && b !== undefined ? Rational.of(a, b) : undefined;
-}
+export { rationalSqrt } from './rational.ts';
 
 /** Regime of (3.6), decided exactly: sign of γ² − 4ω₀². */
 export function regimeOf(omega0: Rational, gammaSquared: Rational): Regime {

@@ -145,6 +145,26 @@ export function q(num: bigint | number | string, den: bigint | number = 1n): Rat
   return typeof num === 'string' ? Rational.parse(num) : Rational.of(num, den);
 }
 
+/** ⌊√n⌋ for n ≥ 0 by integer Newton iteration (exact for bigints of any size). */
+export function isqrt(n: bigint): bigint {
+  if (n < 0n) throw new RangeError(`isqrt: n must be ≥ 0, got ${n}`);
+  if (n < 2n) return n;
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2)); // ≥ √n
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x) return x;
+    x = y;
+  }
+}
+
+/** The exact square root of a non-negative rational, or undefined when it is irrational. @example rationalSqrt(q(9, 4)) // returns 3/2 */
+export function rationalSqrt(r: Rational): Rational | undefined {
+  if (r.sign() < 0) return undefined;
+  const a = isqrt(r.num);
+  const b = isqrt(r.den);
+  return a * a === r.num && b * b === r.den ? Rational.of(a, b) : undefined;
+}
+
 export function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;

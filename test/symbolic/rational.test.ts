@@ -62,3 +62,16 @@ describe('Rational', () => {
     expect(gcd(0n, 7n)).toBe(7n);
   });
 });
+
+describe('isqrt and rationalSqrt', () => {
+  it('are exact far beyond double precision', async () => {
+    const { isqrt, rationalSqrt, q: qq, Rational: R } = await import('../../symbolic/rational.ts');
+    const big = 10n ** 400n + 12345n;
+    expect(isqrt(big * big)).toBe(big);
+    expect(isqrt(big * big - 1n)).toBe(big - 1n);
+    expect(rationalSqrt(qq(9, 4))?.toString()).toBe('3/2');
+    expect(rationalSqrt(qq(2))).toBeUndefined();
+    expect(rationalSqrt(R.of(big * big, 49n))?.equals(R.of(big, 7n))).toBe(true);
+    expect(rationalSqrt(qq(-1))).toBeUndefined();
+  });
+});
