@@ -359,6 +359,13 @@ const lhs = (name: (typeof PROPERTY_OUTPUTS)[number]) => (e: EvaluatedCase) => (
 const HYP = ['hAsm31: Assumption 3.1 (ϵ₀ := the largest of its quantities)', 'hGammaPos: γ > 0', 'hOmegaPos: ω₀ > 0', 'hBetaPos: β > 0'];
 const C2TEXT = 'C₂ = max{1, γ, γ², βγ, βω₀²}/min{1, ω₀²}';
 
+/** C₂ of Prop. 4.1(c) at a case's parameters. */
+const c2Of = (e: EvaluatedCase): number => constantC2Number(e.c.omega0Sq, e.c.gamma, e.c.beta);
+
+/** The right-hand sides of (d)–(f) without ϵ₀: C₂²(cx‖∇_x h‖²_* + cv‖∇_v h‖²_*). */
+const gradientBound = (cx: number, cv: number) => (e: EvaluatedCase): number =>
+  c2Of(e) ** 2 * (cx * e.mean[idx('gradXh2')] + cv * e.mean[idx('gradVh2')]);
+
 export const claims: Claim[] = [
   {
     id: 'prop:4.1:a:numeric',
@@ -379,7 +386,7 @@ export const claims: Claim[] = [
     source: 'Proposition 4.1 (c), first inequality',
     statement: `⟨Rg, g⟩_* ≤ ϵ₀C₂‖g‖²_*, where ${C2TEXT}`,
     hypotheses: HYP,
-    check: printedCheck('⟨Rg,g⟩', lhs('RgG'), (e) => constantC2Number(e.c.omega0Sq, e.c.gamma, e.c.beta) * e.mean[idx('g2')]),
+    check: printedCheck('⟨Rg,g⟩', lhs('RgG'), (e) => c2Of(e) * e.mean[idx('g2')]),
     dependsOn: ['asm:3.1'],
   },
   {
@@ -387,7 +394,7 @@ export const claims: Claim[] = [
     source: 'Proposition 4.1 (c), second inequality',
     statement: `⟨Rg, h⟩_* + ⟨Rh, g⟩_* ≤ ϵ₀C₂(‖g‖²_* + ‖h‖²_*), where ${C2TEXT}`,
     hypotheses: HYP,
-    check: printedCheck('⟨Rg,h⟩+⟨Rh,g⟩', lhs('RgH_RhG'), (e) => constantC2Number(e.c.omega0Sq, e.c.gamma, e.c.beta) * (e.mean[idx('g2')] + e.mean[idx('h2')])),
+    check: printedCheck('⟨Rg,h⟩+⟨Rh,g⟩', lhs('RgH_RhG'), (e) => c2Of(e) * (e.mean[idx('g2')] + e.mean[idx('h2')])),
     dependsOn: ['asm:3.1'],
   },
   {
@@ -402,10 +409,7 @@ export const claims: Claim[] = [
     source: 'Proposition 4.1 (d)',
     statement: '⟨∇_x(Rh), ∇_x h⟩_* ≤ (11/2)ϵ₀C₂²‖∇_x h‖²_* + 2ϵ₀C₂²‖∇_v h‖²_*',
     hypotheses: HYP,
-    check: printedCheck('⟨∇_x(Rh),∇_x h⟩', lhs('dLhs'), (e) => {
-      const C2 = constantC2Number(e.c.omega0Sq, e.c.gamma, e.c.beta);
-      return 5.5 * C2 * C2 * e.mean[idx('gradXh2')] + 2 * C2 * C2 * e.mean[idx('gradVh2')];
-    }),
+    check: printedCheck('⟨∇_x(Rh),∇_x h⟩', lhs('dLhs'), gradientBound(11 / 2, 2)),
     dependsOn: ['asm:3.1'],
   },
   {
@@ -420,10 +424,7 @@ export const claims: Claim[] = [
     source: 'Proposition 4.1 (e)',
     statement: '⟨∇_v(Rh), ∇_v h⟩_* ≤ (11/2)ϵ₀C₂²‖∇_v h‖²_* + 2ϵ₀C₂²‖∇_x h‖²_*',
     hypotheses: HYP,
-    check: printedCheck('⟨∇_v(Rh),∇_v h⟩', lhs('eLhs'), (e) => {
-      const C2 = constantC2Number(e.c.omega0Sq, e.c.gamma, e.c.beta);
-      return 5.5 * C2 * C2 * e.mean[idx('gradVh2')] + 2 * C2 * C2 * e.mean[idx('gradXh2')];
-    }),
+    check: printedCheck('⟨∇_v(Rh),∇_v h⟩', lhs('eLhs'), gradientBound(2, 11 / 2)),
     dependsOn: ['asm:3.1'],
   },
   {
@@ -438,10 +439,7 @@ export const claims: Claim[] = [
     source: 'Proposition 4.1 (f)',
     statement: '⟨∇_x(Rh), ∇_v h⟩_* + ⟨∇_v(Rh), ∇_x h⟩_* ≤ (15/2)ϵ₀C₂²‖∇_x h‖²_* + (15/2)ϵ₀C₂²‖∇_v h‖²_*',
     hypotheses: HYP,
-    check: printedCheck('cross term', lhs('fLhs'), (e) => {
-      const C2 = constantC2Number(e.c.omega0Sq, e.c.gamma, e.c.beta);
-      return 7.5 * C2 * C2 * (e.mean[idx('gradXh2')] + e.mean[idx('gradVh2')]);
-    }),
+    check: printedCheck('cross term', lhs('fLhs'), gradientBound(15 / 2, 15 / 2)),
     dependsOn: ['asm:3.1'],
   },
 ];
