@@ -644,7 +644,7 @@ function checkA5(): CheckResult {
     method: 'exact',
     summary: 'the bound uses ‖ε′·x‖∞, ‖ε′·v‖∞ ≤ ϵ₀, which are +∞ for every ε′ ≢ 0 (asm:3.1 construction with ε′ for ε); ε′ ≡ 0 makes both sides 0',
     evidence: {
-      dependsOn: 'asm:3.1 (vacuity identities, applied to f = ε′(θ*))',
+      uses: 'asm:3.1 (vacuity identities, applied to f = ε′(θ*))',
       youngCoefficient: 'even with finite norms, Σ_j|⟨Φh, ∂_{x_j}h⟩| ≤ sup|Φ|(d/2‖h‖² + ½‖∇_x h‖²) with sup|Φ| ≤ (ω₀²+γ)ϵ₀ gives ‖∇_x h‖² the factor (γβ/ω₀²)(ω₀²+γ)ϵ₀/2, not (γβ/ω₀²)ϵ₀ (short when ω₀² + γ > 2)',
     },
   };
@@ -713,7 +713,7 @@ function checkA6Poincare(): CheckResult {
     verdict: s.lhs.le(s.rhs) ? 'supported' : 'refuted',
     method: 'exact',
     summary: `d=2, h=v₁, ω₀²=γ=β=1 (C₂=1): dβ‖h‖² = ${s.lhs} > C₂‖∇h‖² = ${s.rhs}; the step uses (3.5) with its factor d (false for d ≥ 2, eq:3.5:d2)`,
-    evidence: { d1: { lhs: s1.lhs.toString(), rhs: s1.rhs.toString(), note: 'd = 1: holds' }, dependsOn: 'eq:3.5:d2', printedPoincareConstant: poincareConstantPrinted(2, p.omega0Sq, p.beta).toString() },
+    evidence: { d1: { lhs: s1.lhs.toString(), rhs: s1.rhs.toString(), note: 'd = 1: holds' }, uses: 'eq:3.5:d2', printedPoincareConstant: poincareConstantPrinted(2, p.omega0Sq, p.beta).toString() },
     witness: { d: 2, omega0Sq: '1', gamma: '1', beta: '1', h: 'v₁', meanOfH: s.mean.toString(), lhs: s.lhs.toString(), rhs: s.rhs.toString() },
     corrected: {
       statement: 'with the sharp (3.5): (3/2)ϵ₀C₂dβ‖h‖²_* ≤ (3/2)d ϵ₀C₂²(‖∇_x h‖²_* + ‖∇_v h‖²_*); so (d) holds with (4 + 3d/2)ϵ₀C₂² and (1/2 + 3d/2)ϵ₀C₂² (and (e), (f) likewise)',
@@ -805,7 +805,7 @@ export function appendixClaims(printed: PrintedAppendix = PRINTED_APPENDIX): Cla
       statement: '−β⟨∇_xε(ω₀²x − γv)h, ∇_x h⟩_* ≤ (γβ/ω₀²)ϵ₀((d/2)ω₀²‖h‖²_* + (d/2)γ‖h‖²_* + ‖∇_x h‖²_*) ≤ ϵ₀C₂(dβ‖h‖²_* + ‖∇_x h‖²_*), using ‖ε′·x‖_{L∞}, ‖ε′·v‖_{L∞} ≤ ϵ₀',
       hypotheses: [...APP_HYP, 'hAsm31: Assumption 3.1'],
       check: checkA5,
-      dependsOn: ['asm:3.1'],
+      uses: ['asm:3.1'],
     },
     {
       id: 'app:A.6',
@@ -820,7 +820,7 @@ export function appendixClaims(printed: PrintedAppendix = PRINTED_APPENDIX): Cla
       statement: 'applying (3.5) to (A.6): ⟨∇_x(Rh), ∇_x h⟩_* ≤ (4ϵ₀C₂ + (3/2)ϵ₀C₂²)‖∇_x h‖²_* + (½ϵ₀C₂ + (3/2)ϵ₀C₂²)‖∇_v h‖²_*  [i.e. dβ‖h‖²_* ≤ C₂(‖∇_x h‖²_* + ‖∇_v h‖²_*)]',
       hypotheses: [...APP_HYP, 'hMeanZero: ∫hM = 0'],
       check: checkA6Poincare,
-      dependsOn: ['eq:3.5:d2'],
+      uses: ['eq:3.5:d2'],
     },
     {
       id: 'app:e:expansion',

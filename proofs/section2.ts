@@ -229,7 +229,7 @@ export function makeEq24Claim(printed: PrintedEq24 = PRINTED_EQ24): Claim {
     latex:
       '\\partial_t g + v\\cdot\\nabla_x g - \\omega_0^2 x\\cdot\\nabla_v g = \\gamma\\nabla_v\\cdot\\left(v g + \\frac{1}{\\beta}\\nabla_v g\\right) + \\varepsilon\\left(-\\frac{1}{\\omega_0^2}(v+\\gamma x)\\right)\\cdot(\\nabla_x g - \\gamma\\nabla_v g),\\quad \\beta = \\frac{2\\gamma}{\\tau^2\\omega_0^4}',
     hypotheses: ['hOmegaPos: ω₀ > 0', 'hGammaPos: γ > 0', 'hTauPos: τ > 0', 'hPerturbedQuadratic: ∇f(θ) = ω₀²θ + ε(θ)'],
-    dependsOn: ['eq:2.3'],
+    uses: ['eq:2.3'],
     check: (): CheckResult => {
       const perDim: Record<string, unknown>[] = [];
       let failed: { d: number; residual: Poly; S: JetSpace } | undefined;

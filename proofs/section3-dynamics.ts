@@ -1033,7 +1033,7 @@ export const claims: Claim[] = [
     hypotheses: ['hGammaPos: γ > 0', 'hOmegaPos: ω₀ > 0', 'hSmallPerturbation: ε odd, bounded, smooth, small (Assumption 3.1 itself admits only ε ≡ 0, asm:3.1)', 'hD1: d = 1'],
     check: makePerturbedCheck((w, g) => ratesFloat(w, g).printed2mu),
     derive: perturbedDerivation,
-    dependsOn: ['thm:3.1:sharp', 'asm:3.1'],
+    uses: ['thm:3.1:sharp', 'asm:3.1'],
   },
   {
     id: 'fig:3.1',
@@ -1041,7 +1041,7 @@ export const claims: Claim[] = [
     statement: 'ASGD on f(θ) = θ² (f₁ = (θ−1)² − 1, f₂ = (θ+1)² − 1), averaged over 1000 simulations from θ₀ = 1, verifies Remarks 3.1 and 3.2: (a) rates vs η at κ = 0.98, (b) rates vs κ at η = 0.01, (c) ASGD vs SGD in time',
     hypotheses: ['hLoss: ∇f = 2θ (ω₀² = 2)', 'hStaleness: P(τ = l) = (1−κ)κ^l', 'hRuns: 1000 runs, θ₀ = 1'],
     check: fig31Check,
-    dependsOn: ['fig:3.1:a', 'fig:3.1:b', 'fig:3.1:c'],
+    uses: ['fig:3.1:a', 'fig:3.1:b', 'fig:3.1:c'],
   },
   {
     id: 'fig:3.1:a',
@@ -1071,7 +1071,7 @@ export const claims: Claim[] = [
     latex: String.raw`\mu t=(1-\kappa)k\ (\eta>\tfrac{1-\kappa}{4\omega_0^2}),\quad \mu t=(1-\kappa)k-\sqrt{(1-\kappa)^2-4\omega_0^2(1-\kappa)\eta}\,k`,
     hypotheses: ['hSmallEta: η small (SME valid)', 'hEps0: ε₀ small'],
     check: makeRem31Check(printedMeanRate),
-    dependsOn: ['thm:3.1:sharp'],
+    uses: ['thm:3.1:sharp'],
   },
   {
     id: 'rem:3.2:simulation',
@@ -1079,6 +1079,6 @@ export const claims: Claim[] = [
     statement: 'For single batch SGD the decay rate is e^{−2k} after k steps, for ASGD e^{−2(1−κ)k} after k gradients, e^{−2(1−κ)mk} with m workers in the same time; so ASGD is more efficient than SGD as long as (1−κ)m > 1',
     hypotheses: ['hAbove: η > (1−κ)/(4ω₀²)', 'hWorkers: m local workers', 'hEps0: ε₀ small'],
     check: rem32Check,
-    dependsOn: ['rem:3.1:simulation'],
+    uses: ['rem:3.1:simulation'],
   },
 ];

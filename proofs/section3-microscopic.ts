@@ -92,7 +92,7 @@ export function makeEq31Claim(exponent: (ps: PhaseSpace) => Poly = (ps) => ps.Q)
       'When ε = 0, the steady state of (2.4) is M(x,v) = M_x M_v := (e^{−βω₀²|x|²/2}/Z₁)(e^{−β|v|²/2}/Z₂), with Z₁, Z₂ the normalisation constants such that ∫M_v dv = ∫M_x dx = 1.',
     latex: 'M = M_xM_v = \\Big(\\frac{1}{Z_1}e^{-\\frac{\\beta\\omega_0^2}{2}|x|^2}\\Big)\\Big(\\frac{1}{Z_2}e^{-\\frac{\\beta}{2}|v|^2}\\Big)',
     hypotheses: ['hBetaPos: β > 0', 'hOmegaPos: ω₀ > 0', 'hGammaPos: γ > 0', 'hUnperturbed: ε = 0'],
-    dependsOn: ['eq:2.4'],
+    uses: ['eq:2.4'],
     check: (): CheckResult => {
       const perDim: Record<string, unknown>[] = [];
       let failed: { d: number; transport: Poly; fokkerPlanck: Poly; ps: PhaseSpace } | undefined;
@@ -239,7 +239,7 @@ export function makeEq32Claim(printed: PrintedEq33 = PRINTED_EQ33): Claim {
     latex:
       '\\partial_t h + Th = Lh + Rh,\\ T = v\\cdot\\nabla_x - \\omega_0^2x\\cdot\\nabla_v,\\ L = \\frac{\\gamma}{\\beta}\\frac{1}{M}\\nabla_v\\cdot(M\\nabla_v),\\ Rh = \\varepsilon\\cdot(\\nabla_xh - \\gamma\\nabla_vh) - \\beta\\varepsilon\\cdot(\\omega_0^2x - \\gamma v)h',
     hypotheses: ['hGSolves: g solves (2.4)', 'hFSteady: F is a steady state of (2.4)', 'hM: M as in (3.1)', 'hBetaPos: β > 0', 'hOmegaPos: ω₀ > 0'],
-    dependsOn: ['eq:2.4', 'eq:3.1'],
+    uses: ['eq:2.4', 'eq:3.1'],
     check: (): CheckResult => {
       const perDim: Record<string, unknown>[] = [];
       let failed: { d: number; residual: Poly; ps: PhaseSpace } | undefined;

@@ -387,7 +387,7 @@ export const claims: Claim[] = [
     statement: `⟨Rg, g⟩_* ≤ ϵ₀C₂‖g‖²_*, where ${C2TEXT}`,
     hypotheses: HYP,
     check: printedCheck('⟨Rg,g⟩', lhs('RgG'), (e) => c2Of(e) * e.mean[idx('g2')]),
-    dependsOn: ['asm:3.1'],
+    uses: ['asm:3.1'],
   },
   {
     id: 'prop:4.1:c:2',
@@ -395,7 +395,7 @@ export const claims: Claim[] = [
     statement: `⟨Rg, h⟩_* + ⟨Rh, g⟩_* ≤ ϵ₀C₂(‖g‖²_* + ‖h‖²_*), where ${C2TEXT}`,
     hypotheses: HYP,
     check: printedCheck('⟨Rg,h⟩+⟨Rh,g⟩', lhs('RgH_RhG'), (e) => c2Of(e) * (e.mean[idx('g2')] + e.mean[idx('h2')])),
-    dependsOn: ['asm:3.1'],
+    uses: ['asm:3.1'],
   },
   {
     id: 'prop:4.1:c:local',
@@ -410,7 +410,7 @@ export const claims: Claim[] = [
     statement: '⟨∇_x(Rh), ∇_x h⟩_* ≤ (11/2)ϵ₀C₂²‖∇_x h‖²_* + 2ϵ₀C₂²‖∇_v h‖²_*',
     hypotheses: HYP,
     check: printedCheck('⟨∇_x(Rh),∇_x h⟩', lhs('dLhs'), gradientBound(11 / 2, 2)),
-    dependsOn: ['asm:3.1'],
+    uses: ['asm:3.1'],
   },
   {
     id: 'prop:4.1:d:local',
@@ -425,7 +425,7 @@ export const claims: Claim[] = [
     statement: '⟨∇_v(Rh), ∇_v h⟩_* ≤ (11/2)ϵ₀C₂²‖∇_v h‖²_* + 2ϵ₀C₂²‖∇_x h‖²_*',
     hypotheses: HYP,
     check: printedCheck('⟨∇_v(Rh),∇_v h⟩', lhs('eLhs'), gradientBound(2, 11 / 2)),
-    dependsOn: ['asm:3.1'],
+    uses: ['asm:3.1'],
   },
   {
     id: 'prop:4.1:e:local',
@@ -440,7 +440,7 @@ export const claims: Claim[] = [
     statement: '⟨∇_x(Rh), ∇_v h⟩_* + ⟨∇_v(Rh), ∇_x h⟩_* ≤ (15/2)ϵ₀C₂²‖∇_x h‖²_* + (15/2)ϵ₀C₂²‖∇_v h‖²_*',
     hypotheses: HYP,
     check: printedCheck('cross term', lhs('fLhs'), gradientBound(15 / 2, 15 / 2)),
-    dependsOn: ['asm:3.1'],
+    uses: ['asm:3.1'],
   },
 ];
 

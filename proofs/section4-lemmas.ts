@@ -269,7 +269,7 @@ export function makeLemma41EnergyClaim(printed: PrintedEnergy = PRINTED_ENERGY, 
     statement:
       '½ d/dt‖∇xh‖²_* + ⟨T∇xh,∇xh⟩_* − ω₀²⟨∇vh,∇xh⟩_* = ⟨L∇xh,∇xh⟩_* + ⟨∇x(Rh),∇xh⟩_*;  ½ d/dt‖∇vh‖²_* + ⟨T∇vh,∇vh⟩_* + ⟨∇xh,∇vh⟩_* = ⟨L∇vh,∇vh⟩_* − γ⟨∇vh,∇vh⟩_* + ⟨∇v(Rh),∇vh⟩_*.',
     hypotheses: ['hSolves: h solves (3.2)', 'hEpsSmooth: ε smooth, derivatives of polynomial growth', 'hDecay: h smooth with derivatives of polynomial growth'],
-    dependsOn: ['eq:3.2', 'lem:4.1:commutators'],
+    uses: ['eq:3.2', 'lem:4.1:commutators'],
     check: (): CheckResult => {
       const o = runIdentities((d) => {
         const { ps, S, T, L, R, gx, gv, ddt, along, h } = lemmaSpace(d);
@@ -361,7 +361,7 @@ export function makeLemma41Claim(secondNormInV = false): Claim {
     statement:
       'd/dt(‖∇xh‖²_* + C‖∇xh‖²_*) + 2(γ/β) Σ_i ∫M(|∂vi∇xh|² + C|∂vi∇vh|²) dv ≤ −2(C − ω₀²)⟨∇xh,∇vh⟩_* − 2γC‖∇vh‖²_* + (11 + 4C)ε₀C₂‖∇xh‖²_* + (4 + 11C)ε₀C₂‖∇vh‖²_*.',
     hypotheses: ['hSolves: h solves (3.2)', 'hAssumption31: Assumption 3.1 with ε₀', 'hC: C > 0 (to be chosen)'],
-    dependsOn: ['lem:4.1:energy', 'prop:4.1:d', 'prop:4.1:e'],
+    uses: ['lem:4.1:energy', 'prop:4.1:d', 'prop:4.1:e'],
     check: (): CheckResult => {
       // the corrected identity: ½ d/dt(‖∇xh‖² + C‖∇vh‖²) + (γ/β)Σ(…) = −(C−ω₀²)X − γC‖∇vh‖² + R-terms
       const o = runIdentities((d) => {
@@ -426,7 +426,7 @@ export function makeLemma42EnergyClaim(omegaSign = 1): Claim {
     statement:
       '⟨d/dt ∇xh,∇vh⟩_* + ⟨T∇xh,∇vh⟩_* − ω₀²⟨∇vh,∇vh⟩_* = ⟨L∇xh,∇vh⟩_* + ⟨∇x(Rh),∇vh⟩_*; ⟨d/dt ∇vh,∇xh⟩_* + ⟨T∇vh,∇xh⟩_* + ⟨∇xh,∇xh⟩_* = ⟨L∇vh,∇xh⟩_* − γ⟨∇vh,∇xh⟩_* + ⟨∇v(Rh),∇xh⟩_*; summed: d/dt⟨∇xh,∇vh⟩_* + 2(γ/β)Σ_i⟨∂vi∇xh,∂vi∇vh⟩_* = −γ⟨∇xh,∇vh⟩_* + ω₀²‖∇vh‖²_* − ‖∇xh‖²_* + ⟨∇x(Rh),∇vh⟩_* + ⟨∇v(Rh),∇xh⟩_*.',
     hypotheses: ['hSolves: h solves (3.2)', 'hEpsSmooth: ε smooth, derivatives of polynomial growth', 'hDecay: h smooth with derivatives of polynomial growth'],
-    dependsOn: ['eq:3.2', 'lem:4.1:commutators', 'prop:4.1:a', 'prop:4.1:b'],
+    uses: ['eq:3.2', 'lem:4.1:commutators', 'prop:4.1:a', 'prop:4.1:b'],
     check: (): CheckResult => {
       const o = runIdentities((d) => {
         const { ps, S, T, L, R, gx, gv, along, h } = lemmaSpace(d);
@@ -485,7 +485,7 @@ export function makeLemma42Claim(): Claim {
     statement:
       'd/dt⟨∇xh,∇vh⟩_* + 2(γ/β)Σ_i⟨∂vi∇xh,∂vi∇vh⟩_* ≤ −γ⟨∇xh,∇vh⟩_* + ω₀²‖∇vh‖²_* − ‖∇xh‖²_* + (15/2)ε₀C₂²‖∇xh‖²_* + (15/2)ε₀C₂²‖∇vh‖²_*.',
     hypotheses: ['hSolves: h solves (3.2)', 'hAssumption31: Assumption 3.1 with ε₀'],
-    dependsOn: ['lem:4.2:energy', 'lem:4.2:eps-free', 'prop:4.1:f'],
+    uses: ['lem:4.2:energy', 'lem:4.2:eps-free', 'prop:4.1:f'],
     check: (): CheckResult => {
       const energy = makeLemma42EnergyClaim().check({} as never) as CheckResult;
       if (energy.verdict !== 'proved') return { ...energy, summary: `identity (4.2) failed: ${energy.summary}` };

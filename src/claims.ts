@@ -19,6 +19,16 @@ export type Method =
 
 export const VERDICTS: readonly Verdict[] = ['proved', 'refuted', 'supported', 'vacuous', 'inconclusive', 'error'];
 
+/**
+ * What a `proved` rests on (issue 12): `kernel` an exact identity or computation of our kernel,
+ * `certificate` a certificate re-checked in the kernel, `two-solvers` Z3 and cvc5 both `unsat`,
+ * `one-solver` only one solver answered, `given-cited` it rests on cited results (listed in `uses`).
+ */
+export type Basis = 'kernel' | 'certificate' | 'two-solvers' | 'one-solver' | 'given-cited';
+
+/** Whether a claim follows from what it uses (issue 11): see src/graph.ts. */
+export type Established = 'yes' | 'conditional' | 'no';
+
 /** A corrected statement, with its own verdict (DESIGN.md: `corrected`). */
 export interface Corrected {
   statement: string;
@@ -26,6 +36,12 @@ export interface Corrected {
   verdict: Verdict;
   method: Method;
   evidence?: Record<string, unknown>;
+  /** For a `proved` corrected statement. */
+  basis?: Basis;
+  /** `all` (every d ≥ 1) or the dimensions checked. */
+  dimensions?: 'all' | number[];
+  summary?: string;
+  witness?: unknown;
 }
 
 /** One step of a derivation, printed by `hypocheck derive ID`. */
@@ -48,6 +64,15 @@ export interface CheckResult {
   witness?: unknown;
   corrected?: Corrected | null;
   derivation?: DerivationStep[];
+  /** Required on `proved`: what the proof rests on. */
+  basis?: Basis;
+  /** `all` (every d ≥ 1) or the dimensions checked; absent where no dimension enters. */
+  dimensions?: 'all' | number[];
+  /**
+   * The decisive evidence in one canonical string (a residual, a witness, a rate): `hypocheck
+   * mutate` calls a datum read when perturbing it changes the verdict or this string.
+   */
+  decisive?: string;
 }
 
 /** Which Gaussian-measure integrator the numeric checks use (`--backend`). */
@@ -95,8 +120,12 @@ export interface Claim {
   check: (ctx: CheckContext) => Promise<CheckResult> | CheckResult;
   /** Optional step-by-step derivation for `hypocheck derive`. */
   derive?: () => DerivationStep[] | Promise<DerivationStep[]>;
-  /** Claims to run before this one is meaningful (display only). */
-  dependsOn?: string[];
+  /** Claims and cited results it rests on (the proof graph, issue 11). */
+  uses?: string[];
+  /** The procedure kind deciding it (records of src/claim-record.ts); `custom` for legacy closures. */
+  kind?: string;
+  /** The record it was instantiated from, when it is data. */
+  record?: import('./claim-record.ts').ClaimRecord;
 }
 
 /** A claim's outcome as written to the report (DESIGN.md schema; extend, don't rename). */
@@ -114,6 +143,16 @@ export interface ClaimReport {
   summary: string;
   latex?: string;
   hypotheses: string[];
+  /** Procedure kind. */
+  kind?: string;
+  /** Claims and cited results it rests on. */
+  uses: string[];
+  /** Filled by src/graph.ts after a run. */
+  established?: Established;
+  brokenAt?: string[];
+  basis?: Basis;
+  dimensions?: 'all' | number[];
+  decisive?: string;
 }
 
 /**

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import pc from 'picocolors';
 import type { BackendChoice, CheckContext, ClaimReport } from './claims.ts';
-import { allClaims, findClaim } from '../proofs/index.ts';
+import { allClaims, findClaim } from './paper-claims.ts';
 import { runClaim, runClaims, selectClaims } from './runner.ts';
 import { buildReport, colourVerdict, evidenceText, summaryLine, tableHeader, tableRow, toJson, toMarkdown } from './report.ts';
 import { createServiceRegistry, type ManagedRegistry } from './services.ts';

@@ -47,6 +47,11 @@ export async function runClaim(claim: Claim, ctx: CheckContext): Promise<ClaimRe
     summary: result.summary,
     latex: claim.latex,
     hypotheses: claim.hypotheses,
+    kind: claim.kind ?? 'custom',
+    uses: claim.uses ?? [],
+    basis: result.verdict === 'proved' ? result.basis : undefined,
+    dimensions: result.dimensions,
+    decisive: result.decisive,
   };
 }
 
