@@ -8,7 +8,7 @@
  */
 import type { ZodType } from 'zod';
 import type { CheckContext, CheckResult, Claim, Method } from '../claims.ts';
-import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
+import { correctedRecord, type ClaimRecord, type ProcedureEnv } from '../claim-record.ts';
 
 export interface Procedure {
   /** The `kind:` of a record, e.g. `identity`, `matrix-inequality`. */
@@ -60,6 +60,31 @@ export function instantiate(record: ClaimRecord, env: ProcedureEnv): Claim {
     uses: record.uses ?? [],
     kind: record.kind,
     record,
-    check: (ctx) => proc.decide(record, env, ctx),
+    check: (ctx) => decideWithCorrected(proc, record, env, ctx),
+  };
+}
+
+/**
+ * Decide a record and, when it carries a `corrected` statement (a correction or a charitable
+ * reading), decide that too with the same procedure: the report's `corrected` is computed,
+ * never a literal (issue 9, defect 10).
+ */
+export async function decideWithCorrected(proc: Procedure, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
+  const result = await proc.decide(record, env, ctx);
+  const fixed = correctedRecord(record);
+  if (!fixed || result.corrected) return result;
+  const c = await proc.decide(fixed, env, ctx);
+  return {
+    ...result,
+    corrected: {
+      statement: fixed.statement,
+      verdict: c.verdict,
+      method: c.method,
+      summary: c.summary,
+      evidence: c.evidence,
+      witness: c.witness,
+      basis: c.verdict === 'proved' ? c.basis : undefined,
+      dimensions: c.dimensions,
+    },
   };
 }
