@@ -11,6 +11,9 @@ import { parse, type MathNode } from 'mathjs';
 import type { CheckContext, CheckResult, Verdict } from './claims.ts';
 import { printedFields, type ClaimRecord, type ClaimSet } from './claim-record.ts';
 import { instantiate } from './procedures/registry.ts';
+import { absToBars, barsToAbs, splitRelation } from '../symbolic/lang/text.ts';
+
+export { absToBars, barsToAbs, splitRelation };
 
 /** One planted error in one datum. */
 export interface Perturbation {
@@ -51,65 +54,7 @@ export interface MutationReport {
 
 // ---------------------------------------------------------------- planting errors in text
 
-const RELATIONS = ['<=', '>=', '!=', '==', '<', '>', '='] as const;
-
-/** Split `a REL b` at a relation operator outside parentheses (the first one), if any. */
-export function splitRelation(text: string): { lhs: string; rel: string; rhs: string } | undefined {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '(' || ch === '[' || ch === '{') depth++;
-    else if (ch === ')' || ch === ']' || ch === '}') depth--;
-    else if (depth === 0) {
-      for (const rel of RELATIONS) {
-        if (text.startsWith(rel, i)) return { lhs: text.slice(0, i), rel, rhs: text.slice(i + rel.length) };
-      }
-    }
-  }
-  return undefined;
-}
-
 const STRICTNESS: Record<string, string> = { '<': '<=', '<=': '<', '>': '>=', '>=': '>', '=': '!=', '==': '!=', '!=': '=' };
-
-/** `|a|` → `abs(a)` (mathjs has no bar syntax); a bar opens after start, an operator, `(` or `,`. */
-export function barsToAbs(text: string): string {
-  let out = '';
-  let open = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch !== '|') {
-      out += ch;
-      continue;
-    }
-    const prev = out.trimEnd().slice(-1);
-    if (open > 0 && !(prev === '' || '+-*/^(,'.includes(prev))) {
-      out += ')';
-      open--;
-    } else {
-      out += 'abs(';
-      open++;
-    }
-  }
-  return out;
-}
-
-/** `abs(a)` → `|a|`, the claim-file spelling. */
-export function absToBars(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    if (text.startsWith('abs(', i) && !/[A-Za-z0-9_]/.test(text[i - 1] ?? '')) {
-      let depth = 1;
-      let j = i + 4;
-      for (; j < text.length && depth > 0; j++) {
-        if (text[j] === '(') depth++;
-        else if (text[j] === ')') depth--;
-      }
-      out += `|${absToBars(text.slice(i + 4, j - 1))}|`;
-      i = j - 1;
-    } else out += text[i];
-  }
-  return out;
-}
 
 function tryParse(text: string): MathNode | undefined {
   try {

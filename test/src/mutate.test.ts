@@ -42,7 +42,7 @@ describe('mutate', () => {
     expect(descriptions.some((d) => d.startsWith('constant 2'))).toBe(false);
   });
   it('flips the strictness of a relation and perturbs both sides', () => {
-    expect(splitRelation('gamma < 2*omega0')).toEqual({ lhs: 'gamma ', rel: '<', rhs: ' 2*omega0' });
+    expect(splitRelation('gamma < 2*omega0')).toMatchObject({ lhs: 'gamma ', rel: '<', rhs: ' 2*omega0' });
     const ps = perturbString('gamma < 2*omega0').map((p) => p.text);
     expect(ps).toContain('gamma <= 2*omega0');
   });
