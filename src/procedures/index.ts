@@ -2,4 +2,5 @@
  * Loads every generic decision procedure (each file registers its kind at import).
  * One import line per procedure file; keep them sorted.
  */
+import './module.ts';
 export { getProcedure, instantiate, procedureKinds, registerProcedure, type Procedure } from './registry.ts';
