@@ -220,7 +220,8 @@ export function loadClaimFile(path: string, options: LoadOptions = {}): ClaimSet
   let included = 0;
   for (const [k, pattern] of (data.include ?? []).entries()) {
     const files = expandInclude(dirname(file), pattern);
-    if (files.length === 0) fail(errorAt(root, ['include', k], `include "${pattern}" matches no file`));
+    // A pattern may match nothing (an empty folder of fragments); a plain path must exist.
+    if (files.length === 0 && !pattern.includes('*')) fail(errorAt(root, ['include', k], `include "${pattern}" matches no file`));
     for (const f of files) {
       if (++included > FILE_LIMITS.includes) throw errorAt(root, ['include', k], `more than ${FILE_LIMITS.includes} included files`);
       if (resolve(f) === file) throw errorAt(root, ['include', k], 'a file cannot include itself');

@@ -1,6 +1,45 @@
 /**
- * The shipped paper's claims for `verify`, `list`, `show`, `derive`: records of
- * proofs/zhu-ying-2021.claims.yaml (through the claim-file loader) and the paper's TypeScript
- * claims not yet moved to data. The CLI imports the paper only through this module.
+ * The shipped paper's claims for `verify`, `list`, `show`, `derive`, `mutate`: the records of
+ * proofs/zhu-ying-2021.claims.yaml (through the claim-file loader, modules resolved through the
+ * static map proofs/modules.ts) and the paper's TypeScript claims not yet moved to data.
+ * The CLI reaches the paper only through this module.
  */
-export { allClaims, findClaim } from '../proofs/index.ts';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Claim } from './claims.ts';
+import type { ClaimSet } from './claim-record.ts';
+import { loadClaimFile } from './claim-file.ts';
+import { instantiate } from './procedures/index.ts';
+import { registerStaticModules } from './procedures/module.ts';
+import { allClaims as legacyClaims } from '../proofs/index.ts';
+import { paperModules } from '../proofs/modules.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** The shipped paper's claim file. */
+export const PAPER_FILE = join(here, '..', 'proofs', 'zhu-ying-2021.claims.yaml');
+
+registerStaticModules(dirname(PAPER_FILE), paperModules);
+
+/** The paper's claim set (records only). */
+export const paperSet: ClaimSet = loadClaimFile(PAPER_FILE, { allowModules: true });
+
+/** Paper order: section of the id's number (sec:2 < eq:2.3 < … < app:), stable within. */
+function orderKey(id: string): number {
+  if (id.startsWith('app:')) return 1000;
+  const m = /^[a-z]+:(\d+)(?:\.(\d+))?/.exec(id);
+  return m ? Number(m[1]) * 100 + (m[2] ? Number(m[2]) : 0) : 999;
+}
+
+const recordIds = new Set(paperSet.claims.map((c) => c.id));
+const fromData = paperSet.claims.map((r) => instantiate(r, { set: paperSet }));
+const legacyIndex = new Map(legacyClaims.map((c, i) => [c.id, i]));
+
+/** Every claim of the paper, in paper order: records first where an id exists as both. */
+export const allClaims: Claim[] = [...fromData, ...legacyClaims.filter((c) => !recordIds.has(c.id))]
+  .map((c, i) => ({ c, i }))
+  .sort((a, b) => orderKey(a.c.id) - orderKey(b.c.id) || (legacyIndex.get(a.c.id) ?? 1e6 + a.i) - (legacyIndex.get(b.c.id) ?? 1e6 + b.i) || a.i - b.i)
+  .map(({ c }) => c);
+
+export function findClaim(id: string): Claim | undefined {
+  return allClaims.find((c) => c.id === id);
+}
