@@ -2,5 +2,7 @@
  * Loads every generic decision procedure (each file registers its kind at import).
  * One import line per procedure file; keep them sorted.
  */
+import './formula-identity.ts';
+import './inequality.ts';
 import './module.ts';
 export { getProcedure, instantiate, procedureKinds, registerProcedure, type Procedure } from './registry.ts';

@@ -1,0 +1,167 @@
+/**
+ * Pieces every procedure shares: the file's symbols for the language, the domain of a record
+ * (parameter domains ∧ `forall`) as a solver assumption, seeded exact sample points, solver
+ * access, and witness formatting. Knows no paper.
+ */
+import type { CheckContext, CheckResult, Verdict } from '../claims.ts';
+import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
+import type { LangSymbols, ParamExpr } from '../../symbolic/lang/index.ts';
+import { LangError } from '../../symbolic/lang/index.ts';
+import { domainFormulas, hypothesisFormula, samplePoints } from '../../symbolic/lang/param.ts';
+import { and, type Decision, type Formula, type RealQuery, type Z3Decider } from '../../symbolic/z3.ts';
+import type { Roots } from '../../symbolic/matrix.ts';
+import type { Rational } from '../../symbolic/rational.ts';
+import type { Poly } from '../../symbolic/poly.ts';
+import { unicodeString } from '../../symbolic/lyapunov.ts';
+
+/** The symbols of the record's file, as the language reads them. */
+export function langSymbols(env: ProcedureEnv): LangSymbols {
+  const s = env.set.symbols;
+  return { parameters: s.parameters, variables: s.variables, functions: s.functions, dimension: s.dimension, definitions: s.definitions };
+}
+
+/** The record's domain: parameter domains ∧ its `forall` hypotheses, with the roots they use. */
+export function recordDomain(record: ClaimRecord, env: ProcedureEnv, extra: readonly string[] = []): { assumptions: Formula; roots: Roots; variables: string[] } {
+  const syms = langSymbols(env);
+  const parts: Formula[] = [...domainFormulas(syms)];
+  let roots: Record<string, Poly> = {};
+  for (const h of record.forall ?? []) {
+    const f = hypothesisFormula(h, syms, extra);
+    parts.push(f.formula);
+    roots = { ...roots, ...renameClash(roots, f.roots) };
+  }
+  return { assumptions: and(...parts), roots, variables: [...Object.keys(syms.parameters), ...extra] };
+}
+
+function renameClash(have: Roots, add: Roots): Roots {
+  for (const [k, v] of Object.entries(add)) if (k in have && !have[k].equals(v)) throw new LangError(`root symbol ${k} clashes between hypotheses; write the square root once as a definition`);
+  return add;
+}
+
+/** A seeded uniform generator for a record (the run seed and the id, so runs reproduce). */
+export function recordRng(ctx: CheckContext, id: string): () => number {
+  let h = 2166136261 ^ ctx.seed;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
+  let s = h >>> 0 || 1;
+  return () => {
+    // xorshift32: exact points only need variety, not statistical quality.
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 4294967296;
+  };
+}
+
+/** Exact points of the record's domain: its `examples` first, then seeded random ones. */
+export function domainPoints(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, n: number, parse: (s: string) => Rational): Record<string, Rational>[] {
+  const syms = langSymbols(env);
+  const forall = record.forall ?? [];
+  const out: Record<string, Rational>[] = [];
+  for (const ex of record.examples ?? []) {
+    const fixed = Object.fromEntries(Object.entries(ex).map(([k, v]) => [k, parse(String(v))]));
+    out.push(...samplePoints(syms, forall, recordRng(ctx, `${record.id}#ex`), 1, fixed));
+  }
+  out.push(...samplePoints(syms, forall, recordRng(ctx, record.id), n));
+  return out;
+}
+
+export function pointStrings(at: Readonly<Record<string, Rational>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(at).map(([k, v]) => [k, v.toString()]));
+}
+
+export function pointText(at: Readonly<Record<string, Rational>>): string {
+  return Object.entries(at)
+    .map(([k, v]) => `${k}=${v.toString()}`)
+    .join(', ');
+}
+
+/** A ParamExpr in Unicode (num/den, with its roots named). */
+export function paramText(e: ParamExpr): string {
+  const num = unicodeString(e.num);
+  const den = e.den.constantValue()?.isOne() ? '' : ` / (${unicodeString(e.den)})`;
+  const roots = Object.entries(e.roots)
+    .filter(([s]) => e.num.degreeIn(s) > 0 || e.den.degreeIn(s) > 0)
+    .map(([s, r]) => `${s} = √(${unicodeString(r)})`);
+  return `${den ? `(${num})` : num}${den}${roots.length ? ` where ${roots.join(', ')}` : ''}`;
+}
+
+/** The run's Z3, or undefined when the service is absent; a Z3 that fails to start throws. */
+export async function getZ3(ctx: CheckContext): Promise<Z3Decider | undefined> {
+  if (!ctx.services.has('z3')) return undefined;
+  try {
+    return await ctx.services.get<Z3Decider>('z3');
+  } catch (err) {
+    throw new Error(`Z3 failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** Second solvers, by name, decide the same queries independently (issue 12). */
+export interface SolverSet {
+  z3?: Z3Decider;
+  cvc5?: Z3Decider;
+}
+
+export async function getSolvers(ctx: CheckContext): Promise<SolverSet> {
+  const out: SolverSet = { z3: await getZ3(ctx) };
+  if (ctx.services.has('cvc5')) {
+    try {
+      out.cvc5 = await ctx.services.get<Z3Decider>('cvc5');
+    } catch {
+      out.cvc5 = undefined;
+    }
+  }
+  return out;
+}
+
+/** Solver time limit per query. */
+export const SOLVER_TIMEOUT_MS = 20_000;
+
+/** The outcome of deciding one ∀-query with every available solver. */
+export interface SolverOutcome {
+  status: 'proved' | 'refuted' | 'unknown';
+  basis?: 'two-solvers' | 'one-solver';
+  witness?: Record<string, string>;
+  answers: Record<string, Decision | 'absent'>;
+  reason?: string;
+}
+
+/**
+ * Decide a query with Z3 and cvc5 (issue 12): `proved` needs every present solver to say so
+ * (both → two-solvers, one → one-solver); a witness from either is re-checked exactly by the
+ * decider before it counts; disagreement is `unknown` with both answers.
+ */
+export async function decideQuery(solvers: SolverSet, query: RealQuery): Promise<SolverOutcome> {
+  const answers: Record<string, Decision | 'absent'> = {};
+  for (const name of ['z3', 'cvc5'] as const) {
+    const s = solvers[name];
+    answers[name] = s ? await s.decide(query, { timeoutMs: SOLVER_TIMEOUT_MS }) : 'absent';
+  }
+  const got = Object.values(answers).filter((a): a is Decision => a !== 'absent');
+  if (got.length === 0) return { status: 'unknown', answers, reason: 'no solver available' };
+  const refuted = got.find((d) => d.status === 'refuted');
+  const proved = got.filter((d) => d.status === 'proved');
+  if (refuted && proved.length) return { status: 'unknown', answers, reason: 'the solvers disagree' };
+  if (refuted) return { status: 'refuted', witness: refuted.witness, answers };
+  if (proved.length === got.length) return { status: 'proved', basis: got.length >= 2 ? 'two-solvers' : 'one-solver', answers };
+  return { status: 'unknown', answers, reason: got.map((d) => d.reason).filter(Boolean).join('; ') || 'solver answered unknown' };
+}
+
+/** Solver answers as evidence. */
+export function answersEvidence(o: SolverOutcome): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, a] of Object.entries(o.answers)) out[k] = a === 'absent' ? 'absent' : { status: a.status, ...(a.witness ? { witness: a.witness } : {}), ...(a.reason ? { reason: a.reason } : {}) };
+  if (o.answers.cvc5 === 'absent') out.confirmedBy = 'none';
+  return out;
+}
+
+export function verdictOf(o: SolverOutcome): Verdict {
+  return o.status === 'proved' ? 'proved' : o.status === 'refuted' ? 'refuted' : 'inconclusive';
+}
+
+/** A bad record that the loader should have caught: an `error` verdict with the reason. */
+export function badInput(method: CheckResult['method'], err: unknown): CheckResult {
+  const reason = err instanceof Error ? err.message : String(err);
+  return { verdict: 'error', method, summary: reason, evidence: { reason }, decisive: `error: ${reason}` };
+}

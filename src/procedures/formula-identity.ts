@@ -1,0 +1,73 @@
+/**
+ * `kind: formula-identity` — two printed formulas in the parameters are equal on the domain:
+ * `lhs`, `rhs` (rational functions, square roots as root symbols). Decided as an identity of
+ * rational functions, never at a point (issue 9, defect 2): the numerator of lhs − rhs reduced
+ * modulo the root relations is 0 → proved (kernel). Otherwise refuted only at an exact domain
+ * point where lhs − rhs ≠ 0 (sign decided in ℚ(√r)); points where they happen to agree are listed.
+ */
+import { z } from 'zod';
+import type { CheckResult } from '../claims.ts';
+import { Rational } from '../../symbolic/rational.ts';
+import { LangError } from '../../symbolic/lang/index.ts';
+import { difference, parseParamExprs, signAt } from '../../symbolic/lang/param.ts';
+import { unicodeString } from '../../symbolic/lyapunov.ts';
+import { registerProcedure } from './registry.ts';
+import { badInput, domainPoints, langSymbols, paramText, pointStrings, pointText } from './common.ts';
+
+export const formulaIdentityFields = z.looseObject({
+  lhs: z.string().min(1),
+  rhs: z.string().min(1),
+});
+
+registerProcedure({
+  kind: 'formula-identity',
+  summary: 'lhs = rhs as rational functions of the parameters (square roots reduced), for every point of the domain',
+  method: 'exact',
+  fields: formulaIdentityFields,
+  validate(record, env) {
+    try {
+      parseParamExprs([String(record.lhs), String(record.rhs)], langSymbols(env));
+      return [];
+    } catch (e) {
+      if (e instanceof LangError) return [{ path: 'lhs', message: e.message }];
+      throw e;
+    }
+  },
+  async decide(record, env, ctx): Promise<CheckResult> {
+    let parsed;
+    try {
+      parsed = parseParamExprs([String(record.lhs), String(record.rhs)], langSymbols(env));
+    } catch (e) {
+      return badInput('exact', e);
+    }
+    const [lhs, rhs] = parsed.exprs;
+    const diff = difference(lhs, rhs);
+    const evidence: Record<string, unknown> = { lhs: paramText(lhs), rhs: paramText(rhs), 'numerator of lhs − rhs': unicodeString(diff.num) };
+    if (diff.num.isZero()) {
+      return { verdict: 'proved', method: 'exact', basis: 'kernel', summary: `lhs − rhs = 0 identically (rational functions${Object.keys(diff.roots).length ? ', roots reduced' : ''})`, evidence, decisive: 'identity' };
+    }
+    const points = domainPoints(record, env, ctx, 40, (s) => Rational.parse(s));
+    const agree: Record<string, string>[] = [];
+    for (const at of points) {
+      const s = signAt(diff, at);
+      if (s === undefined) continue;
+      if (s === 0) {
+        if (agree.length < 3) agree.push(pointStrings(at));
+        continue;
+      }
+      const lv = lhs.roots && Object.keys(lhs.roots).length === 0 ? lhs.num.evaluate(at).div(lhs.den.evaluate(at)).toString() : undefined;
+      const rv = Object.keys(rhs.roots).length === 0 ? rhs.num.evaluate(at).div(rhs.den.evaluate(at)).toString() : undefined;
+      const witness = { ...pointStrings(at), ...(lv ? { lhs: lv } : {}), ...(rv ? { rhs: rv } : {}), sign: s > 0 ? 'lhs > rhs' : 'lhs < rhs' };
+      if (agree.length) evidence.agreesAt = agree;
+      return {
+        verdict: 'refuted',
+        method: 'exact',
+        summary: `lhs ≠ rhs: at ${pointText(at)} ${lv && rv ? `lhs = ${lv}, rhs = ${rv}` : witness.sign} (exact)${agree.length ? `; they agree at ${Object.entries(agree[0]).map(([k, v]) => `${k}=${v}`).join(', ')}` : ''}`,
+        evidence,
+        witness,
+        decisive: `differ: ${unicodeString(diff.num)}`,
+      };
+    }
+    return { verdict: 'inconclusive', method: 'exact', summary: 'lhs − rhs is not 0 as a polynomial, and no sampled domain point separates them (the roots may hide an identity)', evidence, decisive: `undecided: ${unicodeString(diff.num)}` };
+  },
+});

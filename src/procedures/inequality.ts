@@ -1,0 +1,79 @@
+/**
+ * `kind: inequality` — `relation: "lhs REL rhs"` holds for every parameter point of the domain
+ * (parameter domains ∧ `forall`), strict or not exactly as printed. Decided as an inequality:
+ * exact domain points first (a violation there is a refutation whose sign is checked exactly),
+ * then Z3 and cvc5 on the negation (proved needs every present solver's `unsat`; a solver's
+ * model is re-checked exactly before it refutes).
+ */
+import { z } from 'zod';
+import type { CheckResult } from '../claims.ts';
+import { Rational } from '../../symbolic/rational.ts';
+import { LangError } from '../../symbolic/lang/index.ts';
+import { difference, parseRelation, signAt, signFormula } from '../../symbolic/lang/param.ts';
+import { evaluateFormula } from '../../symbolic/z3.ts';
+import { registerProcedure } from './registry.ts';
+import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointStrings, pointText, recordDomain, verdictOf } from './common.ts';
+
+export const inequalityFields = z.looseObject({
+  relation: z.string().min(1).describe('"lhs <= rhs" (<, <=, >, >=, =, !=), as printed'),
+});
+
+const HOLDS: Record<string, (s: number) => boolean> = {
+  '<': (s) => s < 0,
+  '<=': (s) => s <= 0,
+  '>': (s) => s > 0,
+  '>=': (s) => s >= 0,
+  '=': (s) => s === 0,
+  '!=': (s) => s !== 0,
+};
+
+registerProcedure({
+  kind: 'inequality',
+  summary: 'lhs REL rhs for every parameter point of the domain (Z3 + cvc5; exact witnesses)',
+  method: 'z3',
+  needs: ['z3', 'cvc5'],
+  fields: inequalityFields,
+  validate(record, env) {
+    try {
+      parseRelation(String(record.relation), langSymbols(env));
+      recordDomain(record, env);
+      return [];
+    } catch (e) {
+      if (e instanceof LangError) return [{ path: 'relation', message: e.message }];
+      throw e;
+    }
+  },
+  async decide(record, env, ctx): Promise<CheckResult> {
+    let rel, dom;
+    try {
+      rel = parseRelation(String(record.relation), langSymbols(env));
+      dom = recordDomain(record, env);
+    } catch (e) {
+      return badInput('z3', e);
+    }
+    const diff = difference(rel.lhs, rel.rhs);
+    const evidence: Record<string, unknown> = { relation: `${paramText(rel.lhs)} ${rel.rel} ${paramText(rel.rhs)}`, 'lhs − rhs': paramText(diff) };
+    // Exact points first: a violation is a refutation with its sign checked exactly.
+    for (const at of domainPoints(record, env, ctx, 24, (s) => Rational.parse(s))) {
+      const s = signAt(diff, at);
+      if (s === undefined || HOLDS[rel.rel](s)) continue;
+      const witness = { ...pointStrings(at), 'sign of lhs − rhs': String(s) };
+      return { verdict: 'refuted', method: 'exact', summary: `fails at ${pointText(at)}: lhs − rhs ${s > 0 ? '> 0' : s < 0 ? '< 0' : '= 0'}, printed ${rel.rel} (exact)`, evidence, witness, decisive: `violated: ${rel.rel} ${evidence['lhs − rhs']}` };
+    }
+    const roots = { ...dom.roots, ...diff.roots };
+    const query = { variables: dom.variables, roots, assumptions: dom.assumptions, goal: signFormula(diff, rel.rel) };
+    const solvers = await getSolvers(ctx);
+    const outcome = await decideQuery(solvers, query);
+    Object.assign(evidence, answersEvidence(outcome));
+    const verdict = verdictOf(outcome);
+    if (verdict === 'refuted' && outcome.witness) {
+      // Re-check the solver's point against the printed relation, exactly.
+      const at = Object.fromEntries(Object.entries(outcome.witness).filter(([k]) => !(k in roots)).map(([k, v]) => [k, Rational.parse(v)]));
+      const ok = evaluateFormula(dom.assumptions, at, roots) && signAt(diff, at) !== undefined && !HOLDS[rel.rel](signAt(diff, at)!);
+      if (!ok) return { verdict: 'inconclusive', method: 'z3', summary: 'a solver model did not re-check exactly', evidence, decisive: 'unchecked model' };
+      return { verdict, method: 'z3', summary: `fails at ${pointText(at)} (solver model, re-checked exactly)`, evidence, witness: outcome.witness, decisive: `violated: ${rel.rel} ${evidence['lhs − rhs']}` };
+    }
+    if (verdict === 'proved') return { verdict, method: 'z3', basis: outcome.basis, summary: `holds on the whole domain (${outcome.basis === 'two-solvers' ? 'Z3 and cvc5' : 'one solver'}: the negation is unsat)`, evidence, decisive: `holds: ${rel.rel} ${evidence['lhs − rhs']}` };
+    return { verdict: 'inconclusive', method: 'z3', summary: `undecided: ${outcome.reason ?? 'unknown'}`, evidence, decisive: `undecided: ${rel.rel} ${evidence['lhs − rhs']}` };
+  },
+});
