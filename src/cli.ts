@@ -13,6 +13,7 @@ import { runClaim, runClaims, selectClaims } from './runner.ts';
 import { buildReport, colourVerdict, evidenceText, summaryLine, tableHeader, tableRow, toJson, toMarkdown } from './report.ts';
 import { createServiceRegistry, type ManagedRegistry } from './services.ts';
 import { createZ3Service } from './z3-service.ts';
+import { createCvc5Service } from './cvc5-service.ts';
 import { createIntegratorService } from './integrator-service.ts';
 import { UsageError, parseNumberFlag } from './errors.ts';
 import { writeHtmlReport } from './html.ts';
@@ -39,6 +40,7 @@ export interface RunSettings {
 export function createContext(settings: RunSettings, io: CliIo, signal?: AbortSignal): { ctx: CheckContext; registry: ManagedRegistry } {
   const registry = createServiceRegistry({
     z3: createZ3Service,
+    cvc5: () => createCvc5Service(),
     integrators: () => createIntegratorService(settings.backend, (line) => io.err(pc.yellow(line))),
   });
   const ctx: CheckContext = {
@@ -82,9 +84,9 @@ async function preflightBackend(settings: RunSettings, ctx: CheckContext): Promi
   }
 }
 
-function describeBackends(registry: ManagedRegistry): { gpu: string; z3: string } {
+function describeBackends(registry: ManagedRegistry): { gpu: string; z3: string; cvc5: string } {
   const d = registry.described();
-  return { gpu: d.integrators ?? 'none', z3: d.z3 ?? 'not used' };
+  return { gpu: d.integrators ?? 'none', z3: d.z3 ?? 'not used', cvc5: d.cvc5 ?? 'none' };
 }
 
 export function printShow(row: ClaimReport, io: CliIo): void {

@@ -117,6 +117,8 @@ export async function getSolvers(ctx: CheckContext): Promise<SolverSet> {
 
 /** Solver time limit per query. */
 export const SOLVER_TIMEOUT_MS = 20_000;
+/** cvc5's limit: Debian's build has no libpoly (no complete NRA procedure), so it answers fast or not at all. */
+export const CVC5_TIMEOUT_MS = 4_000;
 
 /** The outcome of deciding one ∀-query with every available solver. */
 export interface SolverOutcome {
@@ -128,31 +130,33 @@ export interface SolverOutcome {
 }
 
 /**
- * Decide a query with Z3 and cvc5 (issue 12): `proved` needs every present solver to say so
- * (both → two-solvers, one → one-solver); a witness from either is re-checked exactly by the
- * decider before it counts; disagreement is `unknown` with both answers.
+ * Decide a query with Z3 and cvc5 (issue 12). A model from either solver is re-checked exactly by
+ * its decider before it is reported, so a re-checked witness refutes whatever the other said.
+ * `proved` needs every solver that answered definitely to say `unsat`: both → two-solvers; one,
+ * with the other absent or `unknown` → one-solver (`confirmedBy: none`). A solver's `unsat`
+ * against another's model that did not re-check is a disagreement: `unknown` with both answers.
  */
 export async function decideQuery(solvers: SolverSet, query: RealQuery): Promise<SolverOutcome> {
   const answers: Record<string, Decision | 'absent'> = {};
   for (const name of ['z3', 'cvc5'] as const) {
     const s = solvers[name];
-    answers[name] = s ? await s.decide(query, { timeoutMs: SOLVER_TIMEOUT_MS }) : 'absent';
+    answers[name] = s ? await s.decide(query, { timeoutMs: name === 'cvc5' ? CVC5_TIMEOUT_MS : SOLVER_TIMEOUT_MS }) : 'absent';
   }
   const got = Object.values(answers).filter((a): a is Decision => a !== 'absent');
   if (got.length === 0) return { status: 'unknown', answers, reason: 'no solver available' };
   const refuted = got.find((d) => d.status === 'refuted');
   const proved = got.filter((d) => d.status === 'proved');
-  if (refuted && proved.length) return { status: 'unknown', answers, reason: 'the solvers disagree' };
-  if (refuted) return { status: 'refuted', witness: refuted.witness, answers };
-  if (proved.length === got.length) return { status: 'proved', basis: got.length >= 2 ? 'two-solvers' : 'one-solver', answers };
-  return { status: 'unknown', answers, reason: got.map((d) => d.reason).filter(Boolean).join('; ') || 'solver answered unknown' };
+  if (refuted) return { status: 'refuted', witness: refuted.witness, answers, ...(proved.length ? { reason: 'a solver said unsat, but the other solver\'s model re-checks exactly' } : {}) };
+  if (proved.length === 0) return { status: 'unknown', answers, reason: got.map((d) => d.reason).filter(Boolean).join('; ') || 'solver answered unknown' };
+  return { status: 'proved', basis: proved.length >= 2 ? 'two-solvers' : 'one-solver', answers };
 }
 
 /** Solver answers as evidence. */
 export function answersEvidence(o: SolverOutcome): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, a] of Object.entries(o.answers)) out[k] = a === 'absent' ? 'absent' : { status: a.status, ...(a.witness ? { witness: a.witness } : {}), ...(a.reason ? { reason: a.reason } : {}) };
-  if (o.answers.cvc5 === 'absent') out.confirmedBy = 'none';
+  const c = o.answers.cvc5;
+  out.confirmedBy = c !== 'absent' && c.status === o.status && o.status !== 'unknown' ? 'cvc5' : 'none';
   return out;
 }
 
