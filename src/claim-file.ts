@@ -46,6 +46,8 @@ export interface LoadOptions {
   allowModules?: boolean;
   /** Collect every error instead of throwing at the first (lint). @defaultValue false */
   collect?: boolean;
+  /** Ids defined elsewhere that `uses` may name (the paper's TypeScript claims). */
+  knownIds?: readonly string[];
 }
 
 /** A parsed YAML file with a way to place a path inside it. */
@@ -139,7 +141,8 @@ function emptySymbols(): Symbols {
 
 function mergeSymbols(into: Symbols, from: Partial<Symbols> | undefined, p: Parsed, origins: Map<string, Origin>): void {
   if (!from) return;
-  for (const group of ['parameters', 'variables', 'functions'] as const) {
+  into.matrices ??= {};
+  for (const group of ['parameters', 'variables', 'functions', 'matrices'] as const) {
     for (const [name, decl] of Object.entries(from[group] ?? {})) {
       const key = `symbol:${name}`;
       const prev = origins.get(key);
@@ -169,7 +172,7 @@ function normaliseSymbols(s: Symbols): Symbols {
  * `collect`, returns the set with `errors`).
  */
 export function loadClaimFile(path: string, options: LoadOptions = {}): ClaimSet & { errors: ClaimFileError[]; warnings: ClaimFileError[] } {
-  const { allowModules = false, collect = false } = options;
+  const { allowModules = false, collect = false, knownIds = [] } = options;
   const errors: ClaimFileError[] = [];
   const warnings: ClaimFileError[] = [];
   const fail = (e: ClaimFileError) => {
@@ -290,7 +293,7 @@ export function loadClaimFile(path: string, options: LoadOptions = {}): ClaimSet
   }
 
   // The proof graph: every use names a claim or a cited result; no cycles.
-  const ids = new Set([...claims.map((c) => c.id), ...cited.map((c) => c.id)]);
+  const ids = new Set([...claims.map((c) => c.id), ...cited.map((c) => c.id), ...knownIds]);
   for (const [i, c] of claims.entries()) {
     for (const [j, u] of (c.uses ?? []).entries()) {
       if (!ids.has(u)) fail(errorAt(claimOrigins[i].p, [...claimOrigins[i].path, 'uses', j], `uses "${u}", which is neither a claim nor a cited result`));

@@ -75,6 +75,8 @@ export interface Symbols {
    * `"M = exp(-beta*omega0^2*|x|^2/2 - beta*|v|^2/2)"`, `"T(g) = dot(v, grad(g, x)) - …"`.
    */
   definitions: string[];
+  /** Printed matrices by name: rows of parameter expressions (`K`, `P`, `Q` of (4.4)–(4.5)). */
+  matrices?: Record<string, string[][]>;
 }
 
 /** A result the paper cites and relies on: a leaf of the proof graph with status `cited`. */

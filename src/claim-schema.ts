@@ -25,6 +25,7 @@ export const symbolsSchema = z.strictObject({
     })
     .optional(),
   definitions: z.array(z.string().min(1)).default([]),
+  matrices: z.record(name, z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(1)).min(1)).optional(),
 });
 
 export const citedSchema = z.strictObject({

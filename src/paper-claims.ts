@@ -21,7 +21,7 @@ export const PAPER_FILE = join(here, '..', 'proofs', 'zhu-ying-2021.claims.yaml'
 registerStaticModules(dirname(PAPER_FILE), paperModules);
 
 /** The paper's claim set (records only). */
-export const paperSet: ClaimSet = loadClaimFile(PAPER_FILE, { allowModules: true });
+export const paperSet: ClaimSet = loadClaimFile(PAPER_FILE, { allowModules: true, knownIds: legacyClaims.map((c) => c.id) });
 
 /** Paper order: section of the id's number (sec:2 < eq:2.3 < … < app:), stable within. */
 function orderKey(id: string): number {

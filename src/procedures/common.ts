@@ -14,15 +14,19 @@ import type { Rational } from '../../symbolic/rational.ts';
 import type { Poly } from '../../symbolic/poly.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 
-/** The symbols of the record's file, as the language reads them. */
-export function langSymbols(env: ProcedureEnv): LangSymbols {
+/**
+ * The symbols of the record's file, as the language reads them, with the record's own printed
+ * definitions (`define: ["mu = gamma", "C = omega0^2"]`) after the file's (so they win).
+ */
+export function langSymbols(env: ProcedureEnv, record?: ClaimRecord): LangSymbols {
   const s = env.set.symbols;
-  return { parameters: s.parameters, variables: s.variables, functions: s.functions, dimension: s.dimension, definitions: s.definitions };
+  const own = ((record?.define as string[] | undefined) ?? []).map(String);
+  return { parameters: s.parameters, variables: s.variables, functions: s.functions, dimension: s.dimension, definitions: [...s.definitions, ...own] };
 }
 
 /** The record's domain: parameter domains ∧ its `forall` hypotheses, with the roots they use. */
 export function recordDomain(record: ClaimRecord, env: ProcedureEnv, extra: readonly string[] = []): { assumptions: Formula; roots: Roots; variables: string[] } {
-  const syms = langSymbols(env);
+  const syms = langSymbols(env, record);
   const parts: Formula[] = [...domainFormulas(syms)];
   let roots: Record<string, Poly> = {};
   for (const h of record.forall ?? []) {
@@ -55,8 +59,8 @@ export function recordRng(ctx: CheckContext, id: string): () => number {
 }
 
 /** Exact points of the record's domain: its `examples` first, then seeded random ones. */
-export function domainPoints(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, n: number, parse: (s: string) => Rational): Record<string, Rational>[] {
-  const syms = langSymbols(env);
+export function domainPoints(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, n: number, parse: (s: string) => Rational, relevant?: readonly Poly[]): Record<string, Rational>[] {
+  const syms = langSymbols(env, record);
   const forall = record.forall ?? [];
   const out: Record<string, Rational>[] = [];
   for (const ex of record.examples ?? []) {
@@ -64,11 +68,17 @@ export function domainPoints(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
     out.push(...samplePoints(syms, forall, recordRng(ctx, `${record.id}#ex`), 1, fixed));
   }
   out.push(...samplePoints(syms, forall, recordRng(ctx, record.id), n));
-  return out;
+  return relevant ? out.map((at) => restrictPoint(at, relevant)) : out;
 }
 
 export function pointStrings(at: Readonly<Record<string, Rational>>): Record<string, string> {
   return Object.fromEntries(Object.entries(at).map(([k, v]) => [k, v.toString()]));
+}
+
+/** The coordinates of a point that the given polynomials mention (witnesses show only these). */
+export function restrictPoint(at: Readonly<Record<string, Rational>>, polys: readonly Poly[]): Record<string, Rational> {
+  const used = new Set(polys.flatMap((p) => p.variables()));
+  return Object.fromEntries(Object.entries(at).filter(([k]) => used.has(k)));
 }
 
 export function pointText(at: Readonly<Record<string, Rational>>): string {

@@ -26,7 +26,7 @@ registerProcedure({
   fields: formulaIdentityFields,
   validate(record, env) {
     try {
-      parseParamExprs([String(record.lhs), String(record.rhs)], langSymbols(env));
+      parseParamExprs([String(record.lhs), String(record.rhs)], langSymbols(env, record));
       return [];
     } catch (e) {
       if (e instanceof LangError) return [{ path: 'lhs', message: e.message }];
@@ -36,7 +36,7 @@ registerProcedure({
   async decide(record, env, ctx): Promise<CheckResult> {
     let parsed;
     try {
-      parsed = parseParamExprs([String(record.lhs), String(record.rhs)], langSymbols(env));
+      parsed = parseParamExprs([String(record.lhs), String(record.rhs)], langSymbols(env, record));
     } catch (e) {
       return badInput('exact', e);
     }
@@ -46,7 +46,7 @@ registerProcedure({
     if (diff.num.isZero()) {
       return { verdict: 'proved', method: 'exact', basis: 'kernel', summary: `lhs − rhs = 0 identically (rational functions${Object.keys(diff.roots).length ? ', roots reduced' : ''})`, evidence, decisive: 'identity' };
     }
-    const points = domainPoints(record, env, ctx, 40, (s) => Rational.parse(s));
+    const points = domainPoints(record, env, ctx, 40, (s) => Rational.parse(s), [diff.num, diff.den, ...Object.values(diff.roots)]);
     const agree: Record<string, string>[] = [];
     for (const at of points) {
       const s = signAt(diff, at);

@@ -4,5 +4,6 @@
  */
 import './formula-identity.ts';
 import './inequality.ts';
+import './matrix-kinds.ts';
 import './module.ts';
 export { getProcedure, instantiate, procedureKinds, registerProcedure, type Procedure } from './registry.ts';

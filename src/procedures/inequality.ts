@@ -35,7 +35,7 @@ registerProcedure({
   fields: inequalityFields,
   validate(record, env) {
     try {
-      parseRelation(String(record.relation), langSymbols(env));
+      parseRelation(String(record.relation), langSymbols(env, record));
       recordDomain(record, env);
       return [];
     } catch (e) {
@@ -46,7 +46,7 @@ registerProcedure({
   async decide(record, env, ctx): Promise<CheckResult> {
     let rel, dom;
     try {
-      rel = parseRelation(String(record.relation), langSymbols(env));
+      rel = parseRelation(String(record.relation), langSymbols(env, record));
       dom = recordDomain(record, env);
     } catch (e) {
       return badInput('z3', e);
@@ -54,7 +54,7 @@ registerProcedure({
     const diff = difference(rel.lhs, rel.rhs);
     const evidence: Record<string, unknown> = { relation: `${paramText(rel.lhs)} ${rel.rel} ${paramText(rel.rhs)}`, 'lhs − rhs': paramText(diff) };
     // Exact points first: a violation is a refutation with its sign checked exactly.
-    for (const at of domainPoints(record, env, ctx, 24, (s) => Rational.parse(s))) {
+    for (const at of domainPoints(record, env, ctx, 24, (s) => Rational.parse(s), [diff.num, diff.den, ...Object.values(diff.roots)])) {
       const s = signAt(diff, at);
       if (s === undefined || HOLDS[rel.rel](s)) continue;
       const witness = { ...pointStrings(at), 'sign of lhs − rhs': String(s) };

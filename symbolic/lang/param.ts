@@ -108,8 +108,9 @@ class ParamBuilder {
         return { num: pc(Rational.parse(String(n.value))), den: Poly.ONE };
       case 'SymbolNode': {
         const name = n.name!;
-        if (name in this.symbols.parameters || this.extra.has(name)) return { num: pv(name), den: Poly.ONE };
+        // A definition shadows a parameter of the same name (a record's `define: ["C = omega0^2"]`).
         const body = this.defs.get(name);
+        if (body === undefined && (name in this.symbols.parameters || this.extra.has(name))) return { num: pv(name), den: Poly.ONE };
         if (body !== undefined) {
           if (this.expanding.has(name)) throw new LangError(`definition ${name} refers to itself`);
           this.expanding.add(name);
@@ -380,12 +381,28 @@ function randomRational(rng: Uniform, lo: Rational | undefined, hi: Rational | u
 export function samplePoints(symbols: LangSymbols, forall: readonly string[], rng: Uniform, n: number, fixed: Readonly<Record<string, Rational>> = {}): Record<string, Rational>[] {
   const names = Object.keys(symbols.parameters);
   const domains = Object.fromEntries(names.map((name) => [name, parseDomain(name, symbols.parameters[name].domain)]));
+  // `p = expr` with p a parameter not in expr: p is set from the others (random points never hit it).
+  const assigned: { name: string; value: ParamExpr }[] = [];
+  for (const h of forall) {
+    const r = splitRelation(h);
+    const name = r?.lhs.trim() ?? '';
+    if (r && (r.rel === '=' || r.rel === '==') && name in symbols.parameters && !(name in fixed)) {
+      const value = parseParamExpr(r.rhs, symbols);
+      if (value.num.degreeIn(name) === 0 && value.den.degreeIn(name) === 0 && Object.keys(value.roots).length === 0) assigned.push({ name, value });
+    }
+  }
   const hyps = forall.map((h) => hypothesisFormula(h, symbols));
   const out: Record<string, Rational>[] = [];
   for (let tries = 0; out.length < n && tries < n * 200; tries++) {
     const at: Record<string, Rational> = {};
     for (const name of names) at[name] = fixed[name] ?? randomRational(rng, domains[name].lo, domains[name].hi, domains[name].integer);
-    if (!names.every((name) => evaluateFormula(domains[name].formula, at))) continue;
+    let defined = true;
+    for (const { name, value } of assigned) {
+      const den = value.den.evaluate(at);
+      if (den.isZero()) defined = false;
+      else at[name] = value.num.evaluate(at).div(den);
+    }
+    if (!defined || !names.every((name) => evaluateFormula(domains[name].formula, at))) continue;
     let ok = true;
     for (const h of hyps) {
       const bad = Object.values(h.roots).some((r) => r.evaluate(at).sign() < 0);
