@@ -293,7 +293,7 @@ export function loadClaimFile(path: string, options: LoadOptions = {}): ClaimSet
   }
 
   // The proof graph: every use names a claim or a cited result; no cycles.
-  const ids = new Set([...claims.map((c) => c.id), ...cited.map((c) => c.id), ...knownIds]);
+  const ids = new Set([...claims.map((c) => c.id), ...claims.filter((c) => c.corrected).map((c) => `${c.id}:corrected`), ...cited.map((c) => c.id), ...knownIds, ...knownIds.map((id) => `${id}:corrected`)]);
   for (const [i, c] of claims.entries()) {
     for (const [j, u] of (c.uses ?? []).entries()) {
       if (!ids.has(u)) fail(errorAt(claimOrigins[i].p, [...claimOrigins[i].path, 'uses', j], `uses "${u}", which is neither a claim nor a cited result`));

@@ -29,6 +29,8 @@ export interface PaperMeta {
   year?: number;
   /** Key into a .bib (e.g. `zhu_ying_2021`). */
   bib?: string;
+  /** The main results (claim ids): the report's headline says whether each is established. */
+  main?: string[];
 }
 
 /**

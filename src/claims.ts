@@ -124,6 +124,8 @@ export interface Claim {
   uses?: string[];
   /** The procedure kind deciding it (records of src/claim-record.ts); `custom` for legacy closures. */
   kind?: string;
+  /** A short name for headlines. */
+  title?: string;
   /** The record it was instantiated from, when it is data. */
   record?: import('./claim-record.ts').ClaimRecord;
 }
@@ -145,6 +147,8 @@ export interface ClaimReport {
   hypotheses: string[];
   /** Procedure kind. */
   kind?: string;
+  /** A short name for headlines ("Theorem 3.1 as printed"). */
+  title?: string;
   /** Claims and cited results it rests on. */
   uses: string[];
   /** Filled by src/graph.ts after a run. */

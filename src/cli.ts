@@ -8,9 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import pc from 'picocolors';
 import type { BackendChoice, CheckContext, ClaimReport } from './claims.ts';
-import { allClaims, findClaim } from './paper-claims.ts';
+import { allClaims, findClaim, paperSet } from './paper-claims.ts';
+import type { Claim } from './claims.ts';
+import type { CitedResult } from './claim-record.ts';
 import { runClaim, runClaims, selectClaims } from './runner.ts';
-import { buildReport, colourVerdict, evidenceText, summaryLine, tableHeader, tableRow, toJson, toMarkdown } from './report.ts';
+import { basisLine, buildReport, colourVerdict, evidenceText, summaryLine, tableHeader, tableRow, toJson, toMarkdown } from './report.ts';
 import { createServiceRegistry, type ManagedRegistry } from './services.ts';
 import { createZ3Service } from './z3-service.ts';
 import { createCvc5Service } from './cvc5-service.ts';
@@ -111,6 +113,54 @@ export function printShow(row: ClaimReport, io: CliIo): void {
   io.out(`${pc.bold('Reproduce')}: ${row.reproduce}`);
 }
 
+/** Flags shared by `verify` and `check`. */
+export interface RunReportOptions {
+  only?: string;
+  json?: string;
+  report: string;
+  seed: number;
+  effort: number;
+  backend: BackendChoice;
+}
+
+/** Run claims, stream the table, write report.json/.md/.html (and --json), print the headline. */
+export async function runAndReport(
+  claims: readonly Claim[],
+  paper: { paper: string; title?: string; cited: CitedResult[]; main?: string[] },
+  opts: RunReportOptions,
+  io: CliIo,
+  state: { exitCode: number; signal?: AbortSignal; cleanups: (() => Promise<void>)[] },
+): Promise<void> {
+  if (opts.only && selectClaims(claims, opts.only).length === 0) throw new UsageError(`--only ${opts.only} matches no claim; see \`hypocheck list\``);
+  const { ctx, registry } = createContext({ seed: opts.seed, backend: opts.backend, effort: opts.effort }, io, state.signal);
+  state.cleanups.push(() => registry.disposeAll());
+  await preflightBackend(opts, ctx);
+  const t0 = performance.now();
+  io.out(tableHeader());
+  const rows = await runClaims(claims, ctx, {
+    only: opts.only,
+    onStart: (c, i, n) => ctx.progress(`[${i + 1}/${n}] ${c.id}`),
+    onResult: (row) => io.out(tableRow(row, process.stdout.columns ?? 140)),
+  });
+  const report = buildReport(rows, { version: VERSION, seed: opts.seed, backends: describeBackends(registry), ms: Math.round(performance.now() - t0), ...paper });
+  const dir = resolve(opts.report);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'report.json'), toJson(report) + '\n');
+  writeFileSync(join(dir, 'report.md'), toMarkdown(report) + '\n');
+  writeHtmlReport(join(dir, 'report.html'), report);
+  if (opts.json) {
+    mkdirSync(dirname(resolve(opts.json)), { recursive: true });
+    writeFileSync(resolve(opts.json), toJson(report) + '\n');
+  }
+  io.out('');
+  for (const h of report.headline) io.out(h);
+  io.out(summaryLine(report));
+  io.out(basisLine(report));
+  io.out(pc.dim(`reports: ${join(opts.report, 'report.json')}, report.md, report.html${opts.json ? `, ${opts.json}` : ''}`));
+  if (state.signal?.aborted) io.err(pc.yellow('interrupted: the report holds the claims checked so far'));
+  if (rows.some((r) => r.verdict === 'error')) state.exitCode = 1;
+}
+
 export function buildProgram(io: CliIo, state: { exitCode: number; signal?: AbortSignal; cleanups: (() => Promise<void>)[] }): Command {
   const program = new Command();
   program
@@ -130,33 +180,8 @@ export function buildProgram(io: CliIo, state: { exitCode: number; signal?: Abor
     .option('--seed <n>', 'master seed', parseSeed, 1)
     .option('--effort <x>', 'work scale of numeric checks (1 = default)', parseEffort, 1)
     .addOption(backendOption())
-    .action(async (opts: { only?: string; json?: string; report: string; seed: number; effort: number; backend: BackendChoice }) => {
-      if (opts.only && selectClaims(allClaims, opts.only).length === 0) throw new UsageError(`--only ${opts.only} matches no claim; see \`hypocheck list\``);
-      const { ctx, registry } = createContext({ seed: opts.seed, backend: opts.backend, effort: opts.effort }, io, state.signal);
-      state.cleanups.push(() => registry.disposeAll());
-      await preflightBackend(opts, ctx);
-      const t0 = performance.now();
-      io.out(tableHeader());
-      const rows = await runClaims(allClaims, ctx, {
-        only: opts.only,
-        onStart: (c, i, n) => ctx.progress(`[${i + 1}/${n}] ${c.id}`),
-        onResult: (row) => io.out(tableRow(row, process.stdout.columns ?? 140)),
-      });
-      const report = buildReport(rows, { version: VERSION, seed: opts.seed, backends: describeBackends(registry), ms: Math.round(performance.now() - t0) });
-      const dir = resolve(opts.report);
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'report.json'), toJson(report) + '\n');
-      writeFileSync(join(dir, 'report.md'), toMarkdown(report) + '\n');
-      writeHtmlReport(join(dir, 'report.html'), report);
-      if (opts.json) {
-        mkdirSync(dirname(resolve(opts.json)), { recursive: true });
-        writeFileSync(resolve(opts.json), toJson(report) + '\n');
-      }
-      io.out('');
-      io.out(summaryLine(report));
-      io.out(pc.dim(`reports: ${join(opts.report, 'report.json')}, report.md, report.html${opts.json ? `, ${opts.json}` : ''}`));
-      if (state.signal?.aborted) io.err(pc.yellow('interrupted: the report holds the claims checked so far'));
-      if (rows.some((r) => r.verdict === 'error')) state.exitCode = 1;
+    .action(async (opts: RunReportOptions) => {
+      await runAndReport(allClaims, { paper: paperSet.paper.id, title: paperSet.paper.title, cited: paperSet.cited, main: paperSet.paper.main }, opts, io, state);
     });
 
   program

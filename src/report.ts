@@ -2,7 +2,9 @@
  * Reports: the JSON contract of DESIGN.md, a Markdown report and the coloured terminal table.
  */
 import pc from 'picocolors';
-import { isPlotSpec, type ClaimReport, type Verdict } from './claims.ts';
+import { isPlotSpec, type Basis, type ClaimReport, type Verdict } from './claims.ts';
+import type { CitedResult } from './claim-record.ts';
+import { headlines, propagate } from './graph.ts';
 
 export interface ReportMeta {
   version: string;
@@ -10,22 +12,56 @@ export interface ReportMeta {
   backends: { gpu: string; z3: string; [k: string]: string };
   startedAt?: string;
   ms?: number;
+  /** The paper's id (report field `paper`). @defaultValue 'zhu-ying-2021' */
+  paper?: string;
+  /** The paper's title, for the HTML report. */
+  title?: string;
+  /** Cited results (leaves of the proof graph). */
+  cited?: CitedResult[];
+  /** Main results for the headline (the file's `paper.main`). */
+  main?: string[];
 }
 
 export interface HypocheckReport {
   tool: 'hypocheck';
   version: string;
-  paper: 'zhu-ying-2021';
+  paper: string;
+  title?: string;
   seed: number;
   backends: ReportMeta['backends'];
   summary: Record<Verdict, number>;
+  /** What each `proved` rests on, and how many claims are `module` (custom TypeScript) checks. */
+  bases: Record<Basis | 'unstated', number>;
+  modules: number;
+  /** One line per main result: established, conditional, or where it breaks. */
+  headline: string[];
   claims: ClaimReport[];
+  cited: CitedResult[];
 }
 
 export function buildReport(rows: ClaimReport[], meta: ReportMeta): HypocheckReport {
+  const cited = meta.cited ?? [];
+  propagate(rows, cited);
   const summary = { proved: 0, refuted: 0, supported: 0, vacuous: 0, inconclusive: 0, error: 0 } as Record<Verdict, number>;
-  for (const r of rows) summary[r.verdict]++;
-  return { tool: 'hypocheck', version: meta.version, paper: 'zhu-ying-2021', seed: meta.seed, backends: meta.backends, summary, claims: rows };
+  const bases = { kernel: 0, certificate: 0, 'two-solvers': 0, 'one-solver': 0, 'given-cited': 0, unstated: 0 } as Record<Basis | 'unstated', number>;
+  for (const r of rows) {
+    summary[r.verdict]++;
+    if (r.verdict === 'proved') bases[r.basis ?? 'unstated']++;
+  }
+  return {
+    tool: 'hypocheck',
+    version: meta.version,
+    paper: meta.paper ?? 'zhu-ying-2021',
+    ...(meta.title ? { title: meta.title } : {}),
+    seed: meta.seed,
+    backends: meta.backends,
+    summary,
+    bases,
+    modules: rows.filter((r) => r.kind === 'module' || r.kind === 'custom').length,
+    headline: headlines(rows, meta.main),
+    claims: rows,
+    cited,
+  };
 }
 
 /** JSON with bigints as strings and non-finite numbers as strings ("Infinity"), never lossy nulls. */
@@ -81,6 +117,15 @@ export function summaryLine(report: HypocheckReport): string {
   return `${report.claims.length} claims: ${parts.join(', ')}`;
 }
 
+/** "22 proved: 14 kernel, 5 two solvers, 3 one solver" (issue 12). */
+export function basisLine(report: HypocheckReport): string {
+  const names: Record<string, string> = { kernel: 'kernel', certificate: 'certificate', 'two-solvers': 'two solvers', 'one-solver': 'one solver', 'given-cited': 'given cited', unstated: 'basis unstated' };
+  const parts = Object.entries(report.bases)
+    .filter(([, n]) => n > 0)
+    .map(([b, n]) => `${n} ${names[b]}`);
+  return `${report.summary.proved} proved: ${parts.join(', ') || 'none'}${report.modules ? `; ${report.modules} claims checked by TypeScript modules` : ''}`;
+}
+
 function mdEscape(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
@@ -100,8 +145,14 @@ function mdValue(v: unknown): string {
 
 export function toMarkdown(report: HypocheckReport): string {
   const lines: string[] = [];
-  lines.push(`# hypocheck report — Zhu & Ying (2021)`, '');
-  lines.push(`hypocheck ${report.version} · seed ${report.seed} · GPU: ${report.backends.gpu} · Z3: ${report.backends.z3}`, '');
+  lines.push(`# hypocheck report — ${report.title ?? report.paper}`, '');
+  lines.push(`hypocheck ${report.version} · seed ${report.seed} · GPU: ${report.backends.gpu} · Z3: ${report.backends.z3} · cvc5: ${report.backends.cvc5 ?? 'none'}`, '');
+  if (report.headline.length) {
+    lines.push('## Does it follow?', '');
+    for (const h of report.headline) lines.push(`- ${h}`);
+    lines.push('');
+  }
+  lines.push(basisLine(report), '');
   lines.push('| verdict | count |', '|---|---|');
   for (const [v, n] of Object.entries(report.summary)) if (n > 0) lines.push(`| ${v} | ${n} |`);
   lines.push('', '| id | source | verdict | method | evidence | ms |', '|---|---|---|---|---|---|');
@@ -114,7 +165,7 @@ export function toMarkdown(report: HypocheckReport): string {
     lines.push(`*${r.source}.* ${r.statement}`, '');
     if (r.latex) lines.push('$$' + r.latex + '$$', '');
     if (r.hypotheses.length) lines.push(`Hypotheses: ${r.hypotheses.join('; ')}`, '');
-    lines.push(`- **method**: ${r.method}`, `- **evidence**: ${mdEscape(r.summary)}`);
+    lines.push(`- **method**: ${r.method}${r.basis ? ` · **basis**: ${r.basis}` : ''}${r.dimensions ? ` · **dimensions**: ${Array.isArray(r.dimensions) ? r.dimensions.join(', ') : r.dimensions}` : ''}`, `- **established**: ${r.established ?? '—'}${r.brokenAt?.length ? ` (broken at ${r.brokenAt.join(', ')})` : ''}${r.uses.length ? ` · uses ${r.uses.join(', ')}` : ''}`, `- **evidence**: ${mdEscape(r.summary)}`);
     for (const [k, v] of Object.entries(r.evidence)) lines.push(`  - ${k}: ${mdValue(v)}`);
     if (r.witness !== null) lines.push(`- **witness**: ${mdValue(r.witness)}`);
     if (r.corrected) {

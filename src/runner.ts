@@ -48,6 +48,7 @@ export async function runClaim(claim: Claim, ctx: CheckContext): Promise<ClaimRe
     latex: claim.latex,
     hypotheses: claim.hypotheses,
     kind: claim.kind ?? 'custom',
+    ...(claim.title ? { title: claim.title } : {}),
     uses: claim.uses ?? [],
     basis: result.verdict === 'proved' ? result.basis : undefined,
     dimensions: result.dimensions,

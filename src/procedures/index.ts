@@ -2,6 +2,7 @@
  * Loads every generic decision procedure (each file registers its kind at import).
  * One import line per procedure file; keep them sorted.
  */
+import './conjunction.ts';
 import './formula-identity.ts';
 import './inequality.ts';
 import './matrix-kinds.ts';

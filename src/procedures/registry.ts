@@ -59,6 +59,7 @@ export function instantiate(record: ClaimRecord, env: ProcedureEnv): Claim {
     hypotheses: [...(record.forall ?? [])],
     uses: record.uses ?? [],
     kind: record.kind,
+    title: typeof record.title === 'string' ? record.title : undefined,
     record,
     check: (ctx) => decideWithCorrected(proc, record, env, ctx),
   };
