@@ -128,7 +128,7 @@ export function mainResults(rows: readonly ClaimReport[], declared?: readonly st
 export function headlines(rows: readonly ClaimReport[], declared?: readonly string[]): string[] {
   return mainResults(rows, declared).map((id) => {
     const r = rows.find((x) => x.id === id)!;
-    const name = r.statement.length < 60 ? r.statement : r.source;
+    const name = r.source;
     if (r.established === 'yes') {
       const n = countBelow(rows, r.uses ?? []);
       return `${r.title ?? name} (${id}): established — from ${n.proved} proved claims and ${n.cited} cited results`;

@@ -6,6 +6,7 @@ import type { CliIo } from '../cli.ts';
 import { registerConstants } from './constants.ts';
 import { registerSearch } from './search.ts';
 import { registerFigure } from './figure.ts';
+import { registerFileCommands } from './files.ts';
 
 export interface CliState {
   exitCode: number;
@@ -17,4 +18,5 @@ export function registerExtraCommands(program: Command, io: CliIo, state: CliSta
   registerConstants(program, io, state);
   registerSearch(program, io, state);
   registerFigure(program, io, state);
+  registerFileCommands(program, io, state);
 }

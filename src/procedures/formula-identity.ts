@@ -7,26 +7,39 @@
  */
 import { z } from 'zod';
 import type { CheckResult } from '../claims.ts';
-import { Rational } from '../../symbolic/rational.ts';
+import { Rational, q } from '../../symbolic/rational.ts';
 import { LangError } from '../../symbolic/lang/index.ts';
 import { difference, parseParamExprs, signAt } from '../../symbolic/lang/param.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
-import { badInput, domainPoints, langSymbols, paramText, pointStrings, pointText } from './common.ts';
+import { badInput, domainPoints, langSymbols, paramText, pointStrings, pointText, recordRng } from './common.ts';
+import type { ProcedureEnv } from '../claim-record.ts';
 
 export const formulaIdentityFields = z.looseObject({
   lhs: z.string().min(1),
   rhs: z.string().min(1),
 });
 
-registerProcedure({
-  kind: 'formula-identity',
-  summary: 'lhs = rhs as rational functions of the parameters (square roots reduced), for every point of the domain',
+/** Scalar space variables of the file (free symbols of `identity`; vectors need the jet language). */
+function scalarVariables(env: ProcedureEnv): string[] {
+  return Object.entries(env.set.symbols.variables)
+    .filter(([, v]) => !v.vector)
+    .map(([k]) => k);
+}
+
+for (const kind of ['formula-identity', 'identity'] as const) {
+  const extraOf = (env: ProcedureEnv) => (kind === 'identity' ? scalarVariables(env) : []);
+  registerProcedure({
+  kind,
+  summary:
+    kind === 'identity'
+      ? 'lhs = rhs as rational functions of the parameters and the scalar variables (an identity in all of them)'
+      : 'lhs = rhs as rational functions of the parameters (square roots reduced), for every point of the domain',
   method: 'exact',
   fields: formulaIdentityFields,
   validate(record, env) {
     try {
-      parseParamExprs([String(record.lhs), String(record.rhs)], langSymbols(env, record));
+      parseParamExprs([String(record.lhs), String(record.rhs)], langSymbols(env, record), extraOf(env));
       return [];
     } catch (e) {
       if (e instanceof LangError) return [{ path: 'lhs', message: e.message }];
@@ -36,7 +49,7 @@ registerProcedure({
   async decide(record, env, ctx): Promise<CheckResult> {
     let parsed;
     try {
-      parsed = parseParamExprs([String(record.lhs), String(record.rhs)], langSymbols(env, record));
+      parsed = parseParamExprs([String(record.lhs), String(record.rhs)], langSymbols(env, record), extraOf(env));
     } catch (e) {
       return badInput('exact', e);
     }
@@ -46,7 +59,13 @@ registerProcedure({
     if (diff.num.isZero()) {
       return { verdict: 'proved', method: 'exact', basis: 'kernel', summary: `lhs − rhs = 0 identically (rational functions${Object.keys(diff.roots).length ? ', roots reduced' : ''})`, evidence, decisive: 'identity' };
     }
-    const points = domainPoints(record, env, ctx, 40, (s) => Rational.parse(s), [diff.num, diff.den, ...Object.values(diff.roots)]);
+    const vars = extraOf(env);
+    const rng = recordRng(ctx, `${record.id}#vars`);
+    const points = domainPoints(record, env, ctx, 40, (s) => Rational.parse(s), [diff.num, diff.den, ...Object.values(diff.roots)]).map((at) => {
+      // Variables range over all reals: small random rationals.
+      for (const v of vars) at[v] = q(BigInt(Math.floor(rng() * 41) - 20), BigInt(1 + Math.floor(rng() * 6)));
+      return at;
+    });
     const agree: Record<string, string>[] = [];
     for (const at of points) {
       const s = signAt(diff, at);
@@ -70,4 +89,5 @@ registerProcedure({
     }
     return { verdict: 'inconclusive', method: 'exact', summary: 'lhs − rhs is not 0 as a polynomial, and no sampled domain point separates them (the roots may hide an identity)', evidence, decisive: `undecided: ${unicodeString(diff.num)}` };
   },
-});
+  });
+}

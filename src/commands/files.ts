@@ -1,0 +1,96 @@
+/**
+ * Claim-file commands (issue 10): `check FILE…` (verdicts, reports, exit codes as `verify`),
+ * `lint FILE…` (schema, symbols, uses, cycles; unused symbols as warnings), `init [FILE]` (a
+ * commented template with one claim of each kind), and the loader for `mutate` on files.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Option, type Command } from 'commander';
+import pc from 'picocolors';
+import type { BackendChoice } from '../claims.ts';
+import type { CliIo } from '../cli.ts';
+import { runAndReport } from '../cli.ts';
+import type { CliState } from './index.ts';
+import { UsageError, parseNumberFlag } from '../errors.ts';
+import { ClaimFileError, lintClaimFile, loadClaimFile } from '../claim-file.ts';
+import { instantiate } from '../procedures/index.ts';
+import type { ClaimSet } from '../claim-record.ts';
+import { registerMutate } from './mutate.ts';
+import { PAPER_FILE, paperSet } from '../paper-claims.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** The `init` template (it passes lint; a test keeps it so). */
+export const TEMPLATE_FILE = join(here, '..', 'templates', 'example.claims.yaml');
+
+/** Load claim files; a ClaimFileError becomes a usage error (one line, exit 2). */
+export function loadSets(files: string[], allowModules: boolean): ClaimSet[] {
+  try {
+    return files.map((f) => loadClaimFile(f, { allowModules }));
+  } catch (e) {
+    if (e instanceof ClaimFileError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+export function registerFileCommands(program: Command, io: CliIo, state: CliState): void {
+  program
+    .command('check')
+    .description('check the claims of claim files (*.claims.yaml): same table, reports and exit codes as verify')
+    .argument('<files...>', 'claim files')
+    .option('--only <prefix>', 'only claims whose id starts with PREFIX')
+    .option('--json <file>', 'also write the JSON report to FILE')
+    .option('--report <dir>', 'directory for report.json, report.md, report.html', 'report')
+    .option('--seed <n>', 'master seed', (v) => parseNumberFlag('--seed', v, { integer: true, min: 0 }), 1)
+    .option('--effort <x>', 'work scale of numeric checks (1 = default)', (v) => parseNumberFlag('--effort', v, { min: 0, exclusiveMin: true }), 1)
+    .option('--allow-modules', 'let `module:` claims run their TypeScript')
+    .addOption(new Option('--backend <name>', 'integrator for numeric checks').choices(['auto', 'gpu', 'cpu', 'qmc', 'quadrature']).default('auto'))
+    .action(async (files: string[], opts: { only?: string; json?: string; report: string; seed: number; effort: number; backend: BackendChoice; allowModules?: boolean }) => {
+      const sets = loadSets(files, !!opts.allowModules);
+      const claims = sets.flatMap((set) => set.claims.map((r) => instantiate(r, { set })));
+      const ids = new Set<string>();
+      for (const c of claims) {
+        if (ids.has(c.id)) throw new UsageError(`claim id ${c.id} appears in two of the files; check them one at a time`);
+        ids.add(c.id);
+      }
+      const first = sets[0];
+      await runAndReport(
+        claims,
+        { paper: sets.length === 1 ? first.paper.id : sets.map((s) => s.paper.id).join('+'), title: sets.map((s) => s.paper.title).join('; '), cited: sets.flatMap((s) => s.cited), main: sets.flatMap((s) => s.paper.main ?? []) },
+        opts,
+        io,
+        state,
+      );
+    });
+
+  program
+    .command('lint')
+    .description('check claim files without running them: schema, symbols, expressions, uses and cycles')
+    .argument('<files...>', 'claim files')
+    .action((files: string[]) => {
+      let errors = 0;
+      for (const f of files) {
+        const { errors: es, warnings } = lintClaimFile(f);
+        for (const e of es) io.err(e.message);
+        for (const w of warnings) io.err(pc.yellow(`${w.message} (warning)`));
+        errors += es.length;
+        if (!es.length) io.out(`${f}: ok${warnings.length ? ` (${warnings.length} warning${warnings.length > 1 ? 's' : ''})` : ''}`);
+      }
+      if (errors) state.exitCode = 2;
+    });
+
+  program
+    .command('init')
+    .description('write a commented claim-file template with one claim of each kind')
+    .argument('[file]', 'where to write it', 'my-paper.claims.yaml')
+    .action((file: string) => {
+      const out = resolve(file);
+      if (existsSync(out)) throw new UsageError(`${file} exists; init never overwrites (choose another name)`);
+      writeFileSync(out, readFileSync(TEMPLATE_FILE, 'utf8'));
+      io.out(`wrote ${file}; next: hypocheck lint ${file} && hypocheck check ${file}`);
+    });
+
+  registerMutate(program, io, state, async (files, allowModules) => (files.length ? loadSets(files, allowModules) : [paperSet]));
+}
+
+export { PAPER_FILE };
