@@ -5,6 +5,7 @@
 import './conjunction.ts';
 import './formula-identity.ts';
 import './inequality.ts';
+import './integral-inequality.ts';
 import './matrix-kinds.ts';
 import './module.ts';
 export { getProcedure, instantiate, procedureKinds, registerProcedure, type Procedure } from './registry.ts';
