@@ -1,0 +1,70 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import '../../src/procedures/index.ts';
+import { getProcedure } from '../../src/procedures/registry.ts';
+import type { ClaimRecord, ClaimSet } from '../../src/claim-record.ts';
+import type { CheckContext } from '../../src/claims.ts';
+import { createServiceRegistry } from '../../src/services.ts';
+import { createZ3Service } from '../../src/z3-service.ts';
+
+const set: ClaimSet = {
+  paper: { id: 't', title: 't', authors: [] },
+  symbols: {
+    parameters: { omega0: { domain: '> 0' }, gamma: { domain: '> 0' }, beta: { domain: '> 0' }, delta: { domain: '> 0' } },
+    variables: {},
+    functions: {},
+    definitions: [],
+  },
+  cited: [],
+  claims: [],
+  file: '/dev/null',
+  allowModules: false,
+};
+const services = createServiceRegistry({ z3: createZ3Service });
+const ctx: CheckContext = { seed: 1, progress: () => {}, services, backend: 'cpu', effort: 0.2 };
+afterAll(() => services.disposeAll());
+
+// Kinetic OU of (x, v): dx = v dt, dv = −ω₀²x dt − γv dt + √(2γ/β) dW, so C = [[0, −1], [ω₀², γ]],
+// λ² − γλ + ω₀² = 0: 2 min Re λ = γ (γ < 2ω₀), γ − √(γ² − 4ω₀²) (γ > 2ω₀), γ (γ = 2ω₀, defective).
+const kinetic = { drift: [['0', '-1'], ['omega0^2', 'gamma']], diffusion: [['0', '0'], ['0', 'gamma/beta']] };
+const rec = (over: Partial<ClaimRecord>): ClaimRecord => ({ id: 'sr:test', source: 's', statement: 's', kind: 'spectral-rate', sharp: true, ...kinetic, ...over });
+const decide = (r: ClaimRecord) => getProcedure('spectral-rate')!.decide(r, { set }, ctx);
+
+describe('spectral-rate', () => {
+  it('proves the sharp rate γ below the critical damping and reads the printed rate', async () => {
+    const r = await decide(rec({ forall: ['gamma < 2*omega0'], rate: 'gamma' }));
+    expect(r.verdict).toBe('proved');
+    expect(r.basis).toBeDefined();
+    // printed above the true rate: decay claimed faster than the slowest mode
+    const above = await decide(rec({ forall: ['gamma < 2*omega0'], rate: '2*gamma' }));
+    expect(above.verdict).toBe('refuted');
+    expect(above.decisive).toMatch(/above/);
+    expect(String((above.witness as Record<string, string>)['printed / ρ'])).toMatch(/= 2$/);
+  }, 20_000);
+  it('is two-sided when sharp: a rate below the true one is refuted, but holds as a bound', async () => {
+    const below = await decide(rec({ forall: ['gamma < 2*omega0'], rate: 'gamma/2' }));
+    expect(below.verdict).toBe('refuted');
+    expect(below.decisive).toMatch(/below/);
+    const bound = await decide(rec({ forall: ['gamma < 2*omega0'], rate: 'gamma/2', sharp: false }));
+    expect(bound.verdict).toBe('proved');
+  }, 20_000);
+  it('decides the overdamped root formula as an identity', async () => {
+    const r = await decide(rec({ forall: ['gamma > 2*omega0'], rate: 'gamma - sqrt(gamma^2 - 4*omega0^2)' }));
+    expect(r.verdict).toBe('proved');
+    const planted = await decide(rec({ forall: ['gamma > 2*omega0'], rate: 'gamma - sqrt(gamma^2 - 4*omega0^2)/2' }));
+    expect(planted.verdict).toBe('refuted');
+  }, 20_000);
+  it('reports the exact ratio at a defective point with a slack (6/4, not 2)', async () => {
+    const printed = await decide(rec({ cases: [{ when: 'gamma = 2*omega0', rate: '2*(gamma - delta)', slack: 'delta' }], examples: [{ omega0: 2, delta: 1 }] }));
+    expect(printed.verdict).toBe('refuted');
+    expect(String((printed.witness as Record<string, string>)['printed / ρ'])).toBe('6/4 = 3/2');
+    const corrected = await decide(rec({ cases: [{ when: 'gamma = 2*omega0', rate: 'gamma - 2*delta', slack: 'delta' }] }));
+    expect(corrected.verdict).toBe('proved');
+    // at the defective eigenvalue the rate itself is not a bound (‖h‖² ~ t²e^{−γt})
+    const exact = await decide(rec({ cases: [{ when: 'gamma = 2*omega0', rate: 'gamma' }] }));
+    expect(exact.verdict).toBe('refuted');
+  }, 20_000);
+  it('needs a non-degenerate invariant law (Kalman rank)', async () => {
+    const r = await decide(rec({ forall: ['gamma < 2*omega0'], rate: 'gamma', diffusion: [['0', '0'], ['0', '0']] }));
+    expect(r.verdict).toBe('inconclusive');
+  }, 20_000);
+});
