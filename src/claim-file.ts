@@ -110,6 +110,7 @@ function zodToError(p: Parsed, err: ZodError, prefix: readonly (string | number)
   const path = [...prefix, ...(issue.path as (string | number)[])];
   const where = path.length ? `${path.map((x) => (typeof x === 'number' ? `[${x}]` : `.${x}`)).join('').replace(/^\./, '')}: ` : '';
   let message = issue.message;
+  if (issue.code === 'invalid_type' && /received undefined/.test(message)) message = `missing field (${message.replace(/^Invalid input: /, '')})`;
   if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   return errorAt(p, path, `${where}${message}`);
 }
@@ -226,6 +227,14 @@ export function loadClaimFile(path: string, options: LoadOptions = {}): ClaimSet
     // A pattern may match nothing (an empty folder of fragments); a plain path must exist.
     if (files.length === 0 && !pattern.includes('*')) fail(errorAt(root, ['include', k], `include "${pattern}" matches no file`));
     for (const f of files) {
+      if (!pattern.includes('*')) {
+        try {
+          statSync(f);
+        } catch {
+          fail(errorAt(root, ['include', k], `include "${pattern}": no such file`));
+          continue;
+        }
+      }
       if (++included > FILE_LIMITS.includes) throw errorAt(root, ['include', k], `more than ${FILE_LIMITS.includes} included files`);
       if (resolve(f) === file) throw errorAt(root, ['include', k], 'a file cannot include itself');
       const p = readYaml(f);
