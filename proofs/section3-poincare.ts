@@ -2,11 +2,8 @@
  * # Section 3 — the Poincaré inequality (3.5) and Assumption 3.1
  *
  * ## Main claims
- * - `eq:3.5:d1`, `eq:3.5:d2`, `eq:3.5:d3`: (3.5) as printed, with the factor d, per dimension —
- *   exact on all mean-zero polynomials of degree ≤ N for symbolic variances (every ω₀, β > 0).
- *   The sharp constant of M is max(σ_x², σ_v²) = 1/(β min{ω₀², 1}), with no factor 1/d.
- * - `eq:3.5:numeric`: the same on non-polynomial h (trigonometric sums, Gaussian bumps) through the
- *   run's integrators.
+ * - `eq:3.5:d1` … `eq:3.5:numeric` are data now (proofs/zhu-ying-2021/bounds.claims.yaml, kind
+ *   integral-inequality); the helpers below remain for `hypocheck search eq:3.5`.
  * - `asm:3.1`: each quantity of Assumption 3.1 for sample perturbations, and the vacuity proof:
  *   ‖ε·v‖_{L∞(ℝ^{2d})} = ∞ for every ε ≢ 0 (γ > 0), so only ε ≡ 0 satisfies it.
  *
@@ -43,203 +40,12 @@ export function poincareExtremal(omega0Sq: Rational): Poly {
   return omega0Sq.lt(Rational.ONE) ? pv('x1') : pv('v1');
 }
 
-/** Polynomial degree N used per d at a given effort (exact Gram matrices grow like C(2d+N, N)²). */
-function degreeFor(d: number, effort: number): number {
-  const base = d === 1 ? 8 : d === 2 ? 5 : 4;
-  return Math.max(2, Math.round(base * Math.min(1, effort)));
-}
-
 /** Exact witness check of (3.5) at rational parameters: returns both sides exactly. */
 export function poincareSides(h: Poly, d: number, w: MomentWeight, constant: Rational): { lhs: Rational; rhs: Rational; mean: Rational; holds: boolean } {
   const lhs = normStarSq(h, w);
   const g = gradNormsStarSq(h, d, w);
   const rhs = constant.mul(g.x.add(g.v));
   return { lhs, rhs, mean: expectationValue(h, w), holds: lhs.le(rhs) };
-}
-
-/**
- * Check of (3.5) in dimension d: the Hermite Rayleigh table (exact, symbolic σ²) gives the sup of
- * ‖h‖²/‖∇h‖² over mean-zero polynomials of degree ≤ N as max(σ_x², σ_v²); compare with the printed
- * 1/(dβ min{ω₀², 1}) = max(σ_x², σ_v²)/d.
- */
-export function checkPoincare(d: number, ctx: Pick<CheckContext, 'effort' | 'signal'>, printedFactor: Rational = Rational.ONE): CheckResult {
-  const N = degreeFor(d, ctx.effort);
-  const table = hermiteRayleighTable(d, N, ctx.signal);
-  const sx = pv('sx');
-  const sv = pv('sv');
-  // The formula check pins ‖H_α‖² = α!s^α and ‖∇H_α‖² = Σ_k α_k α!s^α/s_k, so the quotient is 1/Σ_k α_k/s_k ≤ max s
-  // (Σ_k α_k/s_k ≥ |α|/max s ≥ 1/max s), with equality exactly at the degree-1 elements checked here.
-  const extremal = table.entries.filter((e) => e.alpha.reduce((s, k) => s + k, 0) === 1);
-  const extremalOk = extremal.every((e) => {
-    const k = e.alpha.indexOf(1);
-    return e.normSq.equals(k < d ? sx : sv) && e.gradSq.equals(Poly.ONE);
-  });
-  const exactOk = table.meansZero && table.diagonal && table.diagonalMatchesFormula && extremalOk;
-  if (!exactOk) return { verdict: 'error', method: 'exact', summary: `d=${d}: Hermite Gram matrices not diagonal — kernel bug`, evidence: { table: summariseTable(table) } };
-  // The printed constant (times an optional planted factor) at the witness parameters ω₀ = 1, β = 1 and at ω₀² = 1/4, β = 2.
-  const params: MomentWeight[] = [
-    { omega0Sq: q(1), beta: q(1) },
-    { omega0Sq: q(1, 4), beta: q(2) },
-    { omega0Sq: q(9, 4), beta: q(1, 3) },
-  ];
-  const rows = params.map((w) => {
-    const printed = poincareConstantPrinted(d, w.omega0Sq, w.beta).mul(printedFactor);
-    const sharp = poincareConstantSharp(w.omega0Sq, w.beta);
-    const h = poincareExtremal(w.omega0Sq);
-    const s = poincareSides(h, d, w, printed);
-    return { w, printed, sharp, h, s };
-  });
-  // sharp / printed = d / printedFactor for every ω₀, β > 0: (3.5) holds on the polynomials iff this is ≤ 1.
-  const ratio = q(d).div(printedFactor);
-  const holdsAll = ratio.le(Rational.ONE);
-  const failing = rows.find((r) => !r.s.holds);
-  if (holdsAll === Boolean(failing)) return { verdict: 'error', method: 'exact', summary: `d=${d}: witness rows disagree with the symbolic table — kernel bug`, evidence: {} };
-  const evidence: Record<string, unknown> = {
-    dimension: d,
-    polynomialDegree: N,
-    hermiteBasisSize: table.entries.length,
-    gramPairsCheckedExactly: table.pairsChecked,
-    gramMatricesDiagonal: true,
-    rayleighQuotientOfHermite: 'H_α: ‖H_α‖²/‖∇H_α‖² = 1 / Σ_k α_k/σ_k² (exact, symbolic σ_x², σ_v²)',
-    sharpConstant: '1/(β min{ω₀², 1}) = max(σ_x², σ_v²), attained by h = x1 (ω₀ < 1) or v1 (ω₀ ≥ 1)',
-    printedConstant: `1/(${d}β min{ω₀², 1})${printedFactor.isOne() ? '' : ` × ${printedFactor}`}`,
-    sharpOverPrinted: ratio.toString(),
-    atParameters: rows.map((r) => ({ omega0Sq: r.w.omega0Sq.toString(), beta: r.w.beta.toString(), printed: r.printed.toString(), sharp: r.sharp.toString(), h: r.h.toString(), lhs: r.s.lhs.toString(), rhs: r.s.rhs.toString(), holds: r.s.holds })),
-    scope: `exact for every mean-zero polynomial h of degree ≤ ${N} and every ω₀, β > 0; all of H¹(M) by density of polynomials and the Gaussian Poincaré inequality [bakry_gentil_ledoux_2014] (cited, not re-proved)`,
-  };
-  if (failing) {
-    const w = failing.w;
-    return {
-      verdict: 'refuted',
-      method: 'exact',
-      summary: `d=${d}: h=${failing.h} at ω₀²=${w.omega0Sq}, β=${w.beta}: ‖h‖²=${failing.s.lhs} > RHS=${failing.s.rhs}; sharp constant is ${ratio}× printed`,
-      evidence,
-      witness: {
-        d,
-        omega0Sq: w.omega0Sq.toString(),
-        beta: w.beta.toString(),
-        h: failing.h.toString(),
-        meanOfH: failing.s.mean.toString(),
-        normSq: failing.s.lhs.toString(),
-        gradNormSq: failing.s.rhs.div(failing.printed).toString(),
-        rhs: failing.s.rhs.toString(),
-      },
-      corrected: {
-        statement: '‖h‖²_* ≤ (1/(β min{ω₀², 1})) (‖∇_x h‖²_* + ‖∇_v h‖²_*) for ∀h with ∫hM = 0 (no factor d; sharp, equality at h = x₁ or v₁)',
-        latex: String.raw`\|h\|_*^2 \leq \frac{1}{\beta \min\{\omega_0^2, 1\}} \left( \|\nabla_x h\|_*^2 + \|\nabla_v h\|_*^2 \right)`,
-        // Not `proved`: the exact check covers polynomials of degree ≤ N; all of H¹(M) is a cited theorem.
-        verdict: 'supported',
-        method: 'exact',
-        evidence: { scope: evidence.scope, sharpness: `equality at h = ${failing.h}` },
-      },
-    };
-  }
-  // `supported`, not `proved`: exact on every polynomial of degree ≤ N (and every ω₀, β); the step to
-  // all of H¹(M) is the Gaussian Poincaré inequality, cited, not an exact procedure of ours.
-  return {
-    verdict: 'supported',
-    method: 'exact',
-    summary: `d=${d}: exact on all polynomials h of degree ≤ ${N}: sup ‖h‖²/‖∇h‖² = 1/(β min{ω₀²,1}) = printed constant (symbolic σ²); all of H¹ is the cited Gaussian Poincaré inequality`,
-    evidence,
-  };
-}
-
-function summariseTable(t: ReturnType<typeof hermiteRayleighTable>) {
-  return { d: t.d, degree: t.degree, meansZero: t.meansZero, diagonal: t.diagonal, formula: t.diagonalMatchesFormula, pairs: t.pairsChecked };
-}
-
-// ---------------------------------------------------------------- (3.5) on non-polynomial h
-
-/** Seeded test functions for the numeric cross-check: low-frequency sines (near-extremal), bumps, random trig sums. */
-export function poincareNumericFamily(d: number, seed: number): TestFunction[] {
-  let s = (seed * 2654435761 + d * 97) >>> 0;
-  const rnd = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const zeros = Array(d).fill(0);
-  const unit = (k: number) => zeros.map((_, i) => (i === 0 ? k : 0));
-  return [
-    trigTestFunction(d, [{ amp: 1, kx: zeros, kv: unit(0.3), phase: 0 }]),
-    trigTestFunction(d, [{ amp: 1, kx: unit(0.3), kv: zeros, phase: 0 }]),
-    bumpTestFunction(d, 1, 0.05, zeros.map((_, i) => (i === 0 ? 1 : 0)), zeros.map((_, i) => (i === 0 ? 1 : 0))),
-    trigTestFunction(d, [0, 1].map(() => ({ amp: rnd() * 2 - 1, kx: zeros.map(() => rnd() * 2 - 1), kv: zeros.map(() => rnd() * 2 - 1), phase: rnd() * 6.28 }))),
-  ];
-}
-
-/** Outputs: [printed margin K_p|∇h|² − h², sharp margin K_s|∇h|² − h², h²]. */
-function poincareIntegrand(f: TestFunction, d: number, Kp: number, Ks: number): { d: number; names: string[]; exprs: Expr[]; params: Record<string, number> } {
-  const grad2 = sumE(...[...gradX(f.expr, d), ...gradV(f.expr, d)].map((g) => prodE(g, g)));
-  const h2 = prodE(f.expr, f.expr);
-  return {
-    d,
-    names: ['marginPrinted', 'marginSharp', 'h2'],
-    exprs: [sumE(scaleE(Kp, grad2), scaleE(-1, h2)), sumE(scaleE(Ks, grad2), scaleE(-1, h2)), h2],
-    params: {},
-  };
-}
-
-async function checkPoincareNumeric(ctx: CheckContext): Promise<CheckResult> {
-  if (!ctx.services.has('integrators')) return inconclusive('monte-carlo', 'no integrators service in this run');
-  const set = await ctx.services.get<IntegratorSet>('integrators');
-  const choice = chooseIntegrators(set, ctx.backend);
-  if (!choice) return inconclusive('monte-carlo', `no integrator for --backend ${ctx.backend}`);
-  const omega0Sq = 2;
-  const beta = 1.5;
-  const samples = Math.max(20_000, Math.round(300_000 * ctx.effort));
-  const rows: Record<string, unknown>[] = [];
-  const verdicts: Verdict[] = [];
-  let witness: unknown;
-  for (const d of [1, 2, 3]) {
-    const Kp = 1 / (d * beta * Math.min(omega0Sq, 1));
-    const Ks = 1 / (beta * Math.min(omega0Sq, 1));
-    for (const [k, raw] of poincareNumericFamily(d, ctx.seed).entries()) {
-      if (ctx.signal?.aborted) break;
-      const f = meanZero(raw, omega0Sq, beta);
-      ctx.progress(`eq:3.5 numeric d=${d} ${f.label}`);
-      const r = await integrateMargins(choice, poincareIntegrand(f, d, Kp, Ks), { omega0: Math.sqrt(omega0Sq), beta }, [0, 1], {
-        samples,
-        quadratureNodes: d === 1 ? 64 : d === 2 ? 16 : 8,
-        seed: ctx.seed + 101 * k + d,
-        signal: ctx.signal,
-      });
-      const [printed, sharp] = r.margins;
-      const v: Verdict = printed.confirmed ? 'refuted' : printed.primary.sigmas < -6 ? 'inconclusive' : 'supported';
-      verdicts.push(v);
-      if (sharp.confirmed) verdicts.push('error'); // the sharp constant is a theorem: a confirmed violation is a bug
-      rows.push({
-        d,
-        h: f.label,
-        normSq: r.primary.mean[2],
-        printedMargin: printed.primary.margin,
-        printedStderr: printed.primary.stderr,
-        printedSigmas: Number(printed.primary.sigmas.toFixed(1)),
-        confirmedBy: printed.independent?.backend,
-        sharpMargin: sharp.primary.margin,
-        sharpStderr: sharp.primary.stderr,
-        backend: r.primary.backend,
-        samples: r.primary.samples,
-      });
-      if (v === 'refuted' && !witness) witness = { d, omega0Sq, beta, h: f.label, margin: printed.primary.margin, stderr: printed.primary.stderr, independent: printed.independent };
-    }
-  }
-  const verdict = combineVerdicts(verdicts);
-  const worstSharp = Math.min(...rows.map((r) => r.sharpMargin as number));
-  const nRef = verdicts.filter((v) => v === 'refuted').length;
-  return {
-    verdict,
-    method: 'monte-carlo',
-    summary: `ω₀²=${omega0Sq}, β=${beta}: ${nRef}/${rows.length} non-polynomial h violate the printed constant (>6σ, confirmed); sharp constant never violated (worst margin ${worstSharp.toExponential(2)})`,
-    evidence: { omega0Sq, beta, rows, note: 'margin = K·‖∇h‖² − ‖h‖² (negative = violation); h is mean-zero by its closed-form Gaussian mean' },
-    witness,
-    corrected:
-      verdict === 'refuted'
-        ? { statement: '(3.5) with constant 1/(β min{ω₀², 1})', verdict: 'supported', method: 'monte-carlo', evidence: { worstSharpMargin: worstSharp } }
-        : null,
-  };
 }
 
 // ---------------------------------------------------------------- Assumption 3.1
@@ -365,24 +171,6 @@ export function checkAssumption(plantedXFactor: Rational = Rational.ONE): CheckR
 }
 
 export const claims: Claim[] = [
-  ...[1, 2, 3].map(
-    (d): Claim => ({
-      id: `eq:3.5:d${d}`,
-      source: `Section 3, (3.5), d = ${d}`,
-      statement: `${STATEMENT_3_5}   [d = ${d}]`,
-      latex: LATEX_3_5,
-      hypotheses: HYP_3_5,
-      check: (ctx) => checkPoincare(d, ctx),
-    }),
-  ),
-  {
-    id: 'eq:3.5:numeric',
-    source: 'Section 3, (3.5), non-polynomial h',
-    statement: `${STATEMENT_3_5}   [h: trigonometric sums and Gaussian bumps, d = 1, 2, 3]`,
-    latex: LATEX_3_5,
-    hypotheses: HYP_3_5,
-    check: checkPoincareNumeric,
-  },
   {
     id: 'asm:3.1',
     source: 'Section 3, Assumption 3.1',

@@ -38,7 +38,12 @@ import { LangError, type LangSymbols } from '../../symbolic/lang/index.ts';
 import { parseMath, parseParamExpr } from '../../symbolic/lang/param.ts';
 import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
 import { registerProcedure } from './registry.ts';
-import { badInput, domainPoints, langSymbols, pointText } from './common.ts';
+import { badInput, domainPoints, langSymbols, pointText, recordRng } from './common.ts';
+import { inconclusive } from '../claims.ts';
+import { cst, type Expr } from '../../numeric/expr.ts';
+import type { IntegratorSet } from '../../numeric/integrator.ts';
+import { bumpTestFunction, gradV, gradX, meanZero, prodE, scaleE, sumE, trigTestFunction, type TestFunction } from '../../numeric/families.ts';
+import { chooseIntegrators, integrateMargins } from '../../numeric/search.ts';
 
 export const integralInequalityFields = z.looseObject({
   relation: z.string().min(1).describe('"F(h) REL G(h)" with norm2/inner/mean functionals of h, as printed'),
@@ -474,7 +479,7 @@ registerProcedure({
 
 function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): CheckResult {
   const nPoints = Number((record.options as { points?: number } | undefined)?.points ?? Math.max(3, Math.round(8 * Math.min(1, ctx.effort))));
-  const points = domainPoints(record, env, ctx, nPoints, (s) => Rational.parse(s));
+  const points = domainPoints(record, env, ctx, nPoints, (s) => Rational.parse(s)).map((at) => mentioned(at, p, record));
   const rows: Record<string, unknown>[] = [];
   let first: PointOutcome | undefined;
   for (const d of p.dims) {
@@ -510,6 +515,122 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
   };
 }
 
-async function decideNumeric(_p: ParsedIntegral, _record: ClaimRecord, _env: ProcedureEnv, _ctx: CheckContext): Promise<CheckResult> {
-  return { verdict: 'inconclusive', method: 'monte-carlo', summary: 'numeric family not built yet', evidence: {}, decisive: 'numeric: not built' };
+// ---------------------------------------------------------------- numeric family
+
+/** Seeded non-polynomial test functions: low-frequency sines (near-extremal), a bump, a random trig sum. */
+function numericFamily(d: number, rnd: () => number): TestFunction[] {
+  const zeros = Array(d).fill(0);
+  const unit = (k: number) => zeros.map((_, i) => (i === 0 ? k : 0));
+  return [
+    trigTestFunction(d, [{ amp: 1, kx: zeros, kv: unit(0.3), phase: 0 }]),
+    trigTestFunction(d, [{ amp: 1, kx: unit(0.3), kv: zeros, phase: 0 }]),
+    bumpTestFunction(d, 1, 0.05, unit(1), unit(1)),
+    trigTestFunction(d, [0, 1].map(() => ({ amp: rnd() * 2 - 1, kx: zeros.map(() => rnd() * 2 - 1), kv: zeros.map(() => rnd() * 2 - 1), phase: rnd() * 6.28 }))),
+  ];
+}
+
+function linearExpr(f: LinearForm, h: Expr, d: number, kindOf: (variable: string) => 'x' | 'v', syms: LangSymbols, at: Point): Expr[] {
+  let out: Expr[] | undefined;
+  for (const t of f) {
+    const c = t.coef ? coefValue(t.coef, syms, at).toNumber() : 1;
+    const comps = t.op === 'id' ? [h] : kindOf(t.op.grad) === 'x' ? gradX(h, d) : gradV(h, d);
+    const scaled = comps.map((e) => scaleE(c, e));
+    out = out ? out.map((e, i) => sumE(e, scaled[i])) : scaled;
+  }
+  return out ?? [cst(0)];
+}
+
+function functionalExpr(terms: readonly QuadTerm[], h: Expr, d: number, kindOf: (variable: string) => 'x' | 'v', syms: LangSymbols, at: Point): Expr {
+  return sumE(
+    cst(0),
+    ...terms.map((t) => {
+      const c = coefProduct(t.coef, syms, at).toNumber();
+      const F = linearExpr(t.f, h, d, kindOf, syms, at);
+      const G = linearExpr(t.g!, h, d, kindOf, syms, at);
+      return scaleE(c, sumE(...F.map((e, i) => prodE(e, G[i]))));
+    }),
+  );
+}
+
+async function decideNumeric(p: ParsedIntegral, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
+  if (!ctx.services.has('integrators')) return { ...inconclusive('monte-carlo', 'no integrators service in this run'), decisive: 'no integrators' };
+  const set = await ctx.services.get<IntegratorSet>('integrators');
+  const choice = chooseIntegrators(set, ctx.backend);
+  if (!choice) return { ...inconclusive('monte-carlo', `no integrator for --backend ${ctx.backend}`), decisive: 'no integrators' };
+  if (p.constraints.some((c) => c.f.length !== 1 || c.f[0].f.length !== 1 || c.f[0].f[0].op !== 'id')) return { ...inconclusive('monte-carlo', 'numeric family: only mean(h) = 0 constraints'), decisive: 'unsupported constraint' };
+  const opts = (record.options ?? {}) as { samples?: number; points?: number };
+  const samples = opts.samples ?? Math.max(20_000, Math.round(300_000 * ctx.effort));
+  const points = domainPoints(record, env, ctx, Number(opts.points ?? (ctx.effort >= 1 ? 2 : 1)), (s) => Rational.parse(s)).map((at) => mentioned(at, p, record));
+  const rnd = recordRng(ctx, `${record.id}#family`);
+  const sign = p.rel === '>' || p.rel === '>=' ? -1 : 1;
+  const rows: Record<string, unknown>[] = [];
+  let worst: { sigmas: number; margin: number; stderr: number } | undefined;
+  let unconfirmed = 0;
+  for (const d of p.dims) {
+    for (const at of points) {
+      const atd = { ...at, [p.dimName]: q(d) };
+      let variances;
+      try {
+        variances = [...weightVariances(String(record.weight), p.syms, atd)];
+      } catch (e) {
+        return badInput('monte-carlo', e);
+      }
+      if (variances.length !== 2) return { ...inconclusive('monte-carlo', 'numeric family: the weight must be Gaussian in exactly two variables'), decisive: 'unsupported weight' };
+      const xName = variances.find(([v]) => v === 'x')?.[0] ?? variances[0][0];
+      const kindOf = (v: string): 'x' | 'v' => (v === xName ? 'x' : 'v');
+      const sx2 = variances.find(([v]) => v === xName)![1].toNumber();
+      const sv2 = variances.find(([v]) => v !== xName)![1].toNumber();
+      const beta = 1 / sv2;
+      const omega0Sq = sv2 / sx2;
+      for (const [k, raw] of numericFamily(d, rnd).entries()) {
+        if (ctx.signal?.aborted) break;
+        const f = p.constraints.length ? meanZero(raw, omega0Sq, beta) : raw;
+        ctx.progress(`${record.id} d=${d} ${f.label}`);
+        const lhs = functionalExpr(p.lhs, f.expr, d, kindOf, p.syms, atd);
+        const rhs = functionalExpr(p.rhs, f.expr, d, kindOf, p.syms, atd);
+        const margin = sign > 0 ? sumE(rhs, scaleE(-1, lhs)) : sumE(lhs, scaleE(-1, rhs));
+        const r = await integrateMargins(choice, { d, names: ['margin', 'lhs', 'rhs'], exprs: [margin, lhs, rhs], params: {} }, { omega0: Math.sqrt(omega0Sq), beta }, [0], {
+          samples,
+          quadratureNodes: d === 1 ? 64 : d === 2 ? 16 : 8,
+          seed: ctx.seed + 101 * k + d,
+          signal: ctx.signal,
+        });
+        const m = r.margins[0];
+        const strictTie = (p.rel === '<' || p.rel === '>') && m.primary.stderr === 0 && m.primary.margin === 0;
+        rows.push({ d, at: pointText(at), h: f.label, margin: m.primary.margin, stderr: m.primary.stderr, sigmas: Number(m.primary.sigmas.toFixed(1)), backend: m.primary.backend, confirmedBy: m.confirmed ? m.independent?.backend : undefined });
+        if (!worst || m.primary.sigmas < worst.sigmas) worst = { sigmas: m.primary.sigmas, margin: m.primary.margin, stderr: m.primary.stderr };
+        if (m.confirmed && choice.independentIsOtherBackend && !strictTie) {
+          const text = `d=${d}, ${pointText(at)}: ${p.h} = ${f.label}: rhs − lhs = ${m.primary.margin.toPrecision(4)} ± ${m.primary.stderr.toPrecision(2)} (${m.primary.sigmas.toFixed(1)}σ), confirmed by ${m.independent!.backend}`;
+          return {
+            verdict: 'refuted',
+            method: 'monte-carlo',
+            summary: text,
+            evidence: { rows, rule: 'violation beyond 6σ AND confirmed by a different backend' },
+            witness: { d, ...Object.fromEntries(Object.entries(at).map(([kk, v]) => [kk, v.toString()])), [p.h]: f.label, margin: m.primary.margin, stderr: m.primary.stderr, independent: m.independent },
+            dimensions: [d],
+            decisive: `violated: ${text}`,
+          };
+        }
+        if (m.primary.sigmas < -6) unconfirmed++;
+      }
+    }
+  }
+  const w = worst ?? { sigmas: Infinity, margin: 0, stderr: 0 };
+  const worstText = `worst margin ${w.margin.toPrecision(4)} ± ${w.stderr.toPrecision(2)} over ${rows.length} trials`;
+  if (unconfirmed) return { verdict: 'inconclusive', method: 'monte-carlo', summary: `${unconfirmed} violation(s) beyond 6σ not confirmed by a different backend; ${worstText}`, evidence: { rows }, dimensions: p.dims, decisive: `unconfirmed: ${worstText}` };
+  return {
+    verdict: 'supported',
+    method: 'monte-carlo',
+    summary: `no violation on ${rows.length} seeded non-polynomial ${p.h} (trigonometric sums, bumps); ${worstText}`,
+    evidence: { rows, rule: 'violation beyond 6σ AND confirmed by a different backend' },
+    dimensions: p.dims,
+    decisive: `holds: ${worstText}`,
+  };
+}
+
+/** The coordinates of a point that the record's relation, constraints or weight mention. */
+function mentioned(at: Point, p: ParsedIntegral, record: ClaimRecord): Record<string, Rational> {
+  const defs = p.syms.definitions.join(' ');
+  const text = `${String(record.relation)} ${JSON.stringify(record.constraint ?? '')} ${String(record.weight)} ${defs} ${(record.forall ?? []).join(' ')}`;
+  return Object.fromEntries(Object.entries(at).filter(([k]) => new RegExp(`\\b${k}\\b`).test(text)));
 }

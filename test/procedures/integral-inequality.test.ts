@@ -34,7 +34,7 @@ describe('integral-inequality (polynomial family, exact)', () => {
     expect(r.verdict).toBe('supported');
     const planted = await decide(rec({ relation: `norm2(h) <= 7/8 * ${printed} * (norm2(grad(h, x)) + norm2(grad(h, v)))` }));
     expect(planted.verdict).toBe('refuted');
-    expect(planted.witness?.h).toMatch(/[xv]1/);
+    expect((planted.witness as Record<string, string>).h).toMatch(/[xv]1/);
     const bigger = await decide(rec({ relation: `norm2(h) <= 8/7 * ${printed} * (norm2(grad(h, x)) + norm2(grad(h, v)))` }));
     expect(bigger.verdict).toBe('supported');
     expect(bigger.decisive).not.toBe(r.decisive);

@@ -1,0 +1,70 @@
+/**
+ * The claims of proofs/zhu-ying-2021/bounds.claims.yaml, decided through their procedures with the
+ * header's symbols; each with a planted copy whose verdict (or decisive evidence) turns.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import '../../src/procedures/index.ts';
+import { getProcedure } from '../../src/procedures/registry.ts';
+import type { ClaimRecord, ClaimSet } from '../../src/claim-record.ts';
+import type { CheckContext, ServiceRegistry } from '../../src/claims.ts';
+import { createMonteCarlo } from '../../numeric/monte-carlo.ts';
+import { createGaussHermite } from '../../numeric/gauss-hermite.ts';
+
+const header = parse(readFileSync('proofs/zhu-ying-2021.claims.yaml', 'utf8'));
+const fragment = parse(readFileSync('proofs/zhu-ying-2021/bounds.claims.yaml', 'utf8'));
+const s = header.symbols;
+const fs = fragment.symbols ?? {};
+export const boundsSet: ClaimSet = {
+  paper: header.paper,
+  symbols: {
+    parameters: { ...s.parameters, ...(fs.parameters ?? {}) },
+    variables: { ...s.variables, ...(fs.variables ?? {}) },
+    functions: { ...(s.functions ?? {}), ...(fs.functions ?? {}) },
+    dimension: s.dimension,
+    definitions: [...(s.definitions ?? []), ...(fs.definitions ?? [])],
+  },
+  cited: header.cited,
+  claims: fragment.claims,
+  file: `${process.cwd()}/proofs/zhu-ying-2021/bounds.claims.yaml`,
+  allowModules: true,
+};
+const integrators = { cpu: createMonteCarlo(), quadrature: createGaussHermite() };
+const services: ServiceRegistry = { has: (n) => n === 'integrators', get: async <T,>() => integrators as T };
+const ctx: CheckContext = { seed: 1, effort: 0.1, backend: 'cpu', progress: () => {}, services } as CheckContext;
+const record = (id: string): ClaimRecord => {
+  const r = boundsSet.claims.find((c) => c.id === id);
+  if (!r) throw new Error(`no record ${id}`);
+  return r;
+};
+const decide = (r: ClaimRecord) => getProcedure(r.kind)!.decide(r, { set: boundsSet }, ctx);
+const planted = (id: string, field: string, from: string, to: string): ClaimRecord => {
+  const r = record(id);
+  const text = String(r[field]);
+  expect(text).toContain(from);
+  return { ...r, [field]: text.replace(from, to) };
+};
+
+describe('(3.5) as data (integral-inequality)', () => {
+  it('eq:3.5:d1 is supported (the printed constant is the sharp one at d = 1); a constant ×7/8 is refuted', async () => {
+    expect((await decide(record('eq:3.5:d1'))).verdict).toBe('supported');
+    expect((await decide(planted('eq:3.5:d1', 'relation', '1/(d*beta', '7/8/(d*beta'))).verdict).toBe('refuted');
+  });
+  it('eq:3.5:d2 is refuted with an exact witness; the constant ×2 turns it to supported', async () => {
+    const r = await decide(record('eq:3.5:d2'));
+    expect(r.verdict).toBe('refuted');
+    expect(r.witness).toMatchObject({ d: '2' });
+    expect((await decide(planted('eq:3.5:d2', 'relation', '1/(d*beta', '2/(d*beta'))).verdict).toBe('supported');
+  });
+  it('eq:3.5:d3 is refuted; the constant ×3 turns it to supported', async () => {
+    expect((await decide(record('eq:3.5:d3'))).verdict).toBe('refuted');
+    expect((await decide(planted('eq:3.5:d3', 'relation', '1/(d*beta', '3/(d*beta'))).verdict).toBe('supported');
+  });
+  it('eq:3.5:numeric: refuted on non-polynomial h (quadrature confirms); the sharp constant is supported', async () => {
+    const r = await decide({ ...record('eq:3.5:numeric'), dimension: [2] });
+    expect(r.verdict).toBe('refuted');
+    const fixed = await decide({ ...planted('eq:3.5:numeric', 'relation', '1/(d*beta', '1/(beta'), dimension: [1] });
+    expect(fixed.verdict).toBe('supported');
+  });
+});
