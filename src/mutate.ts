@@ -229,7 +229,59 @@ export async function mutateRecord(record: ClaimRecord, set: ClaimSet, ctx: Chec
   };
 }
 
-/** Mutate every record of a claim set (optionally only ids with a prefix). */
+/**
+ * The file's printed symbols — definitions and matrices (e.g. K, P of (4.4)) — are printed data
+ * too: each is perturbed in a copy of the set, and the claims that mention its name are re-decided;
+ * it is read when any of their outcomes turns. Reported as the pseudo-claim `symbols`.
+ */
+export async function mutateSymbols(set: ClaimSet, records: readonly ClaimRecord[], ctx: CheckContext, options: MutateOptions = {}): Promise<ClaimMutation | undefined> {
+  const { firstOnly = true } = options;
+  const data: DatumOutcome[] = [];
+  const mentions = (r: ClaimRecord, name: string) => new RegExp(`\\b${name}\\b`).test(JSON.stringify(r));
+  const baselines = new Map<string, CheckResult>();
+  const baseline = async (r: ClaimRecord) => {
+    if (!baselines.has(r.id)) baselines.set(r.id, await decide(r, set, ctx));
+    return baselines.get(r.id)!;
+  };
+  const planted: { path: string; name: string; perturbations: { description: string; set: ClaimSet }[] }[] = [];
+  set.symbols.definitions.forEach((def, k) => {
+    const name = splitRelation(def)?.lhs.trim().replace(/\(.*$/, '') ?? '';
+    planted.push({ path: `symbols.definitions[${k}]`, name, perturbations: perturbString(def).map((p) => ({ description: p.description, set: { ...set, symbols: { ...set.symbols, definitions: set.symbols.definitions.map((d, j) => (j === k ? p.text : d)) } } })) });
+  });
+  for (const [name, rows] of Object.entries(set.symbols.matrices ?? {})) {
+    rows.forEach((row, i) =>
+      row.forEach((entry, j) => {
+        const path = `symbols.matrices.${name}[${i}][${j}]`;
+        const perturbations = perturbString(String(entry)).map((p) => {
+          const m = rows.map((rr, ii) => rr.map((e, jj) => (ii === i && jj === j ? p.text : e)));
+          return { description: p.description, set: { ...set, symbols: { ...set.symbols, matrices: { ...set.symbols.matrices, [name]: m } } } };
+        });
+        planted.push({ path, name, perturbations });
+      }),
+    );
+  }
+  for (const { path, name, perturbations } of planted) {
+    const users = records.filter((r) => name && mentions(r, name));
+    // With --only, a symbol no selected claim mentions is outside the question.
+    if (users.length === 0 && options.only) continue;
+    let outcome: DatumOutcome = { path, perturbation: perturbations[0]?.description ?? 'none', read: false, tried: 0 };
+    search: for (const p of perturbations) {
+      for (const r of users) {
+        if (ctx.signal?.aborted) break search;
+        const base = await baseline(r);
+        const got = await decide(r, p.set, ctx);
+        const changed = got.verdict !== 'error' && (got.verdict !== base.verdict || (got.decisive ?? '') !== (base.decisive ?? ''));
+        outcome = { path, perturbation: `${p.description} (seen by ${r.id})`, read: changed, verdict: got.verdict, decisive: got.decisive, tried: outcome.tried + 1 };
+        if (changed && firstOnly) break search;
+      }
+    }
+    data.push(outcome);
+  }
+  if (!data.length) return undefined;
+  return { id: 'symbols', kind: 'file', baseline: { verdict: 'proved' }, data, unread: data.filter((d) => !d.read).map((d) => d.path) };
+}
+
+/** Mutate every record of a claim set (optionally only ids with a prefix), then the file's symbols. */
 export async function mutateClaimSet(set: ClaimSet, ctx: CheckContext, options: MutateOptions = {}): Promise<MutationReport> {
   const records = set.claims.filter((r) => !options.only || r.id === options.only || r.id.startsWith(options.only));
   const claims: ClaimMutation[] = [];
@@ -238,6 +290,8 @@ export async function mutateClaimSet(set: ClaimSet, ctx: CheckContext, options: 
     options.onClaim?.(r.id, i, records.length);
     claims.push(await mutateRecord(r, set, ctx, options));
   }
+  const symbols = await mutateSymbols(set, records, ctx, options);
+  if (symbols) claims.push(symbols);
   return {
     claims,
     unreadTotal: claims.reduce((s, c) => s + c.unread.length, 0),
