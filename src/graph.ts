@@ -20,6 +20,8 @@ export interface GraphNode {
   basis?: Basis;
   /** The claim a `:corrected` node belongs to. */
   of?: string;
+  /** A conjunction's verdict is its parts': it breaks where they break. */
+  conjunction?: boolean;
 }
 
 /** Nodes of a run: rows, their corrected statements, cited results. */
@@ -27,7 +29,7 @@ export function graphNodes(rows: readonly ClaimReport[], cited: readonly CitedRe
   const nodes = new Map<string, GraphNode>();
   for (const c of cited) nodes.set(c.id, { id: c.id, verdict: 'cited', uses: [] });
   for (const r of rows) {
-    nodes.set(r.id, { id: r.id, verdict: r.verdict, uses: r.uses ?? [], basis: r.basis });
+    nodes.set(r.id, { id: r.id, verdict: r.verdict, uses: r.uses ?? [], basis: r.basis, conjunction: r.kind === 'conjunction' });
     if (r.corrected) nodes.set(`${r.id}:corrected`, { id: `${r.id}:corrected`, verdict: r.corrected.verdict, uses: r.uses ?? [], basis: r.corrected.basis, of: r.id });
   }
   return nodes;
@@ -103,8 +105,9 @@ export function propagate(rows: ClaimReport[], cited: readonly CitedResult[]): C
     else if (broken.length) out = { established: 'no', brokenAt: broken };
     else if (node.verdict === 'supported' || below.some((b) => b.established === 'conditional')) out = { established: 'conditional', brokenAt: [] };
     else out = { established: 'yes', brokenAt: [] };
-    // A claim that fails itself is where its chain breaks, whatever lies below.
-    if (!ownOk) out.brokenAt = [id];
+    // A claim that fails itself is where its chain breaks, whatever lies below; a conjunction
+    // fails through its parts, so it breaks where they break.
+    if (!ownOk && !(node.conjunction && broken.length)) out.brokenAt = [id];
     memo.set(id, out);
     return out;
   };

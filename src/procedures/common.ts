@@ -8,9 +8,9 @@ import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import type { LangSymbols, ParamExpr } from '../../symbolic/lang/index.ts';
 import { LangError } from '../../symbolic/lang/index.ts';
 import { domainFormulas, hypothesisFormula, samplePoints } from '../../symbolic/lang/param.ts';
-import { and, type Decision, type Formula, type RealQuery, type Z3Decider } from '../../symbolic/z3.ts';
+import { and, recheckCounterexample, type Decision, type Formula, type RealQuery, type Z3Decider } from '../../symbolic/z3.ts';
 import type { Roots } from '../../symbolic/matrix.ts';
-import type { Rational } from '../../symbolic/rational.ts';
+import { Rational } from '../../symbolic/rational.ts';
 import type { Poly } from '../../symbolic/poly.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 
@@ -128,7 +128,7 @@ export async function getSolvers(ctx: CheckContext): Promise<SolverSet> {
 /** Solver time limit per query. */
 export const SOLVER_TIMEOUT_MS = 20_000;
 /** cvc5's limit: Debian's build has no libpoly (no complete NRA procedure), so it answers fast or not at all. */
-export const CVC5_TIMEOUT_MS = 4_000;
+export const CVC5_TIMEOUT_MS = 3_000;
 
 /** The outcome of deciding one ∀-query with every available solver. */
 export interface SolverOutcome {
@@ -154,8 +154,20 @@ export async function decideQuery(solvers: SolverSet, query: RealQuery): Promise
   }
   const got = Object.values(answers).filter((a): a is Decision => a !== 'absent');
   if (got.length === 0) return { status: 'unknown', answers, reason: 'no solver available' };
-  const refuted = got.find((d) => d.status === 'refuted');
+  // Re-check every witness here too: a solver's word alone never refutes.
+  const rechecks = (d: Decision) => {
+    if (!d.witness) return false;
+    try {
+      const at = Object.fromEntries(query.variables.map((v) => [v, Rational.parse(d.witness![v])]));
+      return recheckCounterexample(query, at);
+    } catch {
+      return false;
+    }
+  };
+  const refuted = got.find((d) => d.status === 'refuted' && rechecks(d));
+  const bogus = got.find((d) => d.status === 'refuted' && !rechecks(d));
   const proved = got.filter((d) => d.status === 'proved');
+  if (bogus && !refuted) return { status: 'unknown', answers, reason: proved.length ? 'the solvers disagree (a model that does not re-check against an unsat)' : 'a solver model did not re-check exactly' };
   if (refuted) return { status: 'refuted', witness: refuted.witness, answers, ...(proved.length ? { reason: 'a solver said unsat, but the other solver\'s model re-checks exactly' } : {}) };
   if (proved.length === 0) return { status: 'unknown', answers, reason: got.map((d) => d.reason).filter(Boolean).join('; ') || 'solver answered unknown' };
   return { status: 'proved', basis: proved.length >= 2 ? 'two-solvers' : 'one-solver', answers };
