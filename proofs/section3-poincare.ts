@@ -4,21 +4,19 @@
  * ## Main claims
  * - `eq:3.5:d1` … `eq:3.5:numeric` are data now (proofs/zhu-ying-2021/bounds.claims.yaml, kind
  *   integral-inequality); the helpers below remain for `hypocheck search eq:3.5`.
- * - `asm:3.1`: each quantity of Assumption 3.1 for sample perturbations, and the vacuity proof:
+ * - `asm:3.1` is data now (kind vacuity); the helpers below (the quantities for sample perturbations,
+ *   `assumption31IsVacuous`) remain for the TypeScript claims not yet ported. The vacuity proof:
  *   ‖ε·v‖_{L∞(ℝ^{2d})} = ∞ for every ε ≢ 0 (γ > 0), so only ε ≡ 0 satisfies it.
  *
  * ## References
  * [zhu_ying_2021] (3.1), (3.4), (3.5), Assumption 3.1 · [bakry_gentil_ledoux_2014] Gaussian
  * Poincaré inequality (Prop. 4.1.1 there: Var_γ(f) ≤ ∫|∇f|² dγ for the standard Gaussian γ).
  */
-import { combineVerdicts, inconclusive, type CheckContext, type CheckResult, type Claim, type Verdict } from '../src/claims.ts';
+import { inconclusive, type CheckResult, type Claim } from '../src/claims.ts';
 import { Rational, q } from '../symbolic/rational.ts';
 import { Poly, pv } from '../symbolic/poly.ts';
-import { gradNormsStarSq, hermiteRayleighTable, normStarSq, expectationValue, type MomentWeight } from '../symbolic/moments.ts';
-import { bumpTestFunction, composePerturbation, gradV, gradX, meanZero, polyPerturbation, prodE, scaleE, sinGaussPerturbation, sumE, tanhPerturbation, trigTestFunction, zeroPerturbation, type Perturbation, type TestFunction } from '../numeric/families.ts';
-import { chooseIntegrators, integrateMargins } from '../numeric/search.ts';
-import type { IntegratorSet } from '../numeric/integrator.ts';
-import type { Expr } from '../numeric/expr.ts';
+import { gradNormsStarSq, normStarSq, expectationValue, type MomentWeight } from '../symbolic/moments.ts';
+import { polyPerturbation, sinGaussPerturbation, tanhPerturbation, zeroPerturbation, type Perturbation } from '../numeric/families.ts';
 
 const STATEMENT_3_5 = '‖h‖²_* ≤ (1/(dβ min{ω₀², 1})) (‖∇_x h‖²_* + ‖∇_v h‖²_*)  for ∀h s.t. ∫hM dx dv = 0';
 const LATEX_3_5 = String.raw`\|h\|_*^2 \leq \frac{1}{d\beta \min\{\omega_0^2, 1\}} \left( \|\nabla_x h\|_*^2 + \|\nabla_v h\|_*^2 \right), \quad \forall h \text{ s.t. } \int hM\,dx\,dv = 0`;
@@ -171,13 +169,4 @@ export function checkAssumption(plantedXFactor: Rational = Rational.ONE): CheckR
 }
 
 export const claims: Claim[] = [
-  {
-    id: 'asm:3.1',
-    source: 'Section 3, Assumption 3.1',
-    statement:
-      'There exists a small constant ϵ₀ > 0 such that max_i ‖ε_i‖_{L∞}, ‖ε·x‖_{L∞}, ‖ε·v‖_{L∞}, d max_i ‖ε′_i‖_{L∞}, Σ_i ‖ε′_i‖_{L∞}, ‖ε′·x‖_{L∞}, ‖ε′·v‖_{L∞} ≤ ϵ₀, where ε′(θ) is the derivative of ε(θ).',
-    latex: String.raw`\max_i \|\varepsilon_i\|_{L^\infty}, \|\varepsilon \cdot x\|_{L^\infty}, \|\varepsilon \cdot v\|_{L^\infty}, d \max_i \|\varepsilon'_i\|_{L^\infty}, \sum_i \|\varepsilon'_i\|_{L^\infty}, \|\varepsilon' \cdot x\|_{L^\infty}, \|\varepsilon' \cdot v\|_{L^\infty} \leq \epsilon_0`,
-    hypotheses: ['hGammaPos: γ > 0', 'hOmegaPos: ω₀ > 0', 'hTheta: ε evaluated at θ = −(v + γx)/ω₀² (2.4)'],
-    check: () => checkAssumption(),
-  },
 ];

@@ -2,10 +2,8 @@
  * # Section 4 — Proposition 4.1 (c)–(f), and (a), (b) as numeric cross-checks
  *
  * ## Main claims
- * - `prop:4.1:c:1`, `prop:4.1:c:2`, `prop:4.1:d`, `prop:4.1:e`, `prop:4.1:f`: as printed, under
- *   Assumption 3.1 with ϵ₀ := the largest of its quantities. That assumption admits only ε ≡ 0
- *   (`asm:3.1`), so each is `vacuous`: for ε ≡ 0 both sides are 0; for every ε ≢ 0, ϵ₀ = +∞ and the
- *   right-hand side is +∞. The evidence still reports the left-hand sides on random (d, ω₀, γ, β, ε, g, h).
+ * - `prop:4.1:c:1` … `prop:4.1:f` are data now (proofs/zhu-ying-2021/bounds.claims.yaml, kind
+ *   vacuous-claim: checked at ε ≡ 0 first, then vacuous under asm:3.1).
  * - `prop:4.1:c:local`, `prop:4.1:d:local`, `prop:4.1:e:local`: the proof's steps with the specific
  *   norms each step invokes, where those norms are finite (‖ε_i‖∞, ‖ε′_i‖∞ of bounded ε): (A.2)'s
  *   identity, the pointwise bound |βε·(ω₀²x−γv)| ≤ β(ω₀²|ε·x| + γ|ε·v|) integrated against g², the last
@@ -43,7 +41,6 @@ import {
   type TestFunction,
 } from '../numeric/families.ts';
 import { chooseIntegrators, confirmsViolation, marginOf, type IntegratorChoice, type MarginEstimate } from '../numeric/search.ts';
-import { assumption31IsVacuous, epsilon0Of } from './section3-poincare.ts';
 
 
 /** One random case of the property tests. */
@@ -268,33 +265,6 @@ function caseLabel(e: EvaluatedCase) {
 
 const fmt = (x: number, s: number) => `${x.toPrecision(4)} ± ${s.toPrecision(2)}`;
 
-/** A printed (c)–(f) claim: vacuous under Assumption 3.1; the evidence lists LHS, ϵ₀ = +∞ and RHS per case. */
-function printedCheck(name: string, lhsOf: (e: EvaluatedCase) => { lhs: number; se: number }, rhsCoefs: (e: EvaluatedCase) => number): (ctx: CheckContext) => Promise<CheckResult> {
-  return async (ctx) => {
-    const cases = await casesFor(ctx);
-    const common = {
-      hypothesis: 'Assumption 3.1 with ϵ₀ := the largest of its seven quantities (possibly +∞)',
-      meanZero: '(d)–(f) are stated ∀h but their proofs apply (3.5), which needs ∫hM = 0; the random h here are mean-zero',
-      vacuity: 'asm:3.1: every ε ≢ 0 has ‖ε·v‖∞ = ‖ε·x‖∞ = +∞, so ϵ₀ = +∞ and the RHS is +∞ whenever its norms are > 0; ε ≡ 0 gives R = 0, LHS = 0 ≤ RHS',
-    };
-    if (!assumption31IsVacuous()) return inconclusive('exact', 'the vacuity construction of asm:3.1 failed: no proof that only ε ≡ 0 is admissible', common);
-    if (typeof cases === 'string') return { verdict: 'vacuous', method: 'exact', summary: `Assumption 3.1 admits only ε ≡ 0 (asm:3.1); numeric evidence skipped: ${cases}`, evidence: common };
-    const rows = cases.map((e) => {
-      const { lhs, se } = lhsOf(e);
-      const eps0 = epsilon0Of(e.c.eps);
-      const coef = rhsCoefs(e);
-      return { ...caseLabel(e), lhs: fmt(lhs, se), epsilon0: String(eps0), rhs: coef > 0 ? String(eps0 * coef) : '0 (norms vanish)', margin: coef > 0 && eps0 === Infinity ? 'Infinity' : String(eps0 * coef - lhs), backend: e.backend, samples: e.samples };
-    });
-    const maxLhs = Math.max(...cases.map((e) => Math.abs(lhsOf(e).lhs)));
-    return {
-      verdict: 'vacuous',
-      method: 'exact',
-      summary: `only ε ≡ 0 satisfies Assumption 3.1 (asm:3.1); on ${rows.length} random (d, ω₀, γ, β, ε, g, h) ϵ₀ = +∞ so RHS = +∞ (max |${name}| = ${maxLhs.toPrecision(3)})`,
-      evidence: { ...common, rows },
-    };
-  };
-}
-
 /** A local-chain claim: margins ≥ 0 (violations need 6σ and an independent backend) and identities = 0. */
 function localCheck(margins: readonly LocalMargin[], residuals: readonly LocalResidual[], describe: string): (ctx: CheckContext) => Promise<CheckResult> {
   return async (ctx) => {
@@ -355,16 +325,7 @@ export function judgeLocal(cases: readonly EvaluatedCase[], margins: readonly Lo
   }
 }
 
-const lhs = (name: (typeof PROPERTY_OUTPUTS)[number]) => (e: EvaluatedCase) => ({ lhs: e.mean[idx(name)], se: e.stderr[idx(name)] });
-const HYP = ['hAsm31: Assumption 3.1 (ϵ₀ := the largest of its quantities)', 'hGammaPos: γ > 0', 'hOmegaPos: ω₀ > 0', 'hBetaPos: β > 0'];
-const C2TEXT = 'C₂ = max{1, γ, γ², βγ, βω₀²}/min{1, ω₀²}';
-
-/** C₂ of Prop. 4.1(c) at a case's parameters. */
-const c2Of = (e: EvaluatedCase): number => constantC2Number(e.c.omega0Sq, e.c.gamma, e.c.beta);
-
-/** The right-hand sides of (d)–(f) without ϵ₀: C₂²(cx‖∇_x h‖²_* + cv‖∇_v h‖²_*). */
-const gradientBound = (cx: number, cv: number) => (e: EvaluatedCase): number =>
-  c2Of(e) ** 2 * (cx * e.mean[idx('gradXh2')] + cv * e.mean[idx('gradVh2')]);
+const HYP = ['hGammaPos: γ > 0', 'hOmegaPos: ω₀ > 0', 'hBetaPos: β > 0'];
 
 export const claims: Claim[] = [
   {
@@ -381,67 +342,32 @@ export const claims: Claim[] = [
     hypotheses: ['hOmegaPos: ω₀ > 0', 'hBetaPos: β > 0'],
     check: localCheck([], ['bResidual'], '(b) residual'),
   },
-  {
-    id: 'prop:4.1:c:1',
-    source: 'Proposition 4.1 (c), first inequality',
-    statement: `⟨Rg, g⟩_* ≤ ϵ₀C₂‖g‖²_*, where ${C2TEXT}`,
-    hypotheses: HYP,
-    check: printedCheck('⟨Rg,g⟩', lhs('RgG'), (e) => c2Of(e) * e.mean[idx('g2')]),
-    uses: ['asm:3.1'],
-  },
-  {
-    id: 'prop:4.1:c:2',
-    source: 'Proposition 4.1 (c), second inequality',
-    statement: `⟨Rg, h⟩_* + ⟨Rh, g⟩_* ≤ ϵ₀C₂(‖g‖²_* + ‖h‖²_*), where ${C2TEXT}`,
-    hypotheses: HYP,
-    check: printedCheck('⟨Rg,h⟩+⟨Rh,g⟩', lhs('RgH_RhG'), (e) => c2Of(e) * (e.mean[idx('g2')] + e.mean[idx('h2')])),
-    uses: ['asm:3.1'],
-  },
+
+
   {
     id: 'prop:4.1:c:local',
     source: 'Proposition 4.1 (c), proof (A.1)–(A.2) with pointwise norms',
     statement: '⟨Rg, g⟩_* = −½⟨βε·(ω₀²x − γv), g²⟩_* ≤ ½β⟨ω₀²|ε·x| + γ|ε·v|, g²⟩_*;  ⟨Rg, h⟩_* + ⟨Rh, g⟩_* = −⟨βε·(ω₀²x − γv)h, g⟩_*',
-    hypotheses: HYP.slice(1),
+    hypotheses: HYP,
     check: localCheck(['localCMargin'], ['a2Residual', 'symResidual'], '(c) chain'),
   },
-  {
-    id: 'prop:4.1:d',
-    source: 'Proposition 4.1 (d)',
-    statement: '⟨∇_x(Rh), ∇_x h⟩_* ≤ (11/2)ϵ₀C₂²‖∇_x h‖²_* + 2ϵ₀C₂²‖∇_v h‖²_*',
-    hypotheses: HYP,
-    check: printedCheck('⟨∇_x(Rh),∇_x h⟩', lhs('dLhs'), gradientBound(11 / 2, 2)),
-    uses: ['asm:3.1'],
-  },
+
   {
     id: 'prop:4.1:d:local',
     source: 'Proposition 4.1 (d), proof: (A.3) last term, end of (A.4), with their own norms',
     statement: '−βω₀²⟨εh, ∇_x h⟩_* ≤ ½βω₀² max_i‖ε_i‖∞(d‖h‖²_* + ‖∇_x h‖²_*);  ⟨∇_xε(∇_x h − γ∇_v h), ∇_x h⟩_* ≤ ϵ₀′C₂((3/2)‖∇_x h‖²_* + ½‖∇_v h‖²_*), ϵ₀′ = max{d max_i‖ε′_i‖∞, Σ_i‖ε′_i‖∞}',
-    hypotheses: HYP.slice(1),
+    hypotheses: HYP,
     check: localCheck(['a3LastMargin', 'a4EndMargin'], [], '(d) chain'),
   },
-  {
-    id: 'prop:4.1:e',
-    source: 'Proposition 4.1 (e)',
-    statement: '⟨∇_v(Rh), ∇_v h⟩_* ≤ (11/2)ϵ₀C₂²‖∇_v h‖²_* + 2ϵ₀C₂²‖∇_x h‖²_*',
-    hypotheses: HYP,
-    check: printedCheck('⟨∇_v(Rh),∇_v h⟩', lhs('eLhs'), gradientBound(2, 11 / 2)),
-    uses: ['asm:3.1'],
-  },
+
   {
     id: 'prop:4.1:e:local',
     source: 'Proposition 4.1 (e), proof: second term with its own norms',
     statement: '⟨∇_vε(∇_x h − γ∇_v h), ∇_v h⟩_* ≤ ϵ₀′C₂(½‖∇_x h‖²_* + (3/2)‖∇_v h‖²_*), ϵ₀′ = max{d max_i‖ε′_i‖∞, Σ_i‖ε′_i‖∞}',
-    hypotheses: HYP.slice(1),
+    hypotheses: HYP,
     check: localCheck(['e2Margin'], [], '(e) chain'),
   },
-  {
-    id: 'prop:4.1:f',
-    source: 'Proposition 4.1 (f)',
-    statement: '⟨∇_x(Rh), ∇_v h⟩_* + ⟨∇_v(Rh), ∇_x h⟩_* ≤ (15/2)ϵ₀C₂²‖∇_x h‖²_* + (15/2)ϵ₀C₂²‖∇_v h‖²_*',
-    hypotheses: HYP,
-    check: printedCheck('cross term', lhs('fLhs'), gradientBound(15 / 2, 15 / 2)),
-    uses: ['asm:3.1'],
-  },
+
 ];
 
 

@@ -8,5 +8,6 @@ import './inequality.ts';
 import './integral-inequality.ts';
 import './matrix-kinds.ts';
 import './module.ts';
+import './vacuity.ts';
 import './spectral-rate.ts';
 export { getProcedure, instantiate, procedureKinds, registerProcedure, type Procedure } from './registry.ts';

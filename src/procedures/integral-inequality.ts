@@ -158,7 +158,7 @@ export function parseFunctional(node: MathNode, h: string, vars: Record<string, 
 
 /** Exact value of a coefficient at a point: parameter expressions, with min/max evaluated. */
 export function coefValue(node: MathNode, syms: LangSymbols, at: Point): Rational {
-  const n = node as Node;
+  const n = expandMinMaxDefinitions(node, syms) as Node;
   let hasMinMax = false;
   n.traverse((c) => {
     const m = c as Node;
@@ -195,6 +195,29 @@ export function coefValue(node: MathNode, syms: LangSymbols, at: Point): Rationa
     }
   }
   throw new LangError(`cannot evaluate "${n.toString()}"`);
+}
+
+const hasMinMaxText = (t: string) => /\b(min|max)\s*\(/.test(t);
+
+/** Definitions whose bodies use min/max are expanded here (the parameter language has no min/max). */
+function expandMinMaxDefinitions(node: MathNode, syms: LangSymbols, depth = 0): MathNode {
+  if (depth > 16) throw new LangError('definitions nest too deeply');
+  const defs = new Map<string, string>();
+  for (const d of syms.definitions) {
+    const r = splitRelation(d);
+    if (r && r.rel === '=' && /^[A-Za-z_]\w*$/.test(r.lhs.trim()) && hasMinMaxText(r.rhs)) defs.set(r.lhs.trim(), r.rhs);
+  }
+  if (!defs.size) return node;
+  let changed = false;
+  const out = (node as Node).transform((c) => {
+    const m = c as Node;
+    if (m.type === 'SymbolNode' && defs.has(m.name!)) {
+      changed = true;
+      return parseMath(`(${defs.get(m.name!)!})`);
+    }
+    return c;
+  });
+  return changed ? expandMinMaxDefinitions(out, syms, depth + 1) : out;
 }
 
 const coefProduct = (cs: readonly MathNode[], syms: LangSymbols, at: Point) => cs.reduce((p, c) => p.mul(coefValue(c, syms, at)), Rational.ONE);

@@ -68,3 +68,30 @@ describe('(3.5) as data (integral-inequality)', () => {
     expect(fixed.verdict).toBe('supported');
   });
 });
+
+describe('Assumption 3.1 and Proposition 4.1 (c)–(f) (vacuity, vacuous-claim)', () => {
+  it('asm:3.1 is vacuous by the kernel construction read from θ; without the x, v products it is not', async () => {
+    const r = await decide(record('asm:3.1'));
+    expect(r.verdict).toBe('vacuous');
+    const q = (record('asm:3.1').quantities as string[]).filter((s) => !s.includes('dot(eps,'));
+    expect((await decide({ ...record('asm:3.1'), quantities: q })).verdict).toBe('supported');
+    const other = await decide(planted('asm:3.1', 'evaluatedAt', 'gamma*x', '2*gamma*x'));
+    expect(other.decisive).not.toBe(r.decisive);
+  });
+  for (const id of ['prop:4.1:c:1', 'prop:4.1:c:2', 'prop:4.1:d', 'prop:4.1:e', 'prop:4.1:f']) {
+    it(`${id} is vacuous; a negative coefficient is refuted at ε ≡ 0 (defect 5)`, async () => {
+      const r = await decide(record(id));
+      expect(r.verdict).toBe('vacuous');
+      const rel = String(record(id).relation);
+      const neg = { ...record(id), relation: rel.replace('<= ', '<= -') };
+      const p = await decide(neg);
+      expect(p.verdict).toBe('refuted');
+      const scaled = { ...record(id), relation: rel.replace('eps0', '8/7*eps0') };
+      expect((await decide(scaled)).decisive).not.toBe(r.decisive);
+    });
+  }
+  it('prop:4.1:d with only its second coefficient negated is refuted (each norm alone)', async () => {
+    const p = await decide(planted('prop:4.1:d', 'relation', '+ 2*eps0', '- 2*eps0'));
+    expect(p.verdict).toBe('refuted');
+  });
+});

@@ -11,18 +11,6 @@ const services: ServiceRegistry = { has: (n) => n === 'integrators', get: async 
 const ctx: CheckContext = { seed: 3, effort: 0.1, backend: 'cpu', progress: () => {}, services };
 const byId = (id: string) => claims.find((c) => c.id === id)!;
 
-describe('Proposition 4.1 as printed', () => {
-  for (const id of ['prop:4.1:c:1', 'prop:4.1:c:2', 'prop:4.1:d', 'prop:4.1:e', 'prop:4.1:f']) {
-    it(`calls ${id} vacuous (Assumption 3.1 admits only ε ≡ 0) and reports ϵ₀ = +∞ per case`, async () => {
-      const r = await byId(id).check(ctx);
-      expect(r.verdict).toBe('vacuous');
-      const rows = r.evidence.rows as { epsilon0: string; rhs: string }[];
-      expect(rows.length).toBeGreaterThan(0);
-      expect(rows.every((x) => x.epsilon0 === 'Infinity')).toBe(true);
-    });
-  }
-});
-
 describe('the proof chain with its own (finite) norms', () => {
   for (const id of ['prop:4.1:c:local', 'prop:4.1:d:local', 'prop:4.1:e:local', 'prop:4.1:a:numeric', 'prop:4.1:b:numeric']) {
     it(`supports ${id} on random cases`, async () => {

@@ -1,0 +1,212 @@
+/**
+ * Vacuous hypotheses, decided from the printed data (issue 9, defect 5).
+ *
+ * `kind: vacuity` — an assumption bounding quantities of a perturbation `function` (ε) evaluated at
+ * an affine point θ = a·x + b·v of phase space (`evaluatedAt`), by `bound`:
+ *   quantities: ["|eps_i|", "|dot(eps, x)|", "|dot(eps, v)|", "d*|deps_i|", …]   (sup over ℝ^{2d})
+ * A quantity `|dot(F, y)|` (F = ε, y a space variable) is +∞ for every ε ≢ 0 when the kernel of
+ * (x, v) ↦ θ has a direction with y-component ≠ 0: along (x, v) = t(b, −a)·e the point θ stays
+ * fixed (an exact identity, checked) while dot(ε(θ*), y) = t·(b or −a)·|ε(θ*)|² → ∞. When that
+ * coefficient is nonzero on the whole domain, only ε ≡ 0 is admissible: `vacuous`. The case ε ≡ 0
+ * itself must satisfy the assumption (every quantity 0 ≤ bound, checked at exact domain points).
+ *
+ * `kind: vacuous-claim` — a claim stated under such an assumption: `relation` over printed terms,
+ * where the terms listed in `vanishing` are 0 at the admissible ε ≡ 0 and `nonnegative` names norms
+ * (free symbols ≥ 0, realisable independently). The claim is first checked AT ε ≡ 0 on exact domain
+ * points (each norm alone, then random norms): false there → `refuted` (the one admissible case
+ * violates it); true there and the assumption `vacuous` → `vacuous`; otherwise `inconclusive`.
+ */
+import { z } from 'zod';
+import type { CheckContext, CheckResult } from '../claims.ts';
+import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
+import { Rational, q } from '../../symbolic/rational.ts';
+import { pv } from '../../symbolic/poly.ts';
+import { LangError, type ParamExpr } from '../../symbolic/lang/index.ts';
+import { parseDomain, parseMath, parseParamExpr, signFormula } from '../../symbolic/lang/param.ts';
+import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
+import { evaluateFormula } from '../../symbolic/z3.ts';
+import { getProcedure, registerProcedure } from './registry.ts';
+import { badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointText, recordDomain, recordRng } from './common.ts';
+import { coefValue } from './integral-inequality.ts';
+
+const HOLDS: Record<string, (s: number) => boolean> = { '<': (s) => s < 0, '<=': (s) => s <= 0, '>': (s) => s > 0, '>=': (s) => s >= 0, '=': (s) => s === 0 };
+
+/** Whether a parameter expression is nonzero on the whole domain: exactly (a monomial of nonzero-domain parameters) or by the solvers. */
+async function nonzeroOnDomain(e: ParamExpr, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<{ nonzero: boolean | undefined; how: string }> {
+  const syms = langSymbols(env, record);
+  const terms = e.num.termList();
+  if (terms.length === 1 && !Object.keys(e.roots).length) {
+    const vars = e.num.variables();
+    const zeroExcluded = vars.every((v) => v in syms.parameters && !evaluateFormula(parseDomain(v, syms.parameters[v].domain).formula, { [v]: Rational.ZERO }));
+    if (zeroExcluded) return { nonzero: true, how: `a monomial in parameters whose domains exclude 0 (${paramText(e)})` };
+  }
+  if (e.num.isZero()) return { nonzero: false, how: 'identically 0' };
+  const dom = recordDomain(record, env);
+  const outcome = await decideQuery(await getSolvers(ctx), { variables: dom.variables, roots: { ...dom.roots, ...e.roots }, assumptions: dom.assumptions, goal: signFormula(e, '!=') });
+  if (outcome.status === 'proved') return { nonzero: true, how: `solvers: ${paramText(e)} ≠ 0 on the domain (${outcome.basis})` };
+  if (outcome.status === 'refuted') return { nonzero: false, how: `${paramText(e)} = 0 at ${JSON.stringify(outcome.witness)}` };
+  return { nonzero: undefined, how: `undecided whether ${paramText(e)} ≠ 0 (${outcome.reason ?? 'no solver'})` };
+}
+
+interface VacuityOutcome {
+  vacuous: boolean;
+  result: CheckResult;
+}
+
+async function decideVacuity(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<VacuityOutcome> {
+  const syms = langSymbols(env, record);
+  const fn = String(record.function ?? 'eps');
+  const vars = Object.keys(syms.variables).filter((v) => syms.variables[v].vector);
+  const theta = parseParamExpr(barsToAbs(String(record.evaluatedAt)), syms, vars);
+  for (const v of vars) if (theta.den.degreeIn(v) > 0 || theta.num.degreeIn(v) > 1) throw new LangError(`evaluatedAt: θ must be affine in ${v}`);
+  const coefOf = (v: string): ParamExpr => ({ num: theta.num.diff(v), den: theta.den, roots: theta.roots });
+  if (vars.length !== 2) throw new LangError('vacuity: the file must declare exactly two vector variables (phase space)');
+  const [y1, y2] = vars;
+  const a = coefOf(y1);
+  const b = coefOf(y2);
+  // The kernel direction (y1, y2) = t(b, −a)e keeps θ fixed: θ's numerator is unchanged after the
+  // substitution (an exact polynomial identity; it fails when θ is not affine in y1, y2).
+  const t = pv('__t').mul(pv('__e'));
+  const moved = theta.num.subs({ [y1]: t.mul(b.num), [y2]: t.mul(a.num).neg() });
+  const kernelIdentity = moved.sub(theta.num.subs({ [y1]: 0, [y2]: 0 })).isZero();
+  const quantities = ((record.quantities as string[] | undefined) ?? []).map(String);
+  const rows: Record<string, unknown>[] = [];
+  const unbounded: string[] = [];
+  for (const text of quantities) {
+    const node = parseMath(barsToAbs(text));
+    let product: { y: string } | undefined;
+    node.traverse((c) => {
+      const m = c as unknown as { type: string; fn?: { name?: string }; args?: { type: string; name?: string }[] };
+      if (m.type === 'FunctionNode' && m.fn?.name === 'dot' && m.args?.length === 2) {
+        const [f, y] = m.args;
+        if (f.type === 'SymbolNode' && f.name === fn && y.type === 'SymbolNode' && vars.includes(y.name!)) product = { y: y.name! };
+      }
+    });
+    if (!product) {
+      rows.push({ quantity: text, status: 'finite for bounded smooth ε' });
+      continue;
+    }
+    // Along the kernel direction, y1 = t·b·e and y2 = −t·a·e: dot(ε(θ*), y) = t·(b | −a)|ε(θ*)|².
+    const growth = product.y === y1 ? b : { ...a, num: a.num.neg() };
+    const nz = await nonzeroOnDomain(growth, record, env, ctx);
+    rows.push({ quantity: text, status: nz.nonzero ? '+∞ for every ε ≢ 0' : nz.nonzero === false ? 'not shown unbounded' : 'undecided', growth: `t·(${paramText(growth)})·|ε(θ*)|²`, how: nz.how });
+    if (nz.nonzero && kernelIdentity) unbounded.push(parseMath(barsToAbs(text)).toString());
+  }
+  // ε ≡ 0 must itself be admissible: every quantity is 0, so 0 ≤ bound on the domain.
+  const bound = String(record.bound ?? '');
+  const badBound = bound ? domainPoints(record, env, ctx, 12, (s) => Rational.parse(s)).find((at) => coefValue(parseMath(barsToAbs(bound)), syms, at).sign() < 0) : undefined;
+  const thetaText = `θ = (${paramText(a)})·${y1} + (${paramText(b)})·${y2}`;
+  const evidence = { construction: `${y1} = t·(${paramText(b)})·ε(θ*), ${y2} = −t·(${paramText(a)})·ε(θ*) keeps θ = θ*`, kernelIdentity, quantities: rows, theta: thetaText };
+  if (badBound) {
+    const result: CheckResult = { verdict: 'vacuous', method: 'exact', summary: `no ε at all: even ε ≡ 0 violates 0 ≤ ${bound} at ${pointText(badBound)}`, evidence, decisive: `empty: 0 > ${bound} at ${pointText(badBound)}; ${thetaText}` };
+    return { vacuous: true, result };
+  }
+  if (unbounded.length) {
+    const result: CheckResult = {
+      verdict: 'vacuous',
+      method: 'exact',
+      summary: `only ${fn} ≡ 0 satisfies it: ${unbounded.join(', ')} = +∞ for every ${fn} ≢ 0 (${y1}, ${y2} along the kernel of θ, exact); ${fn} ≡ 0 satisfies it`,
+      evidence,
+      witness: { construction: evidence.construction },
+      decisive: `only ${fn} ≡ 0: unbounded ${unbounded.join('; ')}; ${thetaText}`,
+    };
+    return { vacuous: true, result };
+  }
+  return { vacuous: false, result: { verdict: 'supported', method: 'exact', summary: `no quantity is shown unbounded: small bounded ${fn} ≢ 0 may satisfy it`, evidence, decisive: `satisfiable: ${thetaText}; ${quantities.join('; ')}` } };
+}
+
+registerProcedure({
+  kind: 'vacuity',
+  summary: 'an assumption on a perturbation ε(θ): only ε ≡ 0 satisfies it when a quantity |dot(ε, y)| is +∞ along the kernel of θ(x, v) (exact construction)',
+  method: 'exact',
+  fields: z.looseObject({
+    function: z.string().optional(),
+    evaluatedAt: z.string().min(1).describe('θ as an affine expression of the phase-space variables'),
+    quantities: z.array(z.string()).min(1),
+    bound: z.string().optional(),
+  }),
+  async decide(record, env, ctx) {
+    try {
+      return (await decideVacuity(record, env, ctx)).result;
+    } catch (e) {
+      if (e instanceof LangError) return badInput('exact', e);
+      throw e;
+    }
+  },
+});
+
+registerProcedure({
+  kind: 'vacuous-claim',
+  summary: 'a claim under a `vacuity` assumption: checked at the one admissible case (refuted if false there), vacuous otherwise',
+  method: 'exact',
+  fields: z.looseObject({
+    assumption: z.string().min(1).describe('id of the `vacuity` record'),
+    relation: z.string().min(1),
+    vanishing: z.array(z.string()).describe('terms that are 0 at the admissible case'),
+    nonnegative: z.array(z.string()).describe('norms: free symbols ≥ 0'),
+  }),
+  async decide(record, env, ctx) {
+    try {
+      return await decideVacuousClaim(record, env, ctx);
+    } catch (e) {
+      if (e instanceof LangError) return badInput('exact', e);
+      throw e;
+    }
+  },
+});
+
+async function decideVacuousClaim(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
+  const syms = langSymbols(env, record);
+  const rel = splitRelation(barsToAbs(String(record.relation)));
+  if (!rel) throw new LangError(`relation: expected "lhs REL rhs", got "${String(record.relation)}"`);
+  const r = rel.rel === '==' ? '=' : rel.rel;
+  if (!(r in HOLDS)) throw new LangError(`relation: unsupported ${rel.rel}`);
+  const vanishing = ((record.vanishing as string[]) ?? []).map(String);
+  const norms = ((record.nonnegative as string[]) ?? []).map(String);
+  const lhs = parseMath(rel.lhs);
+  const rhs = parseMath(rel.rhs);
+  const rng = recordRng(ctx, `${record.id}#norms`);
+  const points = domainPoints(record, env, ctx, 10, (s) => Rational.parse(s));
+  const trials: Record<string, Rational>[] = [];
+  for (const at of points) {
+    const base = { ...at, ...Object.fromEntries(vanishing.map((v) => [v, Rational.ZERO])) };
+    // each norm alone (catches a negative coefficient), then random norms
+    for (let k = 0; k < norms.length; k++) trials.push({ ...base, ...Object.fromEntries(norms.map((n, i) => [n, i === k ? Rational.ONE : Rational.ZERO])) });
+    trials.push({ ...base, ...Object.fromEntries(norms.map((n) => [n, q(Math.floor(rng() * 20) + 1, Math.floor(rng() * 4) + 1)])) });
+  }
+  const firstTrials: string[] = [];
+  for (const [ti, at] of trials.entries()) {
+    const L = coefValue(lhs, syms, at);
+    const R = coefValue(rhs, syms, at);
+    const s = L.sub(R).sign();
+    const shown = Object.fromEntries(Object.entries(at).filter(([k]) => new RegExp(`\\b${k}\\b`).test(`${String(record.relation)} ${((record.define as string[]) ?? []).join(' ')}`)));
+    if (ti <= norms.length) firstTrials.push(`lhs = ${L}, rhs = ${R} at ${pointText(shown)}`);
+    if (!HOLDS[r](s)) {
+      const text = `at the admissible case (${vanishing.join(', ')} = 0): lhs = ${L}, rhs = ${R}, printed ${r}, at ${pointText(shown)}`;
+      return {
+        verdict: 'refuted',
+        method: 'exact',
+        summary: `false already at the one admissible case: ${text} (exact)`,
+        evidence: { reading: `${vanishing.join(', ')} vanish at the admissible case; ${norms.join(', ')} are norms (≥ 0, realisable independently)` },
+        witness: Object.fromEntries(Object.entries(shown).map(([k, v]) => [k, v.toString()])),
+        decisive: `violated ${text}`,
+      };
+    }
+  }
+  const first = firstTrials.join('; ');
+  const id = String(record.assumption);
+  const asm = env.set.claims.find((c) => c.id === id);
+  const proc = asm && getProcedure(asm.kind);
+  if (!asm || asm.kind !== 'vacuity' || !proc) return { verdict: 'inconclusive', method: 'exact', summary: `assumption ${id} is not a vacuity record`, evidence: {}, decisive: `holds at the admissible case; ${first}; no vacuity record ${id}` };
+  const a = await decideVacuity(asm, env, ctx);
+  const evidence = { assumption: { id, verdict: a.result.verdict, summary: a.result.summary }, atAdmissible: `${trials.length} exact trials at ${points.length} domain points, ${vanishing.join(', ')} = 0: the relation holds`, firstTrial: first };
+  if (!a.vacuous) return { verdict: 'inconclusive', method: 'exact', summary: `holds at ${vanishing.join(', ')} = 0, but ${id} admits other cases, not decided here`, evidence, decisive: `holds at the admissible case; ${first}; ${id} not vacuous` };
+  return {
+    verdict: 'vacuous',
+    method: 'exact',
+    summary: `${id} admits only the trivial case, where the claim holds (${vanishing.join(', ')} = 0; ${trials.length} exact trials)`,
+    evidence,
+    decisive: `vacuous; at the admissible case ${first}`,
+  };
+}
+
