@@ -4,5 +4,18 @@
  * modules through this map, with no dynamic import.
  */
 import type { ModuleCheck } from '../src/claim-record.ts';
+import { stalenessMean } from './staleness-mean.ts';
+import { perturbedRate } from './perturbed-rate.ts';
+import { fig31, fig31a, fig31b, fig31c } from './figure-3-1-checks.ts';
+import { rem31Simulation, rem32Simulation } from './remarks-simulation.ts';
 
-export const paperModules: Record<string, ModuleCheck> = {};
+export const paperModules: Record<string, ModuleCheck> = {
+  'staleness-mean.ts#stalenessMean': stalenessMean,
+  'perturbed-rate.ts#perturbedRate': perturbedRate,
+  'figure-3-1-checks.ts#fig31': fig31,
+  'figure-3-1-checks.ts#fig31a': fig31a,
+  'figure-3-1-checks.ts#fig31b': fig31b,
+  'figure-3-1-checks.ts#fig31c': fig31c,
+  'remarks-simulation.ts#rem31Simulation': rem31Simulation,
+  'remarks-simulation.ts#rem32Simulation': rem32Simulation,
+};

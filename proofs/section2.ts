@@ -3,8 +3,7 @@
  *
  * ## Main claims
  * (2.3) the Fokker–Planck equation of the SDE (2.2), with the Itô line and the weak form ·
- * (2.4) the same equation after x = y, v = −ω₀²θ − γy · the mean of the geometric
- * staleness · the scaling β = 2γ/(τ²ω₀⁴) in (η, κ, Σ, ω₀).
+ * (2.4) the same equation after x = y, v = −ω₀²θ − γy · the scaling β = 2γ/(τ²ω₀⁴) in (η, κ, Σ, ω₀).
  *
  * Every check is an exact identity in the jet kernel (symbolic/jet.ts), in d = 1, 2, 3.
  *
@@ -311,88 +310,6 @@ export function deriveEq24(): DerivationStep[] {
 }
 
 // ---------------------------------------------------------------------------------------
-// staleness mean
-
-/**
- * Partial sums of E[τ] for P(τ = l) = (1−κ)κ^l, l = 0, 1, …: with K = κ^N,
- * T_N = κ(1 − (N+1)K + NκK)/(1−κ). Returns the exact checks of the telescoping proof.
- */
-export function stalenessTelescoping() {
-  const kappa = pv('kappa');
-  const K = pv('K'); // κ^N
-  const N = pv('N');
-  const one = Poly.ONE;
-  const omk = one.sub(kappa);
-  // (1−κ)·T_N and (1−κ)·T_{N−1} (κ^{N−1}·κ = K, κ^{N+1} = κK)
-  const tN = kappa.sub(N.add(one).mul(kappa).mul(K)).add(N.mul(kappa.pow(2)).mul(K));
-  const tNm1 = kappa.sub(N.mul(K)).add(N.sub(one).mul(kappa).mul(K));
-  // T_N − T_{N−1} = N(1−κ)κ^N  ⇔  (1−κ)(T_N − T_{N−1}) − N(1−κ)²K = 0
-  const step = tN.sub(tNm1).sub(N.mul(omk.pow(2)).mul(K));
-  // T_0 = 0: N = 0, K = 1
-  const base = tN.subs({ N: 0, K: 1 });
-  // κ/(1−κ) − T_N = κK(N + 1 − Nκ)/(1−κ) ≥ 0
-  const gap = kappa.sub(tN).sub(kappa.mul(K).mul(N.add(one).sub(N.mul(kappa))));
-  return { step, base, gap };
-}
-
-/** How the mean is printed; tests plant a different value. */
-export interface PrintedStaleness {
-  /** Printed E[τ] = num/(1−κ) with num a polynomial in κ. @defaultValue 1 */
-  numerator: Poly;
-}
-
-export function makeStalenessClaim(printed: PrintedStaleness = { numerator: Poly.ONE }): Claim {
-  return {
-    id: 'sec:2:staleness-mean',
-    source: 'Section 2, paragraph after (2.1)',
-    statement: 'τ_k = l with probability (1−κ)κ^l, κ ∈ (0,1); the expectation of the random staleness τ_k is 1/(1−κ).',
-    latex: '\\mathbb{P}(\\tau_k = l) = (1-\\kappa)\\kappa^l \\Rightarrow \\mathbb{E}\\,\\tau_k = \\frac{1}{1-\\kappa}',
-    hypotheses: ['hKappa: 0 < κ < 1', 'hSupport: l = 0, 1, 2, … (P sums to 1 only on this support)'],
-    check: (): CheckResult => {
-      const { step, base, gap } = stalenessTelescoping();
-      const kappa = pv('kappa');
-      // true mean κ/(1−κ); printed num/(1−κ): difference (num − κ)/(1−κ)
-      const diffNumerator = printed.numerator.sub(kappa);
-      const identities = { telescopingStep: step.toString(), baseCase: base.toString(), upperBoundGap: gap.toString() };
-      if (!step.isZero() || !base.isZero() || !gap.isZero()) return { verdict: 'error', method: 'exact', summary: 'internal: telescoping identity failed', evidence: identities };
-      const evidence = {
-        partialSum: 'Σ_{l=0}^{N} l(1−κ)κ^l = κ(1 − (N+1)κ^N + Nκ^{N+1})/(1−κ) (telescoping, exact in κ, N, K = κ^N)',
-        bound: 'κ/(1−κ) − S_N = κ^{N+1}(N+1−Nκ)/(1−κ) > 0, so E[τ] ≤ κ/(1−κ) for κ ∈ (0,1) (exact)',
-        limit: 'Nκ^N → 0 for κ ∈ (0,1) gives E[τ] = κ/(1−κ)',
-        identities,
-        remark3_2:
-          'Remark 3.2 calls 1/(1−κ) the expected staleness; with E[τ] = κ/(1−κ) its condition (1−κ)m > 1 reads m > E[τ] + 1',
-      };
-      if (diffNumerator.isZero()) return { verdict: 'proved', method: 'exact', summary: 'E[τ] = κ/(1−κ) by exact telescoping', evidence };
-      // witness: κ = 1/2 (or the first small rational where the printed value differs)
-      let witness: Record<string, string> | undefined;
-      for (const k of [q(1, 2), q(1, 3), q(2, 3), q(1, 5)]) {
-        const printedValue = printed.numerator.evaluate({ kappa: k }).div(Rational.ONE.sub(k));
-        const trueValue = k.div(Rational.ONE.sub(k));
-        if (!printedValue.equals(trueValue)) {
-          witness = { kappa: k.toString(), printedMean: printedValue.toString(), exactMean: trueValue.toString(), partialSumsBound: `S_N ≤ ${trueValue} for every N` };
-          break;
-        }
-      }
-      return {
-        verdict: 'refuted',
-        method: 'exact',
-        summary: `E[τ] = κ/(1−κ), not the printed value (κ=${witness?.kappa}: ${witness?.exactMean} vs ${witness?.printedMean})`,
-        evidence,
-        witness,
-        corrected: {
-          statement: 'E[τ_k] = κ/(1−κ) for P(τ_k = l) = (1−κ)κ^l, l ≥ 0; equivalently 1/(1−κ) = E[τ_k + 1] (the mean of a geometric law on {1, 2, …}).',
-          latex: '\\mathbb{E}\\,\\tau_k = \\frac{\\kappa}{1-\\kappa},\\qquad \\mathbb{E}(\\tau_k+1) = \\frac{1}{1-\\kappa}',
-          verdict: 'proved',
-          method: 'exact',
-          evidence: { proof: 'exact telescoping identity for the partial sums + Nκ^N → 0' },
-        },
-      };
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------
 // SDE scaling
 
 /**
@@ -458,4 +375,5 @@ export function makeSdeScalingClaim(): Claim {
   };
 }
 
-export const claims: Claim[] = [makeStalenessClaim(), makeSdeScalingClaim(), makeEq23Claim(), makeEq24Claim()];
+/** sec:2:staleness-mean is a record (proofs/zhu-ying-2021/dynamics.claims.yaml, module proofs/staleness-mean.ts). */
+export const claims: Claim[] = [makeSdeScalingClaim(), makeEq23Claim(), makeEq24Claim()];

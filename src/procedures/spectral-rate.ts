@@ -393,7 +393,12 @@ registerProcedure({
       cases: Object.fromEntries(outs.map((o) => [o.label, { status: o.status, summary: o.summary, ...o.evidence }])),
     };
     const dims = record.blocks ? { dimensions: 'all' as const } : {};
-    const decisive = `${sharp ? 'two-sided' : 'bound'}; ${outs.map((o) => o.decisive).join('; ')}`;
+    // Kalman's condition rests on D: its determinant is part of the decisive evidence.
+    const Cp = p.drift.map((r) => r.map(asPoly));
+    const dens = p.diffusion.flat().map((e) => e.den).filter((d) => !d.constantValue());
+    const clear = dens.reduce((a, d) => a.mul(d), Poly.ONE);
+    const kal = kalmanPoly(Cp, p.diffusion.map((r) => r.map((e) => e.num.mul(clear).mul(clear))));
+    const decisive = `${sharp ? 'two-sided' : 'bound'}; kalman ${unicodeString(kal.mul(kal.transpose()).det())}; ${outs.map((o) => o.decisive).join('; ')}`;
     const bad = outs.find((o) => o.status === 'refuted');
     if (bad) {
       const refutedCases = outs.filter((o) => o.status === 'refuted');

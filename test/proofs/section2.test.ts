@@ -8,9 +8,7 @@ import {
   deriveEq24,
   makeEq23Claim,
   makeEq24Claim,
-  makeStalenessClaim,
   sdeScalingIdentities,
-  stalenessTelescoping,
 } from '../../proofs/section2.ts';
 import { pv } from '../../symbolic/poly.ts';
 import { q } from '../../symbolic/rational.ts';
@@ -21,7 +19,7 @@ const byId = (id: string) => claims.find((c) => c.id === id)!;
 
 describe('Section 2 claims', () => {
   it('lists its claims in paper order with DESIGN.md ids', () => {
-    expect(claims.map((c) => c.id)).toEqual(['sec:2:staleness-mean', 'sec:2:sde-scaling', 'eq:2.3', 'eq:2.4']);
+    expect(claims.map((c) => c.id)).toEqual(['sec:2:sde-scaling', 'eq:2.3', 'eq:2.4']);
   });
 
   it('proves (2.3): Itô line, weak form and strong form, d = 1, 2, 3', async () => {
@@ -72,20 +70,6 @@ describe('Section 2 claims', () => {
     expect(steps.length).toBeGreaterThanOrEqual(5);
     expect(steps.find((s) => s.title.startsWith('Difference'))!.text).toBe('0');
     expect(steps[0].text).toContain('∂θψ = -g_v1*omega0^2');
-  });
-
-  it('refutes the staleness mean 1/(1−κ) with κ = 1/2 (true mean 1)', async () => {
-    const r = await run(byId('sec:2:staleness-mean'));
-    expect(r.verdict).toBe('refuted');
-    expect(r.witness).toMatchObject({ kappa: '1/2', printedMean: '2', exactMean: '1' });
-    expect(r.corrected?.verdict).toBe('proved');
-  });
-
-  it('proves the corrected staleness mean κ/(1−κ) by exact telescoping', async () => {
-    const { step, base, gap } = stalenessTelescoping();
-    expect([step.isZero(), base.isZero(), gap.isZero()]).toEqual([true, true, true]);
-    const r = await run(makeStalenessClaim({ numerator: pv('kappa') }));
-    expect(r.verdict).toBe('proved');
   });
 
   it('derives β = 2(1−κ)/(η²Σ²ω₀⁴) and γδt = 1−κ exactly', async () => {
