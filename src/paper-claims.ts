@@ -23,21 +23,20 @@ registerStaticModules(dirname(PAPER_FILE), paperModules);
 /** The paper's claim set (records only). */
 export const paperSet: ClaimSet = loadClaimFile(PAPER_FILE, { allowModules: true, knownIds: legacyClaims.map((c) => c.id) });
 
-/** Paper order: section of the id's number (sec:2 < eq:2.3 < … < app:), stable within. */
+/** Paper order by section (sec:2, eq:2.x < … < app:); within a section, file order. */
 function orderKey(id: string): number {
   if (id.startsWith('app:')) return 1000;
-  const m = /^[a-z]+:(\d+)(?:\.(\d+))?/.exec(id);
-  return m ? Number(m[1]) * 100 + (m[2] ? Number(m[2]) : 0) : 999;
+  const m = /^[a-z]+:(\d+)/.exec(id);
+  return m ? Number(m[1]) : 999;
 }
 
 const recordIds = new Set(paperSet.claims.map((c) => c.id));
 const fromData = paperSet.claims.map((r) => instantiate(r, { set: paperSet }));
-const legacyIndex = new Map(legacyClaims.map((c, i) => [c.id, i]));
 
 /** Every claim of the paper, in paper order: records first where an id exists as both. */
 export const allClaims: Claim[] = [...fromData, ...legacyClaims.filter((c) => !recordIds.has(c.id))]
   .map((c, i) => ({ c, i }))
-  .sort((a, b) => orderKey(a.c.id) - orderKey(b.c.id) || (legacyIndex.get(a.c.id) ?? 1e6 + a.i) - (legacyIndex.get(b.c.id) ?? 1e6 + b.i) || a.i - b.i)
+  .sort((a, b) => orderKey(a.c.id) - orderKey(b.c.id) || a.i - b.i)
   .map(({ c }) => c);
 
 export function findClaim(id: string): Claim | undefined {
