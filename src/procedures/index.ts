@@ -3,7 +3,9 @@
  * One import line per procedure file; keep them sorted.
  */
 import './conjunction.ts';
+import './expectation-bound.ts';
 import './formula-identity.ts';
+import './identity.ts';
 import './inequality.ts';
 import './integral-inequality.ts';
 import './matrix-kinds.ts';

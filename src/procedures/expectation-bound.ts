@@ -1,0 +1,334 @@
+/**
+ * `kind: expectation-bound` — a relation between Gaussian expectations and parameter expressions,
+ * for every parameter point of the domain:
+ *
+ *   weight:    "M"                                (a definition exp(-a*|x|^2 - b*|v|^2), normalised)
+ *   dimension: 1                                  (or a list)
+ *   relation:  "E(|x|^2 + |v|^2) <= (d + 1)/beta" (E(·) = E_w[·]; any parameter expression around it)
+ *
+ * Integrands are written in the space variables: `|x|^2`, `dot(x, v)`, scalar variables, parameters,
+ * and (non-polynomial) `exp`, `sin`, `cos`, `tanh`, `abs` of those.
+ *
+ * Polynomial integrands (exact): each E(·) is computed symbolically from exact Gaussian moments — a
+ * rational function of the parameters — and the relation is decided like `inequality`: exact domain
+ * points first (a violation there is a refutation, sign checked exactly), then Z3 and cvc5 on the
+ * negation (`proved`, basis two-solvers / one-solver).
+ *
+ * Other integrands (Monte Carlo): seeded trials over exact domain points through the run's
+ * integrators, worst margin with its σ; `refuted` needs a > 6σ violation confirmed by a different
+ * backend; otherwise `supported` (never `proved`).
+ */
+import { z } from 'zod';
+import type { MathNode } from 'mathjs';
+import { inconclusive, type CheckContext, type CheckResult } from '../claims.ts';
+import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
+import { Rational, q } from '../../symbolic/rational.ts';
+import { Poly, pv } from '../../symbolic/poly.ts';
+import { expectationWith } from '../../symbolic/moments.ts';
+import { LangError, type LangSymbols, type ParamExpr } from '../../symbolic/lang/index.ts';
+import { difference, parseMath, parseParamExpr, signAt, signFormula } from '../../symbolic/lang/param.ts';
+import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
+import { cst, div as divE, powi, un, vv, xv, type Expr } from '../../numeric/expr.ts';
+import type { IntegratorSet } from '../../numeric/integrator.ts';
+import { prodE, sumE, scaleE } from '../../numeric/families.ts';
+import { chooseIntegrators, integrateMargins } from '../../numeric/search.ts';
+import { registerProcedure } from './registry.ts';
+import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointText, recordDomain } from './common.ts';
+import { weightVariances } from './integral-inequality.ts';
+
+type Node = MathNode & { type: string; name?: string; fn?: unknown; args?: MathNode[]; op?: string; content?: MathNode; value?: unknown };
+const fnName = (n: Node): string | undefined => (typeof n.fn === 'string' ? n.fn : (n.fn as { name?: string } | undefined)?.name);
+const HOLDS: Record<string, (s: number) => boolean> = { '<': (s) => s < 0, '<=': (s) => s <= 0, '>': (s) => s > 0, '>=': (s) => s >= 0, '=': (s) => s === 0, '!=': (s) => s !== 0 };
+
+/** Replace E(…) by symbols __E0, __E1, … and collect the integrands. */
+function extractExpectations(node: MathNode, found: MathNode[]): MathNode {
+  return (node as Node).transform((c) => {
+    const m = c as Node;
+    if (m.type === 'FunctionNode' && fnName(m) === 'E') {
+      if (m.args?.length !== 1 && m.args?.length !== 2) throw new LangError(`E(·) takes one integrand (and optionally the weight), in "${m.toString()}"`);
+      found.push(m.args[0]);
+      return parseMath(`__E${found.length - 1}`);
+    }
+    return c;
+  });
+}
+
+/** Integrand → polynomial in the coordinates with parameter-polynomial coefficients over a common parameter denominator. */
+function integrandPoly(node: MathNode, syms: LangSymbols, d: number): { num: Poly; den: Poly } | undefined {
+  const vars = Object.keys(syms.variables);
+  let nonPoly = false;
+  const t = (node as Node).transform((c) => {
+    const m = c as Node;
+    if (m.type === 'FunctionNode' && ['exp', 'sin', 'cos', 'tanh', 'abs', 'sqrt', 'log'].includes(fnName(m) ?? '')) {
+      const a = m.args?.[0] as Node | undefined;
+      if (!(fnName(m) === 'abs' && a?.type === 'SymbolNode')) nonPoly = true;
+    }
+    if (m.type === 'OperatorNode' && m.op === '^') {
+      const [b, e] = m.args! as Node[];
+      const k = e.type === 'ConstantNode' ? Number(e.value) : NaN;
+      if (b.type === 'FunctionNode' && fnName(b) === 'abs' && (b.args?.[0] as Node)?.type === 'SymbolNode' && syms.variables[(b.args![0] as Node).name!]?.vector && Number.isInteger(k) && k > 0 && k % 2 === 0) return parseMath(`(__dot_${(b.args![0] as Node).name}_${(b.args![0] as Node).name})^${k / 2}`);
+    }
+    if (m.type === 'FunctionNode' && fnName(m) === 'dot') {
+      const [a, b] = (m.args ?? []) as Node[];
+      if (a?.type === 'SymbolNode' && b?.type === 'SymbolNode') return parseMath(`__dot_${a.name}_${b.name}`);
+    }
+    return c;
+  });
+  if (nonPoly) return undefined;
+  const extra: string[] = [];
+  t.traverse((c) => {
+    const m = c as Node;
+    if (m.type === 'SymbolNode' && m.name!.startsWith('__dot_')) extra.push(m.name!);
+  });
+  const scalars = vars.filter((v) => !syms.variables[v].vector);
+  const e = parseParamExpr(t.toString(), syms, [...extra, ...scalars]);
+  const subs: Record<string, Poly> = {};
+  for (const name of extra) {
+    const [, a, b] = /^__dot_(\w+?)_(\w+)$/.exec(name)!;
+    if (!syms.variables[a]?.vector || !syms.variables[b]?.vector) throw new LangError(`dot(${a}, ${b}) / |${a}|^2 of non-vector variables`);
+    let s = Poly.ZERO;
+    for (let i = 1; i <= d; i++) s = s.add(pv(`${a}${i}`).mul(pv(`${b}${i}`)));
+    subs[name] = s;
+  }
+  for (const v of [...extra, ...scalars]) if (e.den.degreeIn(v) > 0) return undefined;
+  if (Object.keys(e.roots).length) return undefined;
+  return { num: e.num.subs(subs), den: e.den };
+}
+
+/** The weight's variances as parameter expressions σ² = −1/(2a). */
+function symbolicVariances(record: ClaimRecord, syms: LangSymbols): Map<string, ParamExpr> {
+  const defs = new Map(syms.definitions.map((x) => splitRelation(barsToAbs(x))).filter((r) => r && r.rel === '=').map((r) => [r!.lhs.trim(), r!.rhs]));
+  const weight = String(record.weight);
+  const node = parseMath(defs.get(weight.trim()) ?? barsToAbs(weight)) as Node;
+  if (!(node.type === 'FunctionNode' && fnName(node) === 'exp')) throw new LangError(`weight "${weight}" must be exp(quadratic form)`);
+  const vars = Object.keys(syms.variables);
+  const ip = integrandPoly(node.args![0], syms, 1);
+  if (!ip) throw new LangError(`weight "${weight}" is not a Gaussian`);
+  const out = new Map<string, ParamExpr>();
+  for (const v of vars) {
+    const coord = syms.variables[v].vector ? `${v}1` : v;
+    if (ip.num.degreeIn(coord) === 0) continue;
+    const a2 = ip.num.diff(coord).diff(coord); // = 2a · den
+    // σ² = −1/(2a) = −den / a2
+    out.set(v, { num: ip.den.neg(), den: a2, roots: {} });
+  }
+  return out;
+}
+
+function expectationParam(ip: { num: Poly; den: Poly }, variances: Map<string, ParamExpr>, syms: LangSymbols, d: number): ParamExpr {
+  const sym = (v: string) => `__s_${v}`;
+  const coordVar = (name: string): string | undefined => {
+    for (const v of variances.keys()) {
+      if (syms.variables[v].vector ? new RegExp(`^${v}\\d+$`).test(name) && Number(name.slice(v.length)) <= d : name === v) return v;
+    }
+    return undefined;
+  };
+  const e = expectationWith(ip.num, (name) => {
+    const v = coordVar(name);
+    return v ? pv(sym(v)) : undefined;
+  });
+  for (const name of e.variables()) if (Object.keys(syms.variables).some((v) => name === v || new RegExp(`^${v}\\d+$`).test(name)) && !name.startsWith('__')) throw new LangError(`the integrand depends on ${name}, which the weight does not integrate`);
+  // substitute σ² = N/D: multiply through by D^K
+  let num = e;
+  let den = ip.den;
+  for (const [v, s] of variances) {
+    const K = num.degreeIn(sym(v));
+    if (!K) continue;
+    let acc = Poly.ZERO;
+    // coefficient of s^k by repeated differentiation at 0
+    let f = num;
+    let fact = Rational.ONE;
+    for (let k = 0; k <= K; k++) {
+      if (k > 0) fact = fact.mul(q(k));
+      const ck = f.subs({ [sym(v)]: 0 }).scale(fact.inv());
+      acc = acc.add(ck.mul(s.num.pow(k)).mul(s.den.pow(K - k)));
+      f = f.diff(sym(v));
+    }
+    num = acc;
+    den = den.mul(s.den.pow(K));
+  }
+  return { num, den, roots: {} };
+}
+
+/** Integrand → numeric Expr (x ↦ xv, v ↦ vv by the weight's two vector variables). */
+function toExpr(node: MathNode, syms: LangSymbols, at: Readonly<Record<string, Rational>>, d: number, kindOf: (v: string) => 'x' | 'v'): Expr {
+  const n = node as Node;
+  const coord = (v: string, i: number) => (kindOf(v) === 'x' ? xv(i) : vv(i));
+  switch (n.type) {
+    case 'ParenthesisNode':
+      return toExpr(n.content!, syms, at, d, kindOf);
+    case 'ConstantNode':
+      return cst(Number(n.value));
+    case 'SymbolNode': {
+      const e = parseParamExpr(n.name!, syms);
+      return cst(e.num.evaluate(at).div(e.den.evaluate(at)).toNumber());
+    }
+    case 'OperatorNode': {
+      const a = n.args!;
+      if (n.op === '^') {
+        const [b, e] = a as Node[];
+        const k2 = Number((e as Node).value);
+        if (b.type === 'FunctionNode' && fnName(b) === 'abs' && (b.args?.[0] as Node)?.type === 'SymbolNode' && syms.variables[(b.args![0] as Node).name!]?.vector && Number.isInteger(k2) && k2 > 0 && k2 % 2 === 0) {
+          const v = (b.args![0] as Node).name!;
+          return powi(sumE(...Array.from({ length: d }, (_, i) => prodE(coord(v, i), coord(v, i)))), k2 / 2);
+        }
+        const k = Number((e as Node).value);
+        if (!Number.isInteger(k) || k < 0) throw new LangError(`integer exponents only in "${n.toString()}"`);
+        return powi(toExpr(b, syms, at, d, kindOf), k);
+      }
+      const xs = a.map((x) => toExpr(x, syms, at, d, kindOf));
+      if (xs.length === 1) return n.op === '-' ? scaleE(-1, xs[0]) : xs[0];
+      if (n.op === '+') return sumE(xs[0], xs[1]);
+      if (n.op === '-') return sumE(xs[0], scaleE(-1, xs[1]));
+      if (n.op === '*') return prodE(xs[0], xs[1]);
+      if (n.op === '/') return divE(xs[0], xs[1]);
+      break;
+    }
+    case 'FunctionNode': {
+      const f = fnName(n)!;
+      if (f === 'dot') {
+        const [a, b] = (n.args ?? []) as Node[];
+        return sumE(...Array.from({ length: d }, (_, i) => prodE(coord(a.name!, i), coord(b.name!, i))));
+      }
+      if (['exp', 'sin', 'cos', 'tanh', 'abs', 'sqrt', 'log'].includes(f)) return un(f as 'exp', toExpr(n.args![0], syms, at, d, kindOf));
+    }
+  }
+  throw new LangError(`unsupported in an integrand: "${n.toString()}"`);
+}
+
+registerProcedure({
+  kind: 'expectation-bound',
+  summary: 'E_w[f] REL bound over the parameter domain: exact Gaussian moments + solvers for polynomial f; seeded Monte Carlo (6σ + a different backend) otherwise',
+  method: 'exact',
+  needs: ['z3', 'cvc5', 'integrators'],
+  fields: z.looseObject({
+    relation: z.string().min(1).describe('"E(f) <= bound" (E(·) = E_w[·]), as printed'),
+    weight: z.string().min(1),
+    dimension: z.union([z.number().int().positive(), z.array(z.number().int().positive())]),
+  }),
+  async decide(record, env, ctx) {
+    try {
+      return await decideExpectation(record, env, ctx);
+    } catch (e) {
+      if (e instanceof LangError) return badInput('exact', e);
+      throw e;
+    }
+  },
+});
+
+async function decideExpectation(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
+  const syms = langSymbols(env, record);
+  const rel = splitRelation(barsToAbs(String(record.relation)));
+  if (!rel) throw new LangError(`relation: expected "lhs REL rhs", got "${String(record.relation)}"`);
+  const r = rel.rel === '==' ? '=' : rel.rel;
+  const dims = (Array.isArray(record.dimension) ? record.dimension : [record.dimension]).map(Number);
+  const dimName = syms.dimension?.name ?? 'd';
+  const integrands: MathNode[] = [];
+  const lhs = extractExpectations(parseMath(rel.lhs), integrands);
+  const rhs = extractExpectations(parseMath(rel.rhs), integrands);
+  const eNames = integrands.map((_, k) => `__E${k}`);
+  const variances = symbolicVariances(record, syms);
+  for (const d of dims) {
+    const polys = integrands.map((n) => integrandPoly(n, syms, d));
+    if (polys.every((p) => p)) {
+      // exact: E(·) as rational functions of the parameters
+      const values = polys.map((p) => expectationParam(p!, variances, syms, d));
+      const subsSide = (node: MathNode): ParamExpr => {
+        const e = parseParamExpr(node.toString(), syms, [...eNames, dimName]);
+        // substitute E_k = N_k/D_k and d
+        let num = e.num.subs({ [dimName]: q(d) });
+        let den = e.den.subs({ [dimName]: q(d) });
+        for (const [k, v] of values.entries()) {
+          const name = eNames[k];
+          const K = Math.max(num.degreeIn(name), den.degreeIn(name));
+          if (!K) continue;
+          const lift = (p: Poly) => {
+            let acc = Poly.ZERO;
+            let f = p;
+            let fact = Rational.ONE;
+            for (let j = 0; j <= K; j++) {
+              if (j > 0) fact = fact.mul(q(j));
+              acc = acc.add(f.subs({ [name]: 0 }).scale(fact.inv()).mul(v.num.pow(j)).mul(v.den.pow(K - j)));
+              f = f.diff(name);
+            }
+            return acc;
+          };
+          num = lift(num);
+          den = lift(den);
+        }
+        return { num, den, roots: e.roots };
+      };
+      const L = subsSide(lhs);
+      const R = subsSide(rhs);
+      const diff = difference(L, R);
+      const evidence: Record<string, unknown> = { d, expectations: values.map((v, k) => `E(${integrands[k].toString()}) = ${paramText(v)}`), 'lhs − rhs': paramText(diff) };
+      for (const at of domainPoints(record, env, ctx, 16, (s) => Rational.parse(s))) {
+        const s = signAt(diff, at);
+        if (s === undefined || HOLDS[r](s)) continue;
+        const used = new Set([...diff.num.variables(), ...diff.den.variables()]);
+        const shown = Object.fromEntries(Object.entries(at).filter(([k]) => used.has(k)));
+        return { verdict: 'refuted', method: 'exact', summary: `d=${d}, ${pointText(shown)}: lhs − rhs has sign ${s}, printed ${r} (exact Gaussian moments)`, evidence, witness: { d: String(d), ...Object.fromEntries(Object.entries(shown).map(([k, v]) => [k, v.toString()])) }, dimensions: [d], decisive: `violated d=${d}: ${r} ${evidence['lhs − rhs']}` };
+      }
+      if (diff.num.isZero()) {
+        if (r === '<' || r === '>' || r === '!=') {
+          const at = domainPoints(record, env, ctx, 1, (x) => Rational.parse(x))[0] ?? {};
+          return { verdict: 'refuted', method: 'exact', summary: `d=${d}: lhs = rhs identically (exact Gaussian moments), printed ${r}`, evidence, witness: { d: String(d), ...Object.fromEntries(Object.entries(at).slice(0, 0)) }, dimensions: [d], decisive: `violated d=${d}: lhs ≡ rhs, printed ${r}` };
+        }
+        if (d === dims[dims.length - 1]) return { verdict: 'proved', method: 'exact', basis: 'kernel', summary: `lhs = rhs identically (exact Gaussian moments), d = ${dims.join(', ')}`, evidence, dimensions: dims, decisive: `identity d=${dims.join(',')}: ${r} ${values.map(paramText).join('; ')}` };
+        continue;
+      }
+      const dom = recordDomain(record, env);
+      const outcome = await decideQuery(await getSolvers(ctx), { variables: dom.variables, roots: { ...dom.roots, ...diff.roots }, assumptions: dom.assumptions, goal: signFormula(diff, r as '<') });
+      Object.assign(evidence, answersEvidence(outcome));
+      if (outcome.status === 'refuted') return { verdict: 'refuted', method: 'z3', summary: `d=${d}: fails at ${JSON.stringify(outcome.witness)} (solver model, re-checked)`, evidence, witness: outcome.witness, dimensions: [d], decisive: `violated d=${d}: ${r} ${evidence['lhs − rhs']}` };
+      if (outcome.status !== 'proved') return { verdict: 'inconclusive', method: 'z3', summary: `d=${d}: undecided (${outcome.reason ?? 'no solver'}); holds at the exact domain points`, evidence, dimensions: [d], decisive: `undecided d=${d}: ${r} ${evidence['lhs − rhs']}` };
+      if (d === dims[dims.length - 1]) return { verdict: 'proved', method: 'z3', basis: outcome.basis, summary: `exact Gaussian moments; ${r} holds on the whole domain, d = ${dims.join(', ')}`, evidence, dimensions: dims, decisive: `holds d=${dims.join(',')}: ${r} ${evidence['lhs − rhs']}` };
+      continue;
+    }
+    return decideMonteCarlo(record, env, ctx, lhs, rhs, integrands, r, dims, syms, dimName);
+  }
+  return inconclusive('exact', 'no dimension');
+}
+
+async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, lhs: MathNode, rhs: MathNode, integrands: MathNode[], r: string, dims: number[], syms: LangSymbols, dimName: string): Promise<CheckResult> {
+  if (!ctx.services.has('integrators')) return { ...inconclusive('monte-carlo', 'no integrators service in this run'), decisive: 'no integrators' };
+  const choice = chooseIntegrators(await ctx.services.get<IntegratorSet>('integrators'), ctx.backend);
+  if (!choice) return { ...inconclusive('monte-carlo', `no integrator for --backend ${ctx.backend}`), decisive: 'no integrators' };
+  if (r === '=' || r === '!=') return { ...inconclusive('monte-carlo', 'Monte Carlo decides inequalities only'), decisive: 'equality by sampling' };
+  // margin = rhs − lhs (≥ 0 claimed for <, <=): linear in the E's only.
+  const eNames = integrands.map((_, k) => `__E${k}`);
+  const side = (n: MathNode) => parseParamExpr(n.toString(), syms, [...eNames, dimName]);
+  const sgn = r === '<' || r === '<=' ? 1 : -1;
+  const L = side(lhs);
+  const R = side(rhs);
+  for (const e of [L, R]) for (const name of eNames) if (e.num.degreeIn(name) > 1 || e.den.degreeIn(name) > 0) throw new LangError('Monte Carlo: the relation must be linear in the expectations');
+  const trials = Number((record.options as { points?: number } | undefined)?.points ?? Math.max(2, Math.round(6 * Math.min(1, ctx.effort))));
+  const samples = Number((record.options as { samples?: number } | undefined)?.samples ?? Math.max(20_000, Math.round(200_000 * ctx.effort)));
+  const rows: Record<string, unknown>[] = [];
+  let worst: { sigmas: number; text: string } = { sigmas: Infinity, text: '' };
+  for (const d of dims) {
+    for (const [k, at] of domainPoints(record, env, ctx, trials, (s) => Rational.parse(s)).entries()) {
+      const atd = { ...at, [dimName]: q(d) };
+      const vars = [...weightVariances(String(record.weight), syms, atd)];
+      const xName = vars.find(([v]) => v === 'x')?.[0] ?? vars[0][0];
+      const sx2 = vars.find(([v]) => v === xName)![1].toNumber();
+      const sv2 = (vars.find(([v]) => v !== xName)?.[1] ?? q(1)).toNumber();
+      const kindOf = (v: string): 'x' | 'v' => (v === xName ? 'x' : 'v');
+      // margin integrand: Σ_k c_k f_k + c_0, c_k = ∂(R − L)/∂E_k
+      const diff = difference(R, L);
+      const den = diff.den.evaluate(atd).toNumber();
+      const c0 = diff.num.subs(Object.fromEntries(eNames.map((n) => [n, 0]))).evaluate(atd).toNumber() / den;
+      const terms = integrands.map((n, j) => scaleE(diff.num.diff(eNames[j]).evaluate(atd).toNumber() / den, toExpr(n, syms, atd, d, kindOf)));
+      const margin = scaleE(sgn, sumE(cst(c0), ...terms));
+      const res = await integrateMargins(choice, { d, names: ['margin'], exprs: [margin], params: {} }, { omega0: Math.sqrt(sv2 / sx2), beta: 1 / sv2 }, [0], { samples, quadratureNodes: d === 1 ? 64 : d === 2 ? 16 : 8, seed: ctx.seed + 37 * k + d, signal: ctx.signal });
+      const m = res.margins[0];
+      const shown = pointText(Object.fromEntries(Object.entries(at).filter(([kk]) => new RegExp(`\\b${kk}\\b`).test(`${String(record.relation)} ${syms.definitions.join(' ')}`))));
+      rows.push({ d, at: shown, margin: m.primary.margin, stderr: m.primary.stderr, sigmas: Number(m.primary.sigmas.toFixed(1)), backend: m.primary.backend });
+      const text = `d=${d}, ${shown}: margin ${m.primary.margin.toPrecision(4)} ± ${m.primary.stderr.toPrecision(2)}`;
+      if (m.primary.sigmas < worst.sigmas) worst = { sigmas: m.primary.sigmas, text };
+      if (m.confirmed && choice.independentIsOtherBackend) return { verdict: 'refuted', method: 'monte-carlo', summary: `${text} (${m.primary.sigmas.toFixed(1)}σ), confirmed by ${m.independent!.backend}`, evidence: { rows }, witness: { d, at: shown, margin: m.primary.margin, stderr: m.primary.stderr, independent: m.independent }, dimensions: [d], decisive: `violated: ${text}` };
+    }
+  }
+  if (worst.sigmas < -6) return { verdict: 'inconclusive', method: 'monte-carlo', summary: `a > 6σ violation not confirmed by a different backend: ${worst.text}`, evidence: { rows }, dimensions: dims, decisive: `unconfirmed: ${worst.text}` };
+  return { verdict: 'supported', method: 'monte-carlo', summary: `${rows.length} seeded trials over the domain; worst ${worst.text}`, evidence: { rows }, dimensions: dims, decisive: `holds: worst ${worst.text}` };
+}
