@@ -27,7 +27,8 @@ function scalarVariables(env: ProcedureEnv): string[] {
     .map(([k]) => k);
 }
 
-for (const kind of ['formula-identity', 'identity'] as const) {
+// `identity` (vectors, jets, all dimensions) lives in identity.ts
+for (const kind of ['formula-identity'] as const) {
   const extraOf = (env: ProcedureEnv) => (kind === 'identity' ? scalarVariables(env) : []);
   registerProcedure({
   kind,

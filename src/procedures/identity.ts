@@ -1,0 +1,212 @@
+/**
+ * `kind: identity` — `lhs = rhs` (or `expr = 0`) as an identity in the parameters, the space
+ * variables (scalars and vectors in ℝ^d) and the jets of the generic functions: polynomial,
+ * rational in the parameters, square roots of parameter expressions reduced.
+ *
+ * Proved: every weight class of lhs − rhs is exactly 0 (basis `kernel`), in every dimension the
+ * all-d reduction requires (docs/all-dimensions.md): for an expression whose terms have at most
+ * k index summations, d = 1, …, k+1 suffice, and `dimensions: 'all'`. Refuted: an exact rational
+ * point (parameters in the domain, variables, jet values — jets of a generic function at one
+ * point are free) where the residual is not 0, re-evaluated exactly. Expressions with a variable
+ * in a denominator and no vectors or functions are decided as rational functions (cross-multiplied).
+ */
+import { z } from 'zod';
+import type { CheckContext, CheckResult } from '../claims.ts';
+import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
+import { Rational, q } from '../../symbolic/rational.ts';
+import type { Poly } from '../../symbolic/poly.ts';
+import { LangError, type LangSymbols } from '../../symbolic/lang/index.ts';
+import { LangSpace, type Scalar, type Value } from '../../symbolic/lang/expr.ts';
+import { difference, parseParamExprs, signAt, signWithRootMulti } from '../../symbolic/lang/param.ts';
+import { unicodeString } from '../../symbolic/lyapunov.ts';
+import { registerProcedure } from './registry.ts';
+import { badInput, domainPoints, langSymbols, pointStrings, recordRng } from './common.ts';
+
+/** Dimensions beyond this are not checked (the evidence then lists what was). */
+export const MAX_DIMENSION = 6;
+
+export const identityFields = z.looseObject({
+  lhs: z.string().min(1).optional(),
+  rhs: z.string().min(1).optional(),
+  expr: z.string().min(1).optional(),
+});
+
+/** Does the file use vectors (so the dimension enters)? */
+export function dimensionMatters(symbols: LangSymbols): boolean {
+  return Object.values(symbols.variables).some((v) => v.vector) || Object.values(symbols.functions).some((f) => f.vector);
+}
+
+/** The dimensions to check: the file's explicit list, else 1 … k+1 from the summation bound k. */
+export function dimensionsFor(env: ProcedureEnv, record: ClaimRecord, sums: number): { dims: number[]; all: boolean; k: number } {
+  const syms = langSymbols(env, record);
+  if (!dimensionMatters(syms) && sums === 0) return { dims: [1], all: false, k: 0 };
+  const opt = (record.options as { dimensions?: number[] } | undefined)?.dimensions;
+  const declared = env.set.symbols.dimension?.check;
+  const list = opt ?? (Array.isArray(declared) ? declared : undefined);
+  if (list) return { dims: [...list], all: false, k: sums };
+  const top = Math.max(1, sums + 1);
+  if (top > MAX_DIMENSION) return { dims: Array.from({ length: MAX_DIMENSION }, (_, i) => i + 1), all: false, k: sums };
+  return { dims: Array.from({ length: top }, (_, i) => i + 1), all: true, k: sums };
+}
+
+/** lhs − rhs texts of an identity record. */
+export function sides(record: ClaimRecord): [string, string] {
+  if (typeof record.expr === 'string') return [record.expr, '0'];
+  if (typeof record.lhs !== 'string' || typeof record.rhs !== 'string') throw new LangError('identity: give lhs and rhs, or expr');
+  return [record.lhs, record.rhs];
+}
+
+/** The residual lhs − rhs in one dimension. */
+export function residualIn(syms: LangSymbols, d: number, lhs: string, rhs: string): { S: LangSpace; value: Value } {
+  const S = new LangSpace(syms, d);
+  const a = S.compileText(lhs, new Map());
+  const b = S.compileText(rhs, new Map());
+  if (a.vector !== b.vector) throw new LangError(`one side is a vector and the other a scalar ("${lhs}" vs "${rhs}")`);
+  const comps = a.comps.map((s, i) => S.reduce(S.add(s, S.neg(b.comps[i]))));
+  return { S, value: { comps, vector: a.vector, sums: Math.max(a.sums, b.sums) + (a.vector ? 1 : 0), tjets: Math.max(a.tjets, b.tjets), wsums: Math.max(a.wsums, b.wsums) } };
+}
+
+/** Short text of a polynomial for evidence. */
+export function short(p: Poly, n = 400): string {
+  const s = unicodeString(p);
+  return s.length > n ? `${s.slice(0, n)}… (${p.size()} terms)` : s;
+}
+
+/**
+ * An exact point where a non-zero numerator N (over den) is non-zero: parameters from the domain,
+ * every other symbol (coordinates, jets) a small random rational. Returns the point and value.
+ */
+export function nonzeroPoint(S: LangSpace, N: Poly, den: Poly, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): { at: Record<string, Rational>; value?: Rational; sign: number } | undefined {
+  const params = domainPoints(record, env, ctx, 20, (s) => Rational.parse(s));
+  const rng = recordRng(ctx, `${record.id}#jets`);
+  for (const p of params) {
+    const at: Record<string, Rational> = { ...p };
+    for (const [a, inv] of S.inverses) if (at[a] && !at[a].isZero()) at[inv] = at[a].inv();
+    for (const v of N.variables()) if (at[v] === undefined && !(v in S.roots)) at[v] = q(BigInt(Math.floor(rng() * 19) - 9), BigInt(1 + Math.floor(rng() * 4)));
+    if (Object.values(S.roots).some((r) => r.evaluate(at).sign() < 0)) continue;
+    const dv = den.evaluate(at);
+    if (dv.isZero()) continue;
+    if (Object.keys(S.roots).some((r) => N.degreeIn(r) > 0)) {
+      const s = signWithRootMulti(N, at, S.roots);
+      if (s !== 0) return { at, sign: s * dv.sign() };
+      continue;
+    }
+    const value = N.evaluate(at).div(dv);
+    if (!value.isZero()) return { at, value, sign: value.sign() };
+  }
+  return undefined;
+}
+
+/** Rational-function identity in parameters and scalar variables (the scalar fallback). */
+function decideScalarRational(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, lhs: string, rhs: string): CheckResult {
+  const syms = langSymbols(env, record);
+  const vars = Object.keys(syms.variables);
+  const { exprs } = parseParamExprs([lhs, rhs], syms, vars);
+  const diff = difference(exprs[0], exprs[1]);
+  const evidence = { 'numerator of lhs − rhs': unicodeString(diff.num), method: 'rational functions, cross-multiplied' };
+  if (diff.num.isZero()) return { verdict: 'proved', method: 'exact', basis: 'kernel', summary: 'lhs − rhs = 0 as rational functions', evidence, decisive: 'identity (rational)' };
+  const rng = recordRng(ctx, `${record.id}#vars`);
+  for (const at of domainPoints(record, env, ctx, 30, (s) => Rational.parse(s))) {
+    for (const v of vars) at[v] = q(BigInt(Math.floor(rng() * 41) - 20), BigInt(1 + Math.floor(rng() * 6)));
+    const s = signAt(diff, at);
+    if (s === undefined || s === 0) continue;
+    return { verdict: 'refuted', method: 'exact', summary: `lhs ≠ rhs at ${Object.entries(at).map(([k, v]) => `${k}=${v}`).join(', ')} (exact)`, evidence, witness: { ...pointStrings(at), sign: s > 0 ? 'lhs > rhs' : 'lhs < rhs' }, decisive: `residual ${unicodeString(diff.num)}` };
+  }
+  return { verdict: 'inconclusive', method: 'exact', summary: 'lhs − rhs ≠ 0 as a polynomial but no sampled point separates them', evidence, decisive: `undecided ${unicodeString(diff.num)}` };
+}
+
+/** Decide an identity record. */
+export async function decideIdentity(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
+  let lhs: string, rhs: string;
+  const syms = langSymbols(env, record);
+  try {
+    [lhs, rhs] = sides(record);
+    const probe = residualIn(syms, 1, lhs, rhs);
+    void probe;
+  } catch (e) {
+    if (e instanceof LangError && /division by an expression in the variables/.test(e.message) && !dimensionMatters(syms) && Object.keys(syms.functions).length === 0) {
+      try {
+        return decideScalarRational(record, env, ctx, sides(record)[0], sides(record)[1]);
+      } catch (e2) {
+        return badInput('exact', e2);
+      }
+    }
+    return badInput('exact', e);
+  }
+  try {
+    const first = residualIn(syms, 1, lhs, rhs);
+    const plan = dimensionsFor(env, record, first.value.sums);
+    const perDimension: Record<string, string> = {};
+    for (const d of plan.dims) {
+      const { S, value } = d === 1 ? first : residualIn(syms, d, lhs, rhs);
+      const bad = firstNonzero(value.comps);
+      if (!bad) {
+        perDimension[`d=${d}`] = 'residual 0';
+        continue;
+      }
+      const { comp, term, den } = bad;
+      const pt = nonzeroPoint(S, term.N, den, record, env, ctx);
+      const where = plan.dims.length > 1 || dimensionMatters(syms) ? ` in d = ${d}` : '';
+      const residual = short(term.N);
+      const evidence = { perDimension, dimension: d, component: value.vector ? comp + 1 : undefined, weight: term.Q.isZero() ? '1' : `exp(${unicodeString(term.Q)})`, residual, denominator: unicodeString(den), summationBound: plan.k };
+      if (!pt) return { verdict: 'inconclusive', method: 'exact', summary: `lhs − rhs ≠ 0${where} as a polynomial, but no exact point found`, evidence, decisive: `residual d=${d}: ${residual}` };
+      return {
+        verdict: 'refuted',
+        method: 'exact',
+        summary: `lhs ≠ rhs${where}: residual ${residual.length > 120 ? `${residual.slice(0, 120)}…` : residual} is ${pt.value ? `${pt.value} ≠ 0` : pt.sign > 0 ? '> 0' : '< 0'} at an exact point`,
+        evidence,
+        witness: { dimension: d, ...pointStrings(pt.at), ...(pt.value ? { residual: pt.value.toString() } : { sign: String(pt.sign) }) },
+        decisive: `residual d=${d}: ${residual}`,
+      };
+    }
+    const dims = plan.all ? 'all' : plan.dims;
+    return {
+      verdict: 'proved',
+      method: 'exact',
+      basis: 'kernel',
+      ...(dimensionMatters(syms) || plan.k > 0 ? { dimensions: dims } : {}),
+      summary: `lhs − rhs = 0 exactly${dimensionMatters(syms) ? (plan.all ? ` for every d ≥ 1 (≤ ${plan.k} index sums per term: d = 1…${plan.k + 1} checked)` : ` in d = ${plan.dims.join(', ')}`) : ''}`,
+      evidence: { perDimension, summationBound: plan.k, checked: plan.dims, dimensions: dims },
+      decisive: `identity d=${plan.dims.join(',')}`,
+    };
+  } catch (e) {
+    return badInput('exact', e);
+  }
+}
+
+export function firstNonzero(comps: readonly Scalar[]): { comp: number; term: { N: Poly; Q: Poly }; den: Poly } | undefined {
+  for (let i = 0; i < comps.length; i++) for (const t of comps[i].terms) if (!t.N.isZero()) return { comp: i, term: t, den: comps[i].den };
+  return undefined;
+}
+
+/** Field paths of undefined symbols or bad syntax (validated in d = 1). */
+export function validateTexts(fields: Record<string, unknown>, syms: LangSymbols): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  for (const [path, text] of Object.entries(fields)) {
+    if (typeof text !== 'string') continue;
+    try {
+      new LangSpace(syms, 1).compileText(text, new Map());
+    } catch (e) {
+      if (!(e instanceof LangError)) throw e;
+      if (/division by an expression in the variables/.test(e.message)) continue;
+      out.push({ path, message: e.message });
+    }
+  }
+  return out;
+}
+
+registerProcedure({
+  kind: 'identity',
+  summary: 'lhs = rhs (or expr = 0) identically in the parameters, variables (vectors in every dimension) and the jets of generic functions',
+  method: 'exact',
+  fields: identityFields,
+  validate(record, env) {
+    if (record.expr === undefined && (record.lhs === undefined || record.rhs === undefined)) return [{ path: 'lhs', message: 'identity: give lhs and rhs, or expr' }];
+    try {
+      return validateTexts({ lhs: record.lhs, rhs: record.rhs, expr: record.expr }, langSymbols(env, record));
+    } catch (e) {
+      return [{ path: 'lhs', message: (e as Error).message }];
+    }
+  },
+  decide: decideIdentity,
+});
