@@ -3,6 +3,7 @@
  * One import line per procedure file; keep them sorted.
  */
 import './conjunction.ts';
+import './expectation-bound.ts';
 import './formula-identity.ts';
 import './identity.ts';
 import './inequality.ts';
