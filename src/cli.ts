@@ -11,7 +11,8 @@ import type { BackendChoice, CheckContext, ClaimReport } from './claims.ts';
 import { allClaims, findClaim, paperSet } from './paper-claims.ts';
 import type { Claim } from './claims.ts';
 import type { CitedResult } from './claim-record.ts';
-import { runClaim, runClaims, selectClaims } from './runner.ts';
+import { rowQueries, runClaim, runClaims, selectClaims, smt2FileName } from './runner.ts';
+import { queryToSmt2 } from '../symbolic/smt2.ts';
 import { basisLine, buildReport, colourVerdict, evidenceText, summaryLine, tableHeader, tableRow, toJson, toMarkdown } from './report.ts';
 import { createServiceRegistry, type ManagedRegistry } from './services.ts';
 import { createZ3Service } from './z3-service.ts';
@@ -113,6 +114,21 @@ export function printShow(row: ClaimReport, io: CliIo): void {
   io.out(`${pc.bold('Reproduce')}: ${row.reproduce}`);
 }
 
+/** Every solver query of the run as report/smt2/<id>-<k>.smt2, so a referee can re-run any solver. */
+export function writeSmt2Files(dir: string, rows: readonly ClaimReport[]): number {
+  let n = 0;
+  for (const row of rows) {
+    const queries = rowQueries.get(row) ?? [];
+    queries.forEach((q, k) => {
+      const file = join(dir, smt2FileName(row.id, k + 1));
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, queryToSmt2(q, `hypocheck ${VERSION}: ${row.id} (${row.source}), query ${k + 1} of ${queries.length}\nthe claim as printed is ${row.verdict}${row.corrected ? `; its corrected statement is ${row.corrected.verdict} (its queries are among these)` : ""}`));
+      n++;
+    });
+  }
+  return n;
+}
+
 /** Flags shared by `verify` and `check`. */
 export interface RunReportOptions {
   only?: string;
@@ -148,6 +164,7 @@ export async function runAndReport(
   writeFileSync(join(dir, 'report.json'), toJson(report) + '\n');
   writeFileSync(join(dir, 'report.md'), toMarkdown(report) + '\n');
   writeHtmlReport(join(dir, 'report.html'), report);
+  writeSmt2Files(dir, rows);
   if (opts.json) {
     mkdirSync(dirname(resolve(opts.json)), { recursive: true });
     writeFileSync(resolve(opts.json), toJson(report) + '\n');

@@ -3,6 +3,16 @@
  * `error` verdict (never a crash), and returns the report rows of DESIGN.md's schema.
  */
 import type { CheckContext, CheckResult, Claim, ClaimReport } from './claims.ts';
+import type { RealQuery } from '../symbolic/z3.ts';
+import { queryLog } from './procedures/common.ts';
+
+/** The solver queries a row's check made, in order (written as report/smt2/<id>-<k>.smt2). */
+export const rowQueries = new WeakMap<ClaimReport, RealQuery[]>();
+
+/** The file name of a claim's k-th solver query (k from 1). */
+export function smt2FileName(id: string, k: number): string {
+  return `smt2/${id.replace(/[^A-Za-z0-9._-]/g, '_')}-${k}.smt2`;
+}
 
 export interface RunOptions {
   /** Only claims whose id starts with this prefix. @defaultValue all */
@@ -26,14 +36,19 @@ export function reproduceCommand(id: string, ctx: Pick<CheckContext, 'seed' | 'b
 export async function runClaim(claim: Claim, ctx: CheckContext): Promise<ClaimReport> {
   const t0 = performance.now();
   let result: CheckResult;
+  const queries: RealQuery[] = [];
+  queryLog.sink = queries;
   try {
     result = await claim.check(ctx);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     result = { verdict: 'error', method: 'exact', summary: `check failed: ${message}`, evidence: { reason: message } };
+  } finally {
+    queryLog.sink = undefined;
   }
+  if (queries.length) result = { ...result, evidence: { ...result.evidence, smt2: queries.map((_, k) => smt2FileName(claim.id, k + 1)) } };
   const ms = Math.round(performance.now() - t0);
-  return {
+  const row: ClaimReport = {
     id: claim.id,
     source: claim.source,
     statement: claim.statement,
@@ -54,6 +69,8 @@ export async function runClaim(claim: Claim, ctx: CheckContext): Promise<ClaimRe
     dimensions: result.dimensions,
     decisive: result.decisive,
   };
+  if (queries.length) rowQueries.set(row, queries);
+  return row;
 }
 
 export async function runClaims(claims: readonly Claim[], ctx: CheckContext, options: RunOptions = {}): Promise<ClaimReport[]> {

@@ -10,14 +10,15 @@ import { Option, type Command } from 'commander';
 import pc from 'picocolors';
 import type { BackendChoice } from '../claims.ts';
 import type { CliIo } from '../cli.ts';
-import { runAndReport } from '../cli.ts';
+import { createContext, runAndReport, writeSmt2Files } from '../cli.ts';
+import { runClaim, smt2FileName } from '../runner.ts';
 import type { CliState } from './index.ts';
 import { UsageError, parseNumberFlag } from '../errors.ts';
 import { ClaimFileError, lintClaimFile, loadClaimFile } from '../claim-file.ts';
 import { instantiate } from '../procedures/index.ts';
 import type { ClaimSet } from '../claim-record.ts';
 import { registerMutate } from './mutate.ts';
-import { PAPER_FILE, paperSet } from '../paper-claims.ts';
+import { PAPER_FILE, allClaims, paperSet } from '../paper-claims.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The `init` template (it passes lint; a test keeps it so). */
@@ -91,6 +92,25 @@ export function registerFileCommands(program: Command, io: CliIo, state: CliStat
     });
 
   registerMutate(program, io, state, async (files, allowModules) => (files.length ? loadSets(files, allowModules) : [paperSet]));
+
+  program
+    .command('export')
+    .description('write the exact SMT-LIB 2 query of every solver decision of a claim, to re-run with any solver')
+    .requiredOption('--smt2 <id>', 'claim id')
+    .option('--file <claims.yaml>', 'a claim file (default: the shipped paper)')
+    .option('--out <dir>', 'output folder', 'smt2-export')
+    .option('--allow-modules', 'let `module:` claims of the file run')
+    .action(async (opts: { smt2: string; file?: string; out: string; allowModules?: boolean }) => {
+      const claims = opts.file ? loadSets([opts.file], !!opts.allowModules).flatMap((set) => set.claims.map((r) => instantiate(r, { set }))) : allClaims;
+      const claim = claims.find((c) => c.id === opts.smt2);
+      if (!claim) throw new UsageError(`unknown claim id "${opts.smt2}"; see \`hypocheck list\``);
+      const { ctx, registry } = createContext({ seed: 1, backend: 'cpu', effort: 1, quiet: true }, io, state.signal);
+      state.cleanups.push(() => registry.disposeAll());
+      const row = await runClaim(claim, ctx);
+      const n = writeSmt2Files(resolve(opts.out), [row]);
+      if (n === 0) io.out(`${opts.smt2} (${row.verdict}, ${row.method}) makes no solver query`);
+      else io.out(`${opts.smt2} (${row.verdict}): ${n} quer${n > 1 ? 'ies' : 'y'} in ${join(opts.out, 'smt2')}/ — e.g. cvc5 --lang smt2 ${join(opts.out, smt2FileName(opts.smt2, 1))}`);
+    });
 }
 
 export { PAPER_FILE };

@@ -130,6 +130,12 @@ export const SOLVER_TIMEOUT_MS = 20_000;
 /** cvc5's limit: Debian's build has no libpoly (no complete NRA procedure), so it answers fast or not at all. */
 export const CVC5_TIMEOUT_MS = 3_000;
 
+/**
+ * Where solver queries are recorded while a claim runs (the runner sets `sink` around each claim,
+ * so every solver-based verdict links to the exact SMT-LIB 2 of its queries; issue 12).
+ */
+export const queryLog: { sink?: RealQuery[] } = {};
+
 /** The outcome of deciding one ∀-query with every available solver. */
 export interface SolverOutcome {
   status: 'proved' | 'refuted' | 'unknown';
@@ -147,6 +153,7 @@ export interface SolverOutcome {
  * against another's model that did not re-check is a disagreement: `unknown` with both answers.
  */
 export async function decideQuery(solvers: SolverSet, query: RealQuery): Promise<SolverOutcome> {
+  queryLog.sink?.push(query);
   const answers: Record<string, Decision | 'absent'> = {};
   for (const name of ['z3', 'cvc5'] as const) {
     const s = solvers[name];
