@@ -514,5 +514,5 @@ export const claims: Claim[] = [
   makeLemma41Claim(),
   makeLemma42EnergyClaim(),
   makeLemma42EpsFreeClaim(),
-  makeLemma42Claim(),
+  // lem:4.2 is data now (proofs/zhu-ying-2021/bounds.claims.yaml, kind vacuous-claim)
 ];

@@ -12,7 +12,7 @@
  *
  * `kind: vacuous-claim` — a claim stated under such an assumption: `relation` over printed terms,
  * where the terms listed in `vanishing` are 0 at the admissible ε ≡ 0 and `nonnegative` names norms
- * (free symbols ≥ 0, realisable independently). The claim is first checked AT ε ≡ 0 on exact domain
+ * (free symbols ≥ 0, realisable independently), `free` names terms of either sign. The claim is first checked AT ε ≡ 0 on exact domain
  * points (each norm alone, then random norms): false there → `refuted` (the one admissible case
  * violates it); true there and the assumption `vacuous` → `vacuous`; otherwise `inconclusive`.
  */
@@ -144,6 +144,7 @@ registerProcedure({
     relation: z.string().min(1),
     vanishing: z.array(z.string()).describe('terms that are 0 at the admissible case'),
     nonnegative: z.array(z.string()).describe('norms: free symbols ≥ 0'),
+    free: z.array(z.string()).optional().describe('other terms of either sign (e.g. what an exact identity makes equal on both sides)'),
   }),
   async decide(record, env, ctx) {
     try {
@@ -163,13 +164,14 @@ async function decideVacuousClaim(record: ClaimRecord, env: ProcedureEnv, ctx: C
   if (!(r in HOLDS)) throw new LangError(`relation: unsupported ${rel.rel}`);
   const vanishing = ((record.vanishing as string[]) ?? []).map(String);
   const norms = ((record.nonnegative as string[]) ?? []).map(String);
+  const free = ((record.free as string[] | undefined) ?? []).map(String);
   const lhs = parseMath(rel.lhs);
   const rhs = parseMath(rel.rhs);
   const rng = recordRng(ctx, `${record.id}#norms`);
   const points = domainPoints(record, env, ctx, 10, (s) => Rational.parse(s));
   const trials: Record<string, Rational>[] = [];
   for (const at of points) {
-    const base = { ...at, ...Object.fromEntries(vanishing.map((v) => [v, Rational.ZERO])) };
+    const base = { ...at, ...Object.fromEntries(vanishing.map((v) => [v, Rational.ZERO])), ...Object.fromEntries(free.map((v) => [v, q(Math.floor(rng() * 41) - 20, Math.floor(rng() * 4) + 1)])) };
     // each norm alone (catches a negative coefficient), then random norms
     for (let k = 0; k < norms.length; k++) trials.push({ ...base, ...Object.fromEntries(norms.map((n, i) => [n, i === k ? Rational.ONE : Rational.ZERO])) });
     trials.push({ ...base, ...Object.fromEntries(norms.map((n) => [n, q(Math.floor(rng() * 20) + 1, Math.floor(rng() * 4) + 1)])) });

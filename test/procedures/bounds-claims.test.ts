@@ -78,12 +78,12 @@ describe('Assumption 3.1 and Proposition 4.1 (c)–(f) (vacuity, vacuous-claim)'
     const other = await decide(planted('asm:3.1', 'evaluatedAt', 'gamma*x', '2*gamma*x'));
     expect(other.decisive).not.toBe(r.decisive);
   });
-  for (const id of ['prop:4.1:c:1', 'prop:4.1:c:2', 'prop:4.1:d', 'prop:4.1:e', 'prop:4.1:f']) {
+  for (const id of ['prop:4.1:c:1', 'prop:4.1:c:2', 'prop:4.1:d', 'prop:4.1:e', 'prop:4.1:f', 'lem:4.2']) {
     it(`${id} is vacuous; a negative coefficient is refuted at ε ≡ 0 (defect 5)`, async () => {
       const r = await decide(record(id));
       expect(r.verdict).toBe('vacuous');
       const rel = String(record(id).relation);
-      const neg = { ...record(id), relation: rel.replace('<= ', '<= -') };
+      const neg = { ...record(id), relation: rel.replaceAll('eps0', '(-eps0)') };
       const p = await decide(neg);
       expect(p.verdict).toBe('refuted');
       const scaled = { ...record(id), relation: rel.replace('eps0', '8/7*eps0') };
