@@ -34,6 +34,8 @@ const PAPERS: { file: string; expected: Record<string, Expected> }[] = [
       'lem:4.3:mean-real-part': { verdict: 'refuted', why: 'μ = 1: (1,1) entry of Cᵀ P + P C − 2P is −6' },
       'ae:thm4.6:kinetic': { verdict: 'proved', why: 'σ(C) = (ν ± √(ν² − 4))/2: 2μ = ν (ν < 2), ν − √(ν² − 4) (ν > 2); ν = 2: C − I ≠ 0 nilpotent, 2(μ − δ) = ν − 2δ' },
       'lem:4.3:kinetic': { verdict: 'proved', why: 'ν < 2: complex pair with real part ν/2' },
+      'lem:4.3:ii:kinetic': { verdict: 'proved', why: 'P(δ) ≻ 0 (det 2δ²); residual diagonal 2δ(2δ² − 2δ + 1), 2δ, det 4δ⁴' },
+      'lem:4.3:i:defective': { verdict: 'refuted', why: 'e = (1, −1) ∈ ker(C − I): R ⪰ 0 forces Re = 0, then eᵀPe = 0, so no P ≻ 0' },
       'ae:thm4.6:kinetic:trace-rate': { verdict: 'refuted', why: 'ν = 4: printed 4 > 2μ = 4 − 2√3' },
     },
   },

@@ -98,3 +98,25 @@ for nv in (1, 4):
     Cn = C2.subs(nu, nv)
     M = sp.N((-Cn.T * 5).exp(), 30)
     print(' nu =', nv, ' |exp(-5 C^T)| spectral norm^2 ~', sp.N(max(abs(e) for e in (M.T * M).eigenvals()), 6), ' e^{-5*2mu} =', sp.N(sp.exp(-5 * (rho_lt if nv < 2 else rho_gt).subs(nu, nv)), 6))
+
+# ---- lem:4.3:ii:kinetic  P(delta) = [[1 + 2 delta^2, 1], [1, 1]] for the defective case nu = 2  -> proved
+dl = sp.symbols('delta', positive=True)
+Ck2 = sp.Matrix([[0, -1], [1, 2]])
+Pd = sp.Matrix([[1 + 2 * dl**2, 1], [1, 1]])
+Rd = Ck2.T * Pd + Pd * Ck2 - 2 * (1 - dl) * Pd
+print('lem:4.3:ii:kinetic  P11 =', Pd[0, 0], ' det P =', sp.factor(Pd.det()), ' R11 =', sp.factor(Rd[0, 0]), ' R22 =', sp.factor(Rd[1, 1]), ' det R =', sp.factor(Rd.det()))
+assert sp.factor(Pd.det()) == 2 * dl**2 and sp.factor(Rd.det()) == 4 * dl**4 and sp.factor(Rd[1, 1]) == 2 * dl
+assert sp.discriminant(2 * dl**2 - 2 * dl + 1, dl) < 0      # R11 = 2 delta (2 delta^2 - 2 delta + 1) > 0
+# ---- lem:4.3:i:defective (deliberately wrong): no P > 0 with Ck2^T P + P Ck2 >= 2P  -> refuted
+a_, b_, c_ = sp.symbols('p11 p12 p22', real=True)
+Pe = sp.Matrix([[a_, b_], [b_, c_]])
+N = Ck2 - sp.eye(2)
+assert N != sp.zeros(2) and N**2 == sp.zeros(2)
+Re_ = N.T * Pe + Pe * N
+e = sp.Matrix([1, -1])
+assert N * e == sp.zeros(2, 1)
+print('lem:4.3:i:defective  e^T R e =', sp.expand((e.T * Re_ * e)[0]), '; R =', Re_.tolist())
+# R >= 0 with e^T R e = 0 forces R e = 0:
+sol = sp.solve(list(Re_ * e), [a_, b_, c_], dict=True)
+print('  R e = 0 forces', sol, '-> e^T P e =', [sp.expand((e.T * Pe * e)[0].subs(s_)) for s_ in sol])
+assert all(sp.expand((e.T * Pe * e)[0].subs(s_)) == 0 for s_ in sol)   # so P is not positive definite
