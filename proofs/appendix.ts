@@ -25,7 +25,7 @@ import { Rational, q } from '../symbolic/rational.ts';
 import { Poly, pv } from '../symbolic/poly.ts';
 import { expectation, expectationValue, normStarSq, gradNormsStarSq, phaseVariables, type MomentWeight } from '../symbolic/moments.ts';
 import { composePolyPerturbation, jacobianPolyPerturbation, perturbationOperatorPoly, type ExactParams } from '../numeric/families.ts';
-import { assumption31IsVacuous, poincareConstantPrinted } from './section3-poincare.ts';
+import { assumption31IsVacuous } from './section3-poincare.ts';
 import { gaussianIntegral } from './section4-lemmas.ts';
 import { concreteWitness, samplePolynomial, sumPolys, withInverses } from '../symbolic/jet.ts';
 import { isDivergence } from '../symbolic/euler.ts';
@@ -705,25 +705,6 @@ export function a6PoincareSides(h: Poly, d: number, p: Omit<ExactParams, 'd'>): 
   return { lhs: q(d).mul(p.beta).mul(n), rhs: constantC2(p).mul(g.x.add(g.v)), mean: expectationValue(h, w) };
 }
 
-function checkA6Poincare(): CheckResult {
-  const p = { omega0Sq: q(1), gamma: q(1), beta: q(1) };
-  const s = a6PoincareSides(pv('v1'), 2, p);
-  const s1 = a6PoincareSides(pv('v1'), 1, p);
-  return {
-    verdict: s.lhs.le(s.rhs) ? 'supported' : 'refuted',
-    method: 'exact',
-    summary: `d=2, h=v₁, ω₀²=γ=β=1 (C₂=1): dβ‖h‖² = ${s.lhs} > C₂‖∇h‖² = ${s.rhs}; the step uses (3.5) with its factor d (false for d ≥ 2, eq:3.5:d2)`,
-    evidence: { d1: { lhs: s1.lhs.toString(), rhs: s1.rhs.toString(), note: 'd = 1: holds' }, uses: 'eq:3.5:d2', printedPoincareConstant: poincareConstantPrinted(2, p.omega0Sq, p.beta).toString() },
-    witness: { d: 2, omega0Sq: '1', gamma: '1', beta: '1', h: 'v₁', meanOfH: s.mean.toString(), lhs: s.lhs.toString(), rhs: s.rhs.toString() },
-    corrected: {
-      statement: 'with the sharp (3.5): (3/2)ϵ₀C₂dβ‖h‖²_* ≤ (3/2)d ϵ₀C₂²(‖∇_x h‖²_* + ‖∇_v h‖²_*); so (d) holds with (4 + 3d/2)ϵ₀C₂² and (1/2 + 3d/2)ϵ₀C₂² (and (e), (f) likewise)',
-      verdict: 'supported',
-      method: 'exact',
-      evidence: { note: 'follows from the corrected (3.5) (eq:3.5:d*) and 1/min{ω₀²,1} ≤ C₂' },
-    },
-  };
-}
-
 // ---------------------------------------------------------------- claims
 
 const APP_HYP = ['hGammaPos: γ > 0', 'hOmegaPos: ω₀ > 0', 'hBetaPos: β > 0', 'hTheta: ε = ε(−(v + γx)/ω₀²)', 'hM: M of (3.1)'];
@@ -814,14 +795,7 @@ export function appendixClaims(printed: PrintedAppendix = PRINTED_APPENDIX): Cla
       hypotheses: [...APP_HYP, 'hAsm31: Assumption 3.1'],
       check: checkA6,
     },
-    {
-      id: 'app:A.6:poincare',
-      source: 'Appendix (d), after (A.6)',
-      statement: 'applying (3.5) to (A.6): ⟨∇_x(Rh), ∇_x h⟩_* ≤ (4ϵ₀C₂ + (3/2)ϵ₀C₂²)‖∇_x h‖²_* + (½ϵ₀C₂ + (3/2)ϵ₀C₂²)‖∇_v h‖²_*  [i.e. dβ‖h‖²_* ≤ C₂(‖∇_x h‖²_* + ‖∇_v h‖²_*)]',
-      hypotheses: [...APP_HYP, 'hMeanZero: ∫hM = 0'],
-      check: checkA6Poincare,
-      uses: ['eq:3.5:d2'],
-    },
+    // app:A.6:poincare is data now (proofs/zhu-ying-2021/bounds.claims.yaml, kind integral-inequality)
     {
       id: 'app:e:expansion',
       source: 'Appendix (e), first line',

