@@ -26,6 +26,8 @@ const PAPERS: { file: string; expected: Record<string, Expected> }[] = [
     file: 'proofs/arnold-erb-2014.claims.yaml',
     expected: {
       'ae:thm3.1:lyapunov': { verdict: 'proved', why: 'CK + KCᵀ − 2D = 0 exactly for K = I/3; f∞ = e^{−3|x|²/2} gives div(D∇f + Cxf)/f = 0' },
+      'ae:thm3.1:steady-state': { verdict: 'proved', why: 'div(D∇f∞ + Cxf∞)/f∞ = 0 for f∞ = e^{−3|x|²/2} (SymPy simplify)' },
+      'ae:thm3.1:steady-state:inverted-covariance': { verdict: 'refuted', why: 'f = e^{−|x|²/6}: div(D∇f + Cxf)/f = 8/3 − 8x₃²/9' },
       'ae:thm3.1:lyapunov:inverted-covariance': { verdict: 'refuted', why: 'K = 3I: CK + KCᵀ − 2D = diag(0, 0, 16)' },
       'ae:instance:jordan': { verdict: 'proved', why: 'C V = V J exactly, det V = −16' },
       'ae:instance:abscissa': { verdict: 'proved', why: 'σ(C) = {2, 1/2 ± i√23/2}: charpoly (λ − 2)(λ² − λ + 6)' },
@@ -42,6 +44,8 @@ const PAPERS: { file: string; expected: Record<string, Expected> }[] = [
   {
     file: 'proofs/cheng-et-al-2018.claims.yaml',
     expected: {
+      'ula:invariant:quadratic': { verdict: 'proved', why: 'L*p*/p* = 0 for GENERIC f (d = 2, SymPy), so for f = m|x|²/2 in particular' },
+      'ula:invariant:u-inverted': { verdict: 'refuted', why: 'u = 2, γ = 1, v = 0: L*p/p = −6 (d = 2)' },
       'ula:thm5:coordinates': { verdict: 'proved', why: 'T A T⁻¹ = M with γ = 2, u = 1/L' },
       'ula:thm5:lyapunov': { verdict: 'proved', why: 'diagonal 2L − m > 0, det = (h − m)(4L − m − h) ≥ 0 on m ≤ h ≤ L' },
       'ula:thm5:double-rate': { verdict: 'refuted', why: 'm = 1, L = 2, h = 1: [[2, −3], [−3, 2]], det −5' },

@@ -35,6 +35,16 @@ at = {u: 2, gamma: 1, v1: 0, v2: 0}
 print('  at u=2, gamma=1, v=0:', rb.subs(at))
 assert rb.subs(at) != 0
 
+# the claim file's instance f = m|x|^2/2 (d = 1): the same, and the residual of the wrong density
+x, v = sp.symbols('x v', real=True)
+def fp1(p):
+    return -sp.diff(v * p, x) + sp.diff((gamma * v + u * m * x) * p, v) + gamma * u * sp.diff(p, v, 2)
+pq = sp.exp(-m * x**2 / 2 - v**2 / (2 * u))
+assert sp.simplify(fp1(pq) / pq) == 0
+rq = sp.expand(sp.simplify(fp1(sp.exp(-m * x**2 / 2 - u * v**2 / 2)) / sp.exp(-m * x**2 / 2 - u * v**2 / 2)))
+print('ula:invariant:quadratic  proved;  ula:invariant:u-inverted  d = 1 residual:', rq)
+assert sp.expand(rq - (gamma * u**3 * v**2 - gamma * u * v**2 - gamma * u**2 + gamma + (1 - u**2) * m * x * v)) == 0
+
 # ---- ula:thm5 (contraction, quadratic / per-eigenvalue form).  Synchronous coupling difference
 # (z, w) = (x - y, v - v'): z' = w, w' = -gamma w - u H z, with m <= H <= L; gamma = 2, u = 1/L.
 # In the coordinates (q, p) = (z, z + w): q' = p - q, p' = -p + (1 - u h) q per eigenvalue h of H.
