@@ -14,7 +14,7 @@ import { discreteThreshold, meanRecurrenceFacts, meanTrajectory } from '../numer
 import type { RateEstimate } from '../numeric/stats.ts';
 import { badInput, langSymbols } from '../src/procedures/common.ts';
 import { instantiate } from '../src/procedures/registry.ts';
-import { figure31Data, figure31Plots, figureSpec, type Figure31Data, type SimSetting } from './figure-3-1.ts';
+import { figure31Data, figure31Plots, figureSpec, printedDataFailure, printedRational, settingKey, PrintedDataError, type Figure31Data, type SimSetting } from './figure-3-1.ts';
 import { floatValue } from './printed-rate.ts';
 
 export function fmtRate(s: SimSetting): Record<string, unknown> {
@@ -36,13 +36,13 @@ export const fig31a: ModuleCheck = (record, env, ctx): CheckResult => {
   let data: Figure31Data, printedT: number, printedValue: Rational, exactT: Rational | undefined;
   try {
     data = dataFor(record, env, ctx, 'a');
-    const kappa = Rational.parse(String(record.kappa));
+    const kappa = printedRational(record.kappa, 'kappa', record, env);
     const t = parseParamExpr(String(record.threshold), langSymbols(env, record));
     printedT = floatValue(t, { kappa: kappa.toNumber(), omega0: Math.sqrt(data.spec.omega0Sq) });
     exactT = t.num.variables().every((v) => v === 'kappa') && t.den.variables().every((v) => v === 'kappa') && !Object.keys(t.roots).length ? t.num.evaluate({ kappa }).div(t.den.evaluate({ kappa })) : undefined;
-    printedValue = Rational.parse(String(record.thresholdValue));
+    printedValue = printedRational(record.thresholdValue, 'thresholdValue', record, env);
   } catch (e) {
-    return badInput('simulation', e);
+    return printedDataFailure(e) ?? badInput('simulation', e);
   }
   const { spec } = data;
   const kappa = exactOf(spec.a.kappa);
@@ -72,7 +72,7 @@ export const fig31a: ModuleCheck = (record, env, ctx): CheckResult => {
     slowerBelowThreshold: { z: zs.map((x) => Number(x.toFixed(1))), rule: 'just above vs just below the true threshold z > 3, then each smaller η z > 2' },
     runs: data.runs,
   };
-  if (!valueConsistent) return { verdict: 'refuted', method: 'exact', summary: `the printed threshold ${String(record.threshold)} at κ = ${kappa} is ${exactT ?? printedT}, not the printed ${printedValue}`, evidence, decisive: `inconsistent ${exactT ?? printedT} vs ${printedValue}` };
+  if (!valueConsistent) return { verdict: 'refuted', method: 'exact', summary: `the printed threshold ${String(record.threshold)} at κ = ${kappa} is ${exactT ?? printedT}, not the printed ${printedValue}`, evidence, decisive: `${settingKey(data)}; inconsistent ${exactT ?? printedT} vs ${printedValue}` };
   if (thresholdWrong && witness && ref) {
     const ratio = witness.fit.rate / ref.fit.rate;
     const ratioSe = ratio * Math.hypot(witness.fit.se / witness.fit.rate, ref.fit.se / ref.fit.rate);
@@ -87,12 +87,12 @@ export const fig31a: ModuleCheck = (record, env, ctx): CheckResult => {
         summary: `threshold for ω₀²=${spec.omega0Sq} is ${lossT}, not ${exactT ?? printedT}; η=${witness.eta} decays exactly as fast as η=${ref.eta} (measured ratio ${ratio.toFixed(2)}±${ratioSe.toFixed(2)}, (3.7) with the printed threshold predicts ${paperRatio.toFixed(2)})`,
         evidence,
         witness: { kappa: kappa.toString(), eta: exactOf(witness.eta).toString(), omega0Sq: w2.toString(), printedThreshold: String(exactT ?? printedT), trueThreshold: lossT.toString(), meanRecurrenceDiscriminant: fw.discriminant.toString() },
-        decisive: `threshold ${exactT ?? printedT} vs ${lossT}; witness η ${witness.eta}`,
+        decisive: `${settingKey(data)}; κ ${kappa}; threshold ${exactT ?? printedT} vs ${lossT}; witness η ${witness.eta}, ratio ${ratio.toPrecision(3)}`,
       };
     }
   }
   const ok = !thresholdWrong && slowerOk && sameAbove;
-  return { verdict: ok ? 'supported' : 'inconclusive', method: 'simulation', summary: `threshold ${exactT ?? printedT} vs ${lossT}; same rate above: ${sameAbove}; slower below: ${slowerOk}`, evidence, decisive: `threshold ${exactT ?? printedT} vs ${lossT}; ${ok}` };
+  return { verdict: ok ? 'supported' : 'inconclusive', method: 'simulation', summary: `threshold ${exactT ?? printedT} vs ${lossT}; same rate above: ${sameAbove}; slower below: ${slowerOk}`, evidence, decisive: `${settingKey(data)}; κ ${kappa}; threshold ${exactT ?? printedT} vs ${lossT}; ${ok}; rates ${settings.map((s) => s.fit.rate.toPrecision(3)).join(',')}` };
 };
 
 /** fig:3.1:b — `eta`; options.kappas: longer delay (larger κ), slower. */
@@ -101,7 +101,7 @@ export const fig31b: ModuleCheck = (record, env, ctx): CheckResult => {
   try {
     data = dataFor(record, env, ctx, 'b');
   } catch (e) {
-    return badInput('simulation', e);
+    return printedDataFailure(e) ?? badInput('simulation', e);
   }
   const sorted = [...data.b].sort((x, y) => x.kappa - y.kappa);
   const zs = sorted.slice(1).map((s, i) => zOf(sorted[i].fit, s.fit));
@@ -113,7 +113,7 @@ export const fig31b: ModuleCheck = (record, env, ctx): CheckResult => {
     method: 'simulation',
     summary: `η=${data.spec.b.eta}: rates ${sorted.map((s) => `κ=${s.kappa}: ${s.fit.rate.toFixed(4)}±${s.fit.se.toFixed(4)}`).join(', ')}; decreasing (z ≥ ${Math.min(...zs).toFixed(1)})`,
     evidence,
-    decisive: `η ${data.spec.b.eta}: ${sorted.map((s) => s.fit.rate.toPrecision(4)).join(' > ')}; above ${allAbove}`,
+    decisive: `${settingKey(data)}; η ${data.spec.b.eta}: ${sorted.map((s) => s.fit.rate.toPrecision(4)).join(' > ')}; above ${allAbove}`,
   };
 };
 
@@ -122,10 +122,10 @@ export const fig31c: ModuleCheck = (record, env, ctx): CheckResult => {
   let data: Figure31Data, W: number;
   try {
     data = dataFor(record, env, ctx, 'c');
-    W = Number(record.workers);
-    if (!Number.isInteger(W) || W < 1) throw new RangeError(`workers must be an integer ≥ 1, got ${String(record.workers)}`);
+    W = printedRational(record.workers, 'workers', record, env).toNumber();
+    if (!Number.isInteger(W) || W < 1) throw new PrintedDataError(`workers must be an integer ≥ 1, got ${String(record.workers)}`);
   } catch (e) {
-    return badInput('simulation', e);
+    return printedDataFailure(e) ?? badInput('simulation', e);
   }
   const { spec } = data;
   const A = data.cAsgd, S = data.cSgd;
@@ -152,7 +152,7 @@ export const fig31c: ModuleCheck = (record, env, ctx): CheckResult => {
     exactFewerWorkers: fewer >= 1 ? `κ^${fewer} ${exactFaster(fewer) ? '<' : '≥'} (1 − ηω₀²)² = ${sgdFactor.mul(sgdFactor)}: ${fewer} worker(s) ${exactFaster(fewer) ? 'already' : 'not'} faster asymptotically` : 'none',
     hittingTimeMeanBelow01: { asgdPerWorkerSteps: hitA, sgd: hitS },
   };
-  const decisive = `W ${W}: faster ${wFaster}, W−1 faster ${fewerFaster}`;
+  const decisive = `${settingKey(data)}; W ${W}: faster ${wFaster}, W−1 faster ${fewerFaster}`;
   if (wFaster && fewerFaster) {
     // Not `refuted`: η and the plotted quantity are not printed for (c); our reading is a hypothesis.
     return { verdict: 'inconclusive', method: 'simulation', summary: `under our reading (η = ${spec.c.eta}, E θ): ${W} workers faster (z=${perWorkers.find((p) => p.m === W)!.zVsSgd}) but ${fewer} already faster (exact); the paper states neither η nor the plotted quantity`, evidence, witness: { kappa: kappa.toString(), eta: exactOf(spec.c.eta).toString(), omega0Sq: w2.toString(), m: fewer }, decisive };
@@ -166,7 +166,7 @@ export const fig31: ModuleCheck = async (record, env, ctx): Promise<CheckResult>
   try {
     data = dataFor(record, env, ctx);
   } catch (e) {
-    return badInput('simulation', e);
+    return printedDataFailure(e) ?? badInput('simulation', e);
   }
   const parts: Record<string, CheckResult> = {};
   for (const id of record.uses ?? []) {
@@ -180,6 +180,6 @@ export const fig31: ModuleCheck = async (record, env, ctx): Promise<CheckResult>
     method: 'simulation',
     summary: `${data.runs} runs/setting, ${data.ms} ms: ${Object.entries(verdicts).map(([k, v]) => `${k} ${v}`).join(', ')}`,
     evidence: { parts: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v.summary])), verdicts, panelA: svgs.a, panelB: svgs.b, panelC: svgs.c, runs: data.runs, seed: data.seed },
-    decisive: `runs ${data.runs}, θ₀ ${data.spec.theta0}, ω₀² ${data.spec.omega0Sq}, offsets ${data.spec.offsets.join(',')}: ${Object.values(verdicts).join(',')}`,
+    decisive: `${settingKey(data)}; runs ${data.runs}, θ₀ ${data.spec.theta0}, ω₀² ${data.spec.omega0Sq}, offsets ${data.spec.offsets.join(',')}: ${Object.values(verdicts).join(',')}`,
   };
 };

@@ -13,7 +13,7 @@
  */
 import type { PlotSpec } from '../src/claims.ts';
 import type { ClaimRecord, ProcedureEnv } from '../src/claim-record.ts';
-import { q } from '../symbolic/rational.ts';
+import { Rational, q } from '../symbolic/rational.ts';
 import { Poly } from '../symbolic/poly.ts';
 import { LangError } from '../symbolic/lang/index.ts';
 import { parseParamExpr } from '../symbolic/lang/param.ts';
@@ -51,10 +51,24 @@ export const DEFAULT_FIGURE_SPEC: FigureSpec = {
   c: { kappa: 0.96, eta: 0.01, steps: 1500, workers: [1, 2, 4] },
 };
 
-const num = (v: unknown, what: string): number => {
-  const x = typeof v === 'number' ? v : Number(String(v));
-  if (!Number.isFinite(x)) throw new LangError(`${what}: expected a number, got ${JSON.stringify(v)}`);
-  return x;
+/** Printed data that parse but cannot hold (κ ∉ [0, 1), components not averaging to the loss): the claim is read, and undecidable as printed. */
+export class PrintedDataError extends Error {}
+
+/** A printed number (a decimal, a fraction or any constant expression) exactly. */
+export function printedRational(v: unknown, what: string, record: ClaimRecord, env: ProcedureEnv): Rational {
+  const e = parseParamExpr(String(v), langSymbols(env, record));
+  const n = e.num.constantValue(), d = e.den.constantValue();
+  if (!n || !d || Object.keys(e.roots).length) throw new PrintedDataError(`${what}: expected a number, got ${JSON.stringify(v)}`);
+  return n.div(d);
+}
+
+const inUnit = (x: Rational, what: string): number => {
+  if (x.sign() < 0 || !x.lt(q(1))) throw new PrintedDataError(`${what} = ${x} is outside [0, 1)`);
+  return x.toNumber();
+};
+const positive = (x: Rational, what: string): number => {
+  if (x.sign() <= 0) throw new PrintedDataError(`${what} = ${x} must be > 0`);
+  return x.toNumber();
 };
 
 /**
@@ -62,7 +76,8 @@ const num = (v: unknown, what: string): number => {
  * must be quadratic with the loss's curvature, and their average must be the loss (exact).
  */
 export function lossModel(record: ClaimRecord, env: ProcedureEnv, setup: Record<string, unknown>): { omega0Sq: number; offsets: number[] } {
-  const syms = langSymbols(env, record);
+  // theta is the loss's own variable: the file's definitions (which may name theta) do not apply.
+  const syms = { ...langSymbols(env, record), definitions: [] };
   const poly = (t: unknown) => {
     const e = parseParamExpr(String(t), syms, ['theta']);
     const c = e.den.constantValue();
@@ -73,11 +88,11 @@ export function lossModel(record: ClaimRecord, env: ProcedureEnv, setup: Record<
   const comps = (setup.components as unknown[] | undefined ?? []).map(poly);
   if (comps.length === 0) throw new LangError('setup.components: the loss components are needed (the gradient noise)');
   const curv = loss.diff('theta').diff('theta');
-  if (!curv.constantValue() || loss.totalDegree() > 2) throw new LangError('the loss must be quadratic in theta');
+  if (!curv.constantValue() || loss.totalDegree() > 2 || curv.constantValue()!.sign() <= 0) throw new PrintedDataError(`the loss ${loss.toString()} must be a convex quadratic in theta`);
   const avg = comps.reduce((a, p) => a.add(p), Poly.ZERO).scale(q(1, comps.length));
-  if (!avg.equals(loss)) throw new LangError(`the components average to ${avg.toString()}, not the loss ${loss.toString()}`);
+  if (!avg.equals(loss)) throw new PrintedDataError(`the components average to ${avg.toString()}, not the loss ${loss.toString()}`);
   const offsets = comps.map((p) => {
-    if (!p.diff('theta').diff('theta').equals(curv)) throw new LangError('every component must have the loss\'s curvature');
+    if (!p.diff('theta').diff('theta').equals(curv)) throw new PrintedDataError('every component must have the loss\'s curvature');
     return p.diff('theta').subs({ theta: 0 }).constantValue()!.toNumber();
   });
   return { omega0Sq: curv.constantValue()!.toNumber(), offsets };
@@ -92,17 +107,27 @@ export function figureSpec(record: ClaimRecord, env: ProcedureEnv, panel?: 'a' |
   const setup = (record.setup ?? {}) as Record<string, unknown>;
   const o = (record.options ?? {}) as Record<string, unknown>;
   const { omega0Sq, offsets } = lossModel(record, env, setup);
-  const arr = (v: unknown, d: number[]) => (Array.isArray(v) ? v.map((x, i) => num(x, `options[${i}]`)) : d);
+  const arr = (v: unknown, d: number[]) => (Array.isArray(v) ? v.map((x) => Number(x)) : d);
   const D = DEFAULT_FIGURE_SPEC;
+  const rat = (v: unknown, what: string) => printedRational(v, what, record, env);
+  const runs = Math.round(positive(rat(setup.runs, 'setup.runs'), 'setup.runs'));
+  const theta0 = rat(setup.theta0, 'setup.theta0');
+  if (theta0.isZero()) throw new PrintedDataError('setup.theta0 = 0: the mean stays 0, no rate to measure');
   return {
     omega0Sq,
     offsets,
-    theta0: num(setup.theta0, 'setup.theta0'),
-    runs: Math.round(num(setup.runs, 'setup.runs')),
-    a: { kappa: panel === 'a' ? num(record.kappa, 'kappa') : D.a.kappa, etas: arr(o.etas, D.a.etas), steps: num(o.stepsA ?? D.a.steps, 'stepsA') },
-    b: { eta: panel === 'b' ? num(record.eta, 'eta') : D.b.eta, kappas: arr(o.kappas, D.b.kappas), steps: num(o.stepsB ?? D.b.steps, 'stepsB') },
-    c: { kappa: panel === 'c' ? num(record.kappa, 'kappa') : D.c.kappa, eta: num(o.etaC ?? D.c.eta, 'etaC'), steps: num(o.stepsC ?? D.c.steps, 'stepsC'), workers: arr(o.workers, D.c.workers) },
+    theta0: theta0.toNumber(),
+    runs,
+    a: { kappa: panel === 'a' ? inUnit(rat(record.kappa, 'kappa'), 'kappa') : D.a.kappa, etas: arr(o.etas, D.a.etas), steps: Number(o.stepsA ?? D.a.steps) },
+    b: { eta: panel === 'b' ? positive(rat(record.eta, 'eta'), 'eta') : D.b.eta, kappas: arr(o.kappas, D.b.kappas), steps: Number(o.stepsB ?? D.b.steps) },
+    c: { kappa: panel === 'c' ? inUnit(rat(record.kappa, 'kappa'), 'kappa') : D.c.kappa, eta: Number(o.etaC ?? D.c.eta), steps: Number(o.stepsC ?? D.c.steps), workers: arr(o.workers, D.c.workers) },
   };
+}
+
+/** The outcome of a module whose printed data cannot hold: inconclusive, with the reason as decisive evidence. */
+export function printedDataFailure(e: unknown): { verdict: 'inconclusive'; method: 'simulation'; summary: string; evidence: Record<string, unknown>; decisive: string } | undefined {
+  if (!(e instanceof PrintedDataError)) return undefined;
+  return { verdict: 'inconclusive', method: 'simulation', summary: `printed data cannot hold: ${e.message}`, evidence: { reason: e.message }, decisive: `printed data: ${e.message}` };
 }
 
 /** One simulated setting with its fitted mean decay rate (per step). */
@@ -295,4 +320,9 @@ export function figure31Plots(data: Figure31Data): { a: PlotSpec; b: PlotSpec; c
     height: 420,
   });
   return { a, b, c };
+}
+
+/** The printed setting as it enters every decisive string (runs, θ₀, the loss's ω₀² and offsets). */
+export function settingKey(data: { runs: number; spec: FigureSpec }): string {
+  return `runs ${data.runs}, θ₀ ${data.spec.theta0}, ω₀² ${data.spec.omega0Sq}, b ${data.spec.offsets.join(',')}`;
 }

@@ -42,6 +42,13 @@ export function printedRelation(text: string, record: ClaimRecord, env: Procedur
   };
 }
 
+/** lhs − rhs of a printed relation at a float point (how far inside or outside a hypothesis a setting lies). */
+export function printedMargin(text: string, record: ClaimRecord, env: ProcedureEnv, extra: readonly string[] = []): (at: Readonly<Record<string, number>>) => number {
+  const r = parseRelation(text, langSymbols(env, record), extra);
+  const d = difference(r.lhs, r.rhs);
+  return (at) => floatValue(d, at);
+}
+
 /**
  * The printed rate of ‖h‖²_* from `cases: [{ when, rate }]` (or a single `rate`) as a function of
  * (ω₀², γ): the case whose `when` holds at the point; a point in no case is an error.

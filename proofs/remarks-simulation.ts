@@ -12,9 +12,9 @@ import type { ClaimRecord, ModuleCheck, ProcedureEnv } from '../src/claim-record
 import { q } from '../symbolic/rational.ts';
 import { meanRecurrenceFacts } from '../numeric/asgd.ts';
 import { badInput } from '../src/procedures/common.ts';
-import { figure31Data, figureSpec, type Figure31Data, type SimSetting } from './figure-3-1.ts';
+import { figure31Data, figureSpec, printedDataFailure, settingKey, type Figure31Data, type SimSetting } from './figure-3-1.ts';
 import { fmtRate, zOf } from './figure-3-1-checks.ts';
-import { printedFormula, printedRelation } from './printed-rate.ts';
+import { printedFormula, printedMargin, printedRelation } from './printed-rate.ts';
 
 const exactOf = (v: number) => q(String(v));
 
@@ -39,7 +39,7 @@ export const rem31Simulation: ModuleCheck = (record, env, ctx: CheckContext): Ch
     data = figure31Data({ seed: ctx.seed, effort: ctx.effort, progress: ctx.progress, spec: figureSpec(record, env) });
     rateFn = printedStepRate(record, env);
   } catch (e) {
-    return badInput('simulation', e);
+    return printedDataFailure(e) ?? badInput('simulation', e);
   }
   const w2 = data.spec.omega0Sq;
   const settings = [...data.a, ...data.b.filter((s) => !data.a.includes(s))];
@@ -47,7 +47,7 @@ export const rem31Simulation: ModuleCheck = (record, env, ctx: CheckContext): Ch
   try {
     rows = settings.map((s) => ({ ...fmtRate(s), printed: Number(rateFn(s.eta, s.kappa, w2).toPrecision(6)), zVsPrinted: Number(((s.fit.rate - rateFn(s.eta, s.kappa, w2)) / s.fit.se).toFixed(1)) }));
   } catch (e) {
-    return badInput('simulation', e);
+    return printedDataFailure(e) ?? badInput('simulation', e);
   }
   // The key setting: the largest |z| among those whose exact mean rate is known (complex roots).
   const exact = (s: SimSetting) => meanRecurrenceFacts(exactOf(s.eta), exactOf(s.kappa), exactOf(w2));
@@ -61,7 +61,7 @@ export const rem31Simulation: ModuleCheck = (record, env, ctx: CheckContext): Ch
     tolerance: `agreement: |measured − printed| ≤ 3 s.e. + ${TOL_REL}·printed`,
     smeEulerMaruyama: { gamma: data.sme.gamma, ratePerTime: Number(data.sme.ratePerTime.rate.toPrecision(4)), spectralPerTime: data.sme.gamma / 2, ratePerStep: Number(data.sme.ratePerStep.toPrecision(4)) },
   };
-  const decisive = `rates ${rows.map((r) => r.printed).join(',')}; agree ${agree}`;
+  const decisive = `${settingKey(data)}; rates ${rows.map((r) => r.printed).join(',')}; agree ${agree}`;
   if (key) {
     const ex = exact(key);
     const printedKey = rateFn(key.eta, key.kappa, w2);
@@ -84,7 +84,7 @@ export const rem31Simulation: ModuleCheck = (record, env, ctx: CheckContext): Ch
 
 /** rem:3.2:simulation — `sgdRate`, `asgdRate`, `workersRate` (of ‖h‖², per step / gradient / time), `condition` in m. */
 export const rem32Simulation: ModuleCheck = (record, env, ctx: CheckContext): CheckResult => {
-  let data: Figure31Data, sgd: number, asgd: number, workers: (m: number) => number, cond: (m: number) => boolean, above: boolean;
+  let data: Figure31Data, sgd: number, asgd: number, workers: (m: number) => number, cond: (m: number) => boolean, above: boolean, margins: number[];
   try {
     data = figure31Data({ seed: ctx.seed, effort: ctx.effort, progress: ctx.progress, spec: figureSpec(record, env, 'c') });
     const at = { eta: data.spec.c.eta, kappa: data.spec.c.kappa, omega0: Math.sqrt(data.spec.omega0Sq) };
@@ -95,11 +95,12 @@ export const rem32Simulation: ModuleCheck = (record, env, ctx: CheckContext): Ch
     const cf = printedRelation(String(record.condition), record, env, ['m']);
     cond = (m) => cf({ ...at, m });
     above = (record.forall ?? []).every((h) => printedRelation(h, record, env)(at));
+    margins = (record.forall ?? []).map((h) => printedMargin(h, record, env)(at));
   } catch (e) {
-    return badInput('simulation', e);
+    return printedDataFailure(e) ?? badInput('simulation', e);
   }
   const S = data.cSgd, A = data.cAsgd;
-  if (!above) return { verdict: 'inconclusive', method: 'simulation', summary: 'the simulated setting is outside the remark\'s hypothesis', evidence: {}, decisive: 'outside' };
+  if (!above) return { verdict: 'inconclusive', method: 'simulation', summary: 'the simulated setting is outside the remark\'s hypothesis', evidence: { margins }, decisive: `outside: ${margins.join(',')}` };
   // ‖h‖² ~ e^{−rate·k} ⇒ E θ_k ~ e^{−rate·k/2}
   const zSgd = (S.fit.rate - sgd / 2) / S.fit.se;
   const zAsgd = (A.fit.rate - asgd / 2) / A.fit.se;
@@ -117,7 +118,7 @@ export const rem32Simulation: ModuleCheck = (record, env, ctx: CheckContext): Ch
     exactBreakEvenWorkers: Number(breakEven.toPrecision(4)),
     measuredBreakEvenWorkers: Number((S.fit.rate / A.fit.rate).toPrecision(3)),
   };
-  const decisive = `sgd ${sgd}, asgd ${Number(asgd.toPrecision(6))}, m* ${printedBreakEven}, workers(1) ${Number(workers(1).toPrecision(6))}; z ${Math.abs(zSgd) > REFUTE_Z}`;
+  const decisive = `${settingKey(data)}; sgd ${sgd}, asgd ${Number(asgd.toPrecision(6))}, m* ${printedBreakEven}, hypothesis margin ${margins.map((x) => x.toPrecision(4)).join(',')}, workers(1) ${Number(workers(1).toPrecision(6))}; z ${Math.abs(zSgd) > REFUTE_Z}`;
   const exactOff = Math.abs(S.exactRate - sgd / 2) > TOL_REL * (sgd / 2);
   if (Math.abs(zSgd) > REFUTE_Z && exactOff) {
     return {

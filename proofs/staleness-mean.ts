@@ -46,11 +46,12 @@ export const stalenessMean: ModuleCheck = (record, env, ctx): CheckResult => {
     r = parseParamExpr(String(law.ratio), syms);
     printed = parseParamExpr(String(record.mean), syms);
     a = Number(law.from ?? 0);
-    if (!Number.isInteger(a) || a < 0) throw new RangeError(`law.from must be an integer ≥ 0, got ${String(law.from)}`);
     if (Object.keys({ ...p0.roots, ...r.roots }).length) throw new RangeError('law entries with square roots are not supported');
   } catch (e) {
     return badInput('exact', e);
   }
+  // A support that does not start at an integer l ≥ 0 is read, and is no law of a staleness.
+  if (!Number.isInteger(a) || a < 0) return { verdict: 'inconclusive', method: 'exact', summary: `the support must start at an integer l ≥ 0, printed ${String(law.from)}`, evidence: {}, decisive: `support from ${String(law.from)}` };
   const { step, base, tail } = telescopingResiduals();
   if (!step.isZero() || !base.isZero() || !tail.isZero()) return { verdict: 'error', method: 'exact', summary: 'internal: telescoping identity failed', evidence: {}, decisive: 'internal' };
   const one = poly(Poly.ONE);
