@@ -44,6 +44,7 @@ const PAPERS: { file: string; expected: Record<string, Expected> }[] = [
   {
     file: 'proofs/cheng-et-al-2018.claims.yaml',
     expected: {
+      'ula:invariant': { verdict: 'proved', why: 'L*p*/p* = 0 for generic f (d = 2, SymPy, f itself in the exponent)' },
       'ula:invariant:quadratic': { verdict: 'proved', why: 'L*p*/p* = 0 for GENERIC f (d = 2, SymPy), so for f = m|x|²/2 in particular' },
       'ula:invariant:u-inverted': { verdict: 'refuted', why: 'u = 2, γ = 1, v = 0: L*p/p = −6 (d = 2)' },
       'ula:thm5:coordinates': { verdict: 'proved', why: 'T A T⁻¹ = M with γ = 2, u = 1/L' },
