@@ -25,9 +25,10 @@ import { badInput, domainPoints, langSymbols, pointStrings, recordRng } from './
 /** Dimensions beyond this are not checked (the evidence then lists what was). */
 export const MAX_DIMENSION = 6;
 
+const textOrList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 export const identityFields = z.looseObject({
-  lhs: z.string().min(1).optional(),
-  rhs: z.string().min(1).optional(),
+  lhs: textOrList.optional(),
+  rhs: textOrList.optional(),
   expr: z.string().min(1).optional(),
 });
 
@@ -49,21 +50,39 @@ export function dimensionsFor(env: ProcedureEnv, record: ClaimRecord, sums: numb
   return { dims: Array.from({ length: top }, (_, i) => i + 1), all: true, k: sums };
 }
 
-/** lhs − rhs texts of an identity record. */
+/**
+ * lhs − rhs texts of an identity record, joined by `;` when several equalities are printed
+ * together (`lhs: [a1, a2]`, `rhs: [b1, b2]`: each a_i = b_i).
+ */
 export function sides(record: ClaimRecord): [string, string] {
   if (typeof record.expr === 'string') return [record.expr, '0'];
-  if (typeof record.lhs !== 'string' || typeof record.rhs !== 'string') throw new LangError('identity: give lhs and rhs, or expr');
-  return [record.lhs, record.rhs];
+  const list = (x: unknown) => (Array.isArray(x) ? x.map(String) : typeof x === 'string' ? [x] : undefined);
+  const l = list(record.lhs);
+  const r = list(record.rhs);
+  if (!l || !r) throw new LangError('identity: give lhs and rhs, or expr');
+  if (l.length !== r.length) throw new LangError(`identity: ${l.length} left-hand sides but ${r.length} right-hand sides`);
+  return [l.join(';'), r.join(';')];
 }
 
-/** The residual lhs − rhs in one dimension. */
+/** The residual lhs − rhs in one dimension (several equalities: all components together). */
 export function residualIn(syms: LangSymbols, d: number, lhs: string, rhs: string): { S: LangSpace; value: Value } {
   const S = new LangSpace(syms, d);
-  const a = S.compileText(lhs, new Map());
-  const b = S.compileText(rhs, new Map());
-  if (a.vector !== b.vector) throw new LangError(`one side is a vector and the other a scalar ("${lhs}" vs "${rhs}")`);
-  const comps = a.comps.map((s, i) => S.reduce(S.add(s, S.neg(b.comps[i]))));
-  return { S, value: { comps, vector: a.vector, sums: Math.max(a.sums, b.sums) + (a.vector ? 1 : 0), tjets: Math.max(a.tjets, b.tjets), wsums: Math.max(a.wsums, b.wsums) } };
+  const ls = lhs.split(';');
+  const rs = rhs.split(';');
+  const comps = [];
+  let sums = 0, tjets = 0, wsums = 0, vector = ls.length > 1;
+  for (let k = 0; k < ls.length; k++) {
+    const a = S.compileText(ls[k], new Map());
+    const b = S.compileText(rs[k], new Map());
+    if (a.vector !== b.vector) throw new LangError(`one side is a vector and the other a scalar ("${ls[k]}" vs "${rs[k]}")`);
+    comps.push(...a.comps.map((s, i) => S.reduce(S.add(s, S.neg(b.comps[i])))));
+    sums = Math.max(sums, a.sums, b.sums) + 0;
+    if (a.vector) sums = Math.max(sums, Math.max(a.sums, b.sums) + 1);
+    vector ||= a.vector;
+    tjets = Math.max(tjets, a.tjets, b.tjets);
+    wsums = Math.max(wsums, a.wsums, b.wsums);
+  }
+  return { S, value: { comps, vector, sums, tjets, wsums } };
 }
 
 /** Short text of a polynomial for evidence. */
@@ -148,7 +167,7 @@ export async function decideIdentity(record: ClaimRecord, env: ProcedureEnv, ctx
       const pt = nonzeroPoint(S, term.N, den, record, env, ctx);
       const where = plan.dims.length > 1 || dimensionMatters(syms) ? ` in d = ${d}` : '';
       const residual = short(term.N);
-      const evidence = { perDimension, dimension: d, component: value.vector ? comp + 1 : undefined, weight: term.Q.isZero() ? '1' : `exp(${unicodeString(term.Q)})`, residual, denominator: unicodeString(den), summationBound: plan.k };
+      const evidence = { perDimension, dimension: d, ...(value.vector ? { component: comp + 1 } : {}), weight: term.Q.isZero() ? '1' : `exp(${unicodeString(term.Q)})`, residual, denominator: unicodeString(den), summationBound: plan.k };
       if (!pt) return { verdict: 'inconclusive', method: 'exact', summary: `lhs − rhs ≠ 0${where} as a polynomial, but no exact point found`, evidence, decisive: `residual d=${d}: ${residual}` };
       return {
         verdict: 'refuted',
@@ -203,7 +222,13 @@ registerProcedure({
   validate(record, env) {
     if (record.expr === undefined && (record.lhs === undefined || record.rhs === undefined)) return [{ path: 'lhs', message: 'identity: give lhs and rhs, or expr' }];
     try {
-      return validateTexts({ lhs: record.lhs, rhs: record.rhs, expr: record.expr }, langSymbols(env, record));
+      const fields: Record<string, unknown> = { expr: record.expr };
+      for (const side of ['lhs', 'rhs'] as const) {
+        const v = record[side];
+        if (Array.isArray(v)) v.forEach((t, i) => (fields[`${side}[${i}]`] = t));
+        else fields[side] = v;
+      }
+      return validateTexts(fields, langSymbols(env, record));
     } catch (e) {
       return [{ path: 'lhs', message: (e as Error).message }];
     }

@@ -7,6 +7,7 @@ import './expectation-bound.ts';
 import './formula-identity.ts';
 import './identity.ts';
 import './inequality.ts';
+import './integral-identity.ts';
 import './integral-inequality.ts';
 import './matrix-kinds.ts';
 import './module.ts';

@@ -344,7 +344,7 @@ export class LangSpace {
             return this.product(a, b, text);
           case '/':
             if (b.vector) throw new LangError(`division by a vector in "${text}"`);
-            return { ...a, comps: a.comps.map((s) => this.div(s, b.comps[0], text)), sums: a.sums + b.sums, wsums: a.wsums };
+            return { ...a, comps: a.comps.map((s) => this.div(s, b.comps[0], text)), sums: a.sums + b.sums, tjets: a.tjets + b.tjets, wsums: Math.max(a.wsums, b.wsums) };
           default:
             throw new LangError(`operator "${n.op}" is not allowed in "${text}"`);
         }
@@ -385,6 +385,22 @@ export class LangSpace {
       case 'dot':
         arity(2);
         return this.dot(this.build(args[0], text, env), this.build(args[1], text, env), text);
+      case 'ddot': {
+        // ddot(a, b, v) = Σ_i ∂_{v_i} a · ∂_{v_i} b (a, b scalars or vectors: ⟨∇_v a, ∇_v b⟩, Σ_i⟨∂_{v_i}∇_x h, ∂_{v_i}∇_v h⟩)
+        arity(3);
+        const a = this.build(args[0], text, env);
+        const b = this.build(args[1], text, env);
+        const x = this.variableOf(args[2], 'ddot', text);
+        if (a.vector !== b.vector) throw new LangError(`ddot needs two scalars or two vectors in "${text}"`);
+        let acc: Value | undefined;
+        for (const c of this.components[x]) {
+          const da = this.derive(a, c);
+          const db = this.derive(b, c);
+          const term = a.vector ? this.dot(da, db, text) : this.product(da, db, text);
+          acc = acc ? this.combine(acc, term, (p, q) => this.add(p, q), text) : term;
+        }
+        return { ...acc!, sums: acc!.sums + (this.symbols.variables[x].vector ? 1 : 0) };
+      }
       case 'grad': {
         arity(2);
         const a = this.build(args[0], text, env);
@@ -480,7 +496,7 @@ export class LangSpace {
       }
       return this.applyOp(op, vals);
     }
-    throw new LangError(`unknown function "${f}" in "${text}" (allowed: dot, grad, div, lap, diff, exp, sqrt, declared functions and operators)`, Math.max(0, text.indexOf(f)) + 1);
+    throw new LangError(`unknown function "${f}" in "${text}" (allowed: dot, ddot, grad, div, lap, diff, exp, sqrt, declared functions and operators)`, Math.max(0, text.indexOf(f)) + 1);
   }
 
   private applyOp(op: { params: string[]; body: string }, vals: Value[]): Value {
