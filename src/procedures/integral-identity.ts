@@ -166,7 +166,7 @@ function witness(B: Built, c: { N: Poly; Q: Poly }, record: ClaimRecord, env: Pr
   const points = domainPoints(record, env, ctx, 6, (s) => Rational.parse(s));
   for (let salt = 0; salt < 4; salt++) {
     const concrete: Record<string, Poly> = {};
-    for (const u of B.dependents) concrete[u] = samplePolynomial([...B.S.space.getFunction(u).args], 2, salt + u.length);
+    B.dependents.forEach((u, i) => (concrete[u] = samplePolynomial([...B.S.space.getFunction(u).args], 2, salt + 3 * i)));
     let inst = B.S.space.instantiate(c.N, concrete);
     // composite functions (coefficients) set to 0, and remaining non-integrated coordinates to 0
     const zero: Record<string, Poly> = {};
