@@ -138,7 +138,7 @@ export const REFUTE_Z = 6;
 // ── second method: Galerkin spectrum of −T + L + R (numeric/perturbed-operator.ts) ──
 
 /** Regimes of the Galerkin evidence; τ = 1/2 as for the particles, β = 2γ/(τ²ω₀⁴). */
-const GALERKIN_REGIMES = [
+export const GALERKIN_REGIMES = [
   { key: 'overdamped', label: 'γ > 2ω₀ (ω₀² = 4, γ = 5)', omega0Sq: 4, gamma: 5 },
   { key: 'underdamped', label: 'γ < 2ω₀ (ω₀² = 4, γ = 2)', omega0Sq: 4, gamma: 2 },
 ] as const;

@@ -18,7 +18,7 @@ import { jackknife, type RateEstimate } from '../numeric/stats.ts';
 import { badInput } from '../src/procedures/common.ts';
 import { printedRateAt } from './printed-rate.ts';
 import {
-  EXTRAPOLATION_TOL, GALERKIN_CONVERGED, GALERKIN_MARGIN, METHODS_TOL, PERTURBATION_FAMILIES, PERTURBED, REFUTE_Z,
+  EXTRAPOLATION_TOL, GALERKIN_CONVERGED, GALERKIN_REGIMES, GALERKIN_MARGIN, METHODS_TOL, PERTURBATION_FAMILIES, PERTURBED, REFUTE_Z,
   combinePerturbedMethods, galerkinData, interceptAt0, perturbedData, readGalerkin, type NormSqRateFn, type PerturbationFamily,
 } from './perturbed-data.ts';
 
@@ -34,9 +34,15 @@ export const perturbedRate: ModuleCheck = (record: ClaimRecord, env: ProcedureEn
   let rate2: NormSqRateFn;
   try {
     rate2 = printedRateAt(record, env);
-    rate2(PERTURBED.omega0Sq, PERTURBED.gamma);
   } catch (e) {
     return badInput('simulation', e);
+  }
+  try {
+    for (const R of GALERKIN_REGIMES) rate2(R.omega0Sq, R.gamma);
+  } catch (e) {
+    // A setting that no printed case covers: the cases are read, and say nothing there.
+    const reason = e instanceof Error ? e.message : String(e);
+    return { verdict: 'inconclusive', method: 'simulation', summary: reason, evidence: { reason }, decisive: `printed data: ${reason}` };
   }
   return perturbedCheck(ctx, rate2);
 };
@@ -89,7 +95,7 @@ function perturbedCheck(ctx: CheckContext, rate2: NormSqRateFn): CheckResult {
   const summary = verdict === particle.verdict
     ? `${particle.summary}; ${galSummary}`
     : `methods disagree (particles ${particle.verdict}, Galerkin ${overReading.reading}${consistent ? '' : ', rates inconsistent'}): ${particle.summary}; ${galSummary}`;
-  const decisive = `rate ${Number(overReading.target.toPrecision(6))}: particles ${particle.verdict}, Galerkin ${readings.map((x) => `${x.R.key} ${x.reading}`).join(', ')}`;
+  const decisive = `rates ${readings.map((x) => `${x.R.key} ${Number(x.target.toPrecision(6))}`).join(', ')}: particles ${particle.verdict}, Galerkin ${readings.map((x) => `${x.R.key} ${x.reading}`).join(', ')}`;
   return { ...particle, verdict, summary, evidence, decisive, corrected: undefined };
 }
 

@@ -51,7 +51,7 @@ export function printedMargin(text: string, record: ClaimRecord, env: ProcedureE
 
 /**
  * The printed rate of ‖h‖²_* from `cases: [{ when, rate }]` (or a single `rate`) as a function of
- * (ω₀², γ): the case whose `when` holds at the point; a point in no case is an error.
+ * (ω₀², γ): the one case whose `when` holds at the point; a point in no case or in two is an error.
  */
 export function printedRateAt(record: ClaimRecord, env: ProcedureEnv): (omega0Sq: number, gamma: number) => number {
   const cases = Array.isArray(record.cases)
@@ -59,8 +59,8 @@ export function printedRateAt(record: ClaimRecord, env: ProcedureEnv): (omega0Sq
     : [{ when: () => true, rate: printedFormula(record.rate, record, env) }];
   return (omega0Sq, gamma) => {
     const at = { omega0: Math.sqrt(omega0Sq), gamma };
-    const c = cases.find((x) => x.when(at));
-    if (!c) throw new RangeError(`${record.id}: no printed case covers ω₀² = ${omega0Sq}, γ = ${gamma}`);
-    return c.rate(at);
+    const hit = cases.filter((x) => x.when(at));
+    if (hit.length !== 1) throw new RangeError(`${record.id}: ${hit.length ? `${hit.length} printed cases overlap` : 'no printed case covers'} at ω₀² = ${omega0Sq}, γ = ${gamma}`);
+    return hit[0].rate(at);
   };
 }

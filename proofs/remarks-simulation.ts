@@ -12,7 +12,7 @@ import type { ClaimRecord, ModuleCheck, ProcedureEnv } from '../src/claim-record
 import { q } from '../symbolic/rational.ts';
 import { meanRecurrenceFacts } from '../numeric/asgd.ts';
 import { badInput } from '../src/procedures/common.ts';
-import { figure31Data, figureSpec, printedDataFailure, settingKey, type Figure31Data, type SimSetting } from './figure-3-1.ts';
+import { figure31Data, figureSpec, printedDataFailure, settingKey, PrintedDataError, type Figure31Data, type SimSetting } from './figure-3-1.ts';
 import { fmtRate, zOf } from './figure-3-1-checks.ts';
 import { printedFormula, printedMargin, printedRelation } from './printed-rate.ts';
 
@@ -23,9 +23,9 @@ function printedStepRate(record: ClaimRecord, env: ProcedureEnv): (eta: number, 
   const cases = (record.cases as { when: string; rate: string }[]).map((c) => ({ when: printedRelation(String(c.when), record, env), rate: printedFormula(c.rate, record, env) }));
   return (eta, kappa, omega0Sq) => {
     const at = { eta, kappa, omega0: Math.sqrt(omega0Sq) };
-    const c = cases.find((x) => x.when(at));
-    if (!c) throw new RangeError(`${record.id}: no printed case covers η = ${eta}, κ = ${kappa}`);
-    return c.rate(at);
+    const hit = cases.filter((x) => x.when(at));
+    if (hit.length !== 1) throw new PrintedDataError(`${hit.length ? `${hit.length} printed cases overlap` : 'no printed case covers'} η = ${eta}, κ = ${kappa}`);
+    return hit[0].rate(at);
   };
 }
 
