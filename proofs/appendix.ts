@@ -668,33 +668,6 @@ export function a6Coefficients(p: Omit<ExactParams, 'd'>, d: number): { sum: { g
   return { sum, printed };
 }
 
-function checkA6(): CheckResult {
-  const grid: Omit<ExactParams, 'd'>[] = [];
-  for (const omega0Sq of [q(1, 4), q(1), q(4), q(16)]) for (const gamma of [q(1, 2), q(1), q(3)]) for (const beta of [q(1, 8), q(1), q(4)]) grid.push({ omega0Sq, gamma, beta });
-  const rows = grid.map((p) => {
-    const c = a6Coefficients(p, 1);
-    return { p, c, ok: c.sum.gx.le(c.printed.gx) && c.sum.gv.le(c.printed.gv) && c.sum.h.le(c.printed.h) };
-  });
-  const bad = rows.filter((r) => !r.ok);
-  const w = bad[0];
-  const fmt = (p: Omit<ExactParams, 'd'>) => ({ omega0Sq: p.omega0Sq.toString(), gamma: p.gamma.toString(), beta: p.beta.toString() });
-  return {
-    verdict: bad.length ? 'refuted' : 'supported',
-    method: 'exact',
-    summary: bad.length
-      ? `‖h‖² coefficient: (A.3)+(A.5) give ϵ₀dβ(C₂ + ω₀²/2), (A.6) prints (3/2)ϵ₀C₂dβ — fails when ω₀² > C₂, e.g. ω₀²=${w.p.omega0Sq}, γ=${w.p.gamma}, β=${w.p.beta} (C₂=${constantC2(w.p)}): ${w.c.sum.h} > ${w.c.printed.h} (d=1)`
-      : `coefficients of (A.6) dominate the sum on ${rows.length} grid points`,
-    evidence: {
-      grid: rows.length,
-      failing: bad.length,
-      reason: 'the last term of (A.3) contributes ½βω₀²ϵ₀ d‖h‖², and ½βω₀² ≤ ½C₂β needs ω₀² ≤ C₂ = max{1,γ,γ²,βγ,βω₀²}/min{1,ω₀²}, false e.g. for ω₀² = 4, γ = 1, β = 1/8',
-      otherCoefficients: '‖∇_x h‖²: C₂ + 3C₂/2 + C₂ + βω₀²/2 ≤ 4C₂ and ‖∇_v h‖²: C₂/2 hold on the whole grid',
-    },
-    witness: bad.length ? { ...fmt(w.p), d: 1, C2: constantC2(w.p).toString(), sumCoefficient: w.c.sum.h.toString(), printedCoefficient: w.c.printed.h.toString() } : undefined,
-    corrected: { statement: '(A.6) with ϵ₀(C₂ + ω₀²/2) dβ‖h‖²_* in place of (3/2)ϵ₀C₂ dβ‖h‖²_*', verdict: 'supported', method: 'exact', evidence: { note: 'the coefficientwise sum, exact on the grid' } },
-  };
-}
-
 // ---------------------------------------------------------------- after (A.6): the use of (3.5)
 
 /** The step (3/2)ϵ₀C₂ dβ‖h‖²_* ≤ (3/2)ϵ₀C₂²(‖∇_x h‖²_* + ‖∇_v h‖²_*), i.e. dβ‖h‖² ≤ C₂‖∇h‖², for mean-zero h. */
@@ -788,13 +761,7 @@ export function appendixClaims(printed: PrintedAppendix = PRINTED_APPENDIX): Cla
       check: checkA5,
       uses: ['asm:3.1'],
     },
-    {
-      id: 'app:A.6',
-      source: 'Appendix (d), (A.6)',
-      statement: 'the step (A.3) + (A.4) + (A.5) ⇒ (A.6) ⟨∇_x(Rh), ∇_x h⟩_* ≤ 4ϵ₀C₂‖∇_x h‖²_* + ½ϵ₀C₂‖∇_v h‖²_* + (3/2)ϵ₀C₂(dβ‖h‖²_*), i.e. coefficientwise: C₂ + (3/2)C₂ + C₂ + ½βω₀² ≤ 4C₂, ½C₂ ≤ ½C₂, C₂dβ + ½βω₀²d ≤ (3/2)C₂dβ',
-      hypotheses: [...APP_HYP, 'hAsm31: Assumption 3.1'],
-      check: checkA6,
-    },
+    // app:A.6 is data now (proofs/zhu-ying-2021/bounds.claims.yaml, kind norm-inequality)
     // app:A.6:poincare is data now (proofs/zhu-ying-2021/bounds.claims.yaml, kind integral-inequality)
     {
       id: 'app:e:expansion',

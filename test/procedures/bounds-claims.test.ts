@@ -105,3 +105,14 @@ describe('Appendix steps as data', () => {
     expect((await decide({ ...record('app:A.6:poincare'), dimension: [1] })).verdict).toBe('supported');
   });
 });
+
+describe('(A.6) coefficientwise (norm-inequality)', () => {
+  it('app:A.6 is refuted (the ‖h‖² coefficient when ω₀² > C₂); the corrected coefficient is supported; a planted 4 → 3 in the ‖∇_x h‖² coefficient is refuted too', async () => {
+    const r = await decide(record('app:A.6'));
+    expect(r.verdict).toBe('refuted');
+    const fixed = await decide({ ...record('app:A.6'), relation: (record('app:A.6').corrected as Record<string, string>).relation });
+    expect(fixed.verdict).toBe('supported');
+    const planted2 = { ...fixed, relation: String(fixed.relation ?? (record('app:A.6').corrected as Record<string, string>).relation).replace('<= 4*eps0', '<= 3*eps0') };
+    expect((await decide({ ...record('app:A.6'), relation: planted2.relation })).verdict).toBe('refuted');
+  });
+});
