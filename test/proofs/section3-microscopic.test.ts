@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckContext, CheckResult } from '../../src/claims.ts';
-import { PRINTED_EQ33, appendixExponent, checkEq32InDimension, claims, makeEq31Claim, makeEq32Claim, steadyStateParts } from '../../proofs/section3-microscopic.ts';
+import { PRINTED_EQ33, appendixExponent, makeAppendixFormClaim, checkEq32InDimension, claims, makeEq31Claim, makeEq32Claim, steadyStateParts } from '../../proofs/section3-microscopic.ts';
 import { phaseSpace } from '../../symbolic/operators.ts';
 import { pv } from '../../symbolic/poly.ts';
 
 const ctx = { seed: 1, effort: 0.1, backend: 'cpu', progress: () => {}, services: { get: async () => undefined as never, has: () => false } } as CheckContext;
 const run = async (c: { check: (ctx: CheckContext) => CheckResult | Promise<CheckResult> }) => c.check(ctx);
-const byId = (id: string) => claims.find((c) => c.id === id)!;
+const byId = (id: string) => [...claims, makeEq31Claim(), makeAppendixFormClaim(), makeEq32Claim()].find((c) => c.id === id)!;
 
 describe('(3.1) steady state', () => {
   it('proves M_x M_v is a steady state with the printed Z₁, Z₂', async () => {

@@ -23,7 +23,7 @@ const byId = (id: string) => claims.find((c) => c.id === id)!;
 
 describe('Proposition 4.1 (a), (b)', () => {
   it('proves ⟨Tg,h⟩_* = −⟨g,Th⟩_* and ⟨Th,h⟩_* = 0', async () => {
-    expect((await run(byId('prop:4.1:a'))).verdict).toBe('proved');
+    expect((await run(makeProp41aClaim())).verdict).toBe('proved');
   });
 
   it('refutes (a) with T = v·∇x + ω₀²x·∇v, with an exact Gaussian integral', async () => {
@@ -35,7 +35,7 @@ describe('Proposition 4.1 (a), (b)', () => {
   });
 
   it('proves (b) ⟨Lg,h⟩_* = −(γ/β)⟨∇vg,∇vh⟩_*', async () => {
-    expect((await run(byId('prop:4.1:b'))).verdict).toBe('proved');
+    expect((await run(makeProp41bClaim())).verdict).toBe('proved');
   });
 
   it('refutes (b) with the constant halved', async () => {
@@ -47,7 +47,7 @@ describe('Proposition 4.1 (a), (b)', () => {
 
 describe('commutators', () => {
   it('proves all four, every component, d = 1, 2, 3', async () => {
-    expect((await run(byId('lem:4.1:commutators'))).verdict).toBe('proved');
+    expect((await run(makeCommutatorsClaim())).verdict).toBe('proved');
     expect(Object.values(commutatorResiduals(3).res).every((p) => p.isZero())).toBe(true);
   });
 
@@ -58,7 +58,7 @@ describe('commutators', () => {
 
 describe('Lemma 4.1', () => {
   it('proves the two energy displays along (3.2), generic ε', async () => {
-    expect((await run(byId('lem:4.1:energy'))).verdict).toBe('proved');
+    expect((await run(makeLemma41EnergyClaim())).verdict).toBe('proved');
   });
 
   it('refutes the first display with the sign of ω₀²⟨∇vh,∇xh⟩ flipped', async () => {
@@ -90,7 +90,7 @@ describe('Lemma 4.1', () => {
 
 describe('Lemma 4.2', () => {
   it('proves the displays and (4.2) before Prop. 4.1(f)', async () => {
-    expect((await run(byId('lem:4.2:energy'))).verdict).toBe('proved');
+    expect((await run(makeLemma42EnergyClaim())).verdict).toBe('proved');
   });
 
   it('refutes (4.2) with +ω₀²‖∇vh‖² replaced by −ω₀²‖∇vh‖²', async () => {
