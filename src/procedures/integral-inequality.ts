@@ -352,6 +352,34 @@ export class ExactFunctionals {
     }
     return s;
   }
+  private readonly gramCache = new Map<readonly QuadTerm[], Rational[][]>();
+  /** The symmetric Gram matrix of a functional over a basis (each L(b_i) computed once). */
+  gram(terms: readonly QuadTerm[], basis: readonly Poly[], cached = false): Rational[][] {
+    if (cached && this.gramCache.has(terms)) return this.gramCache.get(terms)!;
+    const n = basis.length;
+    const G = Array.from({ length: n }, () => Array.from({ length: n }, () => Rational.ZERO));
+    for (const t of terms) {
+      const c = coefProduct(t.coef, this.syms, this.at);
+      const F = basis.map((b) => applyLinear(t.f, b, this.syms, this.at, this.coords));
+      const Gs = t.g === t.f ? F : basis.map((b) => applyLinear(t.g!, b, this.syms, this.at, this.coords));
+      for (let i = 0; i < n; i++)
+        for (let j = i; j < n; j++) {
+          if (F[i].length !== Gs[j].length) throw new LangError('inner(F, G) of a scalar and a vector');
+          let a = Rational.ZERO;
+          for (let k = 0; k < F[i].length; k++) a = a.add(this.E(F[i][k].mul(Gs[j][k])));
+          let b = a;
+          if (t.g !== t.f) {
+            b = Rational.ZERO;
+            for (let k = 0; k < F[j].length; k++) b = b.add(this.E(F[j][k].mul(Gs[i][k])));
+          }
+          const v = c.mul(a.add(b)).mul(q(1, 2));
+          G[i][j] = G[i][j].add(v);
+          if (j !== i) G[j][i] = G[j][i].add(v);
+        }
+    }
+    this.gramCache.set(terms, G);
+    return G;
+  }
   linear(terms: readonly QuadTerm[], p: Poly): Rational {
     let s = Rational.ZERO;
     for (const t of terms) {
@@ -440,7 +468,7 @@ export function decidePolynomialAt(p: ParsedIntegral, record: ClaimRecord, at: P
     });
   }
   const sign = p.rel === '>' || p.rel === '>=' ? -1 : 1;
-  const D = basis.map((bi) => basis.map((bj) => ef.bilinear(p.rhs, bi, bj).sub(ef.bilinear(p.lhs, bi, bj)).mul(q(sign))));
+  const D = ef.gram(p.rhs, basis).map((row, i) => row.map((x, j) => x.sub(ef.gram(p.lhs, basis, true)[i][j]).mul(q(sign))));
   if (p.rel === '=') {
     for (let i = 0; i < basis.length; i++)
       for (let j = 0; j < basis.length; j++)
