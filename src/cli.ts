@@ -156,9 +156,11 @@ export async function runAndReport(
   const rows = await runClaims(claims, ctx, {
     only: opts.only,
     onStart: (c, i, n) => ctx.progress(`[${i + 1}/${n}] ${c.id}`),
-    onResult: (row) => io.out(tableRow(row, process.stdout.columns ?? 140)),
+    // A conjunction's verdict is computed from its parts once all have run: printed after them.
+    onResult: (row) => row.kind !== 'conjunction' && io.out(tableRow(row, process.stdout.columns ?? 140)),
   });
   const report = buildReport(rows, { version: VERSION, seed: opts.seed, backends: describeBackends(registry), ms: Math.round(performance.now() - t0), ...paper });
+  for (const row of rows) if (row.kind === 'conjunction') io.out(tableRow(row, process.stdout.columns ?? 140));
   const dir = resolve(opts.report);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'report.json'), toJson(report) + '\n');

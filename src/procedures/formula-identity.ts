@@ -20,22 +20,13 @@ export const formulaIdentityFields = z.looseObject({
   rhs: z.string().min(1),
 });
 
-/** Scalar space variables of the file (free symbols of `identity`; vectors need the jet language). */
-function scalarVariables(env: ProcedureEnv): string[] {
-  return Object.entries(env.set.symbols.variables)
-    .filter(([, v]) => !v.vector)
-    .map(([k]) => k);
-}
-
-// `identity` (vectors, jets, all dimensions) lives in identity.ts
-for (const kind of ['formula-identity'] as const) {
-  const extraOf = (env: ProcedureEnv) => (kind === 'identity' ? scalarVariables(env) : []);
+// `identity` (variables, vectors, jets, all dimensions) lives in identity.ts; this kind is parameters only.
+const extraOf = (_env: ProcedureEnv): string[] => [];
+{
+  const kind = 'formula-identity';
   registerProcedure({
   kind,
-  summary:
-    kind === 'identity'
-      ? 'lhs = rhs as rational functions of the parameters and the scalar variables (an identity in all of them)'
-      : 'lhs = rhs as rational functions of the parameters (square roots reduced), for every point of the domain',
+  summary: 'lhs = rhs as rational functions of the parameters (square roots reduced), for every point of the domain',
   method: 'exact',
   fields: formulaIdentityFields,
   validate(record, env) {
