@@ -35,6 +35,14 @@ describe('Figure 3.1 records', () => {
     const planted = await run({ ...record('fig:3.1:c'), workers: 4, corrected: undefined });
     expect(planted.decisive).not.toBe(c.decisive);
   });
+  it('fig:3.1:b reads its printed η; fig:3.1 reads the caption (a planted θ₀ turns the decisive evidence)', async () => {
+    const b = await run(record('fig:3.1:b'));
+    const plantedB = await run({ ...record('fig:3.1:b'), eta: '0.02' });
+    expect(plantedB.decisive).not.toBe(b.decisive);
+    const inconsistent = await run({ ...record('fig:3.1'), setup: { ...(record('fig:3.1').setup as object), loss: '2*theta^2' } });
+    expect(inconsistent.verdict).toBe('inconclusive');
+    expect(inconsistent.decisive).toMatch(/average/);
+  });
   it('fig:3.1 embeds the three panels and combines its parts', async () => {
     const r = await run(record('fig:3.1'));
     for (const p of ['panelA', 'panelB', 'panelC']) expect(isPlotSpec(r.evidence[p])).toBe(true);
