@@ -19,6 +19,8 @@ interface Expected {
   verdict: Verdict;
   /** what establishes it independently (test/proofs/independent/*.py prints it) */
   why: string;
+  /** the tool's summary must show the independently computed number */
+  shows?: RegExp;
 }
 
 const PAPERS: { file: string; expected: Record<string, Expected> }[] = [
@@ -27,8 +29,8 @@ const PAPERS: { file: string; expected: Record<string, Expected> }[] = [
     expected: {
       'ae:thm3.1:lyapunov': { verdict: 'proved', why: 'CK + KCᵀ − 2D = 0 exactly for K = I/3; f∞ = e^{−3|x|²/2} gives div(D∇f + Cxf)/f = 0' },
       'ae:thm3.1:steady-state': { verdict: 'proved', why: 'div(D∇f∞ + Cxf∞)/f∞ = 0 for f∞ = e^{−3|x|²/2} (SymPy simplify)' },
-      'ae:thm3.1:steady-state:inverted-covariance': { verdict: 'refuted', why: 'f = e^{−|x|²/6}: div(D∇f + Cxf)/f = 8/3 − 8x₃²/9' },
-      'ae:thm3.1:lyapunov:inverted-covariance': { verdict: 'refuted', why: 'K = 3I: CK + KCᵀ − 2D = diag(0, 0, 16)' },
+      'ae:thm3.1:steady-state:inverted-covariance': { verdict: 'refuted', why: 'f = e^{−|x|²/6}: div(D∇f + Cxf)/f = 8/3 − 8x₃²/9', shows: /\(8\/9\)\*x3\^2 \+ 8\/3|8\/3 - \(8\/9\)\*x3\^2/ },
+      'ae:thm3.1:lyapunov:inverted-covariance': { verdict: 'refuted', why: 'K = 3I: CK + KCᵀ − 2D = diag(0, 0, 16)', shows: /entry \(3,3\) differs by 16/ },
       'ae:instance:jordan': { verdict: 'proved', why: 'C V = V J exactly, det V = −16' },
       'ae:instance:abscissa': { verdict: 'proved', why: 'σ(C) = {2, 1/2 ± i√23/2}: charpoly (λ − 2)(λ² − λ + 6)' },
       'lem:4.3:instance': { verdict: 'proved', why: 'P leading minors 9, 108, 368 > 0; Cᵀ P + P C − P has principal minors 3, 3, 12, 0, 0, 0, 0 (eigenvalues 18, 0, 0)' },
@@ -38,7 +40,7 @@ const PAPERS: { file: string; expected: Record<string, Expected> }[] = [
       'lem:4.3:kinetic': { verdict: 'proved', why: 'ν < 2: complex pair with real part ν/2' },
       'lem:4.3:ii:kinetic': { verdict: 'proved', why: 'P(δ) ≻ 0 (det 2δ²); residual diagonal 2δ(2δ² − 2δ + 1), 2δ, det 4δ⁴' },
       'lem:4.3:i:defective': { verdict: 'refuted', why: 'e = (1, −1) ∈ ker(C − I): R ⪰ 0 forces Re = 0, then eᵀPe = 0, so no P ≻ 0' },
-      'ae:thm4.6:kinetic:trace-rate': { verdict: 'refuted', why: 'ν = 4: printed 4 > 2μ = 4 − 2√3' },
+      'ae:thm4.6:kinetic:trace-rate': { verdict: 'refuted', why: 'ν = 4: printed 4 > 2μ = 4 − 2√3, ratio 4/(4 − 2√3) = 7.4641', shows: /7\.464/ },
     },
   },
   {
@@ -69,6 +71,7 @@ for (const paper of PAPERS) {
       it(`${record.id}: ${want?.verdict ?? '?'} (${want?.why ?? 'no expectation'})`, async () => {
         const r = await instantiate(record, { set }).check(ctx);
         expect(r.verdict, r.summary).toBe(want.verdict);
+        if (want.shows) expect(r.summary).toMatch(want.shows);
         expect(r.decisive, 'every result names its decisive evidence').toBeTruthy();
         if (r.verdict === 'proved') expect(r.basis).toBeTruthy();
         if (record.deliberatelyWrong) {
