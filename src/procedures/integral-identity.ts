@@ -8,7 +8,7 @@
  * Euler operator E^{Q_k}_u(N_k) vanishes for every dependent u (plain functions of the
  * integration variables) and the dependent-free part of N_k is 0 (symbolic/euler.ts), in every
  * dimension the all-d reduction requires. Refuted only with a concrete witness: the dependents
- * replaced by fixed polynomials, composite functions by 0, the weight a centred diagonal
+ * and the coefficient functions replaced by fixed polynomials, the weight a centred diagonal
  * Gaussian, and the exact Gaussian integral of the residual non-zero at an exact domain point.
  * Otherwise inconclusive.
  */
@@ -166,9 +166,10 @@ function witness(B: Built, c: { N: Poly; Q: Poly }, record: ClaimRecord, env: Pr
   const points = domainPoints(record, env, ctx, 6, (s) => Rational.parse(s));
   for (let salt = 0; salt < 4; salt++) {
     const concrete: Record<string, Poly> = {};
-    B.dependents.forEach((u, i) => (concrete[u] = samplePolynomial([...B.S.space.getFunction(u).args], 2, salt + 3 * i)));
+    // every generic function (dependents and coefficient functions such as ε(θ)) a fixed polynomial in its own arguments
+    B.S.space.functionNames().forEach((u, i) => (concrete[u] = samplePolynomial(B.S.space.getFunction(u).args.filter((a) => !B.S.coordinates.includes(a) || B.coords.includes(a)), 2, salt + 3 * i)));
     let inst = B.S.space.instantiate(c.N, concrete);
-    // composite functions (coefficients) set to 0, and remaining non-integrated coordinates to 0
+    // remaining non-integrated coordinates (t) set to 0
     const zero: Record<string, Poly> = {};
     for (const v of inst.variables()) if (B.S.space.parseJet(v) || (B.S.coordinates.includes(v) && !B.coords.includes(v))) zero[v] = Poly.ZERO;
     inst = inst.subs(zero);
@@ -183,7 +184,6 @@ function witness(B: Built, c: { N: Poly; Q: Poly }, record: ClaimRecord, env: Pr
       if (!value.isZero()) {
         return {
           functions: Object.fromEntries(Object.entries(concrete).map(([k, p2]) => [k, unicodeString(p2)])),
-          compositeFunctions: '0',
           ...pointStrings(p),
           value: value.toString(),
           note: 'value = ∫(lhs − rhs)·weight / Z with Z = ∫ weight > 0 (exact Gaussian moments)',

@@ -401,6 +401,20 @@ export class LangSpace {
         }
         return { ...acc!, sums: acc!.sums + (this.symbols.variables[x].vector ? 1 : 0) };
       }
+      case 'jdot': {
+        // jdot(F, w, x) = (∇_x F) w, the vector with components Σ_i ∂_{x_j}F_i w_i (the paper's ∇_xε(∇_xh − γ∇_vh))
+        arity(3);
+        const F = this.build(args[0], text, env);
+        const w = this.build(args[1], text, env);
+        const x = this.variableOf(args[2], 'jdot', text);
+        if (!F.vector || !w.vector || !this.symbols.variables[x].vector) throw new LangError(`jdot needs a vector field, a vector and a vector variable in "${text}"`);
+        const comps = this.components[x].map((c) => {
+          let acc = LangSpace.constant(Poly.ZERO);
+          F.comps.forEach((Fi, i) => (acc = this.add(acc, this.mul(this.D(Fi, c), w.comps[i]))));
+          return acc;
+        });
+        return { comps, vector: true, sums: F.sums + w.sums + Math.max(0, F.wsums - 1) + 1, tjets: F.tjets + w.tjets, wsums: Math.max(F.wsums, w.wsums) };
+      }
       case 'grad': {
         arity(2);
         const a = this.build(args[0], text, env);
@@ -496,7 +510,7 @@ export class LangSpace {
       }
       return this.applyOp(op, vals);
     }
-    throw new LangError(`unknown function "${f}" in "${text}" (allowed: dot, ddot, grad, div, lap, diff, exp, sqrt, declared functions and operators)`, Math.max(0, text.indexOf(f)) + 1);
+    throw new LangError(`unknown function "${f}" in "${text}" (allowed: dot, ddot, jdot, grad, div, lap, diff, exp, sqrt, declared functions and operators)`, Math.max(0, text.indexOf(f)) + 1);
   }
 
   private applyOp(op: { params: string[]; body: string }, vals: Value[]): Value {

@@ -53,6 +53,12 @@ describe('paper identities for all d, and planted copies', () => {
     ['lem:4.1:commutators', 'rhs', '- omega0^2*grad(h, v)', '+ omega0^2*grad(h, v)'],
     ['lem:4.1:energy', 'lhs', '- omega0^2*dot(grad(h, v), grad(h, x))', '+ omega0^2*dot(grad(h, v), grad(h, x))'],
     ['lem:4.2:energy', 'lhs', '- omega0^2*dot(grad(h, v), grad(h, v))', '+ omega0^2*dot(grad(h, v), grad(h, v))'],
+    ['app:A.1', 'rhs', '/2 -', '/3 -'],
+    ['app:A.2', 'rhs', 'beta*dot(eps, omega0^2*x - gamma*v)*g^2/2', 'beta*dot(eps, omega0^2*x + gamma*v)*g^2/2'],
+    ['app:rg-h', 'rhs', '-g*dot(', 'g*dot('],
+    ['app:rg-h-symmetrised', 'rhs', '-beta*', '-2*beta*'],
+    ['app:A.3', 'rhs', '- beta*omega0^2*', '+ beta*omega0^2*'],
+    ['app:e:expansion', 'rhs', '+ beta*gamma*', '- beta*gamma*'],
   ];
   for (const [id, field, from, to] of cases) {
     it(`${id}: proved for all d; planted ${from} → ${to} refuted`, async () => {
@@ -63,6 +69,13 @@ describe('paper identities for all d, and planted copies', () => {
       const bad = await decide(plant(id, field, from, to));
       expect(bad.verdict).toBe('refuted');
       expect(bad.decisive).toBeTruthy();
+    });
+  }
+  for (const id of ['app:M-sign', 'app:rg-h:middle-line']) {
+    it(`${id}: refuted as printed, the reading proved`, async () => {
+      const r = await decide(record(id));
+      expect(r.verdict).toBe('refuted');
+      expect(r.corrected?.verdict).toBe('proved');
     });
   }
   it('eq:3.1:appendix-form: refuted as printed, the (3.1) reading proved', async () => {
