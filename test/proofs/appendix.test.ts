@@ -25,7 +25,7 @@ import { pv } from '../../symbolic/poly.ts';
 import { q } from '../../symbolic/rational.ts';
 
 const ctx = { seed: 1, effort: 0.1, backend: 'cpu', progress: () => {}, services: { get: async () => undefined as never, has: () => false } } as CheckContext;
-const run = async (id: string): Promise<CheckResult> => claims.find((c) => c.id === id)!.check(ctx);
+const run = async (id: string): Promise<CheckResult> => [...claims, ...appendixClaims()].find((c) => c.id === id)!.check(ctx);
 
 describe('Appendix identities (exact for all ω₀, γ, β > 0 and all smooth g, h, ε: jets + weighted Euler operator)', () => {
   it('proves (A.1) pointwise', async () => expect((await run('app:A.1')).verdict).toBe('proved'));
