@@ -28,9 +28,12 @@ export interface GraphNode {
 export function graphNodes(rows: readonly ClaimReport[], cited: readonly CitedResult[]): Map<string, GraphNode> {
   const nodes = new Map<string, GraphNode>();
   for (const c of cited) nodes.set(c.id, { id: c.id, verdict: 'cited', uses: [] });
+  const hasCorrected = new Set(rows.filter((r) => r.corrected).map((r) => r.id));
   for (const r of rows) {
     nodes.set(r.id, { id: r.id, verdict: r.verdict, uses: r.uses ?? [], basis: r.basis, conjunction: r.kind === 'conjunction' });
-    if (r.corrected) nodes.set(`${r.id}:corrected`, { id: `${r.id}:corrected`, verdict: r.corrected.verdict, uses: r.uses ?? [], basis: r.corrected.basis, of: r.id });
+    // A corrected statement rests on the corrected versions of what the printed one uses.
+    const uses = (r.uses ?? []).map((u) => (hasCorrected.has(u) ? `${u}:corrected` : u));
+    if (r.corrected) nodes.set(`${r.id}:corrected`, { id: `${r.id}:corrected`, verdict: r.corrected.verdict, uses, basis: r.corrected.basis, of: r.id });
   }
   return nodes;
 }
