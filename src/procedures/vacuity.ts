@@ -108,7 +108,7 @@ async function decideVacuity(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
       summary: `only ${fn} ≡ 0 satisfies it: ${unbounded.join(', ')} = +∞ for every ${fn} ≢ 0 (${y1}, ${y2} along the kernel of θ, exact); ${fn} ≡ 0 satisfies it`,
       evidence,
       witness: { construction: evidence.construction },
-      decisive: `only ${fn} ≡ 0: unbounded ${unbounded.join('; ')}; ${thetaText}`,
+      decisive: `only ${fn} ≡ 0: unbounded ${unbounded.join('; ')}; finite ${rows.filter((x) => !x.growth).map((x) => parseMath(barsToAbs(String(x.quantity))).toString()).join('; ')}; ${thetaText}`,
     };
     return { vacuous: true, result };
   }
@@ -207,7 +207,7 @@ async function decideVacuousClaim(record: ClaimRecord, env: ProcedureEnv, ctx: C
     if (ti <= norms.length) firstTrials.push(`lhs = ${L}, rhs = ${R} at ${pointText(shown)}`);
     if (!HOLDS[r](s) && record.kind === 'norm-inequality') {
       const text = `lhs = ${L}, rhs = ${R}, printed ${r}, at ${pointText(shown)}`;
-      return { verdict: 'refuted', method: 'exact', summary: `fails: ${text} (exact)`, evidence: { reading: `${norms.join(', ')} are norms (≥ 0, realisable independently)` }, witness: Object.fromEntries(Object.entries(shown).map(([k, v]) => [k, v.toString()])), decisive: `violated ${text}` };
+      return { verdict: 'refuted', method: 'exact', summary: `fails: ${text} (exact)`, evidence: { reading: `${norms.join(', ')} are norms (≥ 0, realisable independently)` }, witness: Object.fromEntries(Object.entries(shown).map(([k, v]) => [k, v.toString()])), decisive: `violated ${text}; dimensions ${dims.join(',')}` };
     }
     if (!HOLDS[r](s)) {
       const text = `at the admissible case (${vanishing.join(', ')} = 0): lhs = ${L}, rhs = ${R}, printed ${r}, at ${pointText(shown)}`;
