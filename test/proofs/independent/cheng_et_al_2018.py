@@ -22,6 +22,24 @@ def fp(p):
         out += gamma * u * sp.diff(p, V[i], 2)
     return out
 
+# ---- ula:fokker-planck (weak form): int (A phi) p = int phi (FP p) for all phi, p, f  -> proved
+phi = sp.Function('phi')(x1, x2, v1, v2)
+pp = sp.Function('p')(x1, x2, v1, v2)
+def gen(g):
+    out = 0
+    for i in range(2):
+        out += V[i] * sp.diff(g, X[i]) - (gamma * V[i] + u * sp.diff(f, X[i])) * sp.diff(g, V[i]) + gamma * u * sp.diff(g, V[i], 2)
+    return out
+def fp_printed(q):
+    out = 0
+    for i in range(2):
+        out += sp.diff(-V[i] * q, X[i]) + sp.diff((gamma * V[i] + u * sp.diff(f, X[i])) * q + gamma * u * sp.diff(q, V[i]), V[i])
+    return out
+# lhs - rhs as an explicit divergence: sum_i D_xi(v_i phi p) + D_vi(-(gamma v_i + u f_i) phi p + gamma u (p D_vi phi - phi D_vi p))
+flux = sum(sp.diff(V[i] * phi * pp, X[i]) + sp.diff(-(gamma * V[i] + u * sp.diff(f, X[i])) * phi * pp + gamma * u * (pp * sp.diff(phi, V[i]) - phi * sp.diff(pp, V[i])), V[i]) for i in range(2))
+assert sp.expand(gen(phi) * pp - phi * fp_printed(pp) - flux) == 0
+print('ula:fokker-planck  proved: (A phi) p - phi (FP p) is an explicit divergence (d = 2, generic f, phi, p)')
+
 # ---- ula:invariant  p* = exp(-(f(x) + |v|^2/(2u)))  -> proved (generic f, d = 2; the terms separate per coordinate)
 p_star = sp.exp(-(f + (v1**2 + v2**2) / (2 * u)))
 r = sp.simplify(fp(p_star) / p_star)
