@@ -20,12 +20,11 @@
  * [zhu_ying_2021] Appendix, (A.1)–(A.6); Proposition 4.1; (3.1), (3.3), (3.5).
  */
 import { constantC2 } from '../symbolic/constants.ts';
-import { inconclusive, type CheckResult, type Claim } from '../src/claims.ts';
+import type { CheckResult, Claim } from '../src/claims.ts';
 import { Rational, q } from '../symbolic/rational.ts';
 import { Poly, pv } from '../symbolic/poly.ts';
 import { expectation, expectationValue, normStarSq, gradNormsStarSq, phaseVariables, type MomentWeight } from '../symbolic/moments.ts';
 import { composePolyPerturbation, jacobianPolyPerturbation, perturbationOperatorPoly, type ExactParams } from '../numeric/families.ts';
-import { assumption31IsVacuous } from './section3-poincare.ts';
 import { gaussianIntegral } from './section4-lemmas.ts';
 import { concreteWitness, samplePolynomial, sumPolys, withInverses } from '../symbolic/jet.ts';
 import { isDivergence } from '../symbolic/euler.ts';
@@ -637,19 +636,6 @@ function checkA5Sign(): CheckResult {
   };
 }
 
-function checkA5(): CheckResult {
-  if (!assumption31IsVacuous()) return inconclusive('exact', 'the vacuity construction of asm:3.1 failed: (A.5)’s norms are not shown infinite');
-  return {
-    verdict: 'vacuous',
-    method: 'exact',
-    summary: 'the bound uses ‖ε′·x‖∞, ‖ε′·v‖∞ ≤ ϵ₀, which are +∞ for every ε′ ≢ 0 (asm:3.1 construction with ε′ for ε); ε′ ≡ 0 makes both sides 0',
-    evidence: {
-      uses: 'asm:3.1 (vacuity identities, applied to f = ε′(θ*))',
-      youngCoefficient: 'even with finite norms, Σ_j|⟨Φh, ∂_{x_j}h⟩| ≤ sup|Φ|(d/2‖h‖² + ½‖∇_x h‖²) with sup|Φ| ≤ (ω₀²+γ)ϵ₀ gives ‖∇_x h‖² the factor (γβ/ω₀²)(ω₀²+γ)ϵ₀/2, not (γβ/ω₀²)ϵ₀ (short when ω₀² + γ > 2)',
-    },
-  };
-}
-
 // ---------------------------------------------------------------- (A.6): inserting (A.4), (A.5) into (A.3)
 
 /** Coefficients (of ϵ₀) obtained by adding the bounds of (A.3) [with (c)], (A.4), (A.5), vs (A.6) as printed. */
@@ -753,14 +739,7 @@ export function appendixClaims(printed: PrintedAppendix = PRINTED_APPENDIX): Cla
       hypotheses: APP_HYP,
       check: checkA5Sign,
     },
-    {
-      id: 'app:A.5',
-      source: 'Appendix (d), (A.5), inequalities',
-      statement: '−β⟨∇_xε(ω₀²x − γv)h, ∇_x h⟩_* ≤ (γβ/ω₀²)ϵ₀((d/2)ω₀²‖h‖²_* + (d/2)γ‖h‖²_* + ‖∇_x h‖²_*) ≤ ϵ₀C₂(dβ‖h‖²_* + ‖∇_x h‖²_*), using ‖ε′·x‖_{L∞}, ‖ε′·v‖_{L∞} ≤ ϵ₀',
-      hypotheses: [...APP_HYP, 'hAsm31: Assumption 3.1'],
-      check: checkA5,
-      uses: ['asm:3.1'],
-    },
+    // app:A.5 is data now (proofs/zhu-ying-2021/bounds.claims.yaml, kind vacuous-claim; its last step app:A.5:last)
     // app:A.6 is data now (proofs/zhu-ying-2021/bounds.claims.yaml, kind norm-inequality)
     // app:A.6:poincare is data now (proofs/zhu-ying-2021/bounds.claims.yaml, kind integral-inequality)
     {

@@ -116,3 +116,14 @@ describe('(A.6) coefficientwise (norm-inequality)', () => {
     expect((await decide({ ...record('app:A.6'), relation: planted2.relation })).verdict).toBe('refuted');
   });
 });
+
+describe('(A.5)', () => {
+  it('app:A.5 is vacuous; a negated right-hand side is refuted at ε ≡ 0', async () => {
+    expect((await decide(record('app:A.5'))).verdict).toBe('vacuous');
+    expect((await decide(planted('app:A.5', 'relation', '<= gamma', '<= -gamma'))).verdict).toBe('refuted');
+  });
+  it('app:A.5:last holds on exact trials; C₂ replaced by 1/2 fails', async () => {
+    expect((await decide(record('app:A.5:last'))).verdict).toBe('supported');
+    expect((await decide(planted('app:A.5:last', 'relation', 'eps0*C2*', 'eps0*1/2*'))).verdict).toBe('refuted');
+  });
+});

@@ -125,7 +125,6 @@ describe('Appendix steps that fail, with exact witnesses', () => {
     expect([s.lhs.toString(), s.printed.toString()]).toEqual(['1', '-1']);
     expect((await run('app:A.5:sign')).verdict).toBe('refuted');
   });
-  it('calls (A.5) vacuous (it needs ‖ε′·x‖∞, ‖ε′·v‖∞ finite)', async () => expect((await run('app:A.5')).verdict).toBe('vacuous'));
   it('refutes the (A.6) ‖h‖² coefficient at ω₀² = 4, γ = 1, β = 1/8 (C₂ = 1)', async () => {
     const p = { omega0Sq: q(4), gamma: q(1), beta: q(1, 8) };
     expect(constantC2(p).toString()).toBe('1');
