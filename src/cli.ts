@@ -18,7 +18,7 @@ import { createServiceRegistry, type ManagedRegistry } from './services.ts';
 import { createZ3Service } from './z3-service.ts';
 import { createCvc5Service } from './cvc5-service.ts';
 import { createIntegratorService } from './integrator-service.ts';
-import { UsageError, parseNumberFlag } from './errors.ts';
+import { UsageError, checkOutputFile, echoArg, parseNumberFlag, prepareOutputDir } from './errors.ts';
 import { writeHtmlReport } from './html.ts';
 import { registerExtraCommands } from './commands/index.ts';
 
@@ -58,7 +58,9 @@ export function createContext(settings: RunSettings, io: CliIo, signal?: AbortSi
 }
 
 function parseSeed(v: string): number {
-  return parseNumberFlag('--seed', v, { integer: true, min: 0 });
+  const n = parseNumberFlag('--seed', v, { integer: true, min: 0 });
+  if (!Number.isSafeInteger(n)) throw new UsageError(`--seed must be an integer below 2^53, got ${echoArg(v)}`);
+  return n;
 }
 function parseEffort(v: string): number {
   return parseNumberFlag('--effort', v, { min: 0, exclusiveMin: true });
@@ -72,7 +74,7 @@ function requireClaim(id: string) {
   const c = findClaim(id);
   if (!c) {
     const near = allClaims.filter((x) => x.id.startsWith(id.split(':').slice(0, 2).join(':'))).map((x) => x.id);
-    throw new UsageError(`unknown claim id "${id}"${near.length ? ` (did you mean ${near.slice(0, 5).join(', ')}?)` : '; see `hypocheck list`'}`);
+    throw new UsageError(`unknown claim id "${echoArg(id)}"${near.length ? ` (did you mean ${near.slice(0, 5).join(', ')}?)` : '; see `hypocheck list`'}`);
   }
   return c;
 }
@@ -139,6 +141,20 @@ export interface RunReportOptions {
   backend: BackendChoice;
 }
 
+/**
+ * The claim that was running when Ctrl-C came: whatever it returned was cut short, so it is
+ * `inconclusive` ("interrupted"), never `proved`/`refuted` from partial work nor `error`.
+ */
+export function markInterrupted(row: ClaimReport): void {
+  row.verdict = 'inconclusive';
+  row.summary = 'interrupted (Ctrl-C) before the check finished';
+  row.evidence = { interrupted: true };
+  row.witness = null;
+  row.corrected = null;
+  row.basis = undefined;
+  row.decisive = 'interrupted';
+}
+
 /** Run claims, stream the table, write report.json/.md/.html (and --json), print the headline. */
 export async function runAndReport(
   claims: readonly Claim[],
@@ -147,7 +163,10 @@ export async function runAndReport(
   io: CliIo,
   state: { exitCode: number; signal?: AbortSignal; cleanups: (() => Promise<void>)[] },
 ): Promise<void> {
-  if (opts.only && selectClaims(claims, opts.only).length === 0) throw new UsageError(`--only ${opts.only} matches no claim; see \`hypocheck list\``);
+  if (opts.only && selectClaims(claims, opts.only).length === 0) throw new UsageError(`--only ${echoArg(opts.only)} matches no claim; see \`hypocheck list\``);
+  // Output paths are checked (and the directory created) before the first claim runs.
+  const dir = prepareOutputDir('--report', opts.report);
+  if (opts.json !== undefined) checkOutputFile('--json', opts.json);
   const { ctx, registry } = createContext({ seed: opts.seed, backend: opts.backend, effort: opts.effort }, io, state.signal);
   state.cleanups.push(() => registry.disposeAll());
   await preflightBackend(opts, ctx);
@@ -157,12 +176,13 @@ export async function runAndReport(
     only: opts.only,
     onStart: (c, i, n) => ctx.progress(`[${i + 1}/${n}] ${c.id}`),
     // A conjunction's verdict is computed from its parts once all have run: printed after them.
-    onResult: (row) => row.kind !== 'conjunction' && io.out(tableRow(row, process.stdout.columns ?? 140)),
+    onResult: (row) => {
+      if (state.signal?.aborted) markInterrupted(row);
+      if (row.kind !== 'conjunction') io.out(tableRow(row, process.stdout.columns ?? 140));
+    },
   });
   const report = buildReport(rows, { version: VERSION, seed: opts.seed, backends: describeBackends(registry), ms: Math.round(performance.now() - t0), ...paper });
   for (const row of rows) if (row.kind === 'conjunction') io.out(tableRow(row, process.stdout.columns ?? 140));
-  const dir = resolve(opts.report);
-  mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'report.json'), toJson(report) + '\n');
   writeFileSync(join(dir, 'report.md'), toMarkdown(report) + '\n');
   writeHtmlReport(join(dir, 'report.html'), report);
@@ -176,7 +196,10 @@ export async function runAndReport(
   io.out(summaryLine(report));
   io.out(basisLine(report));
   io.out(pc.dim(`reports: ${join(opts.report, 'report.json')}, report.md, report.html${opts.json ? `, ${opts.json}` : ''}`));
-  if (state.signal?.aborted) io.err(pc.yellow('interrupted: the report holds the claims checked so far'));
+  if (state.signal?.aborted) {
+    io.err(pc.yellow('interrupted: the report holds the claims checked so far'));
+    state.exitCode = 130;
+  }
   if (rows.some((r) => r.verdict === 'error')) state.exitCode = 1;
 }
 
@@ -208,7 +231,9 @@ export function buildProgram(io: CliIo, state: { exitCode: number; signal?: Abor
     .description('list the claims by id')
     .option('--only <prefix>', 'only ids starting with PREFIX')
     .action((opts: { only?: string }) => {
-      for (const c of selectClaims(allClaims, opts.only)) io.out(`${c.id.padEnd(24)} ${pc.dim(c.source.padEnd(34))} ${c.statement.replace(/\s+/g, ' ').slice(0, 90)}`);
+      const selected = selectClaims(allClaims, opts.only);
+      if (opts.only && selected.length === 0) throw new UsageError(`--only ${echoArg(opts.only)} matches no claim; see \`hypocheck list\``);
+      for (const c of selected) io.out(`${c.id.padEnd(24)} ${pc.dim(c.source.padEnd(34))} ${c.statement.replace(/\s+/g, ' ').slice(0, 90)}`);
     });
 
   program
