@@ -78,6 +78,7 @@ export async function runClaims(claims: readonly Claim[], ctx: CheckContext, opt
   const selected = selectClaims(claims, only);
   const rows: ClaimReport[] = [];
   for (const [i, claim] of selected.entries()) {
+    await new Promise<void>((r) => setImmediate(r)); // a macrotask turn: Ctrl-C (SIGINT) is seen between claims
     if (ctx.signal?.aborted) break;
     onStart?.(claim, i, selected.length);
     const row = await runClaim(claim, ctx);
