@@ -57,6 +57,8 @@ const PAPERS: { file: string; expected: Record<string, Expected> }[] = [
       'ula:invariant': { verdict: 'proved', why: 'L*p*/p* = 0 for generic f (d = 2, SymPy, f itself in the exponent)' },
       'ula:invariant:quadratic': { verdict: 'proved', why: 'L*p*/p* = 0 for GENERIC f (d = 2, SymPy), so for f = m|x|²/2 in particular' },
       'ula:invariant:u-inverted': { verdict: 'refuted', why: 'u = 2, γ = 1, v = 0: L*p/p = −6 (d = 2)' },
+      'ula:moments:x': { verdict: 'proved', why: 'p* = N(0, I/m) ⊗ N(0, uI): E|x|² = d/m (SymPy integrals, d = 1, 2, 3)' },
+      'ula:moments:v': { verdict: 'proved', why: 'E|v|² = du (SymPy integrals, d = 1, 2, 3)' },
       'ula:thm5:coordinates': { verdict: 'proved', why: 'T A T⁻¹ = M with γ = 2, u = 1/L' },
       'ula:thm5:lyapunov': { verdict: 'proved', why: 'diagonal 2L − m > 0, det = (h − m)(4L − m − h) ≥ 0 on m ≤ h ≤ L' },
       'ula:thm5:double-rate': { verdict: 'refuted', why: 'm = 1, L = 2, h = 1: [[2, −3], [−3, 2]], det −5' },

@@ -63,6 +63,18 @@ rq = sp.expand(sp.simplify(fp1(sp.exp(-m * x**2 / 2 - u * v**2 / 2)) / sp.exp(-m
 print('ula:invariant:quadratic  proved;  ula:invariant:u-inverted  d = 1 residual:', rq)
 assert sp.expand(rq - (gamma * u**3 * v**2 - gamma * u * v**2 - gamma * u**2 + gamma + (1 - u**2) * m * x * v)) == 0
 
+# ---- ula:moments:x, ula:moments:v  (f = m|x|^2/2): p* = N(0, I/m) x N(0, uI) -> E|x|^2 = d/m, E|v|^2 = d u (proved, equality)
+for dd in (1, 2, 3):
+    xs = sp.symbols(f'y1:{dd + 1}', real=True)
+    w = sp.exp(-m * sum(y**2 for y in xs) / 2)
+    Z = sp.integrate(w, *[(y, -sp.oo, sp.oo) for y in xs])
+    Ex = sp.simplify(sp.integrate(sum(y**2 for y in xs) * w, *[(y, -sp.oo, sp.oo) for y in xs]) / Z)
+    wv = sp.exp(-sum(y**2 for y in xs) / (2 * u))
+    Zv = sp.integrate(wv, *[(y, -sp.oo, sp.oo) for y in xs])
+    Ev = sp.simplify(sp.integrate(sum(y**2 for y in xs) * wv, *[(y, -sp.oo, sp.oo) for y in xs]) / Zv)
+    assert sp.simplify(Ex - dd / m) == 0 and sp.simplify(Ev - dd * u) == 0
+    print(f'ula:moments  d = {dd}: E|x|^2 = {Ex}, E|v|^2 = {Ev}')
+
 # ---- ula:thm5 (contraction, quadratic / per-eigenvalue form).  Synchronous coupling difference
 # (z, w) = (x - y, v - v'): z' = w, w' = -gamma w - u H z, with m <= H <= L; gamma = 2, u = 1/L.
 # In the coordinates (q, p) = (z, z + w): q' = p - q, p' = -p + (1 - u h) q per eigenvalue h of H.
