@@ -28,6 +28,11 @@ export function selectClaims(claims: readonly Claim[], only?: string): Claim[] {
   return claims.filter((c) => c.id === only || c.id.startsWith(only.endsWith(':') ? only : `${only}`));
 }
 
+/** The basis of a TypeScript check that does not state one: its exact kernel, or Z3 alone. */
+function legacyBasis(method: CheckResult['method']): ClaimReport['basis'] {
+  return method === 'exact' ? 'kernel' : method === 'z3' ? 'one-solver' : undefined;
+}
+
 export function reproduceCommand(id: string, ctx: Pick<CheckContext, 'seed' | 'backend'>): string {
   const backend = ctx.backend && ctx.backend !== 'auto' ? ` --backend ${ctx.backend}` : '';
   return `hypocheck show ${id} --seed ${ctx.seed}${backend}`;
@@ -65,7 +70,7 @@ export async function runClaim(claim: Claim, ctx: CheckContext): Promise<ClaimRe
     kind: claim.kind ?? 'custom',
     ...(claim.title ? { title: claim.title } : {}),
     uses: claim.uses ?? [],
-    basis: result.verdict === 'proved' ? result.basis : undefined,
+    basis: result.verdict === 'proved' ? (result.basis ?? legacyBasis(result.method)) : undefined,
     dimensions: result.dimensions,
     decisive: result.decisive,
   };
