@@ -135,9 +135,9 @@ function decideScalarRational(record: ClaimRecord, env: ProcedureEnv, ctx: Check
 }
 
 /** Decide an identity record. */
-export async function decideIdentity(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
+export async function decideIdentity(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, symbolsOverride?: LangSymbols): Promise<CheckResult> {
   let lhs: string, rhs: string;
-  const syms = langSymbols(env, record);
+  const syms = symbolsOverride ?? langSymbols(env, record);
   try {
     [lhs, rhs] = sides(record);
     const probe = residualIn(syms, 1, lhs, rhs);
