@@ -536,32 +536,6 @@ export function a4ChainRuleSides(epsTheta: readonly Poly[], h: Poly, p: ExactPar
   return { lhs: expectationValue(lhs, w), printed: expectationValue(printed, w), jacobian: expectationValue(jacobian, w) };
 }
 
-function checkA4ChainRule(): CheckResult {
-  const p: ExactParams = { d: 2, omega0Sq: q(1), gamma: q(1), beta: q(1) };
-  const eps = [pv('th1'), pv('th2')];
-  const h = pv('x1').add(pv('x2'));
-  const s = a4ChainRuleSides(eps, h, p);
-  const d1 = a4ChainRuleSides([pv('th1').pow(2).add(pv('th1'))], pv('x1').mul(pv('v1')).add(pv('x1')), { ...p, d: 1 });
-  const refuted = !s.lhs.equals(s.printed);
-  return {
-    verdict: refuted ? 'refuted' : 'supported',
-    method: 'exact',
-    summary: `d=2, ε(θ)=θ, h=x₁+x₂, ω₀²=γ=β=1: LHS = ${s.lhs}, printed −(γ/ω₀²)Σ_{i,j}⟨ε′_i(…),∂_{x_j}h⟩ = ${s.printed}; with (ε′)_{ij} = ∂_jε_i it is ${s.jacobian}`,
-    evidence: {
-      reading: 'ε′_i := ∂_iε_i(θ) (for componentwise ε, the scalar derivative); the printed step drops the index j of ∂_{x_j}ε_i = −(γ/ω₀²)∂_jε_i(θ)',
-      d1Instance: { lhs: d1.lhs.toString(), printed: d1.printed.toString(), note: 'd = 1: the step is right' },
-      d2: { lhs: s.lhs.toString(), printed: s.printed.toString(), jacobian: s.jacobian.toString() },
-    },
-    witness: { d: 2, omega0Sq: '1', gamma: '1', beta: '1', epsilon: 'ε(θ) = (θ₁, θ₂)', h: 'x₁ + x₂', lhs: s.lhs.toString(), printedRhs: s.printed.toString() },
-    corrected: {
-      statement: '⟨∇_xε(∇_x h − γ∇_v h), ∇_x h⟩_* = −(γ/ω₀²) Σ_{i,j} ⟨(∂_jε_i)(θ)(∂_{x_i}h − γ∂_{v_i}h), ∂_{x_j}h⟩_*',
-      verdict: s.lhs.equals(s.jacobian) ? 'supported' : 'refuted',
-      method: 'exact',
-      evidence: { jacobian: s.jacobian.toString(), note: 'exact on this instance; pointwise it is the chain rule' },
-    },
-  };
-}
-
 // ---------------------------------------------------------------- (A.4) line 3: the Young step
 
 /**
@@ -583,33 +557,6 @@ export function a4YoungSides(k: Rational, h: Poly, p: ExactParams, factor: Ratio
   return { lhs, rhs, corrected };
 }
 
-function checkA4Young(): CheckResult {
-  const p: ExactParams = { d: 1, omega0Sq: q(1), gamma: q(3), beta: q(1) };
-  const h = pv('x1').sub(pv('v1'));
-  const s = a4YoungSides(q(-1), h, p);
-  const C2 = constantC2(p);
-  const final = C2.mul(q(3, 2).mul(normStarSq(h.diff('x1'), weightOf(p))).add(q(1, 2).mul(normStarSq(h.diff('v1'), weightOf(p)))));
-  return {
-    verdict: s.lhs.le(s.rhs) ? 'supported' : 'refuted',
-    method: 'exact',
-    summary: `d=1, ε(θ)=−θ (‖ε′‖∞=1), h=x−v, γ=3, ω₀²=β=1: LHS = ${s.lhs} > printed bound ${s.rhs}; Young gives ‖∂_{x_j}h‖² the coefficient (1+γ)/2, not 1`,
-    evidence: {
-      step: '|⟨ε′_i(a − γb), c⟩| ≤ ‖ε′_i‖∞(½‖a‖² + (γ/2)‖b‖² + ((1+γ)/2)‖c‖²); the printed 1 is short by (γ−1)/2 when γ > 1',
-      lhs: s.lhs.toString(),
-      printedRhs: s.rhs.toString(),
-      correctedRhs: s.corrected.toString(),
-      finalA4Bound: `ε₀C₂(3/2‖∇_x h‖² + ½‖∇_v h‖²) with ε₀ = ‖ε′‖∞ = 1, C₂ = ${C2}: ${final} ≥ LHS — the end of (A.4) survives (γ/ω₀², γ²/ω₀² ≤ C₂)`,
-    },
-    witness: { d: 1, omega0Sq: '1', gamma: '3', beta: '1', epsilon: 'ε(θ) = −θ', h: 'x₁ − v₁', lhs: s.lhs.toString(), printedRhs: s.rhs.toString() },
-    corrected: {
-      statement: '… ≤ (γ/ω₀²) Σ_{i,j} ‖ε′_i‖∞ (½‖∂_{x_i}h‖² + (γ/2)‖∂_{v_i}h‖² + ((1+γ)/2)‖∂_{x_j}h‖²)',
-      verdict: s.lhs.le(s.corrected) ? 'supported' : 'refuted',
-      method: 'exact',
-      evidence: { correctedRhs: s.corrected.toString(), note: 'Cauchy–Schwarz + Young; exact on the witness' },
-    },
-  };
-}
-
 // ---------------------------------------------------------------- (A.5) line 2: the sign
 
 /** d = 1: −β⟨∂_xε(ω₀²x − γv)h, ∂_x h⟩_* and the printed −(γβ/ω₀²)⟨ε′(ω₀²x − γv)h, ∂_x h⟩_*. */
@@ -621,19 +568,6 @@ export function a5SignSides(epsTheta: Poly, h: Poly, p: ExactParams): { lhs: Rat
   const lhs = expectationValue(eps.diff('x1').mul(field).mul(h).mul(h.diff('x1')), w).mul(p.beta).neg();
   const printed = expectationValue(jac.mul(field).mul(h).mul(h.diff('x1')), w).mul(p.gamma.mul(p.beta).div(p.omega0Sq)).neg();
   return { lhs, printed };
-}
-
-function checkA5Sign(): CheckResult {
-  const p: ExactParams = { d: 1, omega0Sq: q(1), gamma: q(1), beta: q(1) };
-  const s = a5SignSides(pv('th1'), pv('x1'), p);
-  return {
-    verdict: s.lhs.equals(s.printed) ? 'supported' : 'refuted',
-    method: 'exact',
-    summary: `d=1, ε(θ)=θ, h=x, ω₀²=γ=β=1: −β⟨∂_xε(ω₀²x−γv)h,∂_xh⟩_* = ${s.lhs}, printed −(γβ/ω₀²)⟨ε′(…)h,∂_xh⟩_* = ${s.printed}: sign error (∂_{x_j}ε_i = −(γ/ω₀²)ε′, so −β·(−γ/ω₀²) = +γβ/ω₀²)`,
-    evidence: { lhs: s.lhs.toString(), printed: s.printed.toString(), impact: 'none on the next line, which bounds the absolute value' },
-    witness: { d: 1, omega0Sq: '1', gamma: '1', beta: '1', epsilon: 'ε(θ) = θ', h: 'x₁', lhs: s.lhs.toString(), printedRhs: s.printed.toString() },
-    corrected: { statement: '−β⟨∇_xε(ω₀²x−γv)h, ∇_x h⟩_* = +(γβ/ω₀²) Σ_j ⟨Σ_i ε′_i(ω₀²x_i − γv_i)h, ∂_{x_j}h⟩_*  (d = 1; for d > 1 with (ε′)_{ij})', verdict: s.lhs.equals(s.printed.neg()) ? 'supported' : 'refuted', method: 'exact', evidence: { value: s.printed.neg().toString() } },
-  };
 }
 
 // ---------------------------------------------------------------- (A.6): inserting (A.4), (A.5) into (A.3)
@@ -718,27 +652,7 @@ export function appendixClaims(printed: PrintedAppendix = PRINTED_APPENDIX): Cla
       hypotheses: APP_HYP,
       check: (ctx) => checkExpansion('x', ctx.effort, printed),
     },
-    {
-      id: 'app:A.4:chain-rule',
-      source: 'Appendix (d), (A.4), second line',
-      statement: 'Σ_{i,j}⟨∂_{x_j}ε_i(∂_{x_i}h − γ∂_{v_i}h), ∂_{x_j}h⟩_* = −(γ/ω₀²) Σ_{i,j}⟨ε′_i(∂_{x_i}h − γ∂_{v_i}h), ∂_{x_j}h⟩_*',
-      hypotheses: APP_HYP,
-      check: checkA4ChainRule,
-    },
-    {
-      id: 'app:A.4:young',
-      source: 'Appendix (d), (A.4), third line',
-      statement: '−(γ/ω₀²) Σ_{i,j}⟨ε′_i(∂_{x_i}h − γ∂_{v_i}h), ∂_{x_j}h⟩_* ≤ (γ/ω₀²) Σ_{i,j}‖ε′_i‖_{L∞}(½‖∂_{x_i}h‖²_* + (γ/2)‖∂_{v_i}h‖²_* + ‖∂_{x_j}h‖²_*)',
-      hypotheses: APP_HYP,
-      check: checkA4Young,
-    },
-    {
-      id: 'app:A.5:sign',
-      source: 'Appendix (d), (A.5), second line',
-      statement: '−β⟨∇_xε(ω₀²x − γv)h, ∇_x h⟩_* = −(γβ/ω₀²) Σ_j ⟨Σ_i ε′_i(ω₀²x_i − γv_i)h, ∂_{x_j}h⟩_*',
-      hypotheses: APP_HYP,
-      check: checkA5Sign,
-    },
+    // app:A.4:chain-rule, app:A.4:young, app:A.5:sign are data now (bounds.claims.yaml, modules of proofs/appendix-steps.ts)
     // app:A.5 is data now (proofs/zhu-ying-2021/bounds.claims.yaml, kind vacuous-claim; its last step app:A.5:last)
     // app:A.6 is data now (proofs/zhu-ying-2021/bounds.claims.yaml, kind norm-inequality)
     // app:A.6:poincare is data now (proofs/zhu-ying-2021/bounds.claims.yaml, kind integral-inequality)

@@ -8,6 +8,7 @@ import { stalenessMean } from './staleness-mean.ts';
 import { perturbedRate } from './perturbed-rate.ts';
 import { fig31, fig31a, fig31b, fig31c } from './figure-3-1-checks.ts';
 import { rem31Simulation, rem32Simulation } from './remarks-simulation.ts';
+import { a4ChainRule, a4Young, a5Sign } from './appendix-steps.ts';
 
 export const paperModules: Record<string, ModuleCheck> = {
   'staleness-mean.ts#stalenessMean': stalenessMean,
@@ -18,4 +19,7 @@ export const paperModules: Record<string, ModuleCheck> = {
   'figure-3-1-checks.ts#fig31c': fig31c,
   'remarks-simulation.ts#rem31Simulation': rem31Simulation,
   'remarks-simulation.ts#rem32Simulation': rem32Simulation,
+  'appendix-steps.ts#a4ChainRule': a4ChainRule,
+  'appendix-steps.ts#a4Young': a4Young,
+  'appendix-steps.ts#a5Sign': a5Sign,
 };

@@ -127,3 +127,26 @@ describe('(A.5)', () => {
     expect((await decide(planted('app:A.5:last', 'relation', 'eps0*C2*', 'eps0*1/2*'))).verdict).toBe('refuted');
   });
 });
+
+describe('(A.4), (A.5) single steps (modules, exact random trials)', async () => {
+  const { a4ChainRule, a4Young, a5Sign } = await import('../../proofs/appendix-steps.ts');
+  const env = { set: boundsSet };
+  it('app:A.4:chain-rule is refuted in d = 2 (index j dropped); a planted factor keeps it refuted with other evidence', async () => {
+    const r = await a4ChainRule(record('app:A.4:chain-rule'), env, ctx);
+    expect(r.verdict).toBe('refuted');
+    expect(r.dimensions).toEqual([2]);
+    const p = await a4ChainRule(planted('app:A.4:chain-rule', 'factor', '-gamma', '-8/7*gamma'), env, ctx);
+    expect(p.decisive).not.toBe(r.decisive);
+  });
+  it('app:A.4:young is refuted as printed; the corrected coefficient (1+γ)/2 is supported', async () => {
+    expect((await a4Young(record('app:A.4:young'), env, ctx)).verdict).toBe('refuted');
+    const fixed = { ...record('app:A.4:young'), bound: (record('app:A.4:young').corrected as Record<string, string>).bound };
+    expect((await a4Young(fixed, env, ctx)).verdict).toBe('supported');
+  });
+  it('app:A.5:sign is refuted; the corrected sign is supported on every random trial; a corrected factor ×8/7 is refuted', async () => {
+    expect((await a5Sign(record('app:A.5:sign'), env, ctx)).verdict).toBe('refuted');
+    const fixed = { ...record('app:A.5:sign'), factor: 'gamma*beta/omega0^2' };
+    expect((await a5Sign(fixed, env, ctx)).verdict).toBe('supported');
+    expect((await a5Sign({ ...fixed, factor: '8/7*gamma*beta/omega0^2' }, env, ctx)).verdict).toBe('refuted');
+  });
+});
