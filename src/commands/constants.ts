@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import type { CliIo } from '../cli.ts';
 import type { CliState } from './index.ts';
-import { UsageError, parseNumberFlag } from '../errors.ts';
+import { UsageError, echoArg, parseNumberFlag, prepareOutputDir } from '../errors.ts';
 import { Rational, q } from '../../symbolic/rational.ts';
 import { asgdParameters, computeConstants, constantsGrid, type ConstantsReport, type GridRow } from '../../symbolic/constants.ts';
 import { linePlot } from '../plot.ts';
@@ -31,9 +31,20 @@ export interface ConstantsFlags {
   json?: boolean;
 }
 
-/** Parse a flag as an exact rational (after the finite-number check). */
+/** Magnitudes the constants stay finite for (C₂² · max{1, C} overflows doubles well before 1e308). */
+export const MAGNITUDE = { min: 1e-6, max: 1e6 } as const;
+const RANGE_TEXT = "[1e-6, 1e6]";
+
+/** A positive parameter outside MAGNITUDE is a usage error naming the range. */
+function inRange(flag: string, value: string, x: number): void {
+  if (x !== 0 && (Math.abs(x) < MAGNITUDE.min || Math.abs(x) > MAGNITUDE.max)) {
+    throw new UsageError(`${flag} must have magnitude in ${RANGE_TEXT}, got ${echoArg(value)}`);
+  }
+}
+
+/** Parse a flag as an exact rational (after the finite-number and range checks). */
 function exact(flag: string, value: string, opts: { positive?: boolean; nonNegative?: boolean } = {}): Rational {
-  parseNumberFlag(flag, value);
+  inRange(flag, value, parseNumberFlag(flag, value));
   const r = Rational.parse(value);
   if (opts.positive && r.sign() <= 0) throw new UsageError(`${flag} must be > 0, got ${value}`);
   if (opts.nonNegative && r.sign() < 0) throw new UsageError(`${flag} must be ≥ 0, got ${value}`);
@@ -60,18 +71,27 @@ export function resolveFlags(f: ConstantsFlags): Resolved {
     const kappa = exact('--kappa', f.kappa);
     if (kappa.sign() <= 0 || kappa.compare(q(1)) >= 0) throw new UsageError(`--kappa must be in (0, 1), got ${f.kappa}`);
     const sigma = parseNumberFlag('--sigma', f.sigma, { min: 0, exclusiveMin: true });
+    inRange('--sigma', f.sigma, sigma);
     const p = asgdParameters(eta, kappa, sigma, omega0);
     return { omega0, gammaSquared: p.gammaSquared, beta: p.beta, steps: { eta: eta.toNumber(), kappa: kappa.toNumber() }, asgd: { eta: eta.toNumber(), kappa: kappa.toNumber(), sigma, tau: p.tau } };
   }
   if (f.beta === undefined) throw new UsageError('constants: --beta is required (or use --eta/--kappa/--sigma)');
   const beta = parseNumberFlag('--beta', f.beta, { min: 0, exclusiveMin: true });
+  inRange('--beta', f.beta, beta);
   if (f.grid) return { omega0, beta };
   if (f.gamma === undefined) throw new UsageError('constants: --gamma is required (or --grid, or --eta/--kappa/--sigma)');
-  const gamma = exact('--gamma', f.gamma, { nonNegative: true });
+  const gamma = exact('--gamma', f.gamma, { positive: true });
   return { omega0, gammaSquared: gamma.mul(gamma), beta };
 }
 
 const fmt = (x: number | null): string => (x === null ? '—' : Number.isFinite(x) ? String(Number(x.toPrecision(6))) : String(x));
+
+/** NaN or ±Infinity anywhere in what would be printed: the inputs left the computable range. */
+export function assertFinite(value: unknown): void {
+  const bad = (v: unknown): boolean =>
+    typeof v === 'number' ? !Number.isFinite(v) : Array.isArray(v) ? v.some(bad) : v !== null && typeof v === 'object' ? Object.values(v).some(bad) : false;
+  if (bad(value)) throw new UsageError(`constants: these parameters overflow double precision; keep ω₀, γ, β, η, Σ, ε₀ with magnitudes in ${RANGE_TEXT} and ratios moderate`);
+}
 
 export function formatReport(r: ConstantsReport, asgd?: Resolved['asgd']): string[] {
   const lines: string[] = [];
@@ -131,7 +151,7 @@ export function registerConstants(program: Command, io: CliIo, _state: CliState)
     .command('constants')
     .description('μ, C, Ĉ, P, C₁, C₂, ε/ε₀ and decay exponents of Theorem 3.1 for given parameters')
     .option('--omega0 <x>', 'ω₀ > 0')
-    .option('--gamma <x>', 'γ ≥ 0')
+    .option('--gamma <x>', `γ > 0 (magnitudes in ${RANGE_TEXT})`)
     .option('--beta <x>', 'β > 0')
     .option('--eta <x>', 'learning rate η > 0 (ASGD parametrisation)')
     .option('--kappa <x>', 'staleness rate κ ∈ (0, 1)')
@@ -148,14 +168,19 @@ export function registerConstants(program: Command, io: CliIo, _state: CliState)
       const r = resolveFlags(f);
       const delta = f.delta === undefined ? undefined : exact('--delta', f.delta, { positive: true });
       const eps0 = f.eps0 === undefined ? undefined : parseNumberFlag('--eps0', f.eps0, { min: 0, exclusiveMin: true });
+      if (eps0 !== undefined) inRange('--eps0', f.eps0!, eps0);
+      // Case 3 (γ = 2ω₀) decays at γ/2 − δ = ω₀ − δ: δ must lie in (0, ω₀).
+      if (delta !== undefined && delta.compare(r.omega0) >= 0) {
+        throw new UsageError(`--delta must be in (0, ω₀) = (0, ${r.omega0.toNumber()}) so that the rate γ/2 − δ of case γ = 2ω₀ is positive, got ${echoArg(f.delta!)}`);
+      }
       if (f.grid) {
         const from = exact('--from', f.from, { positive: true });
         const to = exact('--to', f.to, { positive: true });
         if (to.compare(from) <= 0) throw new UsageError(`--to must be > --from, got ${f.to} ≤ ${f.from}`);
         const points = parseNumberFlag('--points', f.points, { integer: true, min: 2 });
+        const dir = prepareOutputDir('--out', f.out);
         const rows = constantsGrid({ omega0: r.omega0, beta: r.beta, from, to, points, delta });
-        const dir = resolve(f.out);
-        mkdirSync(dir, { recursive: true });
+        assertFinite(rows);
         const plots = gridPlots(rows, r.omega0.toNumber());
         writeFileSync(join(dir, 'constants-grid.csv'), gridCsv(rows));
         writeFileSync(join(dir, 'mu.svg'), plots.mu);
@@ -165,6 +190,7 @@ export function registerConstants(program: Command, io: CliIo, _state: CliState)
         return;
       }
       const report = computeConstants({ omega0: r.omega0, gammaSquared: r.gammaSquared!, beta: r.beta, delta, eps0, steps: r.steps });
+      assertFinite(report);
       if (f.json) io.out(JSON.stringify({ ...(r.asgd ? { asgd: r.asgd } : {}), ...report }, null, 2));
       else for (const l of formatReport(report, r.asgd)) io.out(l);
     });

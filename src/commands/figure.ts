@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli.ts';
 import type { CliState } from './index.ts';
-import { UsageError, parseNumberFlag } from '../errors.ts';
+import { UsageError, parseNumberFlag, prepareOutputDir } from '../errors.ts';
 import { correctedMeanRate, figure31Data, figure31Plots, printedMeanRate, type SimSetting } from '../../proofs/section3-dynamics.ts';
 import { linePlot } from '../plot.ts';
 
@@ -58,6 +58,7 @@ export function registerFigure(program: Command, io: CliIo, _state: CliState): v
       if (num !== '3.1') throw new UsageError(`figure: only figure 3.1 is reproduced, got "${num}"`);
       const seed = parseNumberFlag('--seed', f.seed, { integer: true, min: 0 });
       const effort = parseNumberFlag('--effort', f.effort, { min: 0, exclusiveMin: true });
+      prepareOutputDir('--out', f.out); // before the simulation, not after it
       const written = writeFigure31(f.out, seed, effort, io);
       for (const w of written) io.out(w);
     });

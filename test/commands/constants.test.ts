@@ -54,7 +54,7 @@ describe('hypocheck constants', () => {
   it.each([
     [['--omega0', '0', '--gamma', '1', '--beta', '1'], '--omega0 must be > 0'],
     [['--omega0', 'NaN', '--gamma', '1', '--beta', '1'], '--omega0 must be a finite number'],
-    [['--omega0', '1', '--gamma', '-1', '--beta', '1'], '--gamma must be ≥ 0'],
+    [['--omega0', '1', '--gamma', '-1', '--beta', '1'], '--gamma must be > 0'],
     [['--omega0', '1', '--eta', '0.1', '--kappa', '1', '--sigma', '1'], '--kappa must be in (0, 1)'],
     [['--omega0', '1', '--eta', '0', '--kappa', '0.5', '--sigma', '1'], '--eta must be > 0'],
     [['--gamma', '1', '--beta', '1'], '--omega0 is required'],
