@@ -1,6 +1,6 @@
 /**
  * `hypocheck search ID [--budget N] [--seed S]`: counterexample search for a claim (numeric/search.ts).
- * fast-check draws and shrinks cases from test/arbitraries/paper.ts; Nelder–Mead maximises the
+ * fast-check draws and shrinks cases from ./search-cases.ts; Nelder–Mead maximises the
  * violation; every reported counterexample is re-checked exactly (symbolic/moments.ts) and printed
  * with the one command that reproduces it. Same seed, same output.
  */
@@ -14,7 +14,7 @@ import { toJson } from '../report.ts';
 import { runSearch, type SearchReport, type SearchTarget } from '../../numeric/search.ts';
 import { Rational, q } from '../../symbolic/rational.ts';
 import { Poly, pv } from '../../symbolic/poly.ts';
-import { hermiteTermsPoly, hermiteTermArb, paramsArb, positiveRationalArb, type PoincareCase } from '../../test/arbitraries/paper.ts';
+import { hermiteTermsPoly, hermiteTermArb, paramsArb, positiveRationalArb, type PoincareCase } from './search-cases.ts';
 import { polyMeanNumber } from '../../numeric/families.ts';
 import { poincareConstantPrinted, poincareSides } from '../../proofs/section3-poincare.ts';
 import { a4YoungSides, a6Coefficients, constantC2 } from '../../proofs/appendix.ts';
