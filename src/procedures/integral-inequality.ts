@@ -123,9 +123,9 @@ function scaleLinear(f: LinearForm, c: MathNode): LinearForm {
 }
 
 /** Parse a quadratic functional (a sum of coefficient × norm2/inner/mean terms). */
-export function parseFunctional(node: MathNode, h: string, vars: Record<string, { vector?: boolean }>): QuadTerm[] {
+export function parseFunctional(node: MathNode, h: string, vars: Record<string, { vector?: boolean }>, weight?: string): QuadTerm[] {
   const n = node as Node;
-  if (n.type === 'ParenthesisNode') return parseFunctional(n.content!, h, vars);
+  if (n.type === 'ParenthesisNode') return parseFunctional(n.content!, h, vars, weight);
   if (n.type === 'ConstantNode' && Number(n.value) === 0) return [];
   if (n.type === 'FunctionNode' && FUNCTIONALS.has(fnName(n) ?? '')) {
     const name = fnName(n)!;
@@ -133,6 +133,7 @@ export function parseFunctional(node: MathNode, h: string, vars: Record<string, 
     const want = name === 'inner' ? 2 : 1;
     // norm2(F, W) / mean(F, W): an optional weight argument, which must be the record's weight.
     if (args.length < want || args.length > want + 1) throw new LangError(`${name} takes ${want} argument(s) (and optionally the weight), in "${n.toString()}"`);
+    if (args.length === want + 1 && weight !== undefined && args[want].toString().replace(/\s/g, '') !== weight.replace(/\s/g, '')) throw new LangError(`${name}(…, ${args[want].toString()}): the weight argument must be the record's weight "${weight}"`);
     const f = parseLinear(args[0], h, vars);
     if (name === 'norm2') return [{ coef: [], kind: 'inner', f, g: f }];
     if (name === 'inner') return [{ coef: [], kind: 'inner', f, g: parseLinear(args[1], h, vars) }];
@@ -140,18 +141,18 @@ export function parseFunctional(node: MathNode, h: string, vars: Record<string, 
   }
   if (n.type === 'OperatorNode') {
     const args = n.args!;
-    if (args.length === 1 && n.op === '-') return parseFunctional(args[0], h, vars).map((t) => ({ ...t, coef: [...t.coef, MINUS_ONE] }));
-    if (args.length === 1 && n.op === '+') return parseFunctional(args[0], h, vars);
+    if (args.length === 1 && n.op === '-') return parseFunctional(args[0], h, vars, weight).map((t) => ({ ...t, coef: [...t.coef, MINUS_ONE] }));
+    if (args.length === 1 && n.op === '+') return parseFunctional(args[0], h, vars, weight);
     if (n.op === '+' || n.op === '-') {
-      const b = parseFunctional(args[1], h, vars);
-      return [...parseFunctional(args[0], h, vars), ...(n.op === '-' ? b.map((t) => ({ ...t, coef: [...t.coef, MINUS_ONE] })) : b)];
+      const b = parseFunctional(args[1], h, vars, weight);
+      return [...parseFunctional(args[0], h, vars, weight), ...(n.op === '-' ? b.map((t) => ({ ...t, coef: [...t.coef, MINUS_ONE] })) : b)];
     }
     if (n.op === '*') {
       const [a, b] = args;
-      if (!mentionsH(a, h)) return parseFunctional(b, h, vars).map((t) => ({ ...t, coef: [...t.coef, a] }));
-      if (!mentionsH(b, h)) return parseFunctional(a, h, vars).map((t) => ({ ...t, coef: [...t.coef, b] }));
+      if (!mentionsH(a, h)) return parseFunctional(b, h, vars, weight).map((t) => ({ ...t, coef: [...t.coef, a] }));
+      if (!mentionsH(b, h)) return parseFunctional(a, h, vars, weight).map((t) => ({ ...t, coef: [...t.coef, b] }));
     }
-    if (n.op === '/' && !mentionsH(args[1], h)) return parseFunctional(args[0], h, vars).map((t) => ({ ...t, coef: [...t.coef, parseMath(`1/(${args[1].toString()})`)] }));
+    if (n.op === '/' && !mentionsH(args[1], h)) return parseFunctional(args[0], h, vars, weight).map((t) => ({ ...t, coef: [...t.coef, parseMath(`1/(${args[1].toString()})`)] }));
   }
   throw new LangError(`expected norm2(·), inner(·,·), mean(·) of ${h} with parameter coefficients, got "${n.toString()}"`);
 }
@@ -293,15 +294,15 @@ export function parseIntegralRecord(record: ClaimRecord, env: ProcedureEnv): Par
     if (!s || !['=', '=='].includes(s.rel)) throw new LangError(`constraint: expected "functional = value", got "${c}"`);
     const right = parseMath(s.rhs);
     if (mentionsH(right, h)) throw new LangError(`constraint "${c}": the right-hand side must not involve ${h}`);
-    const f = parseFunctional(parseMath(s.lhs), h, vars);
+    const f = parseFunctional(parseMath(s.lhs), h, vars, String(record.weight));
     if (f.some((t) => t.kind !== 'mean')) throw new LangError(`constraint "${c}": only linear functionals (mean) of ${h}`);
     return { f, value: right };
   });
   const dimsRaw = record.dimension;
   const dims = (Array.isArray(dimsRaw) ? dimsRaw : [dimsRaw]).map(Number);
   if (!dims.length || dims.some((d) => !Number.isInteger(d) || d < 1)) throw new LangError(`dimension: positive integers expected, got ${JSON.stringify(dimsRaw)}`);
-  const lhs = parseFunctional(parseMath(r.lhs), h, vars);
-  const rhs = parseFunctional(parseMath(r.rhs), h, vars);
+  const lhs = parseFunctional(parseMath(r.lhs), h, vars, String(record.weight));
+  const rhs = parseFunctional(parseMath(r.rhs), h, vars, String(record.weight));
   if ([...lhs, ...rhs].some((t) => t.kind === 'mean')) throw new LangError('relation: mean(·) is linear; use it in `constraint`');
   return { h, lhs, rel, rhs, constraints, dims, syms, dimName: syms.dimension?.name ?? 'd' };
 }
