@@ -67,4 +67,12 @@ describe('spectral-rate', () => {
     const r = await decide(rec({ forall: ['gamma < 2*omega0'], rate: 'gamma', diffusion: [['0', '0'], ['0', '0']] }));
     expect(r.verdict).toBe('inconclusive');
   }, 20_000);
+  it('decides a scalar OU exactly and reports a larger drift as undecidable here', async () => {
+    const scalar = await decide(rec({ drift: [['gamma']], diffusion: [['1/beta']], rate: '2*gamma', sharp: true }));
+    expect(scalar.verdict).toBe('proved');
+    const p = getProcedure('spectral-rate')!;
+    const big = rec({ drift: [['1', '0', '0'], ['0', '1', '0'], ['0', '0', '1']], diffusion: [['1', '0', '0'], ['0', '1', '0'], ['0', '0', '1']], rate: '2' });
+    expect(p.validate!(big, { set })[0].message).toMatch(/2×2/);
+    expect((await decide(big)).verdict).toBe('inconclusive');
+  }, 20_000);
 });
