@@ -9,7 +9,8 @@ import { Command, CommanderError, Option } from 'commander';
 import pc from 'picocolors';
 import type { BackendChoice, CheckContext, ClaimReport } from './claims.ts';
 import { allClaims, findClaim, paperSet } from './paper-claims.ts';
-import type { Claim } from './claims.ts';
+import { isPlotSpec, type Claim, type DerivationStep } from './claims.ts';
+import { printedFields } from './claim-record.ts';
 import type { CitedResult } from './claim-record.ts';
 import { rowQueries, runClaim, runClaims, selectClaims, smt2FileName } from './runner.ts';
 import { queryToSmt2 } from '../symbolic/smt2.ts';
@@ -129,6 +130,25 @@ export function writeSmt2Files(dir: string, rows: readonly ClaimReport[]): numbe
     });
   }
   return n;
+}
+
+/**
+ * The derivation of a data claim: its procedure's own steps when it gives them, else the printed
+ * data it read (one step per field) and the decisive evidence it computed (one step per entry).
+ */
+async function derivationOfData(claim: Claim): Promise<DerivationStep[]> {
+  if (!claim.record) return [];
+  const { ctx, registry } = createContext({ seed: 1, backend: 'cpu', effort: 1, quiet: true }, { out: () => {}, err: () => {} });
+  try {
+    const result = await claim.check(ctx);
+    if (result.derivation?.length) return result.derivation;
+    const steps: DerivationStep[] = printedFields(claim.record).map((f) => ({ title: `printed ${f} (${claim.record!.kind})`, text: evidenceText(claim.record![f]) }));
+    for (const [k, v] of Object.entries(result.evidence)) if (!isPlotSpec(v)) steps.push({ title: k, text: evidenceText(v) });
+    steps.push({ title: `verdict: ${result.verdict} (${result.method}${result.basis ? `, ${result.basis}` : ''})`, text: result.summary, latex: claim.latex });
+    return steps;
+  } finally {
+    await registry.disposeAll();
+  }
 }
 
 /** Flags shared by `verify` and `check`. */
@@ -260,8 +280,8 @@ export function buildProgram(io: CliIo, state: { exitCode: number; signal?: Abor
     .option('--latex', 'print only the LaTeX lines')
     .action(async (id: string, opts: { latex?: boolean }) => {
       const claim = requireClaim(id);
-      if (!claim.derive) throw new UsageError(`claim ${id} has no step-by-step derivation; try \`hypocheck show ${id}\``);
-      const steps = await claim.derive();
+      const steps = claim.derive ? await claim.derive() : await derivationOfData(claim);
+      if (!steps.length) throw new UsageError(`claim ${id} has no step-by-step derivation; try \`hypocheck show ${id}\``);
       io.out(pc.bold(`${claim.id} — ${claim.source}`));
       io.out(claim.statement);
       for (const [i, s] of steps.entries()) {
@@ -279,12 +299,19 @@ export function buildProgram(io: CliIo, state: { exitCode: number; signal?: Abor
 export async function main(argv: string[], io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
   const controller = new AbortController();
   const state = { exitCode: 0, signal: controller.signal, cleanups: [] as (() => Promise<void>)[] };
+  let firstSigint = 0;
   const onSigint = () => {
+    // A terminal's Ctrl-C and a relaying parent (npm, the launcher) deliver one press twice.
+    if (controller.signal.aborted && Date.now() - firstSigint < 1000) return;
     if (controller.signal.aborted) process.exit(130);
+    firstSigint = Date.now();
     io.err(pc.yellow('\ninterrupt: finishing the current step and keeping what was found (Ctrl-C again to quit)'));
     controller.abort();
   };
   process.on('SIGINT', onSigint);
+  // --verbose is the launcher's (native GPU warnings shown); accepted anywhere and dropped here.
+  const dashDash = argv.indexOf('--');
+  argv = argv.filter((a, i) => a !== '--verbose' || (dashDash >= 0 && i > dashDash));
   const program = buildProgram(io, state);
   try {
     if (argv.length === 0) {
