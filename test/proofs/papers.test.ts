@@ -113,6 +113,8 @@ for (const paper of PAPERS) {
         if (record.deliberatelyWrong) {
           expect(r.verdict).toBe('refuted');
           expect(r.witness && Object.keys(r.witness as object).length > 0, 'a refutation carries a witness').toBe(true);
+          // its charitable reading (`corrected`, the printed statement it perturbs) is decided too
+          if (record.corrected) expect(r.corrected?.verdict, JSON.stringify(r.corrected)).toBe('proved');
         }
       });
     }
