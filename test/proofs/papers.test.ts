@@ -38,6 +38,7 @@ const PAPERS: { file: string; expected: Record<string, Expected>; headline: Reco
       'ae:thm3.1:steady-state:inverted-covariance': { verdict: 'refuted', why: 'f = e^{−|x|²/6}: div(D∇f + Cxf)/f = 8/3 − 8x₃²/9', shows: /\(8\/9\)\*x3\^2 \+ 8\/3|8\/3 - \(8\/9\)\*x3\^2/ },
       'ae:thm3.1:lyapunov:inverted-covariance': { verdict: 'refuted', why: 'K = 3I: CK + KCᵀ − 2D = diag(0, 0, 16)', shows: /entry \(3,3\) differs by 16/ },
       'ae:instance:jordan': { verdict: 'proved', why: 'C V = V J exactly, det V = −16' },
+      'ae:instance:jordan:invertible': { verdict: 'proved', why: 'V⁻¹ = [[1/4, 1/4, 1/2], [−1/8, −1/8, 0], [−3/8, 5/8, 1/2]] (SymPy)' },
       'ae:instance:abscissa': { verdict: 'proved', why: 'σ(C) = {2, 1/2 ± i√23/2}: charpoly (λ − 2)(λ² − λ + 6)' },
       'lem:4.3:instance': { verdict: 'proved', why: 'P leading minors 9, 108, 368 > 0; Cᵀ P + P C − P has principal minors 3, 3, 12, 0, 0, 0, 0 (eigenvalues 18, 0, 0)' },
       'lem:4.3:instance:residual': { verdict: 'proved', why: 'Cᵀ P + P C − P = [[3,3,6],[3,3,6],[6,6,12]] exactly' },

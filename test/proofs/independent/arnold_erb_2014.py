@@ -72,6 +72,7 @@ a, b = sp.Rational(1, 2), sp.sqrt(23) / 2
 V = sp.Matrix([[1, -3, -1], [-1, -5, 1], [2, 4, 0]])
 J = sp.Matrix([[2, 0, 0], [0, a, sp.Rational(1, 2)], [0, -sp.Rational(23, 2), a]])
 assert C * V == V * J and V.det() == -16
+assert V * sp.Matrix([[sp.Rational(1, 4), sp.Rational(1, 4), sp.Rational(1, 2)], [-sp.Rational(1, 8), -sp.Rational(1, 8), 0], [-sp.Rational(3, 8), sp.Rational(5, 8), sp.Rational(1, 2)]]) == sp.eye(3)
 assert sp.Matrix([[a, sp.Rational(1, 2)], [-sp.Rational(23, 2), a]]).eigenvals() == {a + b * sp.I: 1, a - b * sp.I: 1}
 print('ae:instance:jordan  proved: C V = V J, det V =', V.det(), '; ae:instance:abscissa  proved: sigma(J block) = 1/2 +- i sqrt(23)/2')
 
