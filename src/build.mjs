@@ -15,6 +15,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE = join(ROOT, 'node_modules', '.cache', 'hypocheck', 'cli.mjs');
+/** Native stderr lines the launcher hides unless --verbose: Dawn's backend warnings and their `at operator()` line, EGL/Mesa loader chatter. */
+export const NATIVE_NOISE = /^(Warning: (Couldn't load Vulkan|max\w+ artificially reduced|.*Dawn)|\s+at operator\(\) \(.*dawn|libEGL |EGL |MESA[-_]|ANGLE|\[Dawn\])/;
 const SOURCE_DIRS = ['src', 'symbolic', 'numeric', 'proofs'];
 
 /** Newest modification time (ms) of the sources the bundle is built from. */

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import pc from 'picocolors';
 import type { BackendChoice, CheckContext, ClaimReport } from './claims.ts';
-import { allClaims, findClaim, paperSet } from './paper-claims.ts';
+import { findClaim, paper } from './paper-claims.ts';
 import { isPlotSpec, type Claim, type DerivationStep } from './claims.ts';
 import { printedFields } from './claim-record.ts';
 import type { CitedResult } from './claim-record.ts';
@@ -29,6 +29,41 @@ export const VERSION: string = JSON.parse(readFileSync(join(here, '..', 'package
 export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** On a terminal: show a transient status line (replaced by the next one, cleared before any output line). */
+  status?: (line: string) => void;
+}
+
+/** Whether stderr is a terminal (through the launcher's filter, as the launcher saw it). */
+function stderrIsTty(): boolean {
+  const forwarded = process.env.HYPOCHECK_STDERR_TTY;
+  return forwarded !== undefined && forwarded !== '' ? forwarded === '1' : !!process.stderr.isTTY;
+}
+
+/** The terminal io: plain lines, or on a TTY one updating progress line that never breaks the table. */
+export function terminalIo(): CliIo {
+  if (!stderrIsTty()) return { out: (l) => console.log(l), err: (l) => console.error(l) };
+  let shown = false;
+  const clear = () => {
+    if (shown) process.stderr.write('\r\x1b[K');
+    shown = false;
+  };
+  const columns = () => Number(process.env.HYPOCHECK_COLUMNS) || process.stderr.columns || 100;
+  return {
+    out: (l) => {
+      clear();
+      console.log(l);
+    },
+    err: (l) => {
+      clear();
+      console.error(l);
+    },
+    status: (l) => {
+      const flat = l.replace(/\s+/g, ' ');
+      const max = Math.max(20, columns() - 1);
+      process.stderr.write(`\r\x1b[K${pc.dim(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat)}`);
+      shown = true;
+    },
+  };
 }
 
 const BACKENDS: BackendChoice[] = ['auto', 'gpu', 'cpu', 'qmc', 'quadrature'];
@@ -53,7 +88,7 @@ export function createContext(settings: RunSettings, io: CliIo, signal?: AbortSi
     effort: settings.effort,
     services: registry,
     signal,
-    progress: settings.quiet ? () => {} : (m) => io.err(pc.dim(`  … ${m}`)),
+    progress: settings.quiet ? () => {} : io.status ? (m) => io.status!(`  … ${m}`) : (m) => io.err(pc.dim(`  … ${m}`)),
   };
   return { ctx, registry };
 }
@@ -74,7 +109,7 @@ function backendOption(): Option {
 function requireClaim(id: string) {
   const c = findClaim(id);
   if (!c) {
-    const near = allClaims.filter((x) => x.id.startsWith(id.split(':').slice(0, 2).join(':'))).map((x) => x.id);
+    const near = paper.claims.filter((x) => x.id.startsWith(id.split(':').slice(0, 2).join(':'))).map((x) => x.id);
     throw new UsageError(`unknown claim id "${echoArg(id)}"${near.length ? ` (did you mean ${near.slice(0, 5).join(', ')}?)` : '; see `hypocheck list`'}`);
   }
   return c;
@@ -243,7 +278,7 @@ export function buildProgram(io: CliIo, state: { exitCode: number; signal?: Abor
     .option('--effort <x>', 'work scale of numeric checks (1 = default)', parseEffort, 1)
     .addOption(backendOption())
     .action(async (opts: RunReportOptions) => {
-      await runAndReport(allClaims, { paper: paperSet.paper.id, title: paperSet.paper.title, cited: paperSet.cited, main: paperSet.paper.main }, opts, io, state);
+      await runAndReport(paper.claims, { paper: paper.set.paper.id, title: paper.set.paper.title, cited: paper.set.cited, main: paper.set.paper.main }, opts, io, state);
     });
 
   program
@@ -251,7 +286,7 @@ export function buildProgram(io: CliIo, state: { exitCode: number; signal?: Abor
     .description('list the claims by id')
     .option('--only <prefix>', 'only ids starting with PREFIX')
     .action((opts: { only?: string }) => {
-      const selected = selectClaims(allClaims, opts.only);
+      const selected = selectClaims(paper.claims, opts.only);
       if (opts.only && selected.length === 0) throw new UsageError(`--only ${echoArg(opts.only)} matches no claim; see \`hypocheck list\``);
       for (const c of selected) io.out(`${c.id.padEnd(24)} ${pc.dim(c.source.padEnd(34))} ${c.statement.replace(/\s+/g, ' ').slice(0, 90)}`);
     });
@@ -296,7 +331,7 @@ export function buildProgram(io: CliIo, state: { exitCode: number; signal?: Abor
   return program;
 }
 
-export async function main(argv: string[], io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
+export async function main(argv: string[], io: CliIo = terminalIo()): Promise<number> {
   const controller = new AbortController();
   const state = { exitCode: 0, signal: controller.signal, cleanups: [] as (() => Promise<void>)[] };
   let firstSigint = 0;

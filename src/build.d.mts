@@ -1,0 +1,7 @@
+/** Types of src/build.mjs (the esbuild bundle of the CLI). */
+export declare const ROOT: string;
+export declare const BUNDLE: string;
+export declare const NATIVE_NOISE: RegExp;
+export declare function newestSourceMtime(): number;
+export declare function bundleFresh(): boolean;
+export declare function buildBundle(options?: { quiet?: boolean }): Promise<string>;

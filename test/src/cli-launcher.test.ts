@@ -1,0 +1,20 @@
+/** The launcher (src/bin.mjs): plain Node, native GPU warnings hidden unless --verbose. */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NATIVE_NOISE } from '../../src/build.mjs';
+
+describe('launcher', () => {
+  it('recognises Dawn and EGL noise, and nothing of ours', () => {
+    expect(NATIVE_NOISE.test("Warning: Couldn't load Vulkan: libvulkan.so.1: cannot open shared object file")).toBe(true);
+    expect(NATIVE_NOISE.test('    at operator() (/home/runner/work/node-webgpu/node-webgpu/third_party/dawn/src/dawn/native/vulkan/BackendVk.cpp:368)')).toBe(true);
+    expect(NATIVE_NOISE.test('Warning: maxDynamicUniformBuffersPerPipelineLayout artificially reduced from 90 to 16')).toBe(true);
+    expect(NATIVE_NOISE.test('hypocheck: --report x: is a file, not a directory')).toBe(false);
+    expect(NATIVE_NOISE.test('  … [1/3] thm:3.1:case1')).toBe(false);
+  });
+  it('a GPU run prints no native warning without --verbose', () => {
+    const r = spawnSync(process.execPath, [resolve('src/bin.mjs'), 'show', 'eq:4.5', '--backend', 'gpu'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).not.toMatch(/Couldn't load Vulkan|BackendVk|artificially reduced/);
+    expect([0, 2]).toContain(r.status); // 2: no adapter on this machine (one line)
+  }, 60_000);
+});
