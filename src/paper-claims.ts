@@ -20,9 +20,6 @@ export const PAPER_FILE = join(here, '..', 'proofs', 'zhu-ying-2021.claims.yaml'
 
 registerStaticModules(dirname(PAPER_FILE), paperModules);
 
-/** The paper's claim set (records only). */
-export const paperSet: ClaimSet = loadClaimFile(PAPER_FILE, { allowModules: true, knownIds: legacyClaims.map((c) => c.id) });
-
 /** Paper order by section (sec:2, eq:2.x < … < app:); within a section, file order. */
 function orderKey(id: string): number {
   if (id.startsWith('app:')) return 1000;
@@ -30,15 +27,35 @@ function orderKey(id: string): number {
   return m ? Number(m[1]) : 999;
 }
 
-const recordIds = new Set(paperSet.claims.map((c) => c.id));
-const fromData = paperSet.claims.map((r) => instantiate(r, { set: paperSet }));
+let loaded: { set: ClaimSet; claims: Claim[] } | undefined;
 
-/** Every claim of the paper, in paper order: records first where an id exists as both. */
-export const allClaims: Claim[] = [...fromData, ...legacyClaims.filter((c) => !recordIds.has(c.id))]
-  .map((c, i) => ({ c, i }))
-  .sort((a, b) => orderKey(a.c.id) - orderKey(b.c.id) || a.i - b.i)
-  .map(({ c }) => c);
+/**
+ * The shipped paper, loaded on first use (so `check` of a user's file, `--help` and `lint` never
+ * read it): its claim set (records) and every claim in paper order (records win over TypeScript
+ * claims of the same id).
+ */
+export const paper = {
+  get set(): ClaimSet {
+    return load().set;
+  },
+  get claims(): Claim[] {
+    return load().claims;
+  },
+};
+
+function load(): { set: ClaimSet; claims: Claim[] } {
+  if (loaded) return loaded;
+  const set = loadClaimFile(PAPER_FILE, { allowModules: true, knownIds: legacyClaims.map((c) => c.id) });
+  const recordIds = new Set(set.claims.map((c) => c.id));
+  const fromData = set.claims.map((r) => instantiate(r, { set }));
+  const claims = [...fromData, ...legacyClaims.filter((c) => !recordIds.has(c.id))]
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => orderKey(a.c.id) - orderKey(b.c.id) || a.i - b.i)
+    .map(({ c }) => c);
+  loaded = { set, claims };
+  return loaded;
+}
 
 export function findClaim(id: string): Claim | undefined {
-  return allClaims.find((c) => c.id === id);
+  return paper.claims.find((c) => c.id === id);
 }

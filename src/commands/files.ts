@@ -18,7 +18,7 @@ import { ClaimFileError, lintClaimFile, loadClaimFile } from '../claim-file.ts';
 import { instantiate } from '../procedures/index.ts';
 import type { ClaimSet } from '../claim-record.ts';
 import { registerMutate } from './mutate.ts';
-import { PAPER_FILE, allClaims, paperSet } from '../paper-claims.ts';
+import { PAPER_FILE, paper } from '../paper-claims.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The `init` template (it passes lint; a test keeps it so). */
@@ -91,7 +91,7 @@ export function registerFileCommands(program: Command, io: CliIo, state: CliStat
       io.out(`wrote ${file}; next: hypocheck lint ${file} && hypocheck check ${file}`);
     });
 
-  registerMutate(program, io, state, async (files, allowModules) => (files.length ? loadSets(files, allowModules) : [paperSet]));
+  registerMutate(program, io, state, async (files, allowModules) => (files.length ? loadSets(files, allowModules) : [paper.set]));
 
   program
     .command('export')
@@ -101,7 +101,7 @@ export function registerFileCommands(program: Command, io: CliIo, state: CliStat
     .option('--out <dir>', 'output folder', 'smt2-export')
     .option('--allow-modules', 'let `module:` claims of the file run')
     .action(async (opts: { smt2: string; file?: string; out: string; allowModules?: boolean }) => {
-      const claims = opts.file ? loadSets([opts.file], !!opts.allowModules).flatMap((set) => set.claims.map((r) => instantiate(r, { set }))) : allClaims;
+      const claims = opts.file ? loadSets([opts.file], !!opts.allowModules).flatMap((set) => set.claims.map((r) => instantiate(r, { set }))) : paper.claims;
       const claim = claims.find((c) => c.id === opts.smt2);
       if (!claim) throw new UsageError(`unknown claim id "${opts.smt2}"; see \`hypocheck list\``);
       const { ctx, registry } = createContext({ seed: 1, backend: 'cpu', effort: 1, quiet: true }, io, state.signal);

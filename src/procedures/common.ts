@@ -82,6 +82,7 @@ export function restrictPoint(at: Readonly<Record<string, Rational>>, polys: rea
 }
 
 export function pointText(at: Readonly<Record<string, Rational>>): string {
+  if (Object.keys(at).length === 0) return 'every parameter value (no parameter enters)';
   return Object.entries(at)
     .map(([k, v]) => `${k}=${v.toString()}`)
     .join(', ');

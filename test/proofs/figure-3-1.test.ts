@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isPlotSpec, type CheckContext, type CheckResult } from '../../src/claims.ts';
-import { paperSet } from '../../src/paper-claims.ts';
+import { paper } from '../../src/paper-claims.ts';
+
+const paperSet = paper.set;
 import { instantiate } from '../../src/procedures/index.ts';
 import type { ClaimRecord } from '../../src/claim-record.ts';
 import { DEFAULT_FIGURE_SPEC, figureSpec } from '../../proofs/figure-3-1.ts';

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { paperSet } from '../../src/paper-claims.ts';
+import { paper } from '../../src/paper-claims.ts';
+
+const paperSet = paper.set;
 import { instantiate } from '../../src/procedures/index.ts';
 import type { ClaimRecord } from '../../src/claim-record.ts';
 import type { CheckContext } from '../../src/claims.ts';
