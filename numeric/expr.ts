@@ -114,40 +114,141 @@ export function validateIntegrand(f: Integrand): void {
   }
 }
 
-function jsOf(e: Expr): string {
-  switch (e.op) {
-    case 'const':
-      return `(${e.value.toPrecision(17)})`;
-    case 'x':
-      return `x[${e.index}]`;
-    case 'v':
-      return `v[${e.index}]`;
-    case 'param':
-      return `p[${JSON.stringify(e.name)}]`;
-    case 'add':
-      return e.args.length === 0 ? '0' : `(${e.args.map(jsOf).join(' + ')})`;
-    case 'mul':
-      return e.args.length === 0 ? '1' : `(${e.args.map(jsOf).join(' * ')})`;
-    case 'div':
-      return `(${jsOf(e.num)} / ${jsOf(e.den)})`;
-    case 'powi':
-      // a helper, not the base text repeated: nested powi would grow the code exponentially
-      return e.exp === 0 ? '1' : e.exp === 1 ? jsOf(e.base) : `powi(${jsOf(e.base)}, ${e.exp})`;
-    case 'neg':
-      return `(-${jsOf(e.arg)})`;
-    default:
-      return `Math.${e.op}(${jsOf(e.arg)})`;
-  }
-}
-
 /** Evaluator (x, v, out) → fills out[k] with exprs[k](x, v). Compiled once; hot loops call it. */
 export type CompiledIntegrand = (x: Float64Array, v: Float64Array, out: Float64Array) => void;
 
+const isLeaf = (e: Expr) => e.op === 'const' || e.op === 'x' || e.op === 'v' || e.op === 'param';
+
+/**
+ * JavaScript for the expressions, with common subexpressions shared: subtrees are hash-consed by
+ * structure (linear in the DAG), and every non-leaf subtree used twice or more is computed once
+ * into a local `t<k>`. Each value is computed by the same operations in the same order as the
+ * written-out tree (left-to-right sums and products), so results are bit-identical to it; only
+ * the repeated work goes. Parameters are read once per compile into locals.
+ */
+export function jsBody(exprs: readonly Expr[]): { body: string; params: string[]; shared: number } {
+  const ids = new Map<Expr, number>();
+  const table = new Map<string, number>();
+  const nodes: Expr[] = [];
+  const children: number[][] = [];
+  const intern = (e: Expr): number => {
+    const seen = ids.get(e);
+    if (seen !== undefined) return seen;
+    let kids: number[] = [];
+    let tag: string;
+    switch (e.op) {
+      case 'const':
+        tag = `c${Object.is(e.value, -0) ? '-0' : e.value.toPrecision(17)}`;
+        break;
+      case 'x':
+      case 'v':
+        tag = `${e.op}${e.index}`;
+        break;
+      case 'param':
+        tag = `p${JSON.stringify(e.name)}`;
+        break;
+      case 'add':
+      case 'mul':
+        kids = e.args.map(intern);
+        tag = `${e.op}(${kids.join(',')})`;
+        break;
+      case 'div':
+        kids = [intern(e.num), intern(e.den)];
+        tag = `div(${kids.join(',')})`;
+        break;
+      case 'powi':
+        kids = [intern(e.base)];
+        tag = `powi(${kids[0]},${e.exp})`;
+        break;
+      default:
+        kids = [intern(e.arg)];
+        tag = `${e.op}(${kids[0]})`;
+    }
+    let id = table.get(tag);
+    if (id === undefined) {
+      id = nodes.length;
+      table.set(tag, id);
+      nodes.push(e);
+      children.push(kids);
+    }
+    ids.set(e, id);
+    return id;
+  };
+  const roots = exprs.map(intern);
+  // Uses: how many times each node is referenced from distinct parent positions (descend once).
+  const uses = new Array<number>(nodes.length).fill(0);
+  const visited = new Uint8Array(nodes.length);
+  const count = (id: number) => {
+    uses[id]++;
+    if (visited[id]) return;
+    visited[id] = 1;
+    for (const k of children[id]) count(k);
+  };
+  for (const r of roots) count(r);
+  const params = new Map<string, string>();
+  const lines: string[] = [];
+  const temp = new Map<number, string>();
+  const text = (id: number): string => {
+    const t = temp.get(id);
+    if (t) return t;
+    const e = nodes[id];
+    const kid = children[id].map(text);
+    let js: string;
+    switch (e.op) {
+      case 'const':
+        js = `(${e.value.toPrecision(17)})`;
+        break;
+      case 'x':
+        js = `x[${e.index}]`;
+        break;
+      case 'v':
+        js = `v[${e.index}]`;
+        break;
+      case 'param': {
+        let name = params.get(e.name);
+        if (!name) params.set(e.name, (name = `p${params.size}`));
+        js = name;
+        break;
+      }
+      case 'add':
+        js = kid.length === 0 ? '0' : `(${kid.join(' + ')})`;
+        break;
+      case 'mul':
+        js = kid.length === 0 ? '1' : `(${kid.join(' * ')})`;
+        break;
+      case 'div':
+        js = `(${kid[0]} / ${kid[1]})`;
+        break;
+      case 'powi':
+        js = e.exp === 0 ? '1' : e.exp === 1 ? kid[0] : `powi(${kid[0]}, ${e.exp})`;
+        break;
+      case 'neg':
+        js = `(-${kid[0]})`;
+        break;
+      default:
+        js = `Math.${e.op}(${kid[0]})`;
+    }
+    if (uses[id] >= 2 && !isLeaf(e)) {
+      const name = `t${temp.size}`;
+      lines.push(`const ${name} = ${js};`);
+      temp.set(id, name);
+      return name;
+    }
+    return js;
+  };
+  roots.forEach((r, k) => {
+    const js = text(r);
+    lines.push(`out[${k}] = ${js};`);
+  });
+  return { body: lines.join('\n'), params: [...params.keys()], shared: temp.size };
+}
+
 export function compileJs(f: Integrand): CompiledIntegrand {
   validateIntegrand(f);
-  const body = f.exprs.map((e, k) => `out[${k}] = ${jsOf(e)};`).join('\n');
+  const { body, params } = jsBody(f.exprs);
+  const head = params.map((name, i) => `const p${i} = p[${JSON.stringify(name)}];`).join('\n');
   // new Function: the integrand runs 10⁷+ times per check; a tree walk would be ~20× slower.
-  const fn = new Function('p', 'powi', `return function(x, v, out) {\n${body}\n};`) as (p: Record<string, number>, powi: (b: number, n: number) => number) => CompiledIntegrand;
+  const fn = new Function('p', 'powi', `${head}\nreturn function(x, v, out) {\n${body}\n};`) as (p: Record<string, number>, powi: (b: number, n: number) => number) => CompiledIntegrand;
   return fn({ ...f.params }, repeatedProduct);
 }
 
