@@ -73,7 +73,7 @@ describe('paper identities for all d, and planted copies', () => {
       expect(bad.decisive).toBeTruthy();
     });
   }
-  for (const id of ['app:M-sign', 'app:rg-h:middle-line']) {
+  for (const id of ['app:M-sign', 'app:rg-h:middle-line', 'prop:4.1:a:proof']) {
     it(`${id}: refuted as printed, the reading proved`, async () => {
       const r = await decide(record(id));
       expect(r.verdict).toBe('refuted');
