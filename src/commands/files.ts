@@ -18,6 +18,7 @@ import { ClaimFileError, lintClaimFile, loadClaimFile } from '../claim-file.ts';
 import { instantiate } from '../procedures/index.ts';
 import type { ClaimSet } from '../claim-record.ts';
 import { registerMutate } from './mutate.ts';
+import { SCHEMA_FILE } from '../claims-json-schema.ts';
 import { PAPER_FILE, paper } from '../paper-claims.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -87,7 +88,7 @@ export function registerFileCommands(program: Command, io: CliIo, state: CliStat
     .action((file: string) => {
       const out = resolve(file);
       if (existsSync(out)) throw new UsageError(`${file} exists; init never overwrites (choose another name)`);
-      writeFileSync(out, readFileSync(TEMPLATE_FILE, 'utf8'));
+      writeFileSync(out, readFileSync(TEMPLATE_FILE, 'utf8').replace('SCHEMA_PATH', fileURLToPath(SCHEMA_FILE)));
       io.out(`wrote ${file}; next: hypocheck lint ${file} && hypocheck check ${file}`);
     });
 

@@ -80,3 +80,11 @@ describe('claim files: the init template', () => {
     expect(set.claims[0].pos).toMatchObject({ line: 5, col: 5 });
   });
 });
+
+describe('claim files: the shipped JSON Schema', () => {
+  it('is in sync with the zod schemas and every registered kind (npm run schema)', async () => {
+    const { claimsJsonSchemaText, SCHEMA_FILE } = await import('../../src/claims-json-schema.ts');
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(claimsJsonSchemaText());
+  });
+});
