@@ -9,6 +9,7 @@ import { perturbedRate } from './perturbed-rate.ts';
 import { fig31, fig31a, fig31b, fig31c } from './figure-3-1-checks.ts';
 import { rem31Simulation, rem32Simulation } from './remarks-simulation.ts';
 import { a4ChainRule, a4Young, a5Sign } from './appendix-steps.ts';
+import { prop41aNumeric, prop41bNumeric, prop41cLocal, prop41dLocal, prop41eLocal } from './prop41-steps.ts';
 
 export const paperModules: Record<string, ModuleCheck> = {
   'staleness-mean.ts#stalenessMean': stalenessMean,
@@ -22,4 +23,9 @@ export const paperModules: Record<string, ModuleCheck> = {
   'appendix-steps.ts#a4ChainRule': a4ChainRule,
   'appendix-steps.ts#a4Young': a4Young,
   'appendix-steps.ts#a5Sign': a5Sign,
+  'prop41-steps.ts#prop41aNumeric': prop41aNumeric,
+  'prop41-steps.ts#prop41bNumeric': prop41bNumeric,
+  'prop41-steps.ts#prop41cLocal': prop41cLocal,
+  'prop41-steps.ts#prop41dLocal': prop41dLocal,
+  'prop41-steps.ts#prop41eLocal': prop41eLocal,
 };

@@ -4,6 +4,8 @@
  * ## Main claims
  * - `prop:4.1:c:1` … `prop:4.1:f` are data now (proofs/zhu-ying-2021/bounds.claims.yaml, kind
  *   vacuous-claim: checked at ε ≡ 0 first, then vacuous under asm:3.1).
+ * - The machinery of `prop:4.1:a:numeric`, `prop:4.1:b:numeric` and the local chains (their records
+ *   are data; the module checks in proofs/prop41-steps.ts read the printed coefficients):
  * - `prop:4.1:c:local`, `prop:4.1:d:local`, `prop:4.1:e:local`: the proof's steps with the specific
  *   norms each step invokes, where those norms are finite (‖ε_i‖∞, ‖ε′_i‖∞ of bounded ε): (A.2)'s
  *   identity, the pointwise bound |βε·(ω₀²x−γv)| ≤ β(ω₀²|ε·x| + γ|ε·v|) integrated against g², the last
@@ -18,7 +20,7 @@
  * [zhu_ying_2021] Proposition 4.1, Appendix (A.1)–(A.6), Assumption 3.1.
  */
 import { constantC2Number } from '../symbolic/constants.ts';
-import { combineVerdicts, inconclusive, type CheckContext, type CheckResult, type Claim, type Verdict } from '../src/claims.ts';
+import { combineVerdicts, type CheckContext, type CheckResult, type Claim, type Verdict } from '../src/claims.ts';
 import type { ServiceRegistry } from '../src/claims.ts';
 import { un, vv, xv, type Expr, type Integrand } from '../numeric/expr.ts';
 import type { IntegratorSet } from '../numeric/integrator.ts';
@@ -116,11 +118,21 @@ export interface PlantedError {
   localCFactor?: number;
   /** Replaces the ½ of (A.2) in ⟨Rg,g⟩ = −½⟨βε·(ω₀²x−γv), g²⟩. @defaultValue 0.5 */
   a2Coefficient?: number;
+  /** ½ of the last term of (A.3): ½βω₀² max‖ε_i‖∞(d‖h‖² + ‖∇_x h‖²). @defaultValue 0.5 */
+  a3Coefficient?: number;
+  /** (3/2, ½) of the end of (A.4). */
+  a4Coefficients?: readonly [number, number];
+  /** (½, 3/2) of (e)'s second term. */
+  e2Coefficients?: readonly [number, number];
+  /** s in ⟨Tg, h⟩_* = s⟨g, Th⟩_* (printed −1). @defaultValue -1 */
+  antisymmetry?: number;
+  /** c in ⟨Lg, h⟩_* = c·(γ/β)⟨∇_v g, ∇_v h⟩_* (printed −1). @defaultValue -1 */
+  bFactor?: number;
 }
 
 /** The integrand of every quantity above for one case (exact derivatives through numeric/families.ts). */
 export function propertyIntegrand(c: PropertyCase, plant: PlantedError = {}): Integrand {
-  const { localCFactor = 1, a2Coefficient = 0.5 } = plant;
+  const { localCFactor = 1, a2Coefficient = 0.5, a3Coefficient = 0.5, a4Coefficients = [1.5, 0.5], e2Coefficients = [0.5, 1.5], antisymmetry = -1, bFactor = -1 } = plant;
   const { d, omega0Sq: w, gamma: gm, beta: b } = c;
   const E = composePerturbation(c.eps, gm, w);
   const g = c.g.expr;
@@ -168,11 +180,11 @@ export function propertyIntegrand(c: PropertyCase, plant: PlantedError = {}): In
     gradXh2,
     gradVh2,
     prodE(Th, h),
-    sumE(prodE(T(g), h), prodE(g, Th)),
-    sumE(prodE(L(g), h), scaleE(gm / b, dot(gradV(g, d), gv))),
-    sumE(scaleE(0.5 * b * w * m, sumE(scaleE(d, h2), gradXh2)), scaleE(b * w, prodE(dot(E.eps, gx), h))),
-    sumE(scaleE(eps0Prime * C2, sumE(scaleE(1.5, gradXh2), scaleE(0.5, gradVh2))), negE(a4Lhs)),
-    sumE(scaleE(eps0Prime * C2, sumE(scaleE(0.5, gradXh2), scaleE(1.5, gradVh2))), negE(e2Lhs)),
+    sumE(prodE(T(g), h), scaleE(-antisymmetry, prodE(g, Th))),
+    sumE(prodE(L(g), h), scaleE((-bFactor * gm) / b, dot(gradV(g, d), gv))),
+    sumE(scaleE(a3Coefficient * b * w * m, sumE(scaleE(d, h2), gradXh2)), scaleE(b * w, prodE(dot(E.eps, gx), h))),
+    sumE(scaleE(eps0Prime * C2, sumE(scaleE(a4Coefficients[0], gradXh2), scaleE(a4Coefficients[1], gradVh2))), negE(a4Lhs)),
+    sumE(scaleE(eps0Prime * C2, sumE(scaleE(e2Coefficients[0], gradXh2), scaleE(e2Coefficients[1], gradVh2))), negE(e2Lhs)),
   ];
   return { d, names: [...PROPERTY_OUTPUTS], exprs, params: {} };
 }
@@ -238,10 +250,10 @@ function withinTolerance(mean: number[], stderr: number[], name: (typeof RESIDUA
 const cache = new WeakMap<ServiceRegistry, Map<string, Promise<EvaluatedCase[] | string>>>();
 
 /** The cases of this run (computed once per registry, seed, effort and backend), or the reason there are none. */
-async function casesFor(ctx: CheckContext): Promise<EvaluatedCase[] | string> {
+export async function casesFor(ctx: CheckContext, plant: PlantedError = {}): Promise<EvaluatedCase[] | string> {
   let m = cache.get(ctx.services);
   if (!m) cache.set(ctx.services, (m = new Map()));
-  const key = `${ctx.seed}|${ctx.effort}|${ctx.backend}`;
+  const key = `${ctx.seed}|${ctx.effort}|${ctx.backend}|${JSON.stringify(plant)}`;
   let p = m.get(key);
   if (!p) {
     p = (async () => {
@@ -251,7 +263,7 @@ async function casesFor(ctx: CheckContext): Promise<EvaluatedCase[] | string> {
       if (!choice) return `no integrator for --backend ${ctx.backend}`;
       const count = Math.max(2, Math.round(8 * ctx.effort));
       const samples = Math.max(10_000, Math.round(150_000 * ctx.effort));
-      return evaluateCases(choice, ctx.seed, count, samples, ctx.signal, ctx.progress);
+      return evaluateCases(choice, ctx.seed, count, samples, ctx.signal, ctx.progress, plant);
     })();
     m.set(key, p);
   }
@@ -264,15 +276,6 @@ function caseLabel(e: EvaluatedCase) {
 }
 
 const fmt = (x: number, s: number) => `${x.toPrecision(4)} ± ${s.toPrecision(2)}`;
-
-/** A local-chain claim: margins ≥ 0 (violations need 6σ and an independent backend) and identities = 0. */
-function localCheck(margins: readonly LocalMargin[], residuals: readonly LocalResidual[], describe: string): (ctx: CheckContext) => Promise<CheckResult> {
-  return async (ctx) => {
-    const cases = await casesFor(ctx);
-    if (typeof cases === 'string') return inconclusive('monte-carlo', cases);
-    return judgeLocal(cases, margins, residuals, describe);
-  };
-}
 
 export type LocalMargin = (typeof MARGINS)[number];
 export type LocalResidual = (typeof RESIDUALS)[number];
@@ -325,49 +328,5 @@ export function judgeLocal(cases: readonly EvaluatedCase[], margins: readonly Lo
   }
 }
 
-const HYP = ['hGammaPos: γ > 0', 'hOmegaPos: ω₀ > 0', 'hBetaPos: β > 0'];
-
-export const claims: Claim[] = [
-  {
-    id: 'prop:4.1:a:numeric',
-    source: 'Proposition 4.1 (a), numeric cross-check',
-    statement: '⟨Tg, h⟩_* = −⟨g, Th⟩_*, ⟨Th, h⟩_* = 0  [non-polynomial g, h]',
-    hypotheses: ['hOmegaPos: ω₀ > 0', 'hBetaPos: β > 0'],
-    check: localCheck([], ['aTh', 'aAntisym'], '(a) residuals'),
-  },
-  {
-    id: 'prop:4.1:b:numeric',
-    source: 'Proposition 4.1 (b), numeric cross-check',
-    statement: '⟨Lg, h⟩_* = −(γ/β)⟨∇_v g, ∇_v h⟩_*  [non-polynomial g, h]',
-    hypotheses: ['hOmegaPos: ω₀ > 0', 'hBetaPos: β > 0'],
-    check: localCheck([], ['bResidual'], '(b) residual'),
-  },
-
-
-  {
-    id: 'prop:4.1:c:local',
-    source: 'Proposition 4.1 (c), proof (A.1)–(A.2) with pointwise norms',
-    statement: '⟨Rg, g⟩_* = −½⟨βε·(ω₀²x − γv), g²⟩_* ≤ ½β⟨ω₀²|ε·x| + γ|ε·v|, g²⟩_*;  ⟨Rg, h⟩_* + ⟨Rh, g⟩_* = −⟨βε·(ω₀²x − γv)h, g⟩_*',
-    hypotheses: HYP,
-    check: localCheck(['localCMargin'], ['a2Residual', 'symResidual'], '(c) chain'),
-  },
-
-  {
-    id: 'prop:4.1:d:local',
-    source: 'Proposition 4.1 (d), proof: (A.3) last term, end of (A.4), with their own norms',
-    statement: '−βω₀²⟨εh, ∇_x h⟩_* ≤ ½βω₀² max_i‖ε_i‖∞(d‖h‖²_* + ‖∇_x h‖²_*);  ⟨∇_xε(∇_x h − γ∇_v h), ∇_x h⟩_* ≤ ϵ₀′C₂((3/2)‖∇_x h‖²_* + ½‖∇_v h‖²_*), ϵ₀′ = max{d max_i‖ε′_i‖∞, Σ_i‖ε′_i‖∞}',
-    hypotheses: HYP,
-    check: localCheck(['a3LastMargin', 'a4EndMargin'], [], '(d) chain'),
-  },
-
-  {
-    id: 'prop:4.1:e:local',
-    source: 'Proposition 4.1 (e), proof: second term with its own norms',
-    statement: '⟨∇_vε(∇_x h − γ∇_v h), ∇_v h⟩_* ≤ ϵ₀′C₂(½‖∇_x h‖²_* + (3/2)‖∇_v h‖²_*), ϵ₀′ = max{d max_i‖ε′_i‖∞, Σ_i‖ε′_i‖∞}',
-    hypotheses: HYP,
-    check: localCheck(['e2Margin'], [], '(e) chain'),
-  },
-
-];
-
-
+/** Every claim of this file is data now (proofs/zhu-ying-2021/bounds.claims.yaml; checks in proofs/prop41-steps.ts). */
+export const claims: Claim[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckContext, ServiceRegistry } from '../../src/claims.ts';
-import { claims, drawPropertyCase, evaluateCases, judgeLocal, propertyIntegrand, PROPERTY_OUTPUTS } from '../../proofs/section4-bounds.ts';
+import { drawPropertyCase, evaluateCases, judgeLocal, propertyIntegrand, PROPERTY_OUTPUTS } from '../../proofs/section4-bounds.ts';
 import { createMonteCarlo } from '../../numeric/monte-carlo.ts';
 import { createGaussHermite } from '../../numeric/gauss-hermite.ts';
 import { chooseIntegrators } from '../../numeric/search.ts';
@@ -9,14 +9,8 @@ import { compileJs } from '../../numeric/expr.ts';
 const integrators = { cpu: createMonteCarlo(), quadrature: createGaussHermite() };
 const services: ServiceRegistry = { has: (n) => n === 'integrators', get: async <T,>() => integrators as T };
 const ctx: CheckContext = { seed: 3, effort: 0.1, backend: 'cpu', progress: () => {}, services };
-const byId = (id: string) => claims.find((c) => c.id === id)!;
 
 describe('the proof chain with its own (finite) norms', () => {
-  for (const id of ['prop:4.1:c:local', 'prop:4.1:d:local', 'prop:4.1:e:local', 'prop:4.1:a:numeric', 'prop:4.1:b:numeric']) {
-    it(`supports ${id} on random cases`, async () => {
-      expect((await byId(id).check(ctx)).verdict).toBe('supported');
-    });
-  }
   it('refutes a planted negated bound in the (c) chain (6σ, confirmed by quadrature)', async () => {
     const choice = chooseIntegrators(integrators, 'cpu')!;
     const cases = await evaluateCases(choice, 3, 2, 20_000, undefined, undefined, { localCFactor: -1 });
