@@ -24,7 +24,14 @@ async function runHere() {
     }
   }
   if (bundle && process.env.HYPOCHECK_NO_BUNDLE !== '1') {
-    await import(pathToFileURL(bundle).href);
+    try {
+      await import(pathToFileURL(bundle).href);
+    } catch (err) {
+      // A module that throws while loading (a broken claim file): one line, not a stack trace.
+      console.error(`hypocheck: cannot start: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+      if (process.env.HYPOCHECK_DEBUG && err instanceof Error) console.error(err.stack);
+      process.exit(1);
+    }
   } else {
     const { register } = await import('tsx/esm/api');
     register();

@@ -64,13 +64,9 @@ const metaUrlPlugin = {
 /** Build the bundle; returns its path. */
 export async function buildBundle({ quiet = false } = {}) {
   const esbuild = await import('esbuild');
-  // A module that throws while loading (a broken claim file) is one line, not a stack trace.
-  const entry = [
-    'let main;',
-    `try { ({ main } = await import(${JSON.stringify('./src/cli.ts')})); }`,
-    "catch (err) { console.error(`hypocheck: cannot start: ${err instanceof Error ? err.message.split('\\n')[0] : String(err)}`); if (process.env.HYPOCHECK_DEBUG && err instanceof Error) console.error(err.stack); process.exit(1); }",
-    'main(process.argv.slice(2)).then((code) => process.exit(code));',
-  ].join('\n');
+  // Static import: the command modules import cli.ts back (a cycle a lazy import would deadlock).
+  // A module that throws while loading is reported in one line by src/bin.mjs.
+  const entry = `import { main } from ${JSON.stringify('./src/cli.ts')};\nmain(process.argv.slice(2)).then((code) => process.exit(code));\n`;
   const result = await esbuild.build({
     write: false,
     stdin: { contents: entry, resolveDir: ROOT, sourcefile: 'hypocheck-entry.ts', loader: 'ts' },

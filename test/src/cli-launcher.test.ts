@@ -12,6 +12,11 @@ describe('launcher', () => {
     expect(NATIVE_NOISE.test('hypocheck: --report x: is a file, not a directory')).toBe(false);
     expect(NATIVE_NOISE.test('  … [1/3] thm:3.1:case1')).toBe(false);
   });
+  it('starts through the bundle (rebuilt when stale) and exits 0', () => {
+    const r = spawnSync(process.execPath, [resolve('src/bin.mjs'), '--version'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  }, 60_000);
   it('a GPU run prints no native warning without --verbose', () => {
     const r = spawnSync(process.execPath, [resolve('src/bin.mjs'), 'show', 'eq:4.5', '--backend', 'gpu'], { encoding: 'utf8', timeout: 60_000 });
     expect(r.stderr).not.toMatch(/Couldn't load Vulkan|BackendVk|artificially reduced/);
