@@ -194,6 +194,8 @@ export interface RunReportOptions {
   seed: number;
   effort: number;
   backend: BackendChoice;
+  /** Per-claim time budget in seconds. @defaultValue 600 */
+  timeout?: number;
 }
 
 /**
@@ -229,6 +231,7 @@ export async function runAndReport(
   io.out(tableHeader());
   const rows = await runClaims(claims, ctx, {
     only: opts.only,
+    timeoutMs: (opts.timeout ?? 600) * 1000,
     onStart: (c, i, n) => ctx.progress(`[${i + 1}/${n}] ${c.id}`),
     // A conjunction's verdict is computed from its parts once all have run: printed after them.
     onResult: (row) => {
@@ -276,6 +279,7 @@ export function buildProgram(io: CliIo, state: { exitCode: number; signal?: Abor
     .option('--report <dir>', 'directory for report.json, report.md, report.html', 'report')
     .option('--seed <n>', 'master seed', parseSeed, 1)
     .option('--effort <x>', 'work scale of numeric checks (1 = default)', parseEffort, 1)
+    .option('--timeout <s>', 'time budget per claim in seconds', (v) => parseNumberFlag('--timeout', v, { min: 0, exclusiveMin: true }), 600)
     .addOption(backendOption())
     .action(async (opts: RunReportOptions) => {
       await runAndReport(paper.claims, { paper: paper.set.paper.id, title: paper.set.paper.title, cited: paper.set.cited, main: paper.set.paper.main }, opts, io, state);

@@ -21,6 +21,8 @@ export interface RunOptions {
   onResult?: (row: ClaimReport, index: number, total: number) => void;
   /** Called before each claim starts. */
   onStart?: (claim: Claim, index: number, total: number) => void;
+  /** Per-claim time budget; a claim over it ends `inconclusive` and the others still run. @defaultValue none */
+  timeoutMs?: number;
 }
 
 export function selectClaims(claims: readonly Claim[], only?: string): Claim[] {
@@ -38,18 +40,33 @@ export function reproduceCommand(id: string, ctx: Pick<CheckContext, 'seed' | 'b
   return `hypocheck show ${id} --seed ${ctx.seed}${backend}`;
 }
 
-export async function runClaim(claim: Claim, ctx: CheckContext): Promise<ClaimReport> {
+export async function runClaim(claim: Claim, ctx: CheckContext, timeoutMs?: number): Promise<ClaimReport> {
   const t0 = performance.now();
   let result: CheckResult;
   const queries: RealQuery[] = [];
   queryLog.sink = queries;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    result = await claim.check(ctx);
+    const check = Promise.resolve().then(() => claim.check(ctx));
+    if (timeoutMs === undefined) result = await check;
+    else {
+      // The budget is checked between the check's asynchronous steps (solver calls, batches);
+      // a claim over it is inconclusive with the reason, and its late result is ignored.
+      const budget = new Promise<CheckResult>((resolve) => {
+        timer = setTimeout(() => {
+          const reason = `time budget exceeded (${Math.round(timeoutMs / 1000)} s; --timeout)`;
+          resolve({ verdict: 'inconclusive', method: claim.kind === 'module' ? 'simulation' : 'exact', summary: reason, evidence: { reason }, decisive: 'timeout' });
+        }, timeoutMs);
+      });
+      check.catch(() => undefined);
+      result = await Promise.race([check, budget]);
+    }
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     result = { verdict: 'error', method: 'exact', summary: `check failed: ${message}`, evidence: { reason: message } };
   } finally {
     queryLog.sink = undefined;
+    if (timer) clearTimeout(timer);
   }
   if (queries.length) result = { ...result, evidence: { ...result.evidence, smt2: queries.map((_, k) => smt2FileName(claim.id, k + 1)) } };
   const ms = Math.round(performance.now() - t0);
@@ -79,14 +96,14 @@ export async function runClaim(claim: Claim, ctx: CheckContext): Promise<ClaimRe
 }
 
 export async function runClaims(claims: readonly Claim[], ctx: CheckContext, options: RunOptions = {}): Promise<ClaimReport[]> {
-  const { only, onResult, onStart } = options;
+  const { only, onResult, onStart, timeoutMs } = options;
   const selected = selectClaims(claims, only);
   const rows: ClaimReport[] = [];
   for (const [i, claim] of selected.entries()) {
     await new Promise<void>((r) => setImmediate(r)); // a macrotask turn: Ctrl-C (SIGINT) is seen between claims
     if (ctx.signal?.aborted) break;
     onStart?.(claim, i, selected.length);
-    const row = await runClaim(claim, ctx);
+    const row = await runClaim(claim, ctx, timeoutMs);
     rows.push(row);
     onResult?.(row, i, selected.length);
   }

@@ -46,8 +46,9 @@ export function registerFileCommands(program: Command, io: CliIo, state: CliStat
     .option('--seed <n>', 'master seed', (v) => parseNumberFlag('--seed', v, { integer: true, min: 0 }), 1)
     .option('--effort <x>', 'work scale of numeric checks (1 = default)', (v) => parseNumberFlag('--effort', v, { min: 0, exclusiveMin: true }), 1)
     .option('--allow-modules', 'let `module:` claims run their TypeScript')
+    .option('--timeout <s>', 'time budget per claim in seconds', (v) => parseNumberFlag('--timeout', v, { min: 0, exclusiveMin: true }), 600)
     .addOption(new Option('--backend <name>', 'integrator for numeric checks').choices(['auto', 'gpu', 'cpu', 'qmc', 'quadrature']).default('auto'))
-    .action(async (files: string[], opts: { only?: string; json?: string; report: string; seed: number; effort: number; backend: BackendChoice; allowModules?: boolean }) => {
+    .action(async (files: string[], opts: { only?: string; json?: string; report: string; seed: number; effort: number; backend: BackendChoice; allowModules?: boolean; timeout: number }) => {
       const sets = loadSets(files, !!opts.allowModules);
       const claims = sets.flatMap((set) => set.claims.map((r) => instantiate(r, { set })));
       const ids = new Set<string>();

@@ -171,3 +171,21 @@ describe('conjunction and the proof graph', () => {
     expect(report.headline.join('\n')).toMatch(/thm:bad\): not established — broken at bad:1/);
   });
 });
+
+describe('time budget', () => {
+  it('a claim over --timeout ends inconclusive with the reason and the others still run', async () => {
+    const file = join(dir, 'budget.claims.yaml');
+    writeFileSync(
+      file,
+      HEADER +
+        rec('inequality', 'relation: "gamma^4 + omega0^4 >= 2*gamma^2*omega0^2 - delta^2 + 0*C*Ch"').replace('c:1', 'slow:1') +
+        rec('formula-identity', 'lhs: "gamma*2", rhs: "2*gamma"').replace('c:1', 'fast:1'),
+    );
+    const set = loadClaimFile(file);
+    const slow = { ...instantiate(set.claims[0], { set }), check: () => new Promise<CheckResult>(() => {}) }; // never answers
+    const rows = await runClaims([slow, instantiate(set.claims[1], { set })], ctx, { timeoutMs: 200 });
+    expect(rows[0].verdict).toBe('inconclusive');
+    expect(rows[0].summary).toMatch(/time budget exceeded/);
+    expect(rows[1].verdict).toBe('proved');
+  });
+});
