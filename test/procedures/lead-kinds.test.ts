@@ -189,3 +189,20 @@ describe('time budget', () => {
     expect(rows[1].verdict).toBe('proved');
   });
 });
+
+describe('a file of 500 generated claims', () => {
+  it('loads, runs with progress for every claim, and keeps memory bounded', { timeout: 120_000 }, async () => {
+    const file = join(dir, 'many.claims.yaml');
+    let text = HEADER;
+    for (let k = 1; k <= 500; k++) text += `  - { id: "gen:${k}", source: "(${k})", statement: "s", kind: formula-identity, lhs: "(gamma + ${k})^2", rhs: "gamma^2 + ${2 * k}*gamma + ${k * k}" }\n`;
+    writeFileSync(file, text);
+    const set = loadClaimFile(file);
+    expect(set.claims).toHaveLength(500);
+    const heap0 = process.memoryUsage().heapUsed;
+    let started = 0;
+    const rows = await runClaims(set.claims.map((r) => instantiate(r, { set })), ctx, { onStart: () => started++ });
+    expect(started).toBe(500);
+    expect(rows.every((r) => r.verdict === 'proved')).toBe(true);
+    expect(process.memoryUsage().heapUsed - heap0).toBeLessThan(200 * 1024 * 1024);
+  });
+});
