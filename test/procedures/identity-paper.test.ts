@@ -49,6 +49,7 @@ describe('paper identities for all d, and planted copies', () => {
     ['eq:2.4', 'to', '- omega0^2*dot(x', '+ omega0^2*dot(x'],
     ['eq:2.4', 'jacobian', 'omega0^(2*d)', 'omega0^(d+1)'],
     ['eq:3.1', 'rhs', '/beta', '/(2*beta)'],
+    ['eq:3.1', 'lhs', 'dot(v, grad(M, x))', '2*dot(v, grad(M, x))'],
     ['eq:3.2', 'rhs', '- R(h)', '+ R(h)'],
     ['prop:4.1:a', 'rhs', '-g*T(h)', 'g*T(h)'],
     ['prop:4.1:b', 'rhs', '-(gamma/beta)', '-(gamma/(2*beta))'],
