@@ -82,7 +82,7 @@ function identityStep(record: ClaimRecord, env: ProcedureEnv, ts: Trial[], sides
     const printed = coefValue(factor, syms, t.at).mul(bare);
     rows.push(`${lhs}=${printed}`);
     if (!lhs.equals(printed)) {
-      const text = `${pointText({ ...t.at, d: q(t.p.d) })}, ε(θ) = (${t.eps.map(String).join(', ')}), h = ${t.h}: lhs = ${lhs}, printed (${factorText})·(…) = ${printed}`;
+      const text = `${pointText({ omega0: t.at.omega0, gamma: t.at.gamma, beta: t.at.beta, d: q(t.p.d) })}, ε(θ) = (${t.eps.map(String).join(', ')}), h = ${t.h}: lhs = ${lhs}, printed (${factorText})·(…) = ${printed}`;
       return { verdict: 'refuted', method: 'exact', summary: `${describe} fails at ${text} (exact)`, evidence: { trials: rows.length }, witness: { ...shownPoint(t), epsilon: t.eps.map(String).join(', '), h: t.h.toString(), lhs: lhs.toString(), printed: printed.toString() }, dimensions: [t.p.d], decisive: `violated: ${text}` };
     }
   }
@@ -131,9 +131,9 @@ export const a4Young: ModuleCheck = (record, env, ctx) => {
     const w = { omega0Sq: t.p.omega0Sq, beta: t.p.beta };
     const at = { ...t.at, K: k.abs(), Nx: normStarSq(t.h.diff('x1'), w), Nv: normStarSq(t.h.diff('v1'), w) };
     const rhs = coefValue(bound, syms, at);
-    worst ??= `lhs = ${s.lhs}, bound = ${rhs} at ${pointText(at)}`;
+    worst ??= `lhs = ${s.lhs}, bound = ${rhs} at ${pointText({ omega0: t.at.omega0, gamma: t.at.gamma, beta: t.at.beta, K: at.K, Nx: at.Nx, Nv: at.Nv })}`;
     if (rhs.lt(s.lhs)) {
-      const text = `${pointText({ ...t.at })}, ε(θ) = ${k}θ (K = ${k.abs()}), h = ${t.h}: lhs = ${s.lhs} > printed bound ${rhs}`;
+      const text = `${pointText({ omega0: t.at.omega0, gamma: t.at.gamma, beta: t.at.beta })}, ε(θ) = ${k}θ (K = ${k.abs()}), h = ${t.h}: lhs = ${s.lhs} > printed bound ${rhs}`;
       return { verdict: 'refuted', method: 'exact', summary: `(A.4) Young step fails at ${text} (exact)`, evidence: { trials: ts.length }, witness: { ...shownPoint(t), epsilon: `${k}θ`, h: t.h.toString(), lhs: s.lhs.toString(), printedBound: rhs.toString() }, dimensions: [1], decisive: `violated: ${text}` };
     }
   }

@@ -434,8 +434,8 @@ export function psdWitness(D: Rational[][], strict: boolean): { pivots: Rational
 function degreeFor(d: number, effort: number, record: ClaimRecord): number {
   const o = (record.options as { degree?: number } | undefined)?.degree;
   if (o) return o;
-  const base = d === 1 ? 6 : d === 2 ? 4 : 3;
-  return Math.max(2, Math.round(base * Math.min(1, Math.max(effort, 0.34))));
+  const [base, floor] = d === 1 ? [6, 4] : d === 2 ? [4, 3] : [3, 2];
+  return Math.max(floor, Math.round(base * Math.min(1, effort)));
 }
 
 interface PointOutcome {
@@ -682,7 +682,12 @@ async function decideNumeric(p: ParsedIntegral, record: ClaimRecord, env: Proced
 
 /** The coordinates of a point that the record's relation, constraints or weight mention. */
 function mentioned(at: Point, p: ParsedIntegral, record: ClaimRecord): Record<string, Rational> {
-  const defs = p.syms.definitions.join(' ');
-  const text = `${String(record.relation)} ${JSON.stringify(record.constraint ?? '')} ${String(record.weight)} ${defs} ${(record.forall ?? []).join(' ')}`;
+  let text = `${String(record.relation)} ${JSON.stringify(record.constraint ?? '')} ${String(record.weight)} ${(record.forall ?? []).join(' ')}`;
+  // the bodies of the definitions the record names (one level deep is enough for weights and constants)
+  for (let k = 0; k < 3; k++)
+    for (const def of p.syms.definitions) {
+      const r = splitRelation(def);
+      if (r && new RegExp(`\\b${r.lhs.trim()}\\b`).test(text) && !text.includes(r.rhs)) text += ` ${r.rhs}`;
+    }
   return Object.fromEntries(Object.entries(at).filter(([k]) => new RegExp(`\\b${k}\\b`).test(text)));
 }
