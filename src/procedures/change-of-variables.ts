@@ -101,7 +101,7 @@ function residualIn(fileSyms: LangSymbols, syms: LangSymbols, record: ClaimRecor
   }
   const moved = { terms: to.comps[0].terms.map((x) => ({ N: So.normalize(x.N.subs(map)), Q: So.normalize(x.Q.subs(map)) })), den: to.comps[0].den };
   const residual = So.reduce(So.add(from.comps[0], So.neg(moved)));
-  return { S: So, residual, sums: Math.max(from.sums, to.sums) };
+  return { S: So, residual, sums: Math.max(from.sums, to.sums), nonPoly: So.nonPolynomialInD || Sn.nonPolynomialInD };
 }
 
 async function decide(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
@@ -119,7 +119,7 @@ async function decide(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext)
   } catch (e) {
     return badInput('exact', e);
   }
-  const plan = dimensionsFor(env, record, first.sums);
+  const plan = dimensionsFor(env, record, first.sums, first.nonPoly);
   const perDimension: Record<string, string> = {};
   try {
     for (const d of plan.dims) {

@@ -38,7 +38,7 @@ export function dimensionMatters(symbols: LangSymbols): boolean {
 }
 
 /** The dimensions to check: the file's explicit list, else 1 … k+1 from the summation bound k. */
-export function dimensionsFor(env: ProcedureEnv, record: ClaimRecord, sums: number): { dims: number[]; all: boolean; k: number } {
+export function dimensionsFor(env: ProcedureEnv, record: ClaimRecord, sums: number, nonPolynomialInD = false): { dims: number[]; all: boolean; k: number } {
   const syms = langSymbols(env, record);
   if (!dimensionMatters(syms) && sums === 0) return { dims: [1], all: false, k: 0 };
   const opt = (record.options as { dimensions?: number[] } | undefined)?.dimensions;
@@ -46,6 +46,8 @@ export function dimensionsFor(env: ProcedureEnv, record: ClaimRecord, sums: numb
   const list = opt ?? (Array.isArray(declared) ? declared : undefined);
   if (list) return { dims: [...list], all: false, k: sums };
   const top = Math.max(1, sums + 1);
+  // d inside an exponent, exp, sqrt or a denominator: not polynomial in d, the reduction does not apply
+  if (nonPolynomialInD) return { dims: Array.from({ length: Math.min(MAX_DIMENSION, Math.max(3, top)) }, (_, i) => i + 1), all: false, k: sums };
   if (top > MAX_DIMENSION) return { dims: Array.from({ length: MAX_DIMENSION }, (_, i) => i + 1), all: false, k: sums };
   return { dims: Array.from({ length: top }, (_, i) => i + 1), all: true, k: sums };
 }
@@ -154,7 +156,7 @@ export async function decideIdentity(record: ClaimRecord, env: ProcedureEnv, ctx
   }
   try {
     const first = residualIn(syms, 1, lhs, rhs);
-    const plan = dimensionsFor(env, record, first.value.sums);
+    const plan = dimensionsFor(env, record, first.value.sums, first.S.nonPolynomialInD);
     const perDimension: Record<string, string> = {};
     for (const d of plan.dims) {
       const { S, value } = d === 1 ? first : residualIn(syms, d, lhs, rhs);

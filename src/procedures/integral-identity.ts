@@ -126,7 +126,7 @@ async function decideIntegral(record: ClaimRecord, env: ProcedureEnv, ctx: Check
     return badInput('exact', e);
   }
   const first = firsts[0];
-  const plan = dimensionsFor(env, record, Math.max(...firsts.map((f) => f.sums)));
+  const plan = dimensionsFor(env, record, Math.max(...firsts.map((f) => f.sums)), firsts.some((f) => f.S.nonPolynomialInD));
   const perDimension: Record<string, string> = {};
   try {
     for (const d of plan.dims) {

@@ -84,6 +84,21 @@ export class LangSpace {
   readonly roots: Record<string, Poly> = {};
   readonly defs: Defs;
   private readonly cache = new Map<string, Value>();
+  private readonly cacheDims = new Map<string, number>();
+  /** Evaluations of the dimension symbol so far. */
+  private dimHits = 0;
+  /**
+   * The dimension symbol occurred where the value is not polynomial in d (an exponent, `exp`,
+   * `sqrt`, a denominator): the all-d reduction does not apply.
+   */
+  nonPolynomialInD = false;
+  /** Build `f` and note whether the dimension symbol was read inside it. */
+  private watch<T>(f: () => T): T {
+    const before = this.dimHits;
+    const out = f();
+    if (this.dimHits > before) this.nonPolynomialInD = true;
+    return out;
+  }
   private readonly expanding = new Set<string>();
   /** Functions of the file and their component function names. */
   readonly functionComponents: Record<string, string[]> = {};
@@ -225,13 +240,18 @@ export class LangSpace {
 
   definition(name: string): Value {
     const hit = this.cache.get(name);
-    if (hit) return hit;
+    if (hit) {
+      this.dimHits += this.cacheDims.get(name) ?? 0;
+      return hit;
+    }
     if (this.expanding.has(name)) throw new LangError(`definition ${name} refers to itself`);
     this.expanding.add(name);
     try {
       const body = this.defs.values.get(name)!;
+      const before = this.dimHits;
       const v = this.compileText(body, new Map());
       this.cache.set(name, v);
+      this.cacheDims.set(name, this.dimHits - before);
       return v;
     } finally {
       this.expanding.delete(name);
@@ -289,8 +309,8 @@ export class LangSpace {
     return out;
   }
 
-  private exponentOf(node: MathNode, text: string): number {
-    const v = this.build(node, text, new Map());
+  private exponentOf(node: MathNode, text: string, env: Map<string, Value> = new Map()): number {
+    const v = this.watch(() => this.build(node, text, env));
     const s = v.comps[0];
     const c = !v.vector && s.terms.length <= 1 && (s.terms[0]?.Q.isZero() ?? true) ? (s.terms[0]?.N ?? Poly.ZERO).constantValue() : undefined;
     const den = s.den.constantValue();
@@ -334,7 +354,7 @@ export class LangSpace {
           return this.powInt(this.build(args[0], text, env), k, text);
         }
         const a = this.build(args[0], text, env);
-        const b = this.build(args[1], text, env);
+        const b = n.op === '/' ? this.watch(() => this.build(args[1], text, env)) : this.build(args[1], text, env);
         switch (n.op) {
           case '+':
             return this.combine(a, b, (x, y) => this.add(x, y), text);
@@ -370,7 +390,10 @@ export class LangSpace {
       const cs = this.functionComponents[name];
       return { comps: cs.map((c) => LangSpace.constant(pv(c))), vector: !!this.symbols.functions[name].vector, sums: 0, tjets: 0, wsums: 0 };
     }
-    if (this.symbols.dimension && name === this.symbols.dimension.name) return this.scalarValue(LangSpace.constant(pc(this.d)), 1);
+    if (this.symbols.dimension && name === this.symbols.dimension.name) {
+      this.dimHits++;
+      return this.scalarValue(LangSpace.constant(pc(this.d)), 1);
+    }
     const col = text.indexOf(name);
     throw new LangError(`undefined symbol "${name}" in "${text}" (declare it under symbols)`, col >= 0 ? col + 1 : 0);
   }
@@ -458,7 +481,7 @@ export class LangSpace {
       }
       case 'exp': {
         arity(1);
-        const a = this.build(args[0], text, env);
+        const a = this.watch(() => this.build(args[0], text, env));
         const s = a.comps[0];
         if (a.vector || s.terms.length > 1 || (s.terms[0] && !s.terms[0].Q.isZero())) throw new LangError(`exp needs a scalar exponent free of exponentials in "${text}"`);
         const Q = this.div({ terms: s.terms, den: Poly.ONE }, { terms: [{ N: s.den, Q: Poly.ZERO }], den: Poly.ONE }, text);
@@ -469,7 +492,7 @@ export class LangSpace {
       }
       case 'sqrt': {
         arity(1);
-        const a = this.build(args[0], text, env);
+        const a = this.watch(() => this.build(args[0], text, env));
         const s = a.comps[0];
         const N = s.terms[0]?.N ?? Poly.ZERO;
         const params = new Set(Object.keys(this.symbols.parameters));

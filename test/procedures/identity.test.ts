@@ -99,6 +99,13 @@ describe('all-dimensions reduction: planted errors visible only in high dimensio
     expect(r.verdict).toBe('refuted');
     expect((r.witness as Record<string, unknown>).dimension).toBe(2);
   });
+  it('d in an exponent or a denominator: no all-d claim, the checked list is reported', async () => {
+    const r = await decide('lhs: "2^d*|x|^2", rhs: "2^d*dot(x, x)"');
+    expect(r.verdict).toBe('proved');
+    expect(r.dimensions).toEqual([1, 2, 3]);
+    // 2^d − 1 = d(d+1)/2 holds for d = 1, 2 only
+    expect((await decide('lhs: "2^d - 1", rhs: "d*(d+1)/2"')).verdict).toBe('refuted');
+  });
   it('an explicit dimension list checks just those', async () => {
     const header = HEADER.replace('check: all', 'check: [1]');
     const r = await decide('lhs: "|x|^2*|v|^2", rhs: "dot(x, v)^2"', header);
