@@ -305,7 +305,11 @@ export class LangSpace {
     if (Math.abs(k) > PARAM_LIMITS.degree) throw new LangError(`degree limit ${PARAM_LIMITS.degree} exceeded in "${text}"`);
     let out = this.scalarValue(LangSpace.constant(Poly.ONE));
     for (let i = 0; i < Math.abs(k); i++) out = this.product(out, a, text);
-    if (k < 0) return { ...out, comps: [this.div(LangSpace.constant(Poly.ONE), out.comps[0], text)] };
+    if (k < 0) {
+      // a negative power of a parameter expression: its summation count can only come from d
+      if (a.sums > 0) this.nonPolynomialInD = true;
+      return { ...out, comps: [this.div(LangSpace.constant(Poly.ONE), out.comps[0], text)] };
+    }
     return out;
   }
 
