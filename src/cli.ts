@@ -22,6 +22,7 @@ import { createIntegratorService } from './integrator-service.ts';
 import { UsageError, checkOutputFile, echoArg, parseNumberFlag, prepareOutputDir } from './errors.ts';
 import { writeHtmlReport } from './html.ts';
 import { registerExtraCommands } from './commands/index.ts';
+import { parseShard, shardItems, type Shard, type ShardStamp } from './shard.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const VERSION: string = JSON.parse(readFileSync(join(here, '..', 'package.json'), 'utf8')).version;
@@ -196,6 +197,8 @@ export interface RunReportOptions {
   backend: BackendChoice;
   /** Per-claim time budget in seconds. @defaultValue 600 */
   timeout?: number;
+  /** `--shard K/N`: run only that slice of the selected claims (merge the reports with `hypocheck merge`). */
+  shard?: Shard;
 }
 
 /**
@@ -229,8 +232,9 @@ export async function runAndReport(
   await preflightBackend(opts, ctx);
   const t0 = performance.now();
   io.out(tableHeader());
-  const rows = await runClaims(claims, ctx, {
-    only: opts.only,
+  const selected = selectClaims(claims, opts.only);
+  const mine = shardItems(selected, opts.shard);
+  const rows = await runClaims(mine, ctx, {
     timeoutMs: (opts.timeout ?? 600) * 1000,
     onStart: (c, i, n) => ctx.progress(`[${i + 1}/${n}] ${c.id}`),
     // A conjunction's verdict is computed from its parts once all have run: printed after them.
@@ -239,7 +243,14 @@ export async function runAndReport(
       if (row.kind !== 'conjunction') io.out(tableRow(row, process.stdout.columns ?? 140));
     },
   });
-  const report = buildReport(rows, { version: VERSION, seed: opts.seed, backends: describeBackends(registry), ms: Math.round(performance.now() - t0), ...paper });
+  const built = buildReport(rows, { version: VERSION, seed: opts.seed, backends: describeBackends(registry), ms: Math.round(performance.now() - t0), ...paper });
+  const stamp: ShardStamp | undefined = opts.shard && {
+    index: opts.shard.index,
+    count: opts.shard.count,
+    total: selected.length,
+    run: `seed ${opts.seed}, effort ${opts.effort}, backend ${opts.backend}${opts.only ? `, only ${opts.only}` : ''}`,
+  };
+  const report = stamp ? { ...built, shard: stamp } : built;
   for (const row of rows) if (row.kind === 'conjunction') io.out(tableRow(row, process.stdout.columns ?? 140));
   writeFileSync(join(dir, 'report.json'), toJson(report) + '\n');
   writeFileSync(join(dir, 'report.md'), toMarkdown(report) + '\n');
@@ -280,6 +291,7 @@ export function buildProgram(io: CliIo, state: { exitCode: number; signal?: Abor
     .option('--seed <n>', 'master seed', parseSeed, 1)
     .option('--effort <x>', 'work scale of numeric checks (1 = default)', parseEffort, 1)
     .option('--timeout <s>', 'time budget per claim in seconds', (v) => parseNumberFlag('--timeout', v, { min: 0, exclusiveMin: true }), 600)
+    .option('--shard <K/N>', 'run only the K-th of N slices of the claims; `hypocheck merge` joins the reports', parseShard)
     .addOption(backendOption())
     .action(async (opts: RunReportOptions) => {
       await runAndReport(paper.claims, { paper: paper.set.paper.id, title: paper.set.paper.title, cited: paper.set.cited, main: paper.set.paper.main }, opts, io, state);

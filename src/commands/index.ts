@@ -7,6 +7,7 @@ import { registerConstants } from './constants.ts';
 import { registerSearch } from './search.ts';
 import { registerFigure } from './figure.ts';
 import { registerFileCommands } from './files.ts';
+import { registerMerge } from './merge.ts';
 
 export interface CliState {
   exitCode: number;
@@ -19,4 +20,5 @@ export function registerExtraCommands(program: Command, io: CliIo, state: CliSta
   registerSearch(program, io, state);
   registerFigure(program, io, state);
   registerFileCommands(program, io, state);
+  registerMerge(program, io, state);
 }
