@@ -56,7 +56,8 @@ interface VacuityOutcome {
 async function decideVacuity(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<VacuityOutcome> {
   const syms = langSymbols(env, record);
   const fn = String(record.function ?? 'eps');
-  const vars = Object.keys(syms.variables).filter((v) => syms.variables[v].vector);
+  // the phase-space vectors are those θ is printed in (a file may declare more, e.g. (2.3)'s θ, y)
+  const vars = Object.keys(syms.variables).filter((v) => syms.variables[v].vector && new RegExp(`\\b${v}\\b`).test(String(record.evaluatedAt)));
   const theta = parseParamExpr(barsToAbs(String(record.evaluatedAt)), syms, vars);
   for (const v of vars) if (theta.den.degreeIn(v) > 0 || theta.num.degreeIn(v) > 1) throw new LangError(`evaluatedAt: θ must be affine in ${v}`);
   const coefOf = (v: string): ParamExpr => ({ num: theta.num.diff(v), den: theta.den, roots: theta.roots });
