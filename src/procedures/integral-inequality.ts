@@ -49,7 +49,7 @@ export const integralInequalityFields = z.looseObject({
   relation: z.string().min(1).describe('"F(h) REL G(h)" with norm2/inner/mean functionals of h, as printed'),
   constraint: z.union([z.string(), z.array(z.string())]).optional().describe('"mean(h) = 0": linear constraints on h'),
   weight: z.string().min(1).describe('Gaussian weight: a definition name or exp(-a*|x|^2 - b*|v|^2)'),
-  dimension: z.union([z.number().int().positive(), z.array(z.number().int().positive())]).describe('the dimension(s) d the claim is stated in'),
+  dimension: z.union([z.number().int().positive(), z.array(z.number().int().positive())]).optional().describe('the dimension(s) d the claim is stated in (default: options.dimensions, else the file\'s dimension list, else 1, 2, 3)'),
   function: z.string().optional().describe('name of the test function (default h)'),
   family: z.enum(['polynomial', 'numeric']).optional(),
 });
@@ -298,7 +298,8 @@ export function parseIntegralRecord(record: ClaimRecord, env: ProcedureEnv): Par
     if (f.some((t) => t.kind !== 'mean')) throw new LangError(`constraint "${c}": only linear functionals (mean) of ${h}`);
     return { f, value: right };
   });
-  const dimsRaw = record.dimension;
+  const fileCheck = env.set.symbols.dimension?.check;
+  const dimsRaw = record.dimension ?? (record.options as { dimensions?: number[] } | undefined)?.dimensions ?? (Array.isArray(fileCheck) ? fileCheck : [1, 2, 3]);
   const dims = (Array.isArray(dimsRaw) ? dimsRaw : [dimsRaw]).map(Number);
   if (!dims.length || dims.some((d) => !Number.isInteger(d) || d < 1)) throw new LangError(`dimension: positive integers expected, got ${JSON.stringify(dimsRaw)}`);
   const lhs = parseFunctional(parseMath(r.lhs), h, vars, String(record.weight));
@@ -440,6 +441,8 @@ function degreeFor(d: number, effort: number, record: ClaimRecord): number {
 
 interface PointOutcome {
   holds: boolean;
+  /** An affine constraint set where neither h0 nor h0 + t·w fails: not decided here. */
+  undecided?: boolean;
   at: Point;
   d: number;
   pivots: Rational[];
@@ -457,12 +460,18 @@ export function decidePolynomialAt(p: ParsedIntegral, record: ClaimRecord, at: P
   const ef = new ExactFunctionals(p.syms, atd, coords);
   // Basis: 1 and the monomials of degree 1…N; constraints imposed by exact elimination.
   let basis: Poly[] = [Poly.ONE, ...multiIndices(coords.length, N + 1).map((a) => a.reduce((m, k, i) => (k ? m.mul(pv(coords[i].name).pow(k)) : m), Poly.ONE))];
+  // h0: a particular solution of the (possibly inhomogeneous) constraints; basis: of the homogeneous ones.
+  let h0 = Poly.ZERO;
   for (const c of p.constraints) {
     const target = coefValue(c.value, p.syms, atd);
-    if (!target.isZero()) throw new LangError('constraint: only homogeneous constraints (= 0) are supported');
+    const rest = target.sub(ef.linear(c.f, h0));
     const vals = basis.map((b) => ef.linear(c.f, b));
     const k = vals.findIndex((v) => !v.isZero());
-    if (k < 0) continue;
+    if (k < 0) {
+      if (!rest.isZero()) throw new LangError(`constraint "${c.value.toString()}" cannot be met by polynomials of degree ≤ ${N}`);
+      continue;
+    }
+    if (!rest.isZero()) h0 = h0.add(basis[k].scale(rest.div(vals[k])));
     basis = basis.filter((_, i) => i !== k).map((b, i) => {
       const vi = vals[i < k ? i : i + 1];
       return vi.isZero() ? b : b.sub(basis[k].scale(vi.div(vals[k])));
@@ -480,9 +489,16 @@ export function decidePolynomialAt(p: ParsedIntegral, record: ClaimRecord, at: P
     return { holds: true, at, d, pivots: [] };
   }
   const { pivots, witness } = psdWitness(D, p.rel === '<' || p.rel === '>');
-  if (!witness) return { holds: true, at, d, pivots };
-  const h = witness.reduce((acc, c, i) => (c.isZero() ? acc : acc.add(basis[i].scale(c))), Poly.ZERO);
-  return finish(p, ef, at, d, pivots, h);
+  const w = witness?.reduce((acc, c, i) => (c.isZero() ? acc : acc.add(basis[i].scale(c))), Poly.ZERO);
+  if (!h0.isZero()) {
+    // An affine constraint set: h0 itself, then h0 + t·w along a failing direction (t = 1, 2, 4, …).
+    const fails = (h: Poly) => !HOLDS[p.rel](ef.bilinear(p.lhs, h, h).sub(ef.bilinear(p.rhs, h, h)).sign());
+    if (fails(h0)) return finish(p, ef, at, d, pivots, h0);
+    if (w) for (let t = q(1); t.lt(q(2 ** 40)); t = t.mul(q(2))) if (fails(h0.add(w.scale(t)))) return finish(p, ef, at, d, pivots, h0.add(w.scale(t)));
+    return { holds: true, at, d, pivots, undecided: true };
+  }
+  if (!w) return { holds: true, at, d, pivots };
+  return finish(p, ef, at, d, pivots, w);
 }
 
 function finish(p: ParsedIntegral, ef: ExactFunctionals, at: Point, d: number, pivots: Rational[], h: Poly): PointOutcome {
@@ -490,7 +506,7 @@ function finish(p: ParsedIntegral, ef: ExactFunctionals, at: Point, d: number, p
   const lhs = ef.bilinear(p.lhs, h, h);
   const rhs = ef.bilinear(p.rhs, h, h);
   const constraintValues = p.constraints.map((c) => ef.linear(c.f, h));
-  const ok = !h.isZero() && constraintValues.every((v) => v.isZero()) && !HOLDS[p.rel](lhs.sub(rhs).sign());
+  const ok = !h.isZero() && constraintValues.every((v, i) => v.equals(coefValue(p.constraints[i].value, p.syms, ef.at))) && !HOLDS[p.rel](lhs.sub(rhs).sign());
   if (!ok) throw new Error(`integral-inequality: witness ${h.toString()} did not re-check (kernel bug)`);
   return { holds: false, at, d, pivots, h, lhs, rhs, constraintValues };
 }
@@ -553,6 +569,7 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
           decisive: `violated: ${text}`,
         };
       }
+      if (o.undecided) return { verdict: 'inconclusive', method: 'exact', summary: `d=${d}, ${pointText(at)}: an inhomogeneous constraint; no violation found at the particular solution or along failing directions, but the affine minimum is not decided`, evidence: { rows }, dimensions: [d], decisive: `undecided: affine constraint at d=${d}, ${pointText(at)}` };
       rows.push({ d, at: pointText(at), degree: N, minPivot: o.pivots.reduce<Rational | undefined>((m, x) => (!m || x.lt(m) ? x : m), undefined)?.toString() });
     }
   }

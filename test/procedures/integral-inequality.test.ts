@@ -59,3 +59,16 @@ describe('integral-inequality (polynomial family, exact)', () => {
     expect(val.sign()).toBe(-1);
   });
 });
+
+describe('integral-inequality: constraints and dimensions', () => {
+  it('an inhomogeneous constraint mean(h) = 1/7 is refuted at the constant h = 1/7', async () => {
+    const r = await decide(rec({ constraint: 'mean(h) = 1/7' }));
+    expect(r.verdict).toBe('refuted');
+    expect((r.witness as Record<string, string>).h).toBe('1/7');
+  });
+  it('without a dimension field, options.dimensions is used', async () => {
+    const r = await decide(rec({ dimension: undefined, options: { dimensions: [2] } }));
+    expect(r.verdict).toBe('refuted');
+    expect(r.dimensions).toEqual([2]);
+  });
+});
