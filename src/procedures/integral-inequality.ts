@@ -626,7 +626,7 @@ async function decideNumeric(p: ParsedIntegral, record: ClaimRecord, env: Proced
   const set = await ctx.services.get<IntegratorSet>('integrators');
   const choice = chooseIntegrators(set, ctx.backend);
   if (!choice) return { ...inconclusive('monte-carlo', `no integrator for --backend ${ctx.backend}`), decisive: 'no integrators' };
-  if (p.constraints.some((c) => c.f.length !== 1 || c.f[0].f.length !== 1 || c.f[0].f[0].op !== 'id')) return { ...inconclusive('monte-carlo', 'numeric family: only mean(h) = 0 constraints'), decisive: 'unsupported constraint' };
+  if (p.constraints.length > 1 || p.constraints.some((c) => c.f.length !== 1 || c.f[0].f.length !== 1 || c.f[0].f[0].op !== 'id' || c.f[0].f[0].coef)) return { ...inconclusive('monte-carlo', 'numeric family: only mean(h) = 0 constraints'), decisive: 'unsupported constraint' };
   const opts = (record.options ?? {}) as { samples?: number; points?: number };
   const samples = opts.samples ?? Math.max(20_000, Math.round(300_000 * ctx.effort));
   const points = domainPoints(record, env, ctx, Number(opts.points ?? (ctx.effort >= 1 ? 2 : 1)), (s) => Rational.parse(s)).map((at) => mentioned(at, p, record));
@@ -653,7 +653,10 @@ async function decideNumeric(p: ParsedIntegral, record: ClaimRecord, env: Proced
       const omega0Sq = sv2 / sx2;
       for (const [k, raw] of numericFamily(d, rnd).entries()) {
         if (ctx.signal?.aborted) break;
-        const f = p.constraints.length ? meanZero(raw, omega0Sq, beta) : raw;
+        const mz = p.constraints.length ? meanZero(raw, omega0Sq, beta) : raw;
+        // mean(h) = c: the mean-zero function shifted by c (the constant c times the functional's inverse scale)
+        const target = p.constraints.length ? coefValue(p.constraints[0].value, p.syms, atd).div(coefProduct(p.constraints[0].f[0].coef, p.syms, atd)).toNumber() : 0;
+        const f = target ? { ...mz, expr: sumE(mz.expr, cst(target)), label: `${mz.label} + ${target.toPrecision(4)}` } : mz;
         ctx.progress(`${record.id} d=${d} ${f.label}`);
         const lhs = functionalExpr(p.lhs, f.expr, d, kindOf, p.syms, atd);
         const rhs = functionalExpr(p.rhs, f.expr, d, kindOf, p.syms, atd);

@@ -72,3 +72,16 @@ describe('integral-inequality: constraints and dimensions', () => {
     expect(r.dimensions).toEqual([2]);
   });
 });
+
+describe('integral-inequality: numeric family reads the constraint value', () => {
+  it('mean(h) = 1/7 on non-polynomial h is refuted (confirmed by quadrature)', async () => {
+    const { createMonteCarlo } = await import('../../numeric/monte-carlo.ts');
+    const { createGaussHermite } = await import('../../numeric/gauss-hermite.ts');
+    const integrators = { cpu: createMonteCarlo(), quadrature: createGaussHermite() };
+    const c2 = { ...ctx, services: { has: (n: string) => n === 'integrators', get: async <T,>() => integrators as T } } as CheckContext;
+    const sharp = 'norm2(h) <= 1/(beta*min(omega0^2, 1)) * (norm2(grad(h, x)) + norm2(grad(h, v)))';
+    const proc = getProcedure('integral-inequality')!;
+    expect((await proc.decide(rec({ family: 'numeric', relation: sharp, dimension: 1 }), { set }, c2)).verdict).toBe('supported');
+    expect((await proc.decide(rec({ family: 'numeric', relation: sharp, dimension: 1, constraint: 'mean(h) = 1' }), { set }, c2)).verdict).toBe('refuted');
+  });
+});
