@@ -82,9 +82,15 @@ function build(syms: LangSymbols, d: number, record: ClaimRecord, pair: [string,
     classes = classes.map((c) => ({ N: S.normalize(eliminateTimeDerivative(S.space, c.N, fn, rhsPoly, t)), Q: c.Q }));
     sums += Math.max(a.tjets, b.tjets) * r.sums;
   }
+  // Dependents: plain functions of every integration coordinate. A function of a subset (a potential
+  // f(x) under ∫dx dv) or of composite arguments (ε(θ)) is a coefficient: the divergence test then
+  // holds for each fixed such function, hence for all of them (symbolic/euler.ts).
   const dependents = Object.keys(syms.functions).flatMap((f) => {
     const comps = S.functionComponents[f];
-    const plain = comps.every((c) => Object.entries(S.space.getFunction(c).argMap).every(([arg, p]) => p.equals(pv(arg))));
+    const plain = comps.every((c) => {
+      const fn = S.space.getFunction(c);
+      return Object.entries(fn.argMap).every(([arg, p]) => p.equals(pv(arg))) && coords.every((z) => fn.args.includes(z));
+    });
     return plain ? comps : [];
   });
   return { S, classes: classes.filter((c) => !c.N.isZero()), den: F.den, sums, coords, dependents };
