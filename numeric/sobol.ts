@@ -77,37 +77,55 @@ export interface SobolOptions {
 }
 
 /**
- * n Sobol points in dimension s (rows of length s, row-major in a Float64Array of n·s), the first n
- * of the sequence in Gray-code order; values in [2^-33, 1) when scrambled (never 0 or 1, so Φ⁻¹ is
- * finite), exact dyadic rationals when not.
+ * The Sobol sequence in dimension s, one point at a time (Gray-code order): `next(out, offset)`
+ * writes the next point's s coordinates. Values in (0, 1) when scrambled (cell midpoints at 2^-32,
+ * so Φ⁻¹ stays finite), exact dyadic rationals in [0, 1) when not.
+ */
+export class SobolStream {
+  private readonly dirs: Uint32Array[];
+  private readonly seeds: Uint32Array;
+  private readonly x: Uint32Array;
+  private readonly scrambled: boolean;
+  private i = 0;
+  constructor(readonly dimension: number, options: SobolOptions = {}) {
+    if (!Number.isInteger(dimension) || dimension < 1 || dimension > SOBOL_MAX_DIMENSION) throw new RangeError(`sobol: dimension must be in [1, ${SOBOL_MAX_DIMENSION}], got ${dimension}`);
+    this.dirs = Array.from({ length: dimension }, (_, j) => directionNumbers(j));
+    this.seeds = new Uint32Array(dimension);
+    this.x = new Uint32Array(dimension);
+    this.scrambled = !!options.scramble;
+    if (options.scramble) {
+      const rng = new PhiloxRng(options.scramble.seed, options.scramble.stream);
+      for (let j = 0; j < dimension; j++) this.seeds[j] = rng.nextU32() >>> 0;
+    }
+  }
+  next(out: Float64Array, offset = 0): void {
+    const s = this.dimension;
+    if (this.i > 0) {
+      // Gray code: flip the direction number of the lowest zero bit of i − 1.
+      let c = 0;
+      let k = this.i - 1;
+      while (k & 1) {
+        k = Math.floor(k / 2);
+        c++;
+      }
+      if (c >= 32) throw new RangeError('sobol: more than 2^32 points');
+      for (let j = 0; j < s; j++) this.x[j] ^= this.dirs[j][c];
+    }
+    this.i++;
+    const scale = 2 ** -32;
+    if (this.scrambled) for (let j = 0; j < s; j++) out[offset + j] = (owenScramble(this.x[j], this.seeds[j]) + 0.5) * scale;
+    else for (let j = 0; j < s; j++) out[offset + j] = this.x[j] * scale;
+  }
+}
+
+/**
+ * n Sobol points in dimension s, row-major in a Float64Array of n·s (see SobolStream).
  * @example sobolPoints(4, 2) // [0, 0, 0.5, 0.5, 0.75, 0.25, 0.25, 0.75]
  */
 export function sobolPoints(n: number, s: number, options: SobolOptions = {}): Float64Array {
   if (!Number.isInteger(n) || n < 1 || n > 2 ** 32) throw new RangeError(`sobolPoints: n must be an integer in [1, 2^32], got ${n}`);
-  if (!Number.isInteger(s) || s < 1 || s > SOBOL_MAX_DIMENSION) throw new RangeError(`sobolPoints: dimension must be in [1, ${SOBOL_MAX_DIMENSION}], got ${s}`);
-  const dirs = Array.from({ length: s }, (_, j) => directionNumbers(j));
-  const seeds = new Uint32Array(s);
-  if (options.scramble) {
-    const rng = new PhiloxRng(options.scramble.seed, options.scramble.stream);
-    for (let j = 0; j < s; j++) seeds[j] = rng.nextU32() >>> 0;
-  }
+  const stream = new SobolStream(s, options);
   const out = new Float64Array(n * s);
-  const x = new Uint32Array(s);
-  const scale = 2 ** -32;
-  for (let i = 0; i < n; i++) {
-    if (i > 0) {
-      // Gray code: flip the direction number of the lowest zero bit of i − 1.
-      let c = 0;
-      let k = i - 1;
-      while (k & 1) {
-        k >>>= 1;
-        c++;
-      }
-      for (let j = 0; j < s; j++) x[j] ^= dirs[j][c];
-    }
-    for (let j = 0; j < s; j++) {
-      out[i * s + j] = options.scramble ? (owenScramble(x[j], seeds[j]) + 0.5) * scale : x[j] * scale;
-    }
-  }
+  for (let i = 0; i < n; i++) stream.next(out, i * s);
   return out;
 }

@@ -1,5 +1,7 @@
 /** Sobol points (Joe–Kuo) with Owen scrambling: known first points, net stratification kept by scrambling, unbiased smooth integration. */
 import { describe, expect, it } from 'vitest';
+import { add, cst, mul, un, vv, xv } from '../../numeric/expr.ts';
+import { createQmc } from '../../numeric/qmc.ts';
 import { SOBOL_MAX_DIMENSION, directionNumbers, sobolPoints } from '../../numeric/sobol.ts';
 
 describe('sobol', () => {
@@ -53,5 +55,15 @@ describe('sobol', () => {
     // Monte Carlo's standard error at n = 1024 for this f is about 0.011; Sobol's spread is far below.
     expect(sd).toBeLessThan(2e-3);
     for (let r = 0; r < 2; r++) for (const x of sobolPoints(64, s, { scramble: { seed: 1, stream: r } })) expect(x > 0 && x < 1).toBe(true);
+  });
+
+  it('the QMC backend picks Sobol from 2d ≥ 16 and stays within its error bar of the exact mean', async () => {
+    const d = 8;
+    const a = 0.25;
+    const factors = [];
+    for (let j = 0; j < d; j++) factors.push(un('cos', mul(cst(a), xv(j))), un('cos', mul(cst(a), vv(j))));
+    const e = await createQmc().integrate({ d, names: ['f'], exprs: [add(mul(...factors))], params: {} }, { omega0: 1, beta: 1 }, { samples: 2 ** 12, seed: 3 });
+    expect(e.backend).toMatch(/Sobol/);
+    expect(Math.abs(e.mean[0] - Math.exp(-a * a * d))).toBeLessThan(6 * e.stderr[0] + 1e-12);
   });
 });
