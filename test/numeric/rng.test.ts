@@ -120,3 +120,19 @@ describe('PhiloxRng', () => {
     expect(() => r.int(0)).toThrow(RangeError);
   });
 });
+
+describe('philox multiply (issue 13)', () => {
+  it('the double-arithmetic high word equals mulhi32 on random and extreme words', async () => {
+    const { mulhi32, PHILOX_M0, PHILOX_M1 } = await import('../../numeric/rng.ts');
+    const words = [0, 1, 0xffff, 0x10000, 0x7fffffff, 0x80000000, 0xffffffff];
+    let s = 12345;
+    for (let i = 0; i < 20000; i++) words.push((s = (Math.imul(s, 1664525) + 1013904223) >>> 0));
+    for (const M of [PHILOX_M0, PHILOX_M1]) {
+      for (const c of words) {
+        const fast = Math.floor((c * (M >>> 16) + Math.floor((c * (M & 0xffff)) / 65536)) / 65536);
+        expect(fast).toBe(mulhi32(M, c));
+        expect(fast).toBe(Number((BigInt(c) * BigInt(M)) >> 32n));
+      }
+    }
+  });
+});
