@@ -140,6 +140,8 @@ export function perturbExpression(text: string): { description: string; text: st
     }
   });
   if (k === 0) out.push({ description: 'scaled by 8/7', text: `8/7*(${text})` });
+  // Last: a stray constant term (the one error that turns a printed "X = 0" whose X is one term).
+  out.push({ description: 'constant term 1/7 added', text: `(${text}) + 1/7` });
   return out.map((p) => ({ description: p.description, text: absToBars(p.text) }));
 }
 
@@ -237,7 +239,9 @@ export async function mutateRecord(record: ClaimRecord, set: ClaimSet, ctx: Chec
 export async function mutateSymbols(set: ClaimSet, records: readonly ClaimRecord[], ctx: CheckContext, options: MutateOptions = {}): Promise<ClaimMutation | undefined> {
   const { firstOnly = true } = options;
   const data: DatumOutcome[] = [];
-  const mentions = (r: ClaimRecord, name: string) => new RegExp(`\\b${name}\\b`).test(JSON.stringify(r));
+  // A claim uses a symbol when it names it, or names a function whose arguments name it (θ in ε(θ)).
+  const viaFunctions = (name: string) => Object.entries(set.symbols.functions).filter(([, f]) => f.args.includes(name)).map(([fn]) => fn);
+  const mentions = (r: ClaimRecord, name: string) => [name, ...viaFunctions(name)].some((n) => new RegExp(`\\b${n}\\b`).test(JSON.stringify(r)));
   const baselines = new Map<string, CheckResult>();
   const baseline = async (r: ClaimRecord) => {
     if (!baselines.has(r.id)) baselines.set(r.id, await decide(r, set, ctx));
