@@ -278,6 +278,7 @@ export function buildProgram(io: CliIo, state: { exitCode: number; signal?: Abor
     .name('hypocheck')
     .description('Check Zhu & Ying (2021), claim by claim: exact derivations, Z3 decisions, Monte Carlo on the GPU.')
     .version(VERSION)
+    .option('--verbose', "show the GPU driver's native warnings (Dawn, EGL), hidden by default")
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
