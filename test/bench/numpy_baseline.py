@@ -26,19 +26,30 @@ def mc(d, n, seed):
     return {"d": d, "n": n, "ms": ms, "mean": [s1 / n, s2 / n]}
 
 
-def asgd(runs, steps, eta, kappa, seed):
-    """theta_{k+1} = theta_k + kappa (theta_k - theta_{k-1}) - eta (theta_k + noise), f = theta^2/2, vectorised over runs."""
+def asgd(runs, steps, eta, kappa, seed, omega0_sq=2.0, offsets=(-2.0, 2.0), theta0=1.0):
+    """The model of numeric/asgd.ts simulateAsgd, vectorised over runs: staleness tau ~ Geometric
+    (tau = floor(ln U / ln kappa)), read = theta_{k - tau} (theta0 before the start, clamped to the
+    ring of H iterates), offset b drawn uniformly, theta_{k+1} = theta_k - eta (omega0^2 read + b)."""
     g = np.random.Generator(np.random.Philox(seed))
     t0 = time.perf_counter()
-    th = np.ones(runs); prev = th.copy(); mean = np.empty(steps)
+    H = min(steps + 1, int(np.ceil(np.log(1e-16) / np.log(kappa))))
+    hist = np.empty((H, runs)); hist[0] = theta0
+    offs = np.asarray(offsets)
+    cols = np.arange(runs)
+    total = np.empty(steps + 1); total[0] = runs * theta0
     for k in range(steps):
-        nxt = th + kappa * (th - prev) - eta * (th + g.standard_normal(runs))
-        prev, th = th, nxt
-        mean[k] = th.mean()
-    return {"runs": runs, "steps": steps, "ms": (time.perf_counter() - t0) * 1000, "last": float(mean[-1])}
+        tau = np.floor(np.log(g.random(runs)) / np.log(kappa)).astype(np.int64)
+        lag = np.minimum(tau, H - 1)
+        read = hist[(k - lag) % H, cols]
+        read = np.where(tau > k, theta0, read)
+        b = offs[np.minimum(len(offs) - 1, np.floor(g.random(runs) * len(offs)).astype(np.int64))]
+        th = hist[k % H] - eta * (omega0_sq * read + b)
+        hist[(k + 1) % H] = th
+        total[k + 1] = th.sum()
+    return {"runs": runs, "steps": steps, "ms": (time.perf_counter() - t0) * 1000, "last": float(total[-1] / runs)}
 
 
 if __name__ == "__main__":
     cfg = json.loads(sys.argv[1])
-    out = {"mc": [mc(d, cfg["n"], 1) for d in cfg["dims"]], "asgd": asgd(cfg["runs"], cfg["steps"], 0.1, 0.5, 1)}
+    out = {"mc": [mc(d, cfg["n"], 1) for d in cfg["dims"]], "asgd": asgd(cfg["runs"], cfg["steps"], 0.01, 0.9, 1)}
     print(json.dumps(out))
