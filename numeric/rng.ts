@@ -168,7 +168,9 @@ export class PhiloxRng {
   private readonly words = new Uint32Array(4);
   private block = -1;
   private position = 0;
-  private spareNormal: number | undefined;
+  // Monomorphic (a number and a flag, not number | undefined): normal() is the SDE simulators' hot call.
+  private spareNormal = 0;
+  private hasSpare = false;
 
   constructor(seed: number, stream = 0) {
     if (!Number.isInteger(stream) || stream < 0 || stream >= TWO_POW_32) throw new RangeError(`PhiloxRng: stream must be an integer in [0, 2^32), got ${stream}`);
@@ -180,13 +182,13 @@ export class PhiloxRng {
   at(position: number): this {
     if (!Number.isSafeInteger(position) || position < 0) throw new RangeError(`PhiloxRng.at: position must be a non-negative integer, got ${position}`);
     this.position = position;
-    this.spareNormal = undefined;
+    this.hasSpare = false;
     return this;
   }
 
   /** Next unsigned 32-bit word. */
   nextU32(): number {
-    const b = Math.floor(this.position / 4);
+    const b = (this.position - (this.position % 4)) / 4;
     if (b !== this.block) {
       philoxBlock(b % TWO_POW_32 >>> 0, this.stream, 0, Math.floor(b / TWO_POW_32) >>> 0, this.k0, this.k1, this.words);
       this.block = b;
@@ -218,14 +220,14 @@ export class PhiloxRng {
 
   /** Standard normal by Box–Muller (pairs; the second is cached). */
   normal(): number {
-    if (this.spareNormal !== undefined) {
-      const z = this.spareNormal;
-      this.spareNormal = undefined;
-      return z;
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spareNormal;
     }
     const r = Math.sqrt(-2 * Math.log(this.uniform()));
     const t = TWO_PI * this.uniform();
     this.spareNormal = r * Math.sin(t);
+    this.hasSpare = true;
     return r * Math.cos(t);
   }
 }
