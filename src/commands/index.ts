@@ -7,6 +7,7 @@ import { registerConstants } from './constants.ts';
 import { registerSearch } from './search.ts';
 import { registerFigure } from './figure.ts';
 import { registerFileCommands } from './files.ts';
+import { registerGraph } from './graph.ts';
 import { registerMerge } from './merge.ts';
 
 export interface CliState {
@@ -20,5 +21,6 @@ export function registerExtraCommands(program: Command, io: CliIo, state: CliSta
   registerSearch(program, io, state);
   registerFigure(program, io, state);
   registerFileCommands(program, io, state);
+  registerGraph(program, io, state);
   registerMerge(program, io, state);
 }
