@@ -241,7 +241,14 @@ export async function mutateSymbols(set: ClaimSet, records: readonly ClaimRecord
   const data: DatumOutcome[] = [];
   // A claim uses a symbol when it names it, or names a function whose arguments name it (θ in ε(θ)).
   const viaFunctions = (name: string) => Object.entries(set.symbols.functions).filter(([, f]) => f.args.includes(name)).map(([fn]) => fn);
-  const mentions = (r: ClaimRecord, name: string) => [name, ...viaFunctions(name)].some((n) => new RegExp(`\\b${n}\\b`).test(JSON.stringify(r)));
+  // Only printed fields count (not the statement or notes), and a record that redefines the name
+  // (`define: ["C2 = …"]`) does not read the file's definition.
+  const mentions = (r: ClaimRecord, name: string) => {
+    const own = ((r.define as string[] | undefined) ?? []).map((d) => splitRelation(String(d))?.lhs.trim());
+    if (own.includes(name)) return false;
+    const printed = JSON.stringify(printedFields(r).map((f) => r[f]));
+    return [name, ...viaFunctions(name)].some((n) => new RegExp(`\\b${n}\\b`).test(printed));
+  };
   const baselines = new Map<string, CheckResult>();
   const baseline = async (r: ClaimRecord) => {
     if (!baselines.has(r.id)) baselines.set(r.id, await decide(r, set, ctx));
