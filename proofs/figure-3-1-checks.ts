@@ -178,7 +178,7 @@ export const fig31: ModuleCheck = async (record, env, ctx): Promise<CheckResult>
   return {
     verdict: combineVerdicts(Object.values(verdicts)),
     method: 'simulation',
-    summary: `${data.runs} runs/setting, ${data.ms} ms: ${Object.entries(verdicts).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    summary: `${data.runs} runs/setting: ${Object.entries(verdicts).map(([k, v]) => `${k} ${v}`).join(', ')}`,
     evidence: { parts: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v.summary])), verdicts, panelA: svgs.a, panelB: svgs.b, panelC: svgs.c, runs: data.runs, seed: data.seed },
     decisive: `${settingKey(data)}; runs ${data.runs}, θ₀ ${data.spec.theta0}, ω₀² ${data.spec.omega0Sq}, offsets ${data.spec.offsets.join(',')}: ${Object.values(verdicts).join(',')}`,
   };
