@@ -27,7 +27,7 @@
 import { z } from 'zod';
 import type { CheckContext, CheckResult, Verdict } from '../claims.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
-import { Rational, q } from '../../symbolic/rational.ts';
+import { Rational, q, rationalSqrt } from '../../symbolic/rational.ts';
 import { Poly, pv } from '../../symbolic/poly.ts';
 import { PolyMatrix, type Roots } from '../../symbolic/matrix.ts';
 import { LangError, type ParamExpr } from '../../symbolic/lang/index.ts';
@@ -172,18 +172,7 @@ function exactValue(e: ParamExpr, at: Readonly<Record<string, Rational>>): Ratio
   return den.isZero() ? undefined : e.num.evaluate(point).div(den);
 }
 
-function sqrtRational(c: Rational): Rational | undefined {
-  if (c.sign() < 0) return undefined;
-  const isq = (n: bigint): bigint | undefined => {
-    let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-    while (x * x > n) x--;
-    while ((x + 1n) * (x + 1n) <= n) x++;
-    return x * x === n ? x : undefined;
-  };
-  const a = isq(c.num);
-  const b = isq(c.den);
-  return a !== undefined && b !== undefined ? q(a, b) : undefined;
-}
+const sqrtRational = rationalSqrt;
 
 /** The ratio printed/ρ at a point: exact when both are rational there. */
 function ratioText(rate: ParamExpr, rho: ParamExpr, at: Readonly<Record<string, Rational>>): string {

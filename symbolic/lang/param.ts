@@ -10,7 +10,7 @@
  * @example parseParamExpr('gamma/2 - sqrt(gamma^2 - 4*omega0^2)/2', syms) // num = γ/2 − s/2, roots {sqrt1: γ² − 4ω₀²}
  */
 import { create, all, type MathNode } from 'mathjs';
-import { Rational, q } from '../rational.ts';
+import { Rational, q, rationalSqrt } from '../rational.ts';
 import { Poly, pc, pv } from '../poly.ts';
 import { reduceRoots, signWithRoot, type Roots } from '../matrix.ts';
 import { TRUE, and, atom, evaluateFormula, type Formula, type Relation } from '../z3.ts';
@@ -177,18 +177,7 @@ class ParamBuilder {
   }
 }
 
-function sqrtExact(c: Rational): Rational | undefined {
-  const isq = (n: bigint): bigint | undefined => {
-    if (n < 0n) return undefined;
-    let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-    while (x * x > n) x--;
-    while ((x + 1n) * (x + 1n) <= n) x++;
-    return x * x === n ? x : undefined;
-  };
-  const a = isq(c.num);
-  const b = isq(c.den);
-  return a !== undefined && b !== undefined ? q(a, b) : undefined;
-}
+const sqrtExact = rationalSqrt;
 
 function finish(p: { num: Poly; den: Poly }, roots: Roots): ParamExpr {
   return { num: reduceRoots(p.num, roots), den: reduceRoots(p.den, roots), roots };
