@@ -353,7 +353,7 @@ export type Uniform = () => number;
 
 function randomRational(rng: Uniform, lo: Rational | undefined, hi: Rational | undefined, integer: boolean): Rational {
   const L = lo ?? (hi ? hi.sub(q(10)) : q(-10));
-  const H = hi ?? L.add(q(10));
+  const H = hi ?? (lo ? L.add(q(10)) : q(10)); // a real parameter ranges over [−10, 10]
   const den = integer ? 1n : BigInt([1, 2, 3, 4, 5, 7, 10, 16][Math.floor(rng() * 8)]);
   const span = H.sub(L);
   const k = BigInt(Math.floor(rng() * Number(den) * Math.max(1, span.toNumber()) + 1));
