@@ -254,7 +254,7 @@ export async function runAndReport(
   for (const row of rows) if (row.kind === 'conjunction') io.out(tableRow(row, process.stdout.columns ?? 140));
   writeFileSync(join(dir, 'report.json'), toJson(report) + '\n');
   writeFileSync(join(dir, 'report.md'), toMarkdown(report) + '\n');
-  writeHtmlReport(join(dir, 'report.html'), report);
+  await writeHtmlReport(join(dir, 'report.html'), report);
   writeSmt2Files(dir, rows);
   if (opts.json) {
     mkdirSync(dirname(resolve(opts.json)), { recursive: true });

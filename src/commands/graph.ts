@@ -1,8 +1,9 @@
 /**
- * `hypocheck graph [--report DIR] [--format dot|mermaid] [--only PREFIX] [--out FILE]` (issue 11):
+ * `hypocheck graph [--report DIR] [--format dot|mermaid|svg] [--only PREFIX] [--out FILE]` (issue 11):
  * the proof graph of a run (report.json of `verify` or `check`): one node per claim, corrected
  * statement and cited result, an edge per `uses`, nodes coloured by verdict, edges into a claim
- * that is not established drawn dashed red. Render DOT with Graphviz (`dot -Tsvg`).
+ * that is not established drawn dashed red. `svg` is the DOT laid out by Graphviz (WebAssembly,
+ * src/graph-svg.ts); each node links to `#claim-<id>`, its section in report.html.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,6 +13,16 @@ import type { CliState } from './index.ts';
 import { UsageError } from '../errors.ts';
 import type { HypocheckReport } from '../report.ts';
 import { graphNodes } from '../graph.ts';
+import { layoutDot } from '../graph-svg.ts';
+
+/**
+ * The HTML anchor of a graph node: `claim-<id>` (a claim's section in report.html, its corrected
+ * statement `claim-<id>:corrected`, a cited result `claim-cite:…`). One scheme for the graph's
+ * node links and every link of the HTML report.
+ */
+export function claimAnchor(id: string): string {
+  return `claim-${id}`;
+}
 
 const COLOURS: Record<string, string> = {
   proved: '#2e7d32',
@@ -30,10 +41,11 @@ export function proofGraph(report: Pick<HypocheckReport, 'claims' | 'cited'>, fo
   const keep = (id: string) => !only || id.startsWith(only) || [...nodes.values()].some((n) => n.id.startsWith(only) && n.uses.includes(id));
   const list = [...nodes.values()].filter((n) => keep(n.id));
   const safe = (id: string) => `n_${id.replace(/[^A-Za-z0-9]/g, '_')}`;
+  const quoted = (s: string) => s.replace(/["\\]/g, '\\$&');
   const lines: string[] = [];
   if (format === 'dot') {
     lines.push('digraph proof {', '  rankdir=BT;', '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontcolor=white];');
-    for (const n of list) lines.push(`  ${safe(n.id)} [label="${n.id}\\n${n.verdict}", fillcolor="${COLOURS[n.verdict] ?? '#999999'}", URL="#claim-${n.id}"];`);
+    for (const n of list) lines.push(`  ${safe(n.id)} [label="${quoted(n.id)}\\n${n.verdict}", fillcolor="${COLOURS[n.verdict] ?? '#999999'}", URL="#${quoted(claimAnchor(n.id))}", tooltip="${quoted(n.id)}: ${n.verdict}", class="v-${n.verdict}"];`);
     for (const n of list)
       for (const u of n.uses) {
         if (!nodes.has(u) || !keep(u)) continue;
@@ -61,15 +73,20 @@ export function proofGraph(report: Pick<HypocheckReport, 'claims' | 'cited'>, fo
   return lines.join('\n') + '\n';
 }
 
+/** The proof graph laid out by Graphviz: an SVG document whose nodes link to `#claim-<id>`. */
+export async function proofGraphSvg(report: Pick<HypocheckReport, 'claims' | 'cited'>, only?: string): Promise<string> {
+  return layoutDot(proofGraph(report, 'dot', only));
+}
+
 export function registerGraph(program: Command, io: CliIo, _state: CliState): void {
   program
     .command('graph')
     .description('the proof graph of a run (report.json): nodes coloured by verdict, broken edges marked')
     .option('--report <dir>', 'the folder of report.json (from verify or check)', 'report')
-    .addOption(new Option('--format <f>', 'output format').choices(['dot', 'mermaid']).default('dot'))
+    .addOption(new Option('--format <f>', 'output format').choices(['dot', 'mermaid', 'svg']).default('dot'))
     .option('--only <prefix>', 'only claims whose id starts with PREFIX, and what they use')
     .option('--out <file>', 'write to FILE instead of standard output')
-    .action((opts: { report: string; format: 'dot' | 'mermaid'; only?: string; out?: string }) => {
+    .action(async (opts: { report: string; format: 'dot' | 'mermaid' | 'svg'; only?: string; out?: string }) => {
       const file = join(resolve(opts.report), 'report.json');
       let report: HypocheckReport;
       try {
@@ -78,7 +95,7 @@ export function registerGraph(program: Command, io: CliIo, _state: CliState): vo
         throw new UsageError(`no report at ${file}; run \`hypocheck verify\` (or check FILE) first, or pass --report DIR`);
       }
       if (!Array.isArray(report.claims)) throw new UsageError(`${file} is not a hypocheck report`);
-      const text = proofGraph(report, opts.format, opts.only);
+      const text = opts.format === 'svg' ? await proofGraphSvg(report, opts.only) : proofGraph(report, opts.format, opts.only);
       if (opts.out) {
         writeFileSync(resolve(opts.out), text);
         io.out(`wrote ${opts.out}${opts.format === 'dot' ? ` (render: dot -Tsvg ${opts.out} > graph.svg)` : ''}`);

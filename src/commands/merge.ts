@@ -85,13 +85,13 @@ export function registerMerge(program: Command, io: CliIo, _state: CliState): vo
     .description('merge the reports of `verify --shard K/N` (one per shard) into one report')
     .argument('<reports...>', "each shard's --report directory (or its report.json)")
     .option('--report <dir>', 'directory for the merged report.json, report.md, report.html', 'report')
-    .action((paths: string[], opts: { report: string }) => {
+    .action(async (paths: string[], opts: { report: string }) => {
       const dir = prepareOutputDir('--report', opts.report);
       const shards = paths.map(readShard);
       const report = mergeReports(shards.map((s) => s.report));
       writeFileSync(join(dir, 'report.json'), toJson(report) + '\n');
       writeFileSync(join(dir, 'report.md'), toMarkdown(report) + '\n');
-      writeHtmlReport(join(dir, 'report.html'), report);
+      await writeHtmlReport(join(dir, 'report.html'), report);
       for (const s of shards) {
         const smt = join(s.dir, 'smt2');
         if (!existsSync(smt) || resolve(smt) === resolve(dir, 'smt2')) continue;
