@@ -25,9 +25,19 @@ function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** Text that is LaTeX source (a command, or a braced super-/subscript), not prose. */
+/** Text that is LaTeX source (it has a command such as `\frac`), not prose. */
 export function looksLikeLatex(s: string): boolean {
-  return /\\[A-Za-z]+|\\[{}|,;!]|[\^_]\{/.test(s);
+  return /\\[A-Za-z]+|\\[{}|,;!]/.test(s);
+}
+
+/**
+ * Prose as HTML: escaped, with the braced super- and subscripts that checkers write in Unicode
+ * notation (`e^{−2μt}`, `‖h‖_{L²}`) raised and lowered instead of shown as source.
+ */
+export function prose(s: string): string {
+  let out = esc(s);
+  for (let k = 0; k < 3; k++) out = out.replace(/\^\{([^{}]*)\}/g, '<sup>$1</sup>').replace(/_\{([^{}]*)\}/g, '<sub>$1</sub>');
+  return out;
 }
 
 /** LaTeX typeset by KaTeX (HTML for the eye, MathML for screen readers and copying). */
@@ -45,8 +55,8 @@ export function tex(latex: string, displayMode = true): string {
  * inline `$…$` spans of prose are typeset in place.
  */
 export function mathOrText(s: string): string {
-  if (/\$[^$]+\$/.test(s)) return `<p>${s.split(/(\$[^$]+\$)/).map((part) => (/^\$[^$]+\$$/.test(part) ? tex(part.slice(1, -1), false) : esc(part))).join('')}</p>`;
-  return looksLikeLatex(s) ? `<div class="math">${tex(s)}</div>` : `<p>${esc(s)}</p>`;
+  if (/\$[^$]+\$/.test(s)) return `<p>${s.split(/(\$[^$]+\$)/).map((part) => (/^\$[^$]+\$$/.test(part) ? tex(part.slice(1, -1), false) : prose(part))).join('')}</p>`;
+  return looksLikeLatex(s) ? `<div class="math">${tex(s)}</div>` : `<p>${prose(s)}</p>`;
 }
 
 /** A statement with optional LaTeX: the LaTeX typeset, the prose too where it says something else. */
@@ -113,7 +123,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 const isScalar = (v: unknown) => v === null || v === undefined || typeof v !== 'object';
 
 /** More than this many rows go inside their own <details>. */
-const FOLD_ROWS = 12;
+const FOLD_ROWS = 24;
 
 function folded(n: number, what: string, body: string): string {
   return n > FOLD_ROWS ? `<details class="nested"><summary>${n} ${what}</summary>${body}</details>` : body;
@@ -125,7 +135,7 @@ function folded(n: number, what: string, body: string): string {
  */
 export function renderValue(v: unknown, depth = 0): string {
   if (v === null || v === undefined) return '<span class="nil">—</span>';
-  if (typeof v === 'string') return `<span class="str">${esc(v)}</span>`;
+  if (typeof v === 'string') return `<span class="str">${prose(v)}</span>`;
   if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return `<code>${esc(String(v))}</code>`;
   if (typeof v !== 'object') return `<code>${esc(String(v))}</code>`;
   if (isPlotSpec(v)) return linePlot(v);
@@ -170,16 +180,16 @@ function claimSection(r: ClaimReport, section: string, anchors: ReadonlySet<stri
     `<dt>established</dt><dd><b>${esc(r.established ?? '—')}</b>${r.brokenAt?.length ? ` — broken at ${r.brokenAt.map(link).join(', ')}` : ''}</dd>`,
   ];
   if (r.uses?.length) facts.push(`<dt>uses</dt><dd>${r.uses.map(link).join(', ')}</dd>`);
-  facts.push(`<dt>evidence</dt><dd class="summary">${esc(r.summary)}</dd>`);
-  if (r.hypotheses?.length) facts.push(`<dt>hypotheses</dt><dd>${r.hypotheses.map((h) => `<span class="str">${esc(h)}</span>`).join('; ')}</dd>`);
+  facts.push(`<dt>evidence</dt><dd class="summary">${prose(r.summary)}</dd>`);
+  if (r.hypotheses?.length) facts.push(`<dt>hypotheses</dt><dd>${r.hypotheses.map((h) => `<span class="str">${prose(h)}</span>`).join('; ')}</dd>`);
   const c = r.corrected;
   const corrected = c
     ? `<div class="corrected" id="${esc(claimAnchor(`${r.id}:corrected`))}"><h4>corrected statement ${badge(c.verdict)} <small>${esc(c.method)}${c.basis ? ` · basis ${esc(c.basis)}` : ''}</small></h4>
-${statementHtml(c.statement, c.latex)}${c.summary ? `<p class="summary">${esc(c.summary)}</p>` : ''}${c.witness !== undefined && c.witness !== null ? `<div class="witness"><b>witness</b> ${renderValue(c.witness)}</div>` : ''}${c.evidence && Object.keys(c.evidence).length ? `<details><summary>evidence of the corrected statement</summary>${renderValue(c.evidence)}</details>` : ''}</div>`
+${statementHtml(c.statement, c.latex)}${c.summary ? `<p class="summary">${prose(c.summary)}</p>` : ''}${c.witness !== undefined && c.witness !== null ? `<div class="witness"><b>witness</b> ${renderValue(c.witness)}</div>` : ''}${c.evidence && Object.keys(c.evidence).length ? `<details><summary>evidence of the corrected statement</summary>${renderValue(c.evidence)}</details>` : ''}</div>`
     : '';
   return `<section class="claim" id="${esc(claimAnchor(r.id))}" data-verdict="${esc(r.verdict)}" data-section="${esc(section)}">
 <h3><a class="self" href="#${esc(claimAnchor(r.id))}"><code>${esc(r.id)}</code></a> ${badge(r.verdict)} <small>${esc(section)}</small></h3>
-<p class="source"><i>${esc(r.source)}</i></p>
+<p class="source"><i>${prose(r.source)}</i></p>
 <div class="statement">${statementHtml(r.statement, r.latex)}</div>
 <dl class="facts">${facts.join('')}</dl>
 ${plots ? `<div class="plots">${plots}</div>` : ''}${evidence.length ? `<details class="evidence"><summary>evidence (${evidence.length} field${evidence.length > 1 ? 's' : ''})</summary><table class="kv">${evidence.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${renderValue(v, 1)}</td></tr>`).join('')}</table></details>` : ''}
@@ -194,11 +204,11 @@ h1{font-size:1.6em}h2{border-bottom:1px solid #d0d7de;padding-bottom:.2em;margin
 a{color:#0969da}code{font-size:90%;overflow-wrap:anywhere}
 table{border-collapse:collapse}td,th{border-bottom:1px solid #d8dee4;padding:3px 8px;text-align:left;vertical-align:top}
 th{font-weight:600;background:#f6f8fa}
-.badge{display:inline-block;color:#fff;border-radius:1em;padding:0 .6em;font-size:.8em;font-weight:600;vertical-align:middle}
+.badge{display:inline-block;white-space:nowrap;color:#fff;border-radius:1em;padding:0 .6em;font-size:.8em;font-weight:600;vertical-align:middle}
 .counts .badge{font-size:.9em;margin-right:.3em}
 #graph{overflow:auto;max-height:80vh;border:1px solid #d0d7de;border-radius:6px;padding:.5em;background:#fff}
-#graph svg{display:block;margin:auto}#graph g.node a{cursor:pointer}#graph g.node.dim{opacity:.2}
-#filters{position:sticky;top:0;background:#fffffff0;border-bottom:1px solid #d0d7de;padding:.5em 0;z-index:2}
+#graph svg{display:block;margin:auto}#graph svg text{font-family:Helvetica,Arial,"Liberation Sans","Nimbus Sans",sans-serif}#graph g.node a{cursor:pointer}#graph g.node.dim{opacity:.2}
+#filters{position:sticky;top:0;background:#fff;border-bottom:1px solid #d0d7de;padding:.5em 0;z-index:2}
 #filters fieldset{display:inline-block;border:1px solid #d0d7de;border-radius:6px;margin:.2em .4em .2em 0;padding:.2em .6em}
 #filters label{margin-right:.8em;white-space:nowrap}
 .claims td.summary{max-width:40em}
@@ -255,6 +265,17 @@ const SCRIPT = `
       apply();
     });
   });
+  // Graphviz sized the boxes for Helvetica's metrics: where the browser's font is wider, shrink
+  // the label to its box.
+  document.querySelectorAll('#graph g.node').forEach(function (g) {
+    var shape = g.querySelector('path, polygon, ellipse');
+    if (!shape) return;
+    var room = shape.getBBox().width - 8;
+    g.querySelectorAll('text').forEach(function (t) {
+      var w = t.getComputedTextLength();
+      if (w > room) t.style.fontSize = (parseFloat(getComputedStyle(t).fontSize) * room / w).toFixed(2) + 'px';
+    });
+  });
   // A graph node (or any link to a claim) jumps to its section, showing it if a filter hid it.
   document.addEventListener('click', function (e) {
     var a = e.target.closest && e.target.closest('a');
@@ -294,13 +315,13 @@ export async function renderHtml(report: HypocheckReport): Promise<string> {
     .join(' ');
   const refuted = report.claims.filter((r) => r.verdict === 'refuted');
   const troubled = report.claims.filter((r) => r.verdict === 'error' || r.verdict === 'vacuous' || r.verdict === 'inconclusive');
-  const findingList = (rows: ClaimReport[]) => `<ul>${rows.map((r) => `<li>${link(r.id)} ${badge(r.verdict)} ${esc(r.summary)}${r.corrected ? ` — corrected: ${badge(r.corrected.verdict)}` : ''}</li>`).join('')}</ul>`;
+  const findingList = (rows: ClaimReport[]) => `<ul>${rows.map((r) => `<li>${link(r.id)} ${badge(r.verdict)} ${prose(r.summary)}${r.corrected ? ` — corrected: ${badge(r.corrected.verdict)}` : ''}</li>`).join('')}</ul>`;
   const findings = `<h2>Findings</h2>
 <p class="counts">${counts} — ${report.claims.length} claims</p>
 ${report.bases && summary.proved ? `<p>${esc(basisLine(report))}</p>` : ''}
 ${refuted.length ? `<h3>Refuted (${refuted.length})</h3>${findingList(refuted)}` : '<p>No claim refuted.</p>'}
 ${troubled.length ? `<h3>Not decided or vacuous (${troubled.length})</h3>${findingList(troubled)}` : ''}`;
-  const headline = report.headline?.length ? `<h2>Does it follow?</h2><ul class="headline">${report.headline.map((h) => `<li>${esc(h)}</li>`).join('')}</ul>` : '';
+  const headline = report.headline?.length ? `<h2>Does it follow?</h2><ul class="headline">${report.headline.map((h) => `<li>${prose(h)}</li>`).join('')}</ul>` : '';
 
   const box = (name: string, value: string, label: string, n: number) => `<label><input type="checkbox" name="${name}" value="${esc(value)}" checked> ${label} (${n})</label>`;
   const allNone = (name: string) => `<button type="button" data-all="on" data-name="${name}">all</button> <button type="button" data-all="off" data-name="${name}">none</button>`;
@@ -313,7 +334,7 @@ ${troubled.length ? `<h3>Not decided or vacuous (${troubled.length})</h3>${findi
   const rows = report.claims
     .map(
       (r) =>
-        `<tr class="claim-row" data-verdict="${esc(r.verdict)}" data-section="${esc(sections.get(r.id)!)}"><td>${link(r.id)}</td><td>${esc(sections.get(r.id)!)}</td><td>${badge(r.verdict)}</td><td>${esc(r.method)}${r.basis ? `<br><small>${esc(r.basis)}</small>` : ''}</td><td>${esc(r.established ?? '')}${r.brokenAt?.length ? `<br><small>broken at ${r.brokenAt.map(link).join(', ')}</small>` : ''}</td><td class="summary">${esc(r.summary)}</td><td>${r.ms}</td></tr>`,
+        `<tr class="claim-row" data-verdict="${esc(r.verdict)}" data-section="${esc(sections.get(r.id)!)}"><td>${link(r.id)}</td><td>${esc(sections.get(r.id)!)}</td><td>${badge(r.verdict)}</td><td>${esc(r.method)}${r.basis ? `<br><small>${esc(r.basis)}</small>` : ''}</td><td>${esc(r.established ?? '')}${r.brokenAt?.length ? `<br><small>broken at ${r.brokenAt.map(link).join(', ')}</small>` : ''}</td><td class="summary">${prose(r.summary)}</td><td>${r.ms}</td></tr>`,
     )
     .join('\n');
   const citedHtml = cited.length

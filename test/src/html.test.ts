@@ -5,7 +5,7 @@
  * opens a real report in Chromium.
  */
 import { describe, expect, it } from 'vitest';
-import { looksLikeLatex, renderHtml, renderValue, sectionOf } from '../../src/html.ts';
+import { looksLikeLatex, prose, renderHtml, renderValue, sectionOf } from '../../src/html.ts';
 import { buildReport, type HypocheckReport } from '../../src/report.ts';
 import { proofGraphSvg } from '../../src/commands/graph.ts';
 import type { ClaimReport } from '../../src/claims.ts';
@@ -150,7 +150,9 @@ describe('report.html', () => {
     expect(sectionOf('ours — deliberately wrong variant of Theorem 3.1')).toBe('ours');
     expect(sectionOf('somewhere', 'ae:thm3.1:x')).toBe('ae');
     expect(looksLikeLatex('M = exp(−βω₀²|x|²/2)')).toBe(false);
-    expect(looksLikeLatex(String.raw`e^{-t}`)).toBe(true);
+    expect(looksLikeLatex(String.raw`e^{-t}`)).toBe(false); // prose: raised, not typeset
+    expect(looksLikeLatex(String.raw`e^{-t} \le 1`)).toBe(true);
+    expect(prose('decays like e^{−2 Re λ t}; ‖h‖²_{L²(ρ∞)} < 1')).toBe('decays like e<sup>−2 Re λ t</sup>; ‖h‖²<sub>L²(ρ∞)</sub> &lt; 1');
   });
 });
 
