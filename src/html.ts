@@ -27,7 +27,7 @@ function esc(s: string): string {
 
 /** Text that is LaTeX source (it has a command such as `\frac`), not prose. */
 export function looksLikeLatex(s: string): boolean {
-  return /\\[A-Za-z]+|\\[{}|,;!]/.test(s);
+  return /\\[A-Za-z]+|\\[ {}|,;:!]/.test(s);
 }
 
 /**

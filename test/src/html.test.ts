@@ -4,9 +4,12 @@
  * tables, one anchor scheme (`claim-<id>`) for the graph and the links. report-browser.test.ts
  * opens a real report in Chromium.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { looksLikeLatex, prose, renderHtml, renderValue, sectionOf } from '../../src/html.ts';
-import { buildReport, type HypocheckReport } from '../../src/report.ts';
+import { buildReport, toJson, type HypocheckReport } from '../../src/report.ts';
 import { proofGraphSvg } from '../../src/commands/graph.ts';
 import type { ClaimReport } from '../../src/claims.ts';
 
@@ -168,5 +171,18 @@ describe('hypocheck graph --format svg', () => {
     // --only keeps the prefix and what it uses
     const only = await proofGraphSvg(report, 'thm:');
     expect(only.match(/<g id="[^"]*" class="node[^"]*">/g)).toHaveLength(3);
+  });
+
+  it('the CLI writes it: hypocheck graph --format svg [--out FILE]', async () => {
+    const { main } = await import('../../src/cli.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'hypocheck-graph-svg-'));
+    writeFileSync(join(dir, 'report.json'), toJson(sample()));
+    const out: string[] = [];
+    const io = { out: (s: string) => void out.push(s), err: (s: string) => void out.push(s) };
+    expect(await main(['graph', '--report', dir, '--format', 'svg'], io)).toBe(0);
+    const svg = out.join('\n');
+    expect(svg.match(/<g id="[^"]*" class="node[^"]*">/g)).toHaveLength(6);
+    expect(await main(['graph', '--report', dir, '--format', 'svg', '--out', join(dir, 'graph.svg')], io)).toBe(0);
+    expect(readFileSync(join(dir, 'graph.svg'), 'utf8').match(/<g id="[^"]*" class="node[^"]*">/g)).toHaveLength(6);
   });
 });
