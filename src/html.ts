@@ -207,11 +207,11 @@ th{font-weight:600;background:#f6f8fa}
 .badge{display:inline-block;white-space:nowrap;color:#fff;border-radius:1em;padding:0 .6em;font-size:.8em;font-weight:600;vertical-align:middle}
 .counts .badge{font-size:.9em;margin-right:.3em}
 #graph{overflow:auto;max-height:80vh;border:1px solid #d0d7de;border-radius:6px;padding:.5em;background:#fff}
-#graph svg{display:block;margin:auto}#graph svg text{font-family:Helvetica,Arial,"Liberation Sans","Nimbus Sans",sans-serif}#graph g.node a{cursor:pointer}#graph g.node.dim{opacity:.2}
+#graph svg{display:block;margin:auto;max-width:100%;height:auto}#graph.actual svg{max-width:none}#graph svg text{font-family:Helvetica,Arial,"Liberation Sans","Nimbus Sans",sans-serif}#graph g.node a{cursor:pointer}#graph g.node.dim{opacity:.2}
 #filters{position:sticky;top:0;background:#fff;border-bottom:1px solid #d0d7de;padding:.5em 0;z-index:2}
 #filters fieldset{display:inline-block;border:1px solid #d0d7de;border-radius:6px;margin:.2em .4em .2em 0;padding:.2em .6em}
 #filters label{margin-right:.8em;white-space:nowrap}
-.claims td.summary{max-width:40em}
+.claims td.summary{max-width:40em}.claims td:nth-child(2){white-space:nowrap}
 .summary,.str{overflow-wrap:anywhere;white-space:pre-wrap}
 section.claim{margin-top:1.5em;padding:.2em 1em 1em;border:1px solid #d0d7de;border-radius:6px;scroll-margin-top:5em}
 section.claim:target,.corrected:target,li:target{outline:3px solid #0969da;outline-offset:2px}
@@ -276,6 +276,11 @@ const SCRIPT = `
       if (w > room) t.style.fontSize = (parseFloat(getComputedStyle(t).fontSize) * room / w).toFixed(2) + 'px';
     });
   });
+  var size = document.getElementById('graph-size'), graph = document.getElementById('graph');
+  size.addEventListener('click', function () {
+    var actual = graph.classList.toggle('actual');
+    size.textContent = actual ? 'fit to width' : 'actual size';
+  });
   // A graph node (or any link to a claim) jumps to its section, showing it if a filter hid it.
   document.addEventListener('click', function (e) {
     var a = e.target.closest && e.target.closest('a');
@@ -291,10 +296,35 @@ const SCRIPT = `
 })();
 `;
 
-/** The graph as inline SVG, or a note saying why it is missing (the report never fails on it). */
+/** Width and height of a Graphviz SVG, in points. */
+function svgSize(svg: string): { w: number; h: number } {
+  const m = /<svg width="([\d.]+)pt" height="([\d.]+)pt"/.exec(svg);
+  return { w: Number(m?.[1] ?? 0), h: Number(m?.[2] ?? 0) };
+}
+
+/** The page's content width in CSS pixels (body max-width less padding), for the graph to fit. */
+const PAGE_PX = 1170;
+
+/**
+ * The graph as inline SVG, or a note saying why it is missing (the report never fails on it).
+ * Graphviz lays it out bottom-up (as `graph --format svg`), left-to-right, and each with its
+ * components packed; the page shows the layout that needs the least shrinking to fit the page
+ * width (of equals, the shortest): a main result that uses dozens of claims puts them all in one
+ * rank, far too wide bottom-up, a column left-to-right.
+ */
 async function graphHtml(report: HypocheckReport): Promise<string> {
   try {
-    return inlineSvg(await layoutDot(proofGraph(report, 'dot')));
+    const dot = proofGraph(report, 'dot');
+    const variants = ['rankdir=BT;', 'rankdir=BT; pack=true; packmode="graph";', 'rankdir=LR;', 'rankdir=LR; pack=true; packmode="graph";'];
+    let best: { svg: string; scale: number; height: number } | undefined;
+    for (const v of variants) {
+      const svg = await layoutDot(dot.replace('rankdir=BT;', v));
+      const { w, h } = svgSize(svg);
+      const scale = Math.min(1, PAGE_PX / ((w * 4) / 3));
+      const height = ((h * 4) / 3) * scale;
+      if (!best || scale > best.scale + 0.05 || (scale > best.scale - 0.05 && height < best.height)) best = { svg, scale, height };
+    }
+    return inlineSvg(best!.svg);
   } catch (e) {
     return `<p class="nil">proof graph unavailable: ${esc(e instanceof Error ? e.message : String(e))}</p>`;
   }
@@ -355,7 +385,7 @@ ${troubled.length ? `<h3>Not decided or vacuous (${troubled.length})</h3>${findi
 ${headline}
 ${findings}
 <h2>Proof graph</h2>
-<p><small>One node per claim, corrected statement and cited result; an arrow points to what a claim uses; red dashed arrows lead into a broken chain. Click a node to go to its claim.</small></p>
+<p><small>One node per claim, corrected statement and cited result; an arrow points to what a claim uses; red dashed arrows lead into a broken chain. Click a node to go to its claim.</small> <button type="button" id="graph-size">actual size</button></p>
 <div id="graph">${await graphHtml(report)}</div>
 <h2>Claims</h2>
 ${filters}
