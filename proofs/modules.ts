@@ -9,6 +9,7 @@ import { perturbedRate } from './perturbed-rate.ts';
 import { fig31, fig31a, fig31b, fig31c } from './figure-3-1-checks.ts';
 import { rem31Simulation, rem32Simulation } from './remarks-simulation.ts';
 import { a4ChainRule, a4Young, a5Sign } from './appendix-steps.ts';
+import { lemma41 } from './lemma-4-1.ts';
 import { prop41aNumeric, prop41bNumeric, prop41cLocal, prop41dLocal, prop41eLocal } from './prop41-steps.ts';
 
 export const paperModules: Record<string, ModuleCheck> = {
@@ -23,6 +24,7 @@ export const paperModules: Record<string, ModuleCheck> = {
   'appendix-steps.ts#a4ChainRule': a4ChainRule,
   'appendix-steps.ts#a4Young': a4Young,
   'appendix-steps.ts#a5Sign': a5Sign,
+  'lemma-4-1.ts#lemma41': lemma41,
   'prop41-steps.ts#prop41aNumeric': prop41aNumeric,
   'prop41-steps.ts#prop41bNumeric': prop41bNumeric,
   'prop41-steps.ts#prop41cLocal': prop41cLocal,

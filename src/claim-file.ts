@@ -283,6 +283,10 @@ export function loadClaimFile(path: string, options: LoadOptions = {}): ClaimSet
       fail(errorAt(o.p, [...o.path, 'kind'], `unknown kind "${c.kind}" (known: ${procedureKinds().join(', ')})`));
       continue;
     }
+    if (c.substitute !== undefined && c.kind !== 'formula-identity') {
+      fail(errorAt(o.p, [...o.path, 'substitute'], `substitute: a change of parameters is only sound for kind formula-identity (an identity on an open set holds on the domain), not for ${c.kind}`));
+      continue;
+    }
     const { pos: _pos, ...plain } = c;
     const f = proc.fields.safeParse(plain);
     if (!f.success) {

@@ -104,6 +104,7 @@ export const META_FIELDS = [
   'title',
   'deliberatelyWrong',
   'reading',
+  'substitute',
   'derive',
 ] as const;
 

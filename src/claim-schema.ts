@@ -52,6 +52,8 @@ export const claimCommonSchema = z.looseObject({
   note: z.string().optional(),
   deliberatelyWrong: z.boolean().optional(),
   reading: z.string().optional(),
+  /** A change of parameters (`eta = a^4`), not printed data: it must map onto the domain. */
+  substitute: z.array(z.string().min(1)).optional(),
 });
 
 export const paperSchema = z.strictObject({

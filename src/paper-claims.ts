@@ -1,7 +1,7 @@
 /**
  * The shipped paper's claims for `verify`, `list`, `show`, `derive`, `mutate`: the records of
  * proofs/zhu-ying-2021.claims.yaml (through the claim-file loader, modules resolved through the
- * static map proofs/modules.ts) and the paper's TypeScript claims not yet moved to data.
+ * static map proofs/modules.ts); every claim of the paper is a record.
  * The CLI reaches the paper only through this module.
  */
 import { dirname, join } from 'node:path';
@@ -11,7 +11,6 @@ import type { ClaimSet } from './claim-record.ts';
 import { loadClaimFile } from './claim-file.ts';
 import { instantiate } from './procedures/index.ts';
 import { registerStaticModules } from './procedures/module.ts';
-import { allClaims as legacyClaims } from '../proofs/index.ts';
 import { paperModules } from '../proofs/modules.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -45,10 +44,9 @@ export const paper = {
 
 function load(): { set: ClaimSet; claims: Claim[] } {
   if (loaded) return loaded;
-  const set = loadClaimFile(PAPER_FILE, { allowModules: true, knownIds: legacyClaims.map((c) => c.id) });
-  const recordIds = new Set(set.claims.map((c) => c.id));
-  const fromData = set.claims.map((r) => instantiate(r, { set }));
-  const claims = [...fromData, ...legacyClaims.filter((c) => !recordIds.has(c.id))]
+  const set = loadClaimFile(PAPER_FILE, { allowModules: true });
+  const claims = set.claims
+    .map((r) => instantiate(r, { set }))
     .map((c, i) => ({ c, i }))
     .sort((a, b) => orderKey(a.c.id) - orderKey(b.c.id) || a.i - b.i)
     .map(({ c }) => c);

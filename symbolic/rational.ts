@@ -165,6 +165,31 @@ export function rationalSqrt(r: Rational): Rational | undefined {
   return a * a === r.num && b * b === r.den ? Rational.of(a, b) : undefined;
 }
 
+/** ⌊n^{1/k}⌋ for n ≥ 0, k ≥ 1 (integer Newton, exact for any size). */
+export function iroot(n: bigint, k: number): bigint {
+  if (n < 0n) throw new RangeError(`iroot: n must be ≥ 0, got ${n}`);
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`iroot: k must be a positive integer, got ${k}`);
+  if (k === 1 || n < 2n) return n;
+  const K = BigInt(k);
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / k)); // ≥ n^{1/k}
+  for (;;) {
+    const y = ((K - 1n) * x + n / x ** (K - 1n)) / K;
+    if (y >= x) return x;
+    x = y;
+  }
+}
+
+/** The exact real k-th root of a rational (k odd: any sign; k even: r ≥ 0), or undefined when it is irrational. @example rationalRoot(q(8, 27), 3) // returns 2/3 */
+export function rationalRoot(r: Rational, k: number): Rational | undefined {
+  if (k % 2 === 0 && r.sign() < 0) return undefined;
+  const neg = r.sign() < 0;
+  const n = neg ? -r.num : r.num;
+  const a = iroot(n, k), b = iroot(r.den, k);
+  const K = BigInt(k);
+  if (a ** K !== n || b ** K !== r.den) return undefined;
+  return Rational.of(neg ? -a : a, b);
+}
+
 export function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;

@@ -7,8 +7,10 @@ import type { CheckContext, CheckResult, Verdict } from '../claims.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import type { LangSymbols, ParamExpr } from '../../symbolic/lang/index.ts';
 import { LangError } from '../../symbolic/lang/index.ts';
-import { domainFormulas, hypothesisFormula, samplePoints } from '../../symbolic/lang/param.ts';
-import { and, recheckCounterexample, type Decision, type Formula, type RealQuery, type Z3Decider } from '../../symbolic/z3.ts';
+import { domainFormulas, hypothesisFormula, parseDomain, parseParamExpr, samplePoints } from '../../symbolic/lang/param.ts';
+import { splitRelation } from '../../symbolic/lang/text.ts';
+import { PolyMatrix } from '../../symbolic/matrix.ts';
+import { and, evaluateFormula, recheckCounterexample, type Decision, type Formula, type RealQuery, type Z3Decider } from '../../symbolic/z3.ts';
 import type { Roots } from '../../symbolic/matrix.ts';
 import { Rational } from '../../symbolic/rational.ts';
 import type { Poly } from '../../symbolic/poly.ts';
@@ -21,7 +23,9 @@ import { unicodeString } from '../../symbolic/lyapunov.ts';
 export function langSymbols(env: ProcedureEnv, record?: ClaimRecord): LangSymbols {
   const s = env.set.symbols;
   const own = ((record?.define as string[] | undefined) ?? []).map(String);
-  return { parameters: s.parameters, variables: s.variables, functions: s.functions, dimension: s.dimension, definitions: [...s.definitions, ...own] };
+  // `substitute: ["eta = a^4"]`: a change of parameters (onto the domain), expanded like a definition
+  const sub = ((record?.substitute as string[] | undefined) ?? []).map(String);
+  return { parameters: s.parameters, variables: s.variables, functions: s.functions, dimension: s.dimension, definitions: [...s.definitions, ...sub, ...own] };
 }
 
 /** The record's domain: parameter domains ∧ its `forall` hypotheses, with the roots they use. */
@@ -199,3 +203,38 @@ export function badInput(method: CheckResult['method'], err: unknown): CheckResu
   const reason = err instanceof Error ? err.message : String(err);
   return { verdict: 'error', method, summary: reason, evidence: { reason }, decisive: `error: ${reason}` };
 }
+
+/**
+ * A record's `substitute: ["eta = a^4", "kappa = 1 - b^4"]`, checked: each left side a declared
+ * parameter, each right side a polynomial in new parameters, the Jacobian of the substituted
+ * parameters in the new ones square with a determinant that is not identically 0 (so the image of
+ * the new domain has interior, and an identity of analytic functions there holds on the domain).
+ * `inDomain` says whether a point of the new parameters maps into the printed domains (a witness
+ * outside them is never used).
+ */
+export function substitution(record: ClaimRecord, env: ProcedureEnv): { lines: string[]; inDomain: (at: Readonly<Record<string, Rational>>) => boolean } | undefined {
+  const lines = ((record.substitute as string[] | undefined) ?? []).map(String);
+  if (!lines.length) return undefined;
+  const plain: LangSymbols = { ...langSymbols(env), definitions: [...env.set.symbols.definitions] };
+  const maps: { name: string; expr: Poly; domain: ReturnType<typeof parseDomain> }[] = [];
+  for (const line of lines) {
+    const rel = splitRelation(line);
+    const name = rel?.lhs.trim() ?? '';
+    if (!rel || rel.rel !== '=' || !(name in env.set.symbols.parameters)) throw new LangError(`substitute "${line}": expected "parameter = expression" for a declared parameter`);
+    const e = parseParamExpr(rel.rhs, plain);
+    if (Object.keys(e.roots).length || !e.den.constantValue()) throw new LangError(`substitute "${line}": the right side must be a polynomial in the new parameters`);
+    maps.push({ name, expr: e.num.scale(Rational.ONE.div(e.den.constantValue()!)), domain: parseDomain(name, env.set.symbols.parameters[name].domain) });
+  }
+  const fresh = [...new Set(maps.flatMap((m) => m.expr.variables()))].filter((v) => !maps.some((m) => m.name === v)).sort();
+  if (fresh.length !== maps.length) throw new LangError(`substitute: ${maps.length} parameters in ${fresh.length} new ones (${fresh.join(', ')}); the change of parameters must be square`);
+  const det = PolyMatrix.from(maps.map((m) => fresh.map((v) => m.expr.diff(v)))).det();
+  if (det.isZero()) throw new LangError(`substitute: the Jacobian determinant of ${maps.map((m) => m.name).join(', ')} in ${fresh.join(', ')} is identically 0`);
+  return {
+    lines,
+    inDomain: (at) => maps.every((m) => {
+      if (!m.expr.variables().every((v) => at[v] !== undefined)) return false;
+      return evaluateFormula(m.domain.formula, { [m.name]: m.expr.evaluate(at) });
+    }),
+  };
+}
+

@@ -12,7 +12,7 @@ import { LangError } from '../../symbolic/lang/index.ts';
 import { difference, parseParamExprs, signAt } from '../../symbolic/lang/param.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
-import { badInput, domainPoints, langSymbols, paramText, pointStrings, pointText, recordRng } from './common.ts';
+import { badInput, domainPoints, langSymbols, paramText, pointStrings, pointText, recordRng, substitution } from './common.ts';
 import type { ProcedureEnv } from '../claim-record.ts';
 
 export const formulaIdentityFields = z.looseObject({
@@ -39,16 +39,21 @@ const extraOf = (_env: ProcedureEnv): string[] => [];
     }
   },
   async decide(record, env, ctx): Promise<CheckResult> {
-    let parsed;
+    let parsed, sub;
     try {
       parsed = parseParamExprs([String(record.lhs), String(record.rhs)], langSymbols(env, record), extraOf(env));
+      sub = substitution(record, env);
     } catch (e) {
       return badInput('exact', e);
     }
     const [lhs, rhs] = parsed.exprs;
     const diff = difference(lhs, rhs);
     const evidence: Record<string, unknown> = { lhs: paramText(lhs), rhs: paramText(rhs), 'numerator of lhs − rhs': unicodeString(diff.num) };
+    if (sub) evidence.substitution = `${sub.lines.join(', ')} (Jacobian determinant not identically 0; witnesses only where the printed domains hold)`;
     if (diff.num.isZero()) {
+      if (sub && !domainPoints(record, env, ctx, 20, (s) => Rational.parse(s), [lhs.num, lhs.den, rhs.num, rhs.den]).some(sub.inDomain)) {
+        return { verdict: 'inconclusive', method: 'exact', summary: 'lhs − rhs = 0 after the substitution, but no sampled point of it lands in the printed domains', evidence, decisive: 'substitution outside the domain' };
+      }
       return { verdict: 'proved', method: 'exact', basis: 'kernel', summary: `lhs − rhs = 0 identically (rational functions${Object.keys(diff.roots).length ? ', roots reduced' : ''})`, evidence, decisive: 'identity' };
     }
     const vars = extraOf(env);
@@ -60,6 +65,7 @@ const extraOf = (_env: ProcedureEnv): string[] => [];
     });
     const agree: Record<string, string>[] = [];
     for (const at of points) {
+      if (sub && !sub.inDomain(at)) continue;
       const s = signAt(diff, at);
       if (s === undefined) continue;
       if (s === 0) {

@@ -10,8 +10,8 @@
  * @example parseParamExpr('gamma/2 - sqrt(gamma^2 - 4*omega0^2)/2', syms) // num = γ/2 − s/2, roots {sqrt1: γ² − 4ω₀²}
  */
 import { create, all, type MathNode } from 'mathjs';
-import { Rational, q, rationalSqrt } from '../rational.ts';
-import { Poly, pc, pv } from '../poly.ts';
+import { Rational, q, rationalRoot, rationalSqrt } from '../rational.ts';
+import { Poly, pc, pv, type Monomial } from '../poly.ts';
 import { reduceRoots, signWithRoot, type Roots } from '../matrix.ts';
 import { TRUE, and, atom, evaluateFormula, type Formula, type Relation } from '../z3.ts';
 import { LangError, type LangSymbols, type ParamExpr } from './index.ts';
@@ -80,17 +80,62 @@ class ParamBuilder {
     this.defs = definitionBodies(symbols);
   }
 
-  private rootFor(radicand: Poly): Poly {
-    for (const [s, r] of Object.entries(this.roots)) if (r.equals(radicand)) return pv(s);
+  /** True when the printed domain of parameter `name` lies in [0, ∞). */
+  private nonNegative(name: string): boolean {
+    const p = this.symbols.parameters[name];
+    if (!p || this.defs.has(name)) return false;
+    const lo = parseDomain(name, p.domain).lo;
+    return lo !== undefined && lo.sign() >= 0;
+  }
+
+  /**
+   * √radicand as O·s: the square part O of the content (a rational square and even powers of
+   * non-negative parameters common to every term) is taken out, s = √(radicand/O²) a root symbol.
+   */
+  private rootFor(raw: Poly): Poly {
+    // s² → its radicand first; a root left inside is a nested radical
+    const radicand = reduceRoots(raw, this.roots);
+    const nested = radicand.variables().find((v) => v in this.roots);
+    if (nested) throw new LangError(`nested square roots are not supported (${nested} = sqrt(${this.roots[nested]}) inside another sqrt)`);
     const c = radicand.constantValue();
     if (c) {
       if (c.sign() < 0) throw new LangError(`sqrt of the negative constant ${c}`);
       const num = sqrtExact(c);
       if (num) return pc(num);
     }
+    const { outside, inside } = squareContent(radicand, (v) => this.nonNegative(v));
+    for (const [s, r] of Object.entries(this.roots)) if (r.equals(inside)) return outside.mul(pv(s));
+    const ic = inside.constantValue();
+    if (ic && ic.sign() < 0) throw new LangError(`sqrt of a negative multiple of a square: ${radicand}`);
+    const ics = ic ? sqrtExact(ic) : undefined;
+    if (ics) return outside.mul(pc(ics));
     const name = `sqrt${Object.keys(this.roots).length + 1}`;
-    this.roots[name] = radicand;
-    return pv(name);
+    this.roots[name] = inside;
+    return outside.mul(pv(name));
+  }
+
+  /** √(N/D): D constant, or a monomial in non-negative parameters (√(N·D)/|D|). */
+  private sqrtOf(r: { num: Poly; den: Poly }, text: string): { num: Poly; den: Poly } {
+    const dc = r.den.constantValue();
+    // √(N/c) = √(N·c)/|c|
+    if (dc) return { num: this.rootFor(r.num.scale(dc)), den: pc(dc.abs()) };
+    const m = monomialOf(r.den);
+    if (m && m.mono.every(([v]) => this.nonNegative(v))) return { num: this.rootFor(r.num.mul(r.den)), den: r.den.scale(m.coef.sign() < 0 ? q(-1) : q(1)) };
+    throw new LangError(`sqrt of a rational function in "${text}" whose denominator is not a monomial in non-negative parameters: write sqrt(numerator)/sqrt(denominator)`);
+  }
+
+  /** (N/D)^{1/k} exactly when N and D are monomials in non-negative parameters with exact k-th roots. */
+  private exactRoot(r: { num: Poly; den: Poly }, k: number): { num: Poly; den: Poly } | undefined {
+    const root = (p: Poly): Poly | undefined => {
+      const m = monomialOf(p);
+      if (!m) return undefined;
+      const c = rationalRoot(m.coef, k);
+      if (!c || !m.mono.every(([v, e]) => e % k === 0 && (k % 2 === 1 || this.nonNegative(v)))) return undefined;
+      return Poly.monomial(c, m.mono.map(([v, e]) => [v, e / k] as const));
+    };
+    const num = r.num.isZero() ? Poly.ZERO : root(r.num);
+    const den = root(r.den);
+    return num && den ? { num, den } : undefined;
   }
 
   private check(p: { num: Poly; den: Poly }, text: string): { num: Poly; den: Poly } {
@@ -147,13 +192,21 @@ class ParamBuilder {
             if (b.num.isZero()) throw new LangError(`division by zero in "${text}"`);
             return this.check({ num: a.num.mul(b.den), den: a.den.mul(b.num) }, text);
           case '^': {
-            const e = b.den.constantValue() && b.num.constantValue() ? b.num.constantValue()!.div(b.den.constantValue()!) : undefined;
-            if (!e || !e.isInteger()) throw new LangError(`exponent must be an integer constant in "${text}"`);
+            const e = b.den.constantValue() && b.num.constantValue() ? b.num.constantValue()!.div(b.den.constantValue()!) : b.num.isZero() ? Rational.ZERO : undefined;
+            if (!e) throw new LangError(`exponent must be a constant in "${text}"`);
+            let base = a;
+            if (!e.isInteger()) {
+              // x^(p/k): an exact k-th root of a monomial in non-negative parameters, or a square root
+              const k = Number(e.den);
+              const r = this.exactRoot(a, k) ?? (k === 2 ? this.sqrtOf(a, text) : undefined);
+              if (!r) throw new LangError(`fractional power ${e} in "${text}": only square roots and k-th roots of monomials in non-negative parameters are exact; introduce a parameter for the root (e.g. eta = a^4 with a > 0)`);
+              base = r;
+            }
             const k = Number(e.num);
-            if (Math.abs(k) * Math.max(a.num.totalDegree(), a.den.totalDegree(), 1) > PARAM_LIMITS.degree) throw new LangError(`degree limit ${PARAM_LIMITS.degree} exceeded in "${text}"`);
-            if (k >= 0) return this.check({ num: a.num.pow(k), den: a.den.pow(k) }, text);
-            if (a.num.isZero()) throw new LangError(`0 to a negative power in "${text}"`);
-            return this.check({ num: a.den.pow(-k), den: a.num.pow(-k) }, text);
+            if (Math.abs(k) * Math.max(base.num.totalDegree(), base.den.totalDegree(), 1) > PARAM_LIMITS.degree) throw new LangError(`degree limit ${PARAM_LIMITS.degree} exceeded in "${text}"`);
+            if (k >= 0) return this.check({ num: base.num.pow(k), den: base.den.pow(k) }, text);
+            if (base.num.isZero()) throw new LangError(`0 to a negative power in "${text}"`);
+            return this.check({ num: base.den.pow(-k), den: base.num.pow(-k) }, text);
           }
           default:
             throw new LangError(`operator "${n.op}" is not allowed in a parameter expression ("${text}")`);
@@ -163,11 +216,7 @@ class ParamBuilder {
         const fname = typeof n.fn === 'string' ? n.fn : (n.fn as { name?: string })?.name;
         const args = n.args ?? [];
         if (fname === 'sqrt' && args.length === 1) {
-          const r = this.build(args[0], text);
-          const dc = r.den.constantValue();
-          if (!dc) throw new LangError(`sqrt of a rational function in "${text}": write sqrt(numerator)/sqrt(denominator)`);
-          // √(N/c) = √(N·c)/|c|
-          return { num: this.rootFor(r.num.scale(dc)), den: pc(dc.abs()) };
+          return this.sqrtOf(this.build(args[0], text), text);
         }
         throw new LangError(`function "${fname}" is not allowed in a parameter expression ("${text}"); allowed: sqrt`);
       }
@@ -178,6 +227,65 @@ class ParamBuilder {
 }
 
 const sqrtExact = rationalSqrt;
+
+/** The single term c·m of a monomial polynomial. */
+function monomialOf(p: Poly): { coef: Rational; mono: Monomial } | undefined {
+  const t = p.termList();
+  return t.length === 1 ? { coef: t[0].coef, mono: t[0].mono } : undefined;
+}
+
+/** Largest s with s² | n, by trial division with primes below 1000 (a partial square part; exact). */
+function squareFactor(n: bigint): bigint {
+  let s = 1n;
+  for (let p = 2n; p < 1000n && p * p <= n; p++) {
+    while (n % (p * p) === 0n) {
+      n /= p * p;
+      s *= p;
+    }
+  }
+  return s;
+}
+
+/**
+ * radicand = outside² · inside, outside = a positive rational times even-power halves of the
+ * non-negative parameters common to every term (√(x²R) = x√R for x ≥ 0).
+ */
+export function squareContent(radicand: Poly, nonNegative: (v: string) => boolean): { outside: Poly; inside: Poly } {
+  const terms = radicand.termList();
+  if (terms.length === 0) return { outside: Poly.ONE, inside: radicand };
+  const minExp = new Map<string, number>();
+  terms[0].mono.forEach(([v, e]) => { if (nonNegative(v)) minExp.set(v, e); });
+  for (const t of terms.slice(1)) {
+    for (const v of [...minExp.keys()]) {
+      const e = t.mono.find(([w]) => w === v)?.[1] ?? 0;
+      if (e < (minExp.get(v) ?? 0)) minExp.set(v, e);
+    }
+  }
+  const half: [string, number][] = [...minExp].map(([v, e]) => [v, Math.floor(e / 2)] as [string, number]).filter(([, e]) => e > 0).sort(([a], [b]) => (a < b ? -1 : 1));
+  let g = 0n, l = 1n;
+  for (const t of terms) {
+    const n = t.coef.num < 0n ? -t.coef.num : t.coef.num;
+    let a = g, b = n;
+    while (b !== 0n) [a, b] = [b, a % b];
+    g = a;
+    let x = l, y = t.coef.den;
+    while (y !== 0n) [x, y] = [y, x % y];
+    l = (l / x) * t.coef.den;
+  }
+  const sNum = squareFactor(g), sDen = squareFactor(l);
+  // content g/l: take (sNum/sDen)² out of the numerator part, and 1/l inside as l/l²
+  const c = Rational.of(sNum, sDen);
+  if (half.length === 0 && c.equals(Rational.ONE)) return { outside: Poly.ONE, inside: radicand };
+  const outside = Poly.monomial(c, half);
+  const div = Poly.monomial(c.mul(c), half.map(([v, e]) => [v, 2 * e] as const));
+  let inside = Poly.ZERO;
+  const dm = div.termList()[0];
+  for (const t of terms) {
+    const mono = t.mono.map(([v, e]) => [v, e - (dm.mono.find(([w]) => w === v)?.[1] ?? 0)] as const).filter(([, e]) => e > 0);
+    inside = inside.add(Poly.monomial(t.coef.div(dm.coef), mono));
+  }
+  return { outside, inside };
+}
 
 function finish(p: { num: Poly; den: Poly }, roots: Roots): ParamExpr {
   return { num: reduceRoots(p.num, roots), den: reduceRoots(p.den, roots), roots };
@@ -343,9 +451,21 @@ export function signWithRootMulti(p: Poly, at: Readonly<Record<string, Rational>
     if (v) point[s] = v;
     else rest[s] = roots[s];
   }
-  const red = p.subs(Object.fromEntries(Object.entries(point).filter(([k]) => k in roots)));
-  if (Object.keys(rest).length > 1) throw new RangeError('signWithRootMulti: two irrational roots at this point');
-  return signWithRoot(red, at, rest);
+  const red = reduceRoots(p.subs(Object.fromEntries(Object.entries(point).filter(([k]) => k in roots))), rest);
+  const names = Object.keys(rest).filter((s) => red.degreeIn(s) > 0);
+  if (names.length <= 1) return signWithRoot(red, at, rest);
+  // red = X + Y·s with s = √r > 0 irrational here, X, Y in the other roots: sign by recursion,
+  // and where X and Y differ in sign, sign(X² − Y²r) says which dominates.
+  const s = names[names.length - 1];
+  const others = Object.fromEntries(Object.entries(rest).filter(([k]) => k !== s));
+  const X = red.subs({ [s]: Poly.ZERO });
+  const Y = red.diff(s);
+  const sX = signWithRootMulti(X, at, others);
+  const sY = signWithRootMulti(Y, at, others);
+  if (sY === 0 || sX === sY) return sX;
+  if (sX === 0) return sY;
+  const d = signWithRootMulti(reduceRoots(X.mul(X).sub(Y.mul(Y).mul(rest[s])), others), at, others);
+  return d === 0 ? 0 : d > 0 ? sX : sY;
 }
 
 /** A seeded source of uniforms in [0, 1). */

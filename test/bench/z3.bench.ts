@@ -1,12 +1,11 @@
 /**
- * Z3 time per claim: initialisation once, then each Z3-backed claim of Theorem 3.1 and (4.6)
+ * Z3 time per claim: initialisation once, then each solver-backed claim of Theorem 3.1, (4.3)–(4.6) and the remarks
  * (`npm run bench z3`). Reports wall time per claim and the Z3 time inside it.
  */
 import type { CheckContext } from '../../src/claims.ts';
 import { createServiceRegistry } from '../../src/services.ts';
 import { createZ3Service } from '../../src/z3-service.ts';
-import { claims as theorem } from '../../proofs/section3-theorem.ts';
-import { claims as lyapunov } from '../../proofs/section4-lyapunov.ts';
+import { paper } from '../../src/paper-claims.ts';
 
 function z3Ms(evidence: unknown): number {
   let total = 0;
@@ -30,7 +29,7 @@ export async function run(log: (line: string) => void): Promise<void> {
   const t0 = performance.now();
   await registry.get('z3');
   log(`z3 init: ${Math.round(performance.now() - t0)} ms (${registry.described().z3})`);
-  for (const c of [...lyapunov, ...theorem]) {
+  for (const c of paper.claims.filter((x) => /^(thm:3\.1:case|eq:4\.[3-6]|lem:4\.2:eps-free|rem:3)/.test(x.id))) {
     const t = performance.now();
     const r = await c.check(ctx);
     const wall = Math.round(performance.now() - t);

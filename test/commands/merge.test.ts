@@ -21,8 +21,8 @@ function msFree(dir: string): string {
   return readFileSync(join(dir, 'report.json'), 'utf8').replace(/"ms": \d+/g, '"ms": 0');
 }
 /**
- * Also Z3 timings written into summaries by proofs/section4-lyapunov.ts (eq:4.3, eq:4.6:arnold-erb)
- * and proofs/section3-theorem.ts — a known defect (issue 13: "timings only in ms fields"), reported
+ * Also Z3 timings once written into summaries by the TypeScript claims of Section 3 and (4.3)–(4.6)
+ * — a known defect (issue 13: "timings only in ms fields"), reported
  * to their owners; the `it.fails` below turns red when it is fixed, so this can go.
  */
 function normalised(dir: string): string {

@@ -21,7 +21,7 @@ const CASES: [string, number, number, string][] = [
   ['10-empty-domain.claims.yaml', 4, 18, "domain of a is empty: (1, 0)"],
   ['11-bad-domain.claims.yaml', 4, 18, "domain of a: expected \"> 0\", \">= 0\", \"(0, 1)\", \"[0, 1)\", \"real\" or \"integer >= 1\", got \"positive\""],
   ['12-bad-relation.claims.yaml', 11, 77, "relation: expected a relation (<, <=, =, >=, >, !=) in \"a + 1\""],
-  ['13-non-integer-exponent.claims.yaml', 11, 78, "lhs: exponent must be an integer constant in \"a^(1/2)\""],
+  ['13-irrational-root.claims.yaml', 11, 78, "lhs: fractional power 1/3 in \"b^(1/3)\": only square roots and k-th roots of monomials in non-negative parameters are exact; introduce a parameter for the root (e.g. eta = a^4 with a > 0)"],
   ['14-degree-limit.claims.yaml', 11, 78, "lhs: degree limit 60 exceeded in \"(a+1)^100000\""],
   ['15-unknown-function.claims.yaml', 11, 78, "lhs: function \"sin\" is not allowed in a parameter expression (\"sin(a)\"); allowed: sqrt"],
   ['16-not-square.claims.yaml', 11, 82, "claims: \"B >= 0\" is not square"],

@@ -1,0 +1,70 @@
+/**
+ * Radicals and `substitute` in formula identities: the SME scaling of Zhu & Ying (2021) Section 2
+ * with η = a⁴, 1 − κ = b⁴ is proved in the kernel; planted errors (a wrong root index, a dropped
+ * Σ) are refuted at a point whose image lies in the printed domains; a substitution with a
+ * singular Jacobian, or on a kind where it would be unsound, is refused.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { loadClaimFile, ClaimFileError } from '../../src/claim-file.ts';
+import { instantiate } from '../../src/procedures/index.ts';
+import { createContext } from '../../src/cli.ts';
+import type { CheckResult } from '../../src/claims.ts';
+
+const HEADER = `paper: { id: t, title: T }
+symbols:
+  parameters:
+    eta: { domain: "> 0" }
+    kappa: { domain: "(0, 1)" }
+    Sigma: { domain: "> 0" }
+    omega0: { domain: "> 0" }
+    a: { domain: "> 0" }
+    b: { domain: "(0, 2)" }
+claims:
+`;
+const dir = mkdtempSync(join(tmpdir(), 'hc-subst-'));
+const { ctx, registry } = createContext({ seed: 1, backend: 'cpu', effort: 0.2, quiet: true }, { out: () => {}, err: () => {} });
+afterAll(() => registry.disposeAll());
+let n = 0;
+function load(claim: string) {
+  const file = join(dir, `c${n++}.claims.yaml`);
+  writeFileSync(file, HEADER + claim);
+  return loadClaimFile(file);
+}
+async function decide(claim: string): Promise<CheckResult> {
+  const set = load(claim);
+  return instantiate(set.claims[0], { set }).check(ctx);
+}
+const SUB = 'substitute: ["eta = a^4", "kappa = 1 - b^4"]';
+const DEF = 'define: ["tau = eta^(3/4)/(1 - kappa)^(1/4)*Sigma", "gamma = sqrt((1 - kappa)/eta)"]';
+const rec = (lhs: string, rhs: string, extra = SUB) => `  - { id: "c:1", source: "(1)", statement: "s", kind: formula-identity, ${extra}, ${DEF}, lhs: "${lhs}", rhs: "${rhs}" }\n`;
+
+describe('formula-identity with radicals and a change of parameters', () => {
+  it('proves β = 2γ/(τ²ω₀⁴) = 2(1−κ)/(η²Σ²ω₀⁴) in the kernel', async () => {
+    const r = await decide(rec('2*gamma/(tau^2*omega0^4)', '2*(1 - kappa)/(eta^2*Sigma^2*omega0^4)'));
+    expect(r.verdict).toBe('proved');
+    expect(r.basis).toBe('kernel');
+    expect(String(r.evidence.substitution)).toMatch(/eta = a\^4/);
+  });
+  it('refutes a dropped Σ with a witness that maps into the printed domains (b < 1, so κ ∈ (0, 1))', async () => {
+    const r = await decide(rec('2*gamma/(tau^2*omega0^4)', '2*(1 - kappa)/(eta^2*Sigma*omega0^4)'));
+    expect(r.verdict).toBe('refuted');
+    const b = Number(eval(String((r.witness as Record<string, string>).b)));
+    expect(b).toBeLessThan(1);
+  });
+  it('refutes a wrong power of η', async () => {
+    expect((await decide(rec('2*gamma/(tau^2*omega0^4)', '2*(1 - kappa)/(eta^3*Sigma^2*omega0^4)'))).verdict).toBe('refuted');
+  });
+  it('is a load error without the substitution (η^{3/4} is not exact) — never a verdict', () => {
+    expect(() => load(rec('2*gamma/(tau^2*omega0^4)', '2*(1 - kappa)/(eta^2*Sigma^2*omega0^4)', 'note: "none"'))).toThrow(/fractional power 3\/4/);
+  });
+  it('refuses a substitution with a singular Jacobian', async () => {
+    const r = await decide(rec('gamma', 'gamma', 'substitute: ["eta = a^4", "kappa = 1 - a^4"]'));
+    expect(r.verdict).not.toBe('proved');
+  });
+  it('refuses substitute on an inequality (not sound there)', () => {
+    expect(() => load(`  - { id: "c:1", source: "(1)", statement: "s", kind: inequality, substitute: ["eta = a^2"], relation: "eta > 0" }\n`)).toThrow(ClaimFileError);
+  });
+});
