@@ -17,6 +17,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { HypocheckReport } from '../../src/report.ts';
 
+// Browser globals, used only inside page.evaluate callbacks (which run in Chromium); this file is
+// compiled without lib "dom", and a module-scoped declaration keeps them out of other files.
+declare const document: any, window: any, location: any, NodeFilter: any;
+
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const CLAIMS = join(ROOT, 'proofs', 'arnold-erb-2014.claims.yaml');
@@ -71,7 +75,11 @@ describe.skipIf(!chromium && !IN_CI)('report.html in Chromium', () => {
     expect(consoleErrors).toEqual([]);
     expect(requests.filter((r) => r !== url && !r.startsWith('data:'))).toEqual([]);
     // KaTeX's fonts did load (from the inlined data: URLs)
-    const loaded = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family));
+    const loaded: string[] = await page.evaluate(() => {
+      const out: string[] = [];
+      document.fonts.forEach((f: { status: string; family: string }) => f.status === 'loaded' && out.push(f.family));
+      return out;
+    });
     expect(loaded.some((f) => /KaTeX/.test(f))).toBe(true);
   });
 
@@ -101,12 +109,12 @@ describe.skipIf(!chromium && !IN_CI)('report.html in Chromium', () => {
     await expect(page.locator('#graph svg g.node').count()).resolves.toBe(expected);
     // every label fits its box, whatever font the browser has
     const overflowing = await page.evaluate(() =>
-      [...document.querySelectorAll('#graph g.node')].flatMap((g) => {
-        const box = (g.querySelector('path, polygon, ellipse') as SVGGraphicsElement).getBBox();
-        return [...g.querySelectorAll('text')].filter((t) => {
+      Array.from(document.querySelectorAll('#graph g.node')).flatMap((g: any) => {
+        const box = g.querySelector('path, polygon, ellipse').getBBox();
+        return Array.from(g.querySelectorAll('text')).filter((t: any) => {
           const b = t.getBBox();
           return b.x < box.x - 0.5 || b.x + b.width > box.x + box.width + 0.5;
-        }).map((t) => t.textContent);
+        }).map((t: any) => t.textContent as string);
       }),
     );
     expect(overflowing).toEqual([]);
