@@ -351,7 +351,9 @@ export async function renderHtml(report: HypocheckReport): Promise<string> {
 ${report.bases && summary.proved ? `<p>${esc(basisLine(report))}</p>` : ''}
 ${refuted.length ? `<h3>Refuted (${refuted.length})</h3>${findingList(refuted)}` : '<p>No claim refuted.</p>'}
 ${troubled.length ? `<h3>Not decided or vacuous (${troubled.length})</h3>${findingList(troubled)}` : ''}`;
-  const headline = report.headline?.length ? `<h2>Does it follow?</h2><ul class="headline">${report.headline.map((h) => `<li>${prose(h)}</li>`).join('')}</ul>` : '';
+  // claim ids in a headline ("broken at asm:3.1, thm:3.1:sharp") link to their sections
+  const linkIds = (html: string) => html.replace(/[A-Za-z][\w.:-]*\w/g, (id) => (anchors.has(id) && id.includes(':') ? `<a href="#${esc(claimAnchor(id))}">${id}</a>` : id));
+  const headline = report.headline?.length ? `<h2>Does it follow?</h2><ul class="headline">${report.headline.map((h) => `<li>${linkIds(prose(h))}</li>`).join('')}</ul>` : '';
 
   const box = (name: string, value: string, label: string, n: number) => `<label><input type="checkbox" name="${name}" value="${esc(value)}" checked> ${label} (${n})</label>`;
   const allNone = (name: string) => `<button type="button" data-all="on" data-name="${name}">all</button> <button type="button" data-all="off" data-name="${name}">none</button>`;

@@ -118,6 +118,8 @@ describe('report.html', () => {
     // thm:1 is a conjunction: refuted through lem:2 (buildReport propagates)
     has(body, /<h2>Findings<\/h2>[\s\S]*Refuted \(3\)<\/h3><ul><li><a href="#claim-lem:2"><code>lem:2<\/code><\/a> <span class="badge v-refuted"[^>]*>refuted<\/span> lem:2 summary — corrected: /);
     contains(html, '1 proved: 1 kernel');
+    // the headline links the ids it names
+    has(body, /<ul class="headline"><li>Theorem 1 \(<a href="#claim-thm:1">thm:1<\/a>\): not established — broken at <a href="#claim-lem:2">lem:2<\/a><\/li>/);
     // filters: a checkbox per verdict present and per section
     for (const v of ['refuted', 'proved']) contains(html, `name="verdict" value="${v}"`);
     for (const s of ['Section 2', 'Section 4', 'Section 3', 'ours']) contains(html, `name="section" value="${s}"`);
