@@ -146,6 +146,10 @@ async function decideIntegral(record: ClaimRecord, env: ProcedureEnv, ctx: Check
         const decisive = `euler d=${d}${eqs.length > 1 ? ` #${k + 1}` : ''}: ${Object.values(residuals).join(' | ')}`;
         // one weight class: its Gaussian integral is the whole integral; several: decaying functions, all classes together
         const w = (B.classes.length === 1 ? witness(B, c, record, env, ctx) : undefined) ?? decayWitness(B, record, env, ctx);
+        const g = w ? undefined : growthWitness(B, record, env, ctx);
+        // every class is part of the evidence (the finite side too): a change to either side shows
+        const allClasses = () => B.classes.map((k2) => { const t2 = isDivergence(B.S.space, k2.N, B.dependents, B.coords, { weight: k2.Q }); return `exp(${unicodeString(k2.Q)}): ${t2.divergence ? 'divergence' : Object.values(t2.residuals).filter((r) => !r.isZero()).map((r) => short(r, 200)).join(' | ')}`; }).join('; ');
+        if (g) return { verdict: 'refuted', method: 'exact', decisive: `growth d=${d}: ${allClasses()}`, summary: `∫(lhs − rhs)·weight diverges in d = ${d}: the class ${g.weightClass} grows along ${g.along} with a non-zero coefficient (${g.functions ? Object.entries(g.functions).map(([k, v]) => `${k} = ${v}`).join(', ') : 'any functions'}), so the printed sides are not both finite`, evidence, witness: { dimension: d, ...g } };
         if (w) return { verdict: 'refuted', method: 'exact', summary: `∫(lhs − rhs)·weight ≠ 0 in d = ${d}: with ${Object.entries(w.functions).map(([k, v]) => `${k} = ${v}`).join(', ')} the exact integral is ${w.value}·Z ≠ 0`, evidence, witness: { dimension: d, ...w }, decisive };
         return { verdict: 'inconclusive', method: 'exact', summary: `the integrand is not a weighted divergence in d = ${d}, but no concrete witness was found (weight not a centred Gaussian, or every tried instance integrates to 0)`, evidence, decisive };
       }
@@ -247,6 +251,50 @@ function decayWitness(B: Built, record: ClaimRecord, env: ProcedureEnv, ctx: Che
           note: 'value = ∫(lhs − rhs)·weight / Z_ref, Z_ref the Gaussian normalisation of the first weight class (exact)',
         };
       }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A witness that ∫(lhs − rhs)·weight does not exist: a weight class e^{Q}, Q a diagonal quadratic
+ * form in the integration variables with a positive coefficient of z² at an exact domain point
+ * (growth along z), whose coefficient N is a non-zero polynomial once the generic functions are
+ * fixed polynomials. Then |N|e^{Q} → ∞ along z off N's zero set while every other class decays or
+ * grows at another rate (classes have distinct Q), so the integrand is not integrable and the
+ * printed sides cannot both be finite (e.g. a weight 1/M printed for M).
+ */
+function growthWitness(B: Built, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext) {
+  const points = domainPoints(record, env, ctx, 6, (s) => Rational.parse(s));
+  for (const c of B.classes) {
+    if (c.Q.isZero()) continue;
+    if (c.Q.termList().some((t) => { const cs = t.mono.filter(([v]) => B.coords.includes(v)); return cs.length !== 1 || cs[0][1] !== 2; })) continue;
+    const concrete: Record<string, Poly> = {};
+    B.S.space.functionNames().forEach((u, i) => (concrete[u] = samplePolynomial(B.S.space.getFunction(u).args.filter((a) => !B.S.coordinates.includes(a) || B.coords.includes(a)), 2, 3 * i)));
+    let inst = B.S.space.instantiate(c.N, concrete);
+    const zero: Record<string, Poly> = {};
+    for (const v of inst.variables()) if (B.S.space.parseJet(v) || (B.S.coordinates.includes(v) && !B.coords.includes(v))) zero[v] = Poly.ZERO;
+    inst = inst.subs(zero);
+    for (const p of points) {
+      const at: Record<string, Rational> = { ...p };
+      for (const [a, inv] of B.S.inverses) if (at[a] && !at[a].isZero()) at[inv] = at[a].inv();
+      const params = Object.fromEntries(Object.entries(at).filter(([k]) => !B.coords.includes(k)));
+      if ([...c.Q.variables(), ...inst.variables()].some((v) => !B.coords.includes(v) && at[v] === undefined)) continue;
+      const along = B.coords.find((z) => {
+        const coef = c.Q.collect([z]).get(`${z}^2`)?.coef;
+        return coef !== undefined && coef.subs(params).constantValue()?.sign() === 1;
+      });
+      if (!along) continue;
+      const N = inst.subs(params);
+      if (N.isZero()) continue;
+      return {
+        weightClass: `exp(${unicodeString(c.Q)})`,
+        along,
+        functions: Object.fromEntries(Object.entries(concrete).filter(([k]) => c.N.variables().some((v) => B.S.space.parseJet(v)?.fn === k)).map(([k, p2]) => [k, unicodeString(p2)])),
+        ...pointStrings(restrictPoint(p, [c.N, c.Q, B.den])),
+        coefficient: unicodeString(N),
+        note: 'the coefficient of a growing weight class is a non-zero polynomial: ∫(lhs − rhs)·weight is not absolutely convergent',
+      };
     }
   }
   return undefined;
