@@ -18,6 +18,10 @@ import { hermiteTermsPoly, hermiteTermArb, paramsArb, positiveRationalArb, type 
 import { polyMeanNumber } from '../../numeric/families.ts';
 import { poincareConstantPrinted, poincareSides } from '../../proofs/section3-poincare.ts';
 import { a4YoungSides, a6Coefficients, constantC2 } from '../../proofs/appendix.ts';
+import { recordSearchTarget, SEARCHABLE_KINDS } from '../search-record.ts';
+import { loadSets } from './files.ts';
+import { paper } from '../paper-claims.ts';
+import type { ClaimSet } from '../claim-record.ts';
 
 const rel = (rhs: number, lhs: number) => (lhs > 0 ? (rhs - lhs) / lhs : rhs >= lhs ? Infinity : -Infinity);
 /** exp(x) rounded to a rational with denominator 16, within [1/16, 256] (knobs → exact parameters). */
@@ -148,9 +152,9 @@ export function searchTargets(): Record<string, () => SearchTarget<any>> {
 }
 
 /** The report as lines (no timings: the same seed prints the same text). */
-export function formatSearchReport(r: SearchReport): string[] {
+export function formatSearchReport(r: SearchReport, file?: string): string[] {
   const lines = [`${pc.bold(`search ${r.id}`)} — seed ${r.seed}, budget ${r.budget}`, `claim: ${r.statement}`];
-  const reproduce = `hypocheck search ${r.id} --seed ${r.seed} --budget ${r.budget}`;
+  const reproduce = `hypocheck search ${r.id}${file ? ` --file ${file}` : ''} --seed ${r.seed} --budget ${r.budget}`;
   if (r.counterexample) {
     const c = r.counterexample;
     lines.push(`${pc.red('counterexample')} after ${r.trials} trials, shrunk in ${c.shrinkSteps} steps (relative margin ${c.shrunkMargin.toPrecision(4)}):`);
@@ -173,16 +177,28 @@ export function formatSearchReport(r: SearchReport): string[] {
 export function registerSearch(program: Command, io: CliIo, state: CliState): void {
   program
     .command('search')
-    .description(`search for a counterexample to a claim (${Object.keys(searchTargets()).join(', ')})`)
+    .description(`search for a counterexample to a claim: ${Object.keys(searchTargets()).join(', ')}, or any claim of kind ${SEARCHABLE_KINDS.join(', ')} of the paper or of --file`)
     .argument('<id>', 'claim id, e.g. eq:3.5')
+    .option('--file <file>', 'a claim file holding the claim (default: the shipped paper)')
+    .option('--allow-modules', 'load a claim file that has module: claims (they are not run by search)')
     .option('--budget <n>', 'random cases to try', (v: string) => parseNumberFlag('--budget', v, { integer: true, min: 0, exclusiveMin: true }), 200)
     .option('--seed <n>', 'fast-check seed', (v: string) => parseNumberFlag('--seed', v, { integer: true, min: 0 }), 1)
     .option('--json', 'print the report as JSON')
-    .action(async (id: string, opts: { budget: number; seed: number; json?: boolean }) => {
+    .action(async (id: string, opts: { budget: number; seed: number; json?: boolean; file?: string; allowModules?: boolean }) => {
       const targets = searchTargets();
-      const make = targets[id];
-      if (!make) throw new UsageError(`no search for claim id "${id}" (searchable: ${Object.keys(targets).join(', ')})`);
-      const report = await runSearch(make(), {
+      let target: SearchTarget<any> | undefined = opts.file ? undefined : targets[id]?.();
+      if (!target) {
+        const set: ClaimSet = opts.file ? loadSets([opts.file], !!opts.allowModules)[0] : paper.set;
+        const record = set.claims.find((r) => r.id === id);
+        const searchable = set.claims.filter((r) => (SEARCHABLE_KINDS as readonly string[]).includes(r.kind)).map((r) => r.id);
+        if (!record) throw new UsageError(`no claim "${id}" in ${opts.file ?? 'the paper'} (searchable: ${[...(opts.file ? [] : Object.keys(targets)), ...searchable].slice(0, 12).join(', ')}${searchable.length > 12 ? ', …' : ''})`);
+        try {
+          target = recordSearchTarget(record, { set });
+        } catch (e) {
+          throw new UsageError(e instanceof Error ? e.message : String(e));
+        }
+      }
+      const report = await runSearch(target, {
         budget: opts.budget,
         seed: opts.seed,
         signal: state.signal,
@@ -190,6 +206,6 @@ export function registerSearch(program: Command, io: CliIo, state: CliState): vo
         progressEvery: 100,
       });
       if (opts.json) io.out(toJson(report));
-      else for (const l of formatSearchReport(report)) io.out(l);
+      else for (const l of formatSearchReport(report, opts.file)) io.out(l);
     });
 }

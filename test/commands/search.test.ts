@@ -31,7 +31,7 @@ describe('hypocheck search', () => {
   it('rejects an unknown id with exit code 2', async () => {
     const r = await run(['search', 'eq:9.9']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^hypocheck: no search for claim id "eq:9.9"/);
+    expect(r.err).toMatch(/^hypocheck: no claim "eq:9.9" in the paper \(searchable: eq:3.5/);
   });
   it('rejects a budget ≤ 0 with exit code 2', async () => {
     expect((await run(['search', 'eq:3.5', '--budget', '0'])).code).toBe(2);
