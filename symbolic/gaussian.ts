@@ -35,7 +35,8 @@ export class Weighted {
  * weight. Its formal adjoint for the measure e^Q dx is −D_c, and vice versa.
  */
 export function weightedTotalDerivative(space: JetSpace, G: Poly, coord: string, Q: Poly): Poly {
-  return space.D(G, coord).add(G.mul(Q.diff(coord)));
+  // total derivative of Q: a weight e^{−βV} with a generic V acts through V's jets
+  return space.D(G, coord).add(G.mul(space.D(Q, coord)));
 }
 
 /**

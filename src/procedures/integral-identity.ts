@@ -93,7 +93,10 @@ function build(syms: LangSymbols, d: number, record: ClaimRecord, pair: [string,
     });
     return plain ? comps : [];
   });
-  return { S, classes: classes.filter((c) => !c.N.isZero()), den: F.den, sums, coords, dependents };
+  // A function inside a weight exponent (e^{−βV}) is a coefficient too: E_u(F e^Q) = e^Q E^Q_u(F)
+  // needs Q free of the dependents u.
+  const inWeights = new Set(classes.flatMap((c) => S.space.jetVariables(c.Q).map((v) => S.space.parseJet(v)!.fn)));
+  return { S, classes: classes.filter((c) => !c.N.isZero()), den: F.den, sums, coords, dependents: dependents.filter((u) => !inWeights.has(u)) };
 }
 
 /** Variances of a centred diagonal Gaussian e^Q (Q = Σ −c_z z²/2, c_z a monomial), else undefined. */

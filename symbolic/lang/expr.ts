@@ -194,10 +194,10 @@ export class LangSpace {
   scalePoly(a: Scalar, p: Poly): Scalar {
     return this.merge(a.terms.map((t) => ({ N: t.N.mul(p), Q: t.Q })), a.den);
   }
-  /** Total derivative in a coordinate: D(N e^Q) = (D N + N ∂Q) e^Q. */
+  /** Total derivative in a coordinate: D(N e^Q) = (D N + N·DQ) e^Q (DQ total: Q may hold jets). */
   D(a: Scalar, c: string): Scalar {
     return this.merge(
-      a.terms.map((t) => ({ N: this.space.D(t.N, c).add(t.N.mul(t.Q.diff(c))), Q: t.Q })),
+      a.terms.map((t) => ({ N: this.space.D(t.N, c).add(t.N.mul(this.space.D(t.Q, c))), Q: t.Q })),
       a.den,
     );
   }
@@ -491,7 +491,7 @@ export class LangSpace {
         const Q = this.div({ terms: s.terms, den: Poly.ONE }, { terms: [{ N: s.den, Q: Poly.ZERO }], den: Poly.ONE }, text);
         if (!Q.den.constantValue()) throw new LangError(`exp: the exponent's denominator must be a product of parameters in "${text}"`);
         const QN = (Q.terms[0]?.N ?? Poly.ZERO).scale(Q.den.constantValue()!.inv());
-        if (this.space.jetVariables(QN).length) throw new LangError(`exp of an expression with generic functions in "${text}"; exp is a weight or density factor`);
+        // generic functions may stand in the exponent (a Gibbs density e^{−βV}): D acts on Q by the chain rule
         return { comps: [{ terms: [{ N: Poly.ONE, Q: QN }], den: Poly.ONE }], vector: false, sums: 0, tjets: 0, wsums: Math.max(a.sums, a.wsums) };
       }
       case 'sqrt': {
