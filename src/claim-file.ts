@@ -283,8 +283,8 @@ export function loadClaimFile(path: string, options: LoadOptions = {}): ClaimSet
       fail(errorAt(o.p, [...o.path, 'kind'], `unknown kind "${c.kind}" (known: ${procedureKinds().join(', ')})`));
       continue;
     }
-    if (c.substitute !== undefined && c.kind !== 'formula-identity') {
-      fail(errorAt(o.p, [...o.path, 'substitute'], `substitute: a change of parameters is only sound for kind formula-identity (an identity on an open set holds on the domain), not for ${c.kind}`));
+    if (c.substitute !== undefined && c.kind !== 'formula-identity' && c.kind !== 'inequality') {
+      fail(errorAt(o.p, [...o.path, 'substitute'], `substitute: a change of parameters is only sound for kinds formula-identity (an identity on an open set holds on the domain) and inequality (a map onto the domain), not for ${c.kind}`));
       continue;
     }
     const { pos: _pos, ...plain } = c;

@@ -212,7 +212,7 @@ export function badInput(method: CheckResult['method'], err: unknown): CheckResu
  * `inDomain` says whether a point of the new parameters maps into the printed domains (a witness
  * outside them is never used).
  */
-export function substitution(record: ClaimRecord, env: ProcedureEnv): { lines: string[]; inDomain: (at: Readonly<Record<string, Rational>>) => boolean } | undefined {
+export function substitution(record: ClaimRecord, env: ProcedureEnv): { lines: string[]; onto: boolean; inDomain: (at: Readonly<Record<string, Rational>>) => boolean } | undefined {
   const lines = ((record.substitute as string[] | undefined) ?? []).map(String);
   if (!lines.length) return undefined;
   const plain: LangSymbols = { ...langSymbols(env), definitions: [...env.set.symbols.definitions] };
@@ -229,12 +229,44 @@ export function substitution(record: ClaimRecord, env: ProcedureEnv): { lines: s
   if (fresh.length !== maps.length) throw new LangError(`substitute: ${maps.length} parameters in ${fresh.length} new ones (${fresh.join(', ')}); the change of parameters must be square`);
   const det = PolyMatrix.from(maps.map((m) => fresh.map((v) => m.expr.diff(v)))).det();
   if (det.isZero()) throw new LangError(`substitute: the Jacobian determinant of ${maps.map((m) => m.name).join(', ')} in ${fresh.join(', ')} is identically 0`);
+  const onto = maps.every((m) => ontoDomain(m.expr, m.domain, env));
   return {
     lines,
+    onto,
     inDomain: (at) => maps.every((m) => {
       if (!m.expr.variables().every((v) => at[v] !== undefined)) return false;
       return evaluateFormula(m.domain.formula, { [m.name]: m.expr.evaluate(at) });
     }),
   };
+}
+
+/**
+ * Is p = α + σ·q^k (one new parameter q, k ≥ 1, q ≥ 0 when k is even) a map of q's printed interval
+ * ONTO p's printed interval (same end points, same openness)? Only then may an inequality be decided
+ * over q instead of p: every point of p's domain is reached.
+ */
+function ontoDomain(expr: Poly, pDom: ReturnType<typeof parseDomain>, env: ProcedureEnv): boolean {
+  const vars = expr.variables();
+  if (vars.length !== 1 || pDom.integer) return false;
+  const qName = vars[0];
+  const qDecl = env.set.symbols.parameters[qName];
+  if (!qDecl) return false;
+  const qDom = parseDomain(qName, qDecl.domain);
+  if (qDom.integer) return false;
+  const terms = expr.termList();
+  const mono = terms.filter((t) => t.mono.length > 0);
+  if (mono.length !== 1 || terms.length > 2) return false;
+  const k = mono[0].mono[0][1];
+  const sigma = mono[0].coef;
+  const alpha = expr.constantValue() ?? terms.find((t) => t.mono.length === 0)?.coef ?? Rational.ZERO;
+  if (k % 2 === 0 && !(qDom.lo && qDom.lo.sign() >= 0)) return false;
+  // only interval domains: every atom of p's formula is one of its two bounds
+  const image = (x: Rational | undefined): Rational | undefined => (x === undefined ? undefined : alpha.add(sigma.mul(x.pow(k))));
+  const [lo, hi, loOpen, hiOpen] = sigma.sign() > 0 ? [image(qDom.lo), image(qDom.hi), qDom.loOpen, qDom.hiOpen] : [image(qDom.hi), image(qDom.lo), qDom.hiOpen, qDom.loOpen];
+  const same = (a: Rational | undefined, b: Rational | undefined) => (a === undefined ? b === undefined : b !== undefined && a.equals(b));
+  const bounds = (pDom.lo ? 1 : 0) + (pDom.hi ? 1 : 0);
+  const count = (f: Formula): number => (f.kind === 'atom' ? 1 : f.kind === 'and' || f.kind === 'or' ? f.args.reduce((n, g) => n + count(g), 0) : f.kind === 'not' ? count(f.arg) : 0);
+  const atoms = count(pDom.formula);
+  return same(lo, pDom.lo) && same(hi, pDom.hi) && (!lo || loOpen === pDom.loOpen) && (!hi || hiOpen === pDom.hiOpen) && atoms <= bounds;
 }
 

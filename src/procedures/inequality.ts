@@ -12,7 +12,7 @@ import { LangError } from '../../symbolic/lang/index.ts';
 import { difference, parseRelation, signAt, signFormula } from '../../symbolic/lang/param.ts';
 import { evaluateFormula } from '../../symbolic/z3.ts';
 import { registerProcedure } from './registry.ts';
-import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointStrings, pointText, recordDomain, verdictOf } from './common.ts';
+import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointStrings, pointText, recordDomain, substitution, verdictOf } from './common.ts';
 
 export const inequalityFields = z.looseObject({
   relation: z.string().min(1).describe('"lhs <= rhs" (<, <=, >, >=, =, !=), as printed'),
@@ -48,6 +48,8 @@ registerProcedure({
     try {
       rel = parseRelation(String(record.relation), langSymbols(env, record));
       dom = recordDomain(record, env);
+      const sub = substitution(record, env);
+      if (sub && !sub.onto) throw new LangError(`substitute: for an inequality each substitution must map its new parameter onto the printed domain (p = α ± q^k, same end points): ${sub.lines.join(', ')}`);
     } catch (e) {
       return badInput('z3', e);
     }

@@ -228,6 +228,23 @@ class ParamBuilder {
 
 const sqrtExact = rationalSqrt;
 
+/** The largest monomial (exponents only) dividing every term of the polynomials. */
+function monomialGcd(ps: readonly Poly[]): [string, number][] {
+  const terms = ps.flatMap((p) => p.termList());
+  if (!terms.length) return [];
+  const min = new Map(terms[0].mono.map(([v, k]) => [v, k] as [string, number]));
+  for (const t of terms.slice(1)) for (const v of [...min.keys()]) min.set(v, Math.min(min.get(v)!, t.mono.find(([w]) => w === v)?.[1] ?? 0));
+  return [...min].filter(([, k]) => k > 0);
+}
+
+/** p divided by a monomial dividing every term of it. */
+function divideMonomial(p: Poly, g: readonly [string, number][]): Poly {
+  if (!g.length) return p;
+  let out = Poly.ZERO;
+  for (const t of p.termList()) out = out.add(Poly.monomial(t.coef, t.mono.map(([v, k]) => [v, k - (g.find(([w]) => w === v)?.[1] ?? 0)] as const).filter(([, k]) => k > 0)));
+  return out;
+}
+
 /** The single term c·m of a monomial polynomial. */
 function monomialOf(p: Poly): { coef: Rational; mono: Monomial } | undefined {
   const t = p.termList();
@@ -336,7 +353,14 @@ export function difference(lhs: ParamExpr, rhs: ParamExpr): ParamExpr {
 export function signFormula(e: ParamExpr, rel: Relation): Formula {
   const dc = e.den.constantValue();
   if (dc) return atom(e.num.scale(dc.sign() < 0 ? q(-1) : q(1)), rel);
-  return and(atom(reduceRoots(e.num.mul(e.den), e.roots), rel), atom(e.den, '!='));
+  // A monomial denominator c·Πxᵢ^kᵢ has the sign of sign(c)·Πxᵢ^(kᵢ mod 2) where it is ≠ 0: the
+  // even powers are dropped from the product (lower degree for the solvers, same truth).
+  // A monomial common to numerator and denominator cancels (it is ≠ 0 where the denominator is).
+  const g = monomialGcd([e.num, e.den]);
+  const num = divideMonomial(e.num, g), den = divideMonomial(e.den, g);
+  const m = monomialOf(den);
+  const signPart = m ? Poly.monomial(m.coef.sign() < 0 ? q(-1) : q(1), m.mono.filter(([, k]) => k % 2 === 1).map(([v]) => [v, 1] as const)) : den;
+  return and(atom(reduceRoots(num.mul(signPart), e.roots), rel), atom(e.den, '!='));
 }
 
 /** A relation as a formula (roots returned for the solver query). */

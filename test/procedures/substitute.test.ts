@@ -64,7 +64,18 @@ describe('formula-identity with radicals and a change of parameters', () => {
     const r = await decide(rec('gamma', 'gamma', 'substitute: ["eta = a^4", "kappa = 1 - a^4"]'));
     expect(r.verdict).not.toBe('proved');
   });
-  it('refuses substitute on an inequality (not sound there)', () => {
-    expect(() => load(`  - { id: "c:1", source: "(1)", statement: "s", kind: inequality, substitute: ["eta = a^2"], relation: "eta > 0" }\n`)).toThrow(ClaimFileError);
+  it('decides an inequality over a substitution only when it maps ONTO the printed domain', async () => {
+    const ineq = (sub: string, rel: string) => `  - { id: "c:1", source: "(1)", statement: "s", kind: inequality, substitute: [${sub}], relation: "${rel}" }\n`;
+    // η = a⁴, a > 0 is onto η > 0: proved over a
+    expect((await decide(ineq('"eta = a^4"', 'eta^(1/2) > 0'))).verdict).toBe('proved');
+    // η = 1 + a⁴ reaches only η > 1: "η > 1" would be proved for the wrong domain — refused
+    const r = await decide(ineq('"eta = 1 + a^4"', 'eta > 1'));
+    expect(r.verdict).not.toBe('proved');
+    expect(r.summary).toMatch(/onto the printed domain/);
+    // κ = 1 − b⁴ with b ∈ (0, 2) leaves κ ∈ (−15, 1), not (0, 1): refused
+    expect((await decide(ineq('"kappa = 1 - b^4"', 'kappa > 0'))).verdict).not.toBe('proved');
+  });
+  it('refuses substitute on kinds where it is not sound', () => {
+    expect(() => load(`  - { id: "c:1", source: "(1)", statement: "s", kind: matrix-inequality, substitute: ["eta = a^2"], claims: ["P > 0"] }\n`)).toThrow(ClaimFileError);
   });
 });
