@@ -62,7 +62,7 @@ registerProcedure({
   fields: z.looseObject({ lhs: z.string().min(1), rhs: z.string().min(1), matrices: matricesField, blocks: blocksField }),
   validate(record, env) {
     try {
-      parseMatrixExprs([String(record.lhs), String(record.rhs)], table(record, env), langSymbols(env, record));
+      parseMatrixExprs([String(record.lhs), String(record.rhs)], table(record, env), langSymbols(env, record), [], { rational: true });
       return [];
     } catch (e) {
       if (e instanceof LangError) return [{ path: 'lhs', message: e.message }];
@@ -78,7 +78,7 @@ async function decideMatrixIdentity(record: ClaimRecord, env: ProcedureEnv, ctx:
   {
     let parsed;
     try {
-      parsed = parseMatrixExprs([String(record.lhs), String(record.rhs)], table(record, env), langSymbols(env, record));
+      parsed = parseMatrixExprs([String(record.lhs), String(record.rhs)], table(record, env), langSymbols(env, record), [], { rational: true });
     } catch (e) {
       return badInput('exact', e);
     }
@@ -86,12 +86,14 @@ async function decideMatrixIdentity(record: ClaimRecord, env: ProcedureEnv, ctx:
     if (a.rows !== b.rows || a.cols !== b.cols) return { verdict: 'refuted', method: 'exact', summary: `sizes differ: ${a.rows}×${a.cols} vs ${b.rows}×${b.cols}`, evidence: {}, decisive: 'sizes differ' };
     const diff = a.sub(b).map((p) => reduceRoots(p, parsed.roots));
     const evidence: Record<string, unknown> = { lhs: unicodeMatrix(a), rhs: unicodeMatrix(b), 'lhs − rhs': unicodeMatrix(diff) };
+    if (!parsed.denominator.constantValue()) evidence.scaling = `rational entries: both sides × an even power of L = ${unicodeString(parsed.denominator)}, decided where L ≠ 0`;
     const nonzero: [number, number][] = [];
     for (let i = 0; i < diff.rows; i++) for (let j = 0; j < diff.cols; j++) if (!diff.get(i, j).isZero()) nonzero.push([i, j]);
     if (nonzero.length === 0) return { verdict: 'proved', method: 'exact', basis: 'kernel', summary: `lhs = rhs entrywise, exactly (${a.rows}×${a.cols})`, evidence, decisive: 'identity' };
     const [i, j] = nonzero[0];
     const entry: ParamExpr = { num: diff.get(i, j), den: Poly.ONE, roots: parsed.roots };
-    for (const at of domainPoints(record, env, ctx, 30, parseRat, [entry.num, ...Object.values(parsed.roots)])) {
+    for (const at of domainPoints(record, env, ctx, 30, parseRat, [entry.num, parsed.denominator, ...Object.values(parsed.roots)])) {
+      if (parsed.denominator.evaluate(at).isZero()) continue; // an entry is undefined there
       const s = signAt(entry, at);
       if (!s) continue;
       const witness = { entry: `(${i + 1},${j + 1})`, difference: unicodeString(diff.get(i, j)), ...pointStrings(at) };
@@ -109,7 +111,7 @@ interface MatrixCondition {
   strict: boolean;
 }
 
-function parseConditions(record: ClaimRecord, env: ProcedureEnv): { conditions: MatrixCondition[]; roots: Roots; exists: string[] } {
+function parseConditions(record: ClaimRecord, env: ProcedureEnv): { conditions: MatrixCondition[]; roots: Roots; exists: string[]; denominator: Poly } {
   const exists = ((record.exists as string[] | undefined) ?? []).map(String);
   const texts = (record.claims as string[]).map(String);
   const sides = texts.map((t) => {
@@ -120,7 +122,7 @@ function parseConditions(record: ClaimRecord, env: ProcedureEnv): { conditions: 
   });
   const exprs: string[] = [];
   for (const s of sides) exprs.push(s.rhs.trim() === '0' ? s.lhs : `(${s.lhs}) - (${s.rhs})`);
-  const parsed = parseMatrixExprs(exprs, table(record, env), langSymbols(env, record), exists);
+  const parsed = parseMatrixExprs(exprs, table(record, env), langSymbols(env, record), exists, { rational: true });
   const conditions = sides.map((s, k) => {
     const m = parsed.values[k];
     if (m.rows !== m.cols) throw new LangError(`"${s.t}" is not square`);
@@ -128,7 +130,7 @@ function parseConditions(record: ClaimRecord, env: ProcedureEnv): { conditions: 
     const sym = m.add(m.transpose()).scale(q(1, 2)).map((p) => reduceRoots(p, parsed.roots));
     return { text: s.t, matrix: sym, strict: s.strict };
   });
-  return { conditions, roots: parsed.roots, exists };
+  return { conditions, roots: parsed.roots, exists, denominator: parsed.denominator };
 }
 
 function conditionFormula(c: MatrixCondition): Formula {
@@ -150,15 +152,22 @@ async function decideMatrixInequality(record: ClaimRecord, env: ProcedureEnv, ct
   }
   const { conditions, exists } = parsed;
   const roots = { ...dom.roots, ...parsed.roots };
+  // rational entries: the matrices were scaled by an even power of their common denominator L,
+  // so the claim is decided where L ≠ 0 (where the printed entries are defined)
+  const L = parsed.denominator;
+  const rational = !L.constantValue();
+  if (rational) dom = { ...dom, assumptions: and(dom.assumptions, atom(L, '!=')) };
+  const definedAt = (at: Readonly<Record<string, Rational>>) => !rational || !L.evaluate(at).isZero();
   const evidence: Record<string, unknown> = {};
   for (const c of conditions) evidence[c.text] = unicodeMatrix(c.matrix);
+  if (rational) evidence.scaling = `rational entries: the matrices × an even power of L = ${unicodeString(L)} (> 0 where L ≠ 0), decided where L ≠ 0`;
   const decisive = conditions.map((c) => `${c.strict ? '≻' : '⪰'} ${unicodeMatrix(c.matrix)}`).join('; ');
   const solvers = await getSolvers(ctx);
   if (exists.length === 0) {
     // Exact domain points: a violated minor is a refutation with its sign checked exactly.
     const relevant = [...conditions.flatMap((c) => c.matrix.principalMinors().map((m) => m.minor)), ...Object.values(roots)];
     for (const at of domainPoints(record, env, ctx, 24, parseRat, relevant)) {
-      if (Object.values(roots).some((r) => r.evaluate(at).sign() < 0)) continue;
+      if (Object.values(roots).some((r) => r.evaluate(at).sign() < 0) || !definedAt(at)) continue;
       const bad = conditions.find((c) => !holdsAt(c, at, roots));
       if (bad) return { verdict: 'refuted', method: 'exact', summary: `${bad.text} fails at ${pointText(at)} (a principal minor has the wrong sign, exactly)`, evidence, witness: { ...pointStrings(at), violated: bad.text }, decisive: `violated ${bad.text}: ${decisive}` };
     }
@@ -166,7 +175,7 @@ async function decideMatrixInequality(record: ClaimRecord, env: ProcedureEnv, ct
     Object.assign(evidence, answersEvidence(outcome));
     if (outcome.status === 'refuted') {
       const at = Object.fromEntries(Object.entries(outcome.witness ?? {}).filter(([k]) => !(k in roots)).map(([k, v]) => [k, Rational.parse(v)]));
-      const bad = conditions.find((c) => !holdsAt(c, at, roots));
+      const bad = definedAt(at) ? conditions.find((c) => !holdsAt(c, at, roots)) : undefined;
       if (!bad) return { verdict: 'inconclusive', method: 'z3', summary: 'a solver model did not re-check exactly', evidence, decisive: `unchecked: ${decisive}` };
       return { verdict: 'refuted', method: 'z3', summary: `${bad.text} fails at ${pointText(at)} (solver model, re-checked exactly)`, evidence, witness: { ...outcome.witness, violated: bad.text }, decisive: `violated ${bad.text}: ${decisive}` };
     }
@@ -177,6 +186,8 @@ async function decideMatrixInequality(record: ClaimRecord, env: ProcedureEnv, ct
   const relevantE = [...conditions.flatMap((c) => c.matrix.principalMinors().map((m) => m.minor)), ...Object.values(roots)];
   for (const at of domainPoints(record, env, ctx, 6, parseRat, relevantE).map((p) => Object.fromEntries(Object.entries(p).filter(([k]) => !exists.includes(k))))) {
     if (Object.values(dom.roots).some((r) => r.evaluate(at).sign() < 0)) continue;
+    if (rational && L.variables().every((v) => !exists.includes(v)) && !definedAt(at)) continue;
+    if (rational && L.variables().some((v) => exists.includes(v))) break; // a denominator in the ∃ constants: not decided here
     const sub = (p: Poly) => p.subs(Object.fromEntries(Object.entries(at).filter(([k]) => !exists.includes(k))));
     const subRoots: Record<string, Poly> = {};
     for (const [s, r] of Object.entries(roots)) subRoots[s] = sub(r);

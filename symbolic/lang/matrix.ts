@@ -91,15 +91,18 @@ function collectScalars(e: MExpr, out: string[]): void {
 
 /** Result of evaluating matrix expressions: exact PolyMatrix values and the shared roots. */
 export interface ParsedMatrices {
+  /** With rational entries (`rational: true`): each value is the true matrix times L^K, K even. */
   values: PolyMatrix[];
   roots: Roots;
+  /** L, the product of the distinct entry denominators (1 when every entry is a polynomial): the values hold where L ≠ 0. */
+  denominator: Poly;
 }
 
 /**
  * Evaluate matrix expressions over a table of printed matrices, sharing root symbols; `extra`
  * names further free parameters (e.g. existentially quantified constants).
  */
-export function parseMatrixExprs(texts: readonly string[], table: MatrixTable, symbols: LangSymbols, extra: readonly string[] = []): ParsedMatrices {
+export function parseMatrixExprs(texts: readonly string[], table: MatrixTable, symbols: LangSymbols, extra: readonly string[] = [], options: { rational?: boolean } = {}): ParsedMatrices {
   const names = new Set(Object.keys(table));
   const trees = texts.map((t) => {
     const tree = toMExpr(parseMath(t), names);
@@ -120,10 +123,37 @@ export function parseMatrixExprs(texts: readonly string[], table: MatrixTable, s
   const scalars: string[] = [];
   for (const t of trees) collectScalars(t, scalars);
   const { exprs, roots } = parseParamExprs([...entryTexts, ...scalars], symbols, extra);
+  // Rational entries (when allowed): every entry and scalar as (true value)·L, L the product of the
+  // distinct non-constant denominators; products raise the power of L, sums align it.
+  const used = new Set<string>();
+  const visit = (e: MExpr): void => {
+    if (e.t === 'matrix') used.add(e.name);
+    else if (e.t === 'neg' || e.t === 'transpose') visit(e.a);
+    else if (e.t === 'add' || e.t === 'sub' || e.t === 'mul') {
+      visit(e.a);
+      visit(e.b);
+    }
+  };
+  trees.forEach(visit);
+  const usedIndex: boolean[] = [];
+  for (const [name, rows] of Object.entries(table)) for (const r of rows) for (const _ of r) usedIndex.push(used.has(name));
+  scalars.forEach(() => usedIndex.push(true));
+  const dens: Poly[] = [];
+  for (const [i, e] of exprs.entries()) {
+    if (e.den.constantValue() || !usedIndex[i]) continue;
+    if (!options.rational) continue;
+    const d = e.den.scale(e.den.termList()[0].coef.inv());
+    if (!dens.some((x) => x.equals(d))) dens.push(d);
+  }
+  const L = dens.reduce((acc, d) => acc.mul(d), Poly.ONE);
   const asPoly = (e: ParamExpr, what: string): Poly => {
     const c = e.den.constantValue();
-    if (!c) throw new LangError(`${what} is a rational function; matrix entries must be polynomials in the parameters`);
-    return e.num.scale(c.inv());
+    if (c) return e.num.scale(c.inv()).mul(L);
+    if (!options.rational || !dens.length) throw new LangError(`${what} is a rational function; matrix entries must be polynomials in the parameters`);
+    const lead = e.den.termList()[0].coef;
+    const d = e.den.scale(lead.inv());
+    const others = dens.filter((x) => !x.equals(d)).reduce((acc, x) => acc.mul(x), Poly.ONE);
+    return e.num.scale(lead.inv()).mul(others);
   };
   const mats = new Map<string, PolyMatrix>();
   let k = 0;
@@ -138,43 +168,58 @@ export function parseMatrixExprs(texts: readonly string[], table: MatrixTable, s
   }
   const scalarPolys = new Map<string, Poly>();
   scalars.forEach((s, i) => scalarPolys.set(s, asPoly(exprs[entryTexts.length + i], `"${s}"`)));
-  type V = { m?: PolyMatrix; s?: Poly };
+  // k: the value is (true value)·L^k
+  type V = { m?: PolyMatrix; s?: Poly; k: number };
+  const up = (v: V, k: number): V => {
+    if (v.k === k) return v;
+    const f = L.pow(k - v.k);
+    return v.m ? { m: v.m.scale(f), k } : { s: v.s!.mul(f), k };
+  };
   const ev = (e: MExpr): V => {
     switch (e.t) {
       case 'matrix':
-        return { m: mats.get(e.name)! };
+        return { m: mats.get(e.name)!, k: 1 };
       case 'scalar':
-        return { s: scalarPolys.get(e.text)! };
+        return { s: scalarPolys.get(e.text)!, k: 1 };
       case 'neg': {
         const a = ev(e.a);
-        return a.m ? { m: a.m.scale(-1) } : { s: a.s!.neg() };
+        return a.m ? { m: a.m.scale(-1), k: a.k } : { s: a.s!.neg(), k: a.k };
       }
       case 'transpose': {
         const a = ev(e.a);
         if (!a.m) throw new LangError('transpose of a scalar');
-        return { m: a.m.transpose() };
+        return { m: a.m.transpose(), k: a.k };
       }
       case 'add':
       case 'sub': {
-        const a = ev(e.a);
-        const b = ev(e.b);
+        let a = ev(e.a);
+        let b = ev(e.b);
         if (!a.m || !b.m) throw new LangError('a matrix plus a scalar: write the scalar times a matrix (e.g. mu*I with I declared)');
         if (a.m.rows !== b.m.rows || a.m.cols !== b.m.cols) throw new LangError(`sizes differ: ${a.m.rows}×${a.m.cols} and ${b.m.rows}×${b.m.cols}`);
-        return { m: e.t === 'add' ? a.m.add(b.m) : a.m.sub(b.m) };
+        const k = Math.max(a.k, b.k);
+        a = up(a, k);
+        b = up(b, k);
+        return { m: e.t === 'add' ? a.m!.add(b.m!) : a.m!.sub(b.m!), k };
       }
       case 'mul': {
         const a = ev(e.a);
         const b = ev(e.b);
+        const k = a.k + b.k;
         if (a.m && b.m) {
           if (a.m.cols !== b.m.rows) throw new LangError(`cannot multiply ${a.m.rows}×${a.m.cols} by ${b.m.rows}×${b.m.cols}`);
-          return { m: a.m.mul(b.m) };
+          return { m: a.m.mul(b.m), k };
         }
-        if (a.m) return { m: a.m.scale(b.s!) };
-        if (b.m) return { m: b.m.scale(a.s!) };
-        return { s: a.s!.mul(b.s!) };
+        if (a.m) return { m: a.m.scale(b.s!), k };
+        if (b.m) return { m: b.m.scale(a.s!), k };
+        return { s: a.s!.mul(b.s!), k };
       }
     }
   };
-  const values = trees.map((t) => ev(t).m!.map((p) => reduceRoots(p, roots)));
-  return { values, roots };
+  const evaluated = trees.map((t) => ev(t));
+  if (L.constantValue()) return { values: evaluated.map((v) => v.m!.map((p) => reduceRoots(p, roots))), roots, denominator: Poly.ONE };
+  // a common even power of L: (true value)·L^K with L^K > 0 where L ≠ 0 — identities and (semi)definiteness are kept
+  const K = evaluated.reduce((mx, v) => Math.max(mx, v.k), 0);
+  const Keven = K + (K % 2);
+  const values = evaluated.map((v) => up(v, Keven).m!.map((p) => reduceRoots(p, roots)));
+  return { values, roots, denominator: L };
 }
