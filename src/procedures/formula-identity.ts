@@ -6,14 +6,15 @@
  * point where lhs − rhs ≠ 0 (sign decided in ℚ(√r)); points where they happen to agree are listed.
  */
 import { z } from 'zod';
-import type { CheckResult } from '../claims.ts';
+import type { CheckContext, CheckResult } from '../claims.ts';
 import { Rational, q } from '../../symbolic/rational.ts';
 import { LangError } from '../../symbolic/lang/index.ts';
 import { difference, parseParamExprs, signAt } from '../../symbolic/lang/param.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
+import { caseRecords, decideByCases } from './cases.ts';
 import { badInput, domainPoints, langSymbols, paramText, pointStrings, pointText, recordRng, substitution } from './common.ts';
-import type { ProcedureEnv } from '../claim-record.ts';
+import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 
 export const formulaIdentityFields = z.looseObject({
   lhs: z.string().min(1),
@@ -31,7 +32,8 @@ const extraOf = (_env: ProcedureEnv): string[] => [];
   fields: formulaIdentityFields,
   validate(record, env) {
     try {
-      parseParamExprs([String(record.lhs), String(record.rhs)], langSymbols(env, record), extraOf(env));
+      const split = caseRecords(record, env, ['lhs', 'rhs']);
+      for (const r of split?.records ?? [record]) parseParamExprs([String(r.lhs), String(r.rhs)], langSymbols(env, r), extraOf(env));
       return [];
     } catch (e) {
       if (e instanceof LangError) return [{ path: 'lhs', message: e.message }];
@@ -39,6 +41,23 @@ const extraOf = (_env: ProcedureEnv): string[] => [];
     }
   },
   async decide(record, env, ctx): Promise<CheckResult> {
+    let split;
+    try {
+      split = caseRecords(record, env, ['lhs', 'rhs']);
+    } catch (e) {
+      return badInput('exact', e);
+    }
+    if (split) {
+      const { cases, records } = split;
+      return decideByCases(cases, (c) => records[cases.indexOf(c)], (r) => decideFormula(r, env, ctx));
+    }
+    return decideFormula(record, env, ctx);
+  },
+  });
+}
+
+async function decideFormula(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
+  {
     let parsed, sub;
     try {
       parsed = parseParamExprs([String(record.lhs), String(record.rhs)], langSymbols(env, record), extraOf(env));
@@ -86,6 +105,6 @@ const extraOf = (_env: ProcedureEnv): string[] => [];
       };
     }
     return { verdict: 'inconclusive', method: 'exact', summary: 'lhs − rhs is not 0 as a polynomial, and no sampled domain point separates them (the roots may hide an identity)', evidence, decisive: `undecided: ${unicodeString(diff.num)}` };
-  },
-  });
+  }
 }
+

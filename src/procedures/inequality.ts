@@ -6,12 +6,14 @@
  * model is re-checked exactly before it refutes).
  */
 import { z } from 'zod';
-import type { CheckResult } from '../claims.ts';
+import type { CheckContext, CheckResult } from '../claims.ts';
+import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import { Rational } from '../../symbolic/rational.ts';
 import { LangError } from '../../symbolic/lang/index.ts';
 import { difference, parseRelation, signAt, signFormula } from '../../symbolic/lang/param.ts';
 import { evaluateFormula } from '../../symbolic/z3.ts';
 import { registerProcedure } from './registry.ts';
+import { caseRecords, decideByCases } from './cases.ts';
 import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointStrings, pointText, recordDomain, substitution, verdictOf } from './common.ts';
 
 export const inequalityFields = z.looseObject({
@@ -35,8 +37,11 @@ registerProcedure({
   fields: inequalityFields,
   validate(record, env) {
     try {
-      parseRelation(String(record.relation), langSymbols(env, record));
-      recordDomain(record, env);
+      const split = caseRecords(record, env, ['relation']);
+      for (const r of split?.records ?? [record]) {
+        parseRelation(String(r.relation), langSymbols(env, r));
+        recordDomain(r, env);
+      }
       return [];
     } catch (e) {
       if (e instanceof LangError) return [{ path: 'relation', message: e.message }];
@@ -44,6 +49,22 @@ registerProcedure({
     }
   },
   async decide(record, env, ctx): Promise<CheckResult> {
+    let split;
+    try {
+      split = caseRecords(record, env, ['relation']);
+    } catch (e) {
+      return badInput('z3', e);
+    }
+    if (split) {
+      const { cases, records } = split;
+      return decideByCases(cases, (c) => records[cases.indexOf(c)], (r) => decideInequality(r, env, ctx));
+    }
+    return decideInequality(record, env, ctx);
+  },
+});
+
+async function decideInequality(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
+  {
     let rel, dom;
     try {
       rel = parseRelation(String(record.relation), langSymbols(env, record));
@@ -77,5 +98,6 @@ registerProcedure({
     }
     if (verdict === 'proved') return { verdict, method: 'z3', basis: outcome.basis, summary: `holds on the whole domain (${outcome.basis === 'two-solvers' ? 'Z3 and cvc5' : 'one solver'}: the negation is unsat)`, evidence, decisive: `holds: ${rel.rel} ${evidence['lhs − rhs']}` };
     return { verdict: 'inconclusive', method: 'z3', summary: `undecided: ${outcome.reason ?? 'unknown'}`, evidence, decisive: `undecided: ${rel.rel} ${evidence['lhs − rhs']}` };
-  },
-});
+  }
+}
+
