@@ -51,7 +51,7 @@ function exact(flag: string, value: string, opts: { positive?: boolean; nonNegat
   return r;
 }
 
-interface Resolved {
+export interface Resolved {
   omega0: Rational;
   gammaSquared?: Rational;
   beta: number;
@@ -91,6 +91,34 @@ export function assertFinite(value: unknown): void {
   const bad = (v: unknown): boolean =>
     typeof v === 'number' ? !Number.isFinite(v) : Array.isArray(v) ? v.some(bad) : v !== null && typeof v === 'object' ? Object.values(v).some(bad) : false;
   if (bad(value)) throw new UsageError(`constants: these parameters overflow double precision; keep ω₀, γ, β, η, Σ, ε₀ with magnitudes in ${RANGE_TEXT} and ratios moderate`);
+}
+
+/** --delta and --eps0, validated (after resolveFlags, before any grid or point work). */
+export function pointOptions(f: ConstantsFlags, r: Resolved): { delta?: Rational; eps0?: number } {
+  const delta = f.delta === undefined ? undefined : exact('--delta', f.delta, { positive: true });
+  const eps0 = f.eps0 === undefined ? undefined : parseNumberFlag('--eps0', f.eps0, { min: 0, exclusiveMin: true });
+  if (eps0 !== undefined) inRange('--eps0', f.eps0!, eps0);
+  // Case 3 (γ = 2ω₀) decays at γ/2 − δ = ω₀ − δ: δ must lie in (0, ω₀).
+  if (delta !== undefined && delta.compare(r.omega0) >= 0) {
+    throw new UsageError(`--delta must be in (0, ω₀) = (0, ${r.omega0.toNumber()}) so that the rate γ/2 − δ of case γ = 2ω₀ is positive, got ${echoArg(f.delta!)}`);
+  }
+  return { delta, eps0 };
+}
+
+/** The object `constants --json` prints: `asgd` (ASGD parametrisation only) then the report. */
+export type ConstantsJson = { asgd?: NonNullable<Resolved['asgd']> } & ConstantsReport;
+
+/**
+ * One point of `hypocheck constants` (not --grid), pure: flags as strings in, the report and the
+ * exact object `--json` prints out; bad flags throw the CLI's UsageError. The explorer page
+ * (`hypocheck explore`, src/explore/page.ts) runs this same function in the browser.
+ */
+export function constantsPoint(f: ConstantsFlags, resolved: Resolved = resolveFlags(f)): { report: ConstantsReport; json: ConstantsJson } {
+  const { delta, eps0 } = pointOptions(f, resolved);
+  if (resolved.gammaSquared === undefined) throw new UsageError('constants: --gamma is required (or --grid, or --eta/--kappa/--sigma)');
+  const report = computeConstants({ omega0: resolved.omega0, gammaSquared: resolved.gammaSquared, beta: resolved.beta, delta, eps0, steps: resolved.steps });
+  assertFinite(report);
+  return { report, json: { ...(resolved.asgd ? { asgd: resolved.asgd } : {}), ...report } };
 }
 
 export function formatReport(r: ConstantsReport, asgd?: Resolved['asgd']): string[] {
@@ -166,14 +194,8 @@ export function registerConstants(program: Command, io: CliIo, _state: CliState)
     .option('--json', 'print JSON')
     .action((f: ConstantsFlags) => {
       const r = resolveFlags(f);
-      const delta = f.delta === undefined ? undefined : exact('--delta', f.delta, { positive: true });
-      const eps0 = f.eps0 === undefined ? undefined : parseNumberFlag('--eps0', f.eps0, { min: 0, exclusiveMin: true });
-      if (eps0 !== undefined) inRange('--eps0', f.eps0!, eps0);
-      // Case 3 (γ = 2ω₀) decays at γ/2 − δ = ω₀ − δ: δ must lie in (0, ω₀).
-      if (delta !== undefined && delta.compare(r.omega0) >= 0) {
-        throw new UsageError(`--delta must be in (0, ω₀) = (0, ${r.omega0.toNumber()}) so that the rate γ/2 − δ of case γ = 2ω₀ is positive, got ${echoArg(f.delta!)}`);
-      }
       if (f.grid) {
+        const { delta } = pointOptions(f, r);
         const from = exact('--from', f.from, { positive: true });
         const to = exact('--to', f.to, { positive: true });
         if (to.compare(from) <= 0) throw new UsageError(`--to must be > --from, got ${f.to} ≤ ${f.from}`);
@@ -189,9 +211,8 @@ export function registerConstants(program: Command, io: CliIo, _state: CliState)
         else io.out(`${rows.length} points, γ/ω₀ ∈ [${from.toNumber()}, ${to.toNumber()}]: ${join(f.out, 'constants-grid.csv')}, mu.svg, eps-over-eps0.svg`);
         return;
       }
-      const report = computeConstants({ omega0: r.omega0, gammaSquared: r.gammaSquared!, beta: r.beta, delta, eps0, steps: r.steps });
-      assertFinite(report);
-      if (f.json) io.out(JSON.stringify({ ...(r.asgd ? { asgd: r.asgd } : {}), ...report }, null, 2));
-      else for (const l of formatReport(report, r.asgd)) io.out(l);
+      const point = constantsPoint(f, r);
+      if (f.json) io.out(JSON.stringify(point.json, null, 2));
+      else for (const l of formatReport(point.report, r.asgd)) io.out(l);
     });
 }
