@@ -57,7 +57,15 @@ export interface Case {
 /** The cases of `texts` (fields of one record), or undefined when no max/min occurs. */
 export function maxMinCases(texts: readonly string[], record: ClaimRecord, env: ProcedureEnv): Case[] | undefined {
   const defs = bodies(record, env);
-  let cases: { trees: MathNode[]; hypotheses: string[] }[] = [{ trees: texts.map((t) => expand(t, defs)), hypotheses: [] }];
+  const mentions = (t: string) => /\b(max|min)\s*\(/.test(t);
+  if (!texts.some(mentions) && ![...defs.values()].some(mentions)) return undefined;
+  let first: MathNode[];
+  try {
+    first = texts.map((t) => expand(t, defs));
+  } catch {
+    return undefined; // malformed text or a self-referring definition: the procedure's own parse reports it
+  }
+  let cases: { trees: MathNode[]; hypotheses: string[] }[] = [{ trees: first, hypotheses: [] }];
   if (!cases[0].trees.some(hasMaxMin)) return undefined;
   for (let round = 0; round < 16; round++) {
     const next: typeof cases = [];
