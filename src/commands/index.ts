@@ -9,6 +9,7 @@ import { registerFigure } from './figure.ts';
 import { registerFileCommands } from './files.ts';
 import { registerGraph } from './graph.ts';
 import { registerMerge } from './merge.ts';
+import { registerExplore } from './explore.ts';
 
 export interface CliState {
   exitCode: number;
@@ -23,4 +24,5 @@ export function registerExtraCommands(program: Command, io: CliIo, state: CliSta
   registerFileCommands(program, io, state);
   registerGraph(program, io, state);
   registerMerge(program, io, state);
+  registerExplore(program, io, state);
 }
