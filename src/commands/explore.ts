@@ -29,6 +29,7 @@ export function registerExplore(program: Command, io: CliIo, _state: CliState): 
       } catch (err) {
         throw new UsageError(`--out ${echoArg(f.out)}: cannot write the file (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
       }
+      if (file.startsWith('/dev/')) return; // the page itself went to stdout (or nowhere)
       io.out(`explorer: ${relative(process.cwd(), file) || file} (${Math.round(html.length / 1024)} KiB, open it in a browser; no network needed)`);
     });
 }

@@ -48,7 +48,7 @@ legend { padding: 0 4px; color: var(--muted); }
 .param input[type=range] { width: 100%; }
 .param .hint { grid-column: 2 / 4; color: var(--muted); font-size: 12px; }
 .hidden { display: none !important; }
-#error { border: 1px solid var(--bad); background: #fff4f2; color: var(--bad); padding: 8px 12px; border-radius: 6px; font: 13px ui-monospace, monospace; white-space: pre-wrap; }
+#error { margin-bottom: 10px; border: 1px solid var(--bad); background: #fff4f2; color: var(--bad); padding: 8px 12px; border-radius: 6px; font: 13px ui-monospace, monospace; white-space: pre-wrap; }
 table { border-collapse: collapse; width: 100%; }
 td, th { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 th { width: 150px; font-weight: 600; white-space: nowrap; }
