@@ -329,7 +329,9 @@ function polyArgument(P: Poly, claim: SignClaim, proof: PolyProof, domain: CertD
   const after = orthantText(domain.atoms, proof.atoms, proof.names, proof.eliminations);
   if (proof.method === 'sturm') return `${rel}: no root on t > 0 (Sturm) and positive at t = 1, ${display(Q)}, after ${after}`;
   const n = Q.size();
-  return `${rel}: all ${n} coefficient${n === 1 ? '' : 's'} ≥ 0 after ${after || 'no substitution'}`;
+  const shown = display(Q);
+  if (Q.constantValue() !== undefined && !after) return `${rel}: the constant ${shown}`;
+  return `${rel}: ${n === 1 ? 'the coefficient' : `all ${n} coefficients`}${shown.length <= 120 ? ` of ${shown}` : ''} ≥ 0${after ? ` after ${after}` : ''}`;
 }
 
 /** Decide `P claim 0` on the domain for a polynomial without root symbols. */

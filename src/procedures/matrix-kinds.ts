@@ -25,6 +25,7 @@ import { difference, parseParamExprs, signAt, signWithRootMulti } from '../../sy
 import { splitRelation } from '../../symbolic/lang/text.ts';
 import { and, atom, not, pd, psd, type Formula } from '../../symbolic/z3.ts';
 import { unicodeMatrix, unicodeString } from '../../symbolic/lyapunov.ts';
+import { certDomain, certificateEvidence, certifyMatrix, checkMatrixCertificate, type MatrixCertificate } from '../../symbolic/certificate.ts';
 import { registerProcedure } from './registry.ts';
 import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointStrings, pointText, recordDomain } from './common.ts';
 
@@ -164,11 +165,18 @@ async function decideMatrixInequality(record: ClaimRecord, env: ProcedureEnv, ct
   const decisive = conditions.map((c) => `${c.strict ? '≻' : '⪰'} ${unicodeMatrix(c.matrix)}`).join('; ');
   const solvers = await getSolvers(ctx);
   if (exists.length === 0) {
+    // An exact certificate first (symbolic LDLᵀ, every pivot's sign on the domain, re-checked);
+    // the exact points and the solvers still run: a certificate against a re-checked witness is a
+    // contradiction (inconclusive, loudly), never a proof.
+    const certs = certify(conditions, dom.assumptions, roots);
+    evidence.certificate = certs.ok ? (conditions.length === 1 ? certs.evidence[0] : Object.fromEntries(conditions.map((c, i) => [c.text, certs.evidence[i]]))) : `none: ${certs.reason}`;
+    const contradiction = (what: string): CheckResult => ({ verdict: 'inconclusive', method: 'exact', summary: `CONTRADICTION: an exact certificate holds but ${what} — a kernel or solver bug; nothing is concluded`, evidence, decisive: `contradiction: ${decisive}` });
     // Exact domain points: a violated minor is a refutation with its sign checked exactly.
     const relevant = [...conditions.flatMap((c) => c.matrix.principalMinors().map((m) => m.minor)), ...Object.values(roots)];
     for (const at of domainPoints(record, env, ctx, 24, parseRat, relevant)) {
       if (Object.values(roots).some((r) => r.evaluate(at).sign() < 0) || !definedAt(at)) continue;
       const bad = conditions.find((c) => !holdsAt(c, at, roots));
+      if (bad && certs.ok) return contradiction(`${bad.text} fails at ${pointText(at)} exactly`);
       if (bad) return { verdict: 'refuted', method: 'exact', summary: `${bad.text} fails at ${pointText(at)} (a principal minor has the wrong sign, exactly)`, evidence, witness: { ...pointStrings(at), violated: bad.text }, decisive: `violated ${bad.text}: ${decisive}` };
     }
     const outcome = await decideQuery(solvers, { variables: dom.variables, roots, assumptions: dom.assumptions, goal: and(...conditions.map(conditionFormula)) });
@@ -177,8 +185,10 @@ async function decideMatrixInequality(record: ClaimRecord, env: ProcedureEnv, ct
       const at = Object.fromEntries(Object.entries(outcome.witness ?? {}).filter(([k]) => !(k in roots)).map(([k, v]) => [k, Rational.parse(v)]));
       const bad = definedAt(at) ? conditions.find((c) => !holdsAt(c, at, roots)) : undefined;
       if (!bad) return { verdict: 'inconclusive', method: 'z3', summary: 'a solver model did not re-check exactly', evidence, decisive: `unchecked: ${decisive}` };
+      if (certs.ok) return contradiction(`a solver model re-checks: ${bad.text} fails at ${pointText(at)}`);
       return { verdict: 'refuted', method: 'z3', summary: `${bad.text} fails at ${pointText(at)} (solver model, re-checked exactly)`, evidence, witness: { ...outcome.witness, violated: bad.text }, decisive: `violated ${bad.text}: ${decisive}` };
     }
+    if (certs.ok) return { verdict: 'proved', method: 'exact', basis: 'certificate', summary: `${conditions.map((c) => c.text).join(' and ')} on the whole domain (exact LDLᵀ certificate, re-checked; solvers: ${outcome.status === 'proved' ? (outcome.basis === 'two-solvers' ? 'Z3 and cvc5 agree' : 'one agrees') : outcome.status})`, evidence, decisive: `holds: ${decisive}` };
     if (outcome.status === 'proved') return { verdict: 'proved', method: 'z3', basis: outcome.basis, summary: `${conditions.map((c) => c.text).join(' and ')} on the whole domain (${outcome.basis === 'two-solvers' ? 'Z3 and cvc5' : 'Z3'}: the negation is unsat)`, evidence, decisive: `holds: ${decisive}` };
     return { verdict: 'inconclusive', method: 'z3', summary: `undecided: ${outcome.reason ?? 'unknown'}`, evidence, decisive: `undecided: ${decisive}` };
   }
@@ -226,6 +236,26 @@ registerProcedure({
   },
   decide: async (record, env, ctx) => withBlocks(record, await decideMatrixInequality(record, env, ctx)),
 });
+
+/**
+ * Exact certificates for every condition (issue 12): the scaled matrices (entries polynomial, root
+ * symbols reduced) on the linear part of the domain; each certificate re-checked before use.
+ */
+function certify(conditions: readonly MatrixCondition[], assumptions: Formula, roots: Roots): { ok: true; evidence: Record<string, unknown>[] } | { ok: false; reason: string } {
+  try {
+    const domain = certDomain(assumptions, roots);
+    const out: MatrixCertificate[] = [];
+    for (const c of conditions) {
+      const r = certifyMatrix(c.matrix, c.strict, domain);
+      if (!r.ok) return { ok: false, reason: `${c.text}: ${r.reason}` };
+      if (!checkMatrixCertificate(c.matrix, r.certificate, domain)) return { ok: false, reason: `${c.text}: the certificate did not re-check` };
+      out.push(r.certificate);
+    }
+    return { ok: true, evidence: out.map(certificateEvidence) };
+  } catch (e) {
+    return { ok: false, reason: `certificate search failed: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
 
 // ---------------------------------------------------------------- spectral-abscissa
 

@@ -102,7 +102,7 @@ describe('matrix-inequality', () => {
     expect((await decide(case1('gamma'))).verdict).toBe('refuted');
     const ok = await decide(case1('gamma/2'));
     expect(ok.verdict).toBe('proved');
-    expect(['two-solvers', 'one-solver']).toContain(ok.basis);
+    expect(ok.basis).toBe('certificate'); // exact LDLᵀ certificate (symbolic/certificate.ts)
   });
   it('refutes μ just above the boundary (γ/2 + γ/100)', async () => {
     expect((await decide(case1('gamma/2 + gamma/100'))).verdict).toBe('refuted');

@@ -205,3 +205,44 @@ describe('certificate ⇒ definite (property)', () => {
     );
   });
 });
+
+describe('matrix-inequality records get basis certificate', () => {
+  const HEADER = `paper: { id: m, title: "M" }
+symbols:
+  parameters:
+    omega0: { domain: "> 0" }
+    gamma: { domain: "> 0" }
+    a: { domain: "> 0" }
+  matrices:
+    K: [["2*Ch", "C - omega0^2 + gamma*Ch"], ["C - omega0^2 + gamma*Ch", "2*gamma*C - 2*omega0^2*Ch"]]
+    P: [["1", "Ch"], ["Ch", "C"]]
+claims:
+`;
+  it('Theorem 3.1 case 2 corrected (a root symbol) is certified; a planted μ too large is refuted with no certificate', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { loadClaimFile } = await import('../../src/claim-file.ts');
+    const { instantiate } = await import('../../src/procedures/index.ts');
+    const { createContext } = await import('../../src/cli.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'hc-cert-'));
+    const { ctx, registry } = createContext({ seed: 1, backend: 'cpu', effort: 0.2, quiet: true }, { out: () => {}, err: () => {} });
+    try {
+      const run = async (mu: string) => {
+        const file = join(dir, `c${mu.length}.claims.yaml`);
+        writeFileSync(file, `${HEADER}  - { id: "c:1", source: "(1)", statement: "s", kind: matrix-inequality, forall: ["gamma > 2*omega0"], define: ["mu = ${mu}", "C = gamma^2/2 - omega0^2", "Ch = gamma/2"], claims: ["P > 0", "K - 2*mu*P >= 0"] }\n`);
+        const set = loadClaimFile(file);
+        return instantiate(set.claims[0], { set }).check(ctx);
+      };
+      const ok = await run('(gamma - sqrt(gamma^2 - 4*omega0^2))/2');
+      expect(ok.verdict).toBe('proved');
+      expect(ok.basis).toBe('certificate');
+      expect(JSON.stringify(ok.evidence.certificate)).toContain('L·D·Lᵀ = M as rational functions');
+      const bad = await run('gamma - sqrt(gamma^2 - 4*omega0^2)');
+      expect(bad.verdict).toBe('refuted');
+      expect(String(bad.evidence.certificate)).toMatch(/^none: /);
+    } finally {
+      registry.disposeAll();
+    }
+  });
+});
