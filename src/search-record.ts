@@ -76,7 +76,7 @@ export function recordSearchTarget(record: ClaimRecord, env: ProcedureEnv): Sear
   const hyps = ((record.forall as string[] | undefined) ?? []).map((h) => parseRelation(String(h), syms, extraNames));
   const rootNames = new Set(Object.keys(diff.roots));
   const names = [...new Set([diff.num, diff.den, ...Object.values(diff.roots), ...hyps.flatMap((h) => [h.lhs.num, h.lhs.den, h.rhs.num, h.rhs.den])].flatMap((p) => p.variables()))]
-    .filter((v) => !rootNames.has(v) && !/^sqrt\d+$/.test(v))
+    .filter((v) => !rootNames.has(v) && !/^sqrt_[0-9a-f]{12}$/.test(v))
     .sort();
   const domains: Record<string, ParameterDomain> = {};
   for (const n of names) {

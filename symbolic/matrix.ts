@@ -11,7 +11,7 @@
  * shuffle Π satisfies Π (A ⊗ I_d) Πᵀ = I_d ⊗ A = diag(A, …, A) (`perfectShuffle`), so
  * A ⊗ I_d ⪰ 0 ⟺ A ⪰ 0 and det(λ − A ⊗ I_d) = det(λ − A)^d.
  */
-import { Rational, q } from './rational.ts';
+import { Rational, q, rationalSqrt } from './rational.ts';
 import { Poly, lift, pc, pv } from './poly.ts';
 
 export type Entry = Poly | Rational | number;
@@ -209,6 +209,29 @@ export function blockReductionHolds(a: PolyMatrix, d: number): boolean {
 }
 
 /** Auxiliary square-root symbols: name ↦ radicand (the symbol is the non-negative root). */
+/** Radicand text by root name: a canonical name never stands for two radicands. */
+const ROOT_NAMES = new Map<string, string>();
+
+/**
+ * The canonical name of √radicand: `sqrt_` and a 48-bit hash of the radicand's canonical text, so
+ * expressions parsed separately (a claim, its hypotheses, definitions, matrices) share a symbol
+ * exactly when the radicands are equal, and never clash.
+ */
+export function rootName(radicand: Poly): string {
+  const text = radicand.toString();
+  let h1 = 0x811c9dc5, h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 16777619) >>> 0;
+    h2 = (Math.imul(h2 ^ c, 2246822519) + 0x9e3779b9) >>> 0;
+  }
+  const name = `sqrt_${h1.toString(16).padStart(8, '0')}${(h2 & 0xffff).toString(16).padStart(4, '0')}`;
+  const seen = ROOT_NAMES.get(name);
+  if (seen !== undefined && seen !== text) throw new Error(`rootName: hash collision between ${seen} and ${text}`);
+  ROOT_NAMES.set(name, text);
+  return name;
+}
+
 export type Roots = Readonly<Record<string, Poly>>;
 
 /** Reduce p modulo s² − R for each root symbol s (so p becomes affine in each root). */
@@ -248,12 +271,42 @@ export function signWithRoot(p: Poly, at: Readonly<Record<string, Rational>>, ro
   const red = reduceRoots(p, roots);
   const present = Object.keys(roots).filter((s) => red.degreeIn(s) > 0);
   if (present.length === 0) return red.evaluate(at).sign();
-  if (present.length > 1) throw new RangeError(`signWithRoot: at most one root symbol per polynomial, got ${present.join(', ')}`);
+  if (present.length > 1) return signWithRoots(red, at, roots, present);
   const s = present[0];
   const coeffs = red.collect([s]);
   const a = coeffs.get('')?.coef.evaluate(at) ?? Rational.ZERO;
   const b = coeffs.get(s)?.coef.evaluate(at) ?? Rational.ZERO;
   return signOfSurd(a, b, roots[s].evaluate(at));
+}
+
+/**
+ * The exact sign in ℚ(√r₁, √r₂, …): roots whose radicand is a rational square at the point are
+ * substituted; with s = √r irrational, p = X + Y·s and the signs of X, Y (recursively) decide,
+ * and where they differ the sign of X² − Y²r says which dominates.
+ */
+function signWithRoots(red: Poly, at: Readonly<Record<string, Rational>>, roots: Roots, present: string[]): -1 | 0 | 1 {
+  const exact: Record<string, Rational> = {};
+  const rest: Record<string, Poly> = {};
+  for (const s of present) {
+    const value = roots[s].evaluate(at);
+    if (value.sign() < 0) throw new RangeError(`signWithRoot: the radicand of ${s} is negative at this point`);
+    const v = rationalSqrt(value);
+    if (v) exact[s] = v;
+    else rest[s] = roots[s];
+  }
+  const p = reduceRoots(Object.keys(exact).length ? red.subs(exact) : red, rest);
+  const names = Object.keys(rest).filter((s) => p.degreeIn(s) > 0);
+  if (names.length <= 1) return signWithRoot(p, at, rest);
+  const s = names[names.length - 1];
+  const others = Object.fromEntries(Object.entries(rest).filter(([k]) => k !== s));
+  const X = p.subs({ [s]: Poly.ZERO });
+  const Y = p.diff(s);
+  const sX = signWithRoot(X, at, others);
+  const sY = signWithRoot(Y, at, others);
+  if (sY === 0 || sX === sY) return sX;
+  if (sX === 0) return sY;
+  const d = signWithRoot(reduceRoots(X.mul(X).sub(Y.mul(Y).mul(rest[s])), others), at, others);
+  return d === 0 ? 0 : d > 0 ? sX : sY;
 }
 
 /** Exact PSD test at a rational point: every principal minor ≥ 0. */

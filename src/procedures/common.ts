@@ -10,7 +10,8 @@ import { LangError } from '../../symbolic/lang/index.ts';
 import { domainFormulas, hypothesisFormula, parseDomain, parseParamExpr, samplePoints } from '../../symbolic/lang/param.ts';
 import { splitRelation } from '../../symbolic/lang/text.ts';
 import { PolyMatrix } from '../../symbolic/matrix.ts';
-import { and, evaluateFormula, recheckCounterexample, type Decision, type Formula, type RealQuery, type Z3Decider } from '../../symbolic/z3.ts';
+import { certDomain, checkSign, decideSign } from '../../symbolic/certificate.ts';
+import { and, atom, evaluateFormula, recheckCounterexample, type Decision, type Formula, type RealQuery, type Z3Decider } from '../../symbolic/z3.ts';
 import type { Roots } from '../../symbolic/matrix.ts';
 import { Rational } from '../../symbolic/rational.ts';
 import type { Poly } from '../../symbolic/poly.ts';
@@ -226,6 +227,10 @@ export function substitution(record: ClaimRecord, env: ProcedureEnv): { lines: s
     maps.push({ name, expr: e.num.scale(Rational.ONE.div(e.den.constantValue()!)), domain: parseDomain(name, env.set.symbols.parameters[name].domain) });
   }
   const fresh = [...new Set(maps.flatMap((m) => m.expr.variables()))].filter((v) => !maps.some((m) => m.name === v)).sort();
+  // the new parameters must be fresh: one used elsewhere in the record would tie two independent parameters
+  const META = new Set(['id', 'source', 'statement', 'title', 'note', 'kind', 'uses', 'examples', 'corrected', 'pos', 'substitute', 'reading', 'options', 'module']);
+  const printed = JSON.stringify(Object.entries(record).filter(([k]) => !META.has(k)).map(([, v]) => v));
+  for (const v of fresh) if (new RegExp(`(^|[^A-Za-z0-9_])${v}([^A-Za-z0-9_]|$)`).test(printed)) throw new LangError(`substitute: the new parameter ${v} also appears in the claim; a change of parameters needs fresh ones`);
   if (fresh.length !== maps.length) throw new LangError(`substitute: ${maps.length} parameters in ${fresh.length} new ones (${fresh.join(', ')}); the change of parameters must be square`);
   const det = PolyMatrix.from(maps.map((m) => fresh.map((v) => m.expr.diff(v)))).det();
   if (det.isZero()) throw new LangError(`substitute: the Jacobian determinant of ${maps.map((m) => m.name).join(', ')} in ${fresh.join(', ')} is identically 0`);
@@ -270,3 +275,60 @@ function ontoDomain(expr: Poly, pDom: ReturnType<typeof parseDomain>, env: Proce
   return same(lo, pDom.lo) && same(hi, pDom.hi) && (!lo || loOpen === pDom.loOpen) && (!hi || hiOpen === pDom.hiOpen) && atoms <= bounds;
 }
 
+
+/**
+ * Are the claim's square roots defined on its whole domain (every radicand ≥ 0)? A claim whose
+ * printed expression is undefined somewhere on the domain is not proved there (the solvers' root
+ * encoding s ≥ 0 ∧ s² = R would silently drop those points). Kernel first: a radicand whose
+ * coefficients are all ≥ 0 in parameters whose domains are ≥ 0; then an exact sampled point with
+ * R < 0 (undefined there); then both solvers on ∀ domain: R ≥ 0.
+ * Returns `{ ok: true, basis }` (basis of the definedness argument) or `{ ok: false, result }`.
+ */
+export async function rootsDefined(
+  claimRoots: Roots,
+  record: ClaimRecord,
+  env: ProcedureEnv,
+  ctx: CheckContext,
+  dom: { assumptions: Formula; roots: Roots; variables: string[] },
+  method: CheckResult['method'],
+): Promise<{ ok: true; basis: 'kernel' | 'certificate' | 'two-solvers' | 'one-solver'; evidence?: Record<string, unknown> } | { ok: false; result: CheckResult }> {
+  const syms = langSymbols(env, record);
+  const nonNeg = (v: string) => {
+    const p = syms.parameters[v];
+    if (!p) return false;
+    const lo = parseDomain(v, p.domain).lo;
+    return lo !== undefined && lo.sign() >= 0;
+  };
+  const rest = Object.entries(claimRoots).filter(([s, r]) => !(s in dom.roots) && !r.termList().every((t) => t.coef.sign() >= 0 && t.mono.every(([v]) => nonNeg(v))));
+  if (!rest.length) return { ok: true, basis: 'kernel' };
+  // exact sign certificates on the domain (symbolic/certificate.ts), each re-checked
+  let certified = 0;
+  const open = rest.filter(([, r]) => {
+    try {
+      const domain = certDomain(dom.assumptions, dom.roots);
+      const proof = decideSign(r, '>=0', domain);
+      if (proof && checkSign(r, '>=0', proof, domain)) {
+        certified++;
+        return false;
+      }
+    } catch {
+      // no certificate: the solvers decide
+    }
+    return true;
+  });
+  if (!open.length) return { ok: true, basis: 'certificate', evidence: { radicandsNonNegative: `${rest.map(([, r]) => unicodeString(r)).join(', ')} ≥ 0 on the domain (exact sign certificates)` } };
+  const radicands = open.map(([, r]) => r);
+  for (const at of domainPoints(record, env, ctx, 24, (s) => Rational.parse(s), radicands)) {
+    const bad = open.find(([, r]) => r.evaluate(at).sign() < 0);
+    if (bad) {
+      const text = unicodeString(bad[1]);
+      return { ok: false, result: { verdict: 'inconclusive', method, summary: `√(${text}) is undefined at ${pointText(at)} of the domain (its radicand is < 0 there): the printed statement needs a hypothesis`, evidence: { undefinedAt: pointStrings(at), radicand: text }, decisive: `undefined: √(${text})` } };
+    }
+  }
+  const solvers = await getSolvers(ctx);
+  const outcome = await decideQuery(solvers, { variables: dom.variables, roots: dom.roots, assumptions: dom.assumptions, goal: and(...radicands.map((r) => atom(r, '>='))) });
+  const texts = radicands.map((r) => unicodeString(r)).join(', ');
+  if (outcome.status === 'proved') return { ok: true, basis: outcome.basis!, evidence: { radicandsNonNegative: `${texts} ≥ 0 on the domain (${outcome.basis})` } };
+  if (outcome.status === 'refuted') return { ok: false, result: { verdict: 'inconclusive', method, summary: `a square root is undefined at ${Object.entries(outcome.witness ?? {}).map(([k, v]) => `${k}=${v}`).join(', ')} of the domain (radicand < 0): the printed statement needs a hypothesis`, evidence: { undefinedAt: outcome.witness, radicands: texts }, decisive: `undefined: ${texts}` } };
+  return { ok: false, result: { verdict: 'inconclusive', method, summary: `could not show the square roots are defined on the whole domain (${texts} ≥ 0): ${outcome.reason ?? 'undecided'}`, evidence: { radicands: texts }, decisive: `definedness undecided: ${texts}` } };
+}

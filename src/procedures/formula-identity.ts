@@ -13,7 +13,7 @@ import { difference, parseParamExprs, signAt } from '../../symbolic/lang/param.t
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
 import { caseRecords, decideByCases } from './cases.ts';
-import { badInput, domainPoints, langSymbols, paramText, pointStrings, pointText, recordRng, substitution } from './common.ts';
+import { badInput, domainPoints, langSymbols, paramText, pointStrings, pointText, recordDomain, recordRng, rootsDefined, substitution } from './common.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 
 export const formulaIdentityFields = z.looseObject({
@@ -68,7 +68,26 @@ async function decideFormula(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
     const [lhs, rhs] = parsed.exprs;
     const diff = difference(lhs, rhs);
     const evidence: Record<string, unknown> = { lhs: paramText(lhs), rhs: paramText(rhs), 'numerator of lhs − rhs': unicodeString(diff.num) };
+    if (sub && !sub.onto) return badInput('exact', new LangError(`substitute: each substitution must map its new parameter onto the printed domain (p = α ± q^k, same end points): ${sub.lines.join(', ')}`));
     if (sub) evidence.substitution = `${sub.lines.join(', ')} (Jacobian determinant not identically 0; witnesses only where the printed domains hold)`;
+    if (diff.num.isZero() && Object.keys(diff.roots).length) {
+      // an identity of expressions with square roots holds where they are defined: on the whole domain?
+      let dom;
+      try {
+        dom = recordDomain(record, env);
+      } catch (e) {
+        return badInput('exact', e);
+      }
+      const defined = await rootsDefined(diff.roots, record, env, ctx, dom, 'exact');
+      if (!defined.ok) return { ...defined.result, evidence: { ...evidence, ...defined.result.evidence } };
+      if (defined.evidence) Object.assign(evidence, defined.evidence);
+      if (defined.basis !== 'kernel') {
+        if (sub && !domainPoints(record, env, ctx, 20, (s) => Rational.parse(s), [lhs.num, lhs.den, rhs.num, rhs.den]).some(sub.inDomain)) {
+          return { verdict: 'inconclusive', method: 'exact', summary: 'lhs − rhs = 0 after the substitution, but no sampled point of it lands in the printed domains', evidence, decisive: 'substitution outside the domain' };
+        }
+        return { verdict: 'proved', method: 'exact', basis: defined.basis, summary: `lhs − rhs = 0 identically (rational functions, roots reduced), the roots defined on the domain (${defined.basis})`, evidence, decisive: 'identity' };
+      }
+    }
     if (diff.num.isZero()) {
       if (sub && !domainPoints(record, env, ctx, 20, (s) => Rational.parse(s), [lhs.num, lhs.den, rhs.num, rhs.den]).some(sub.inDomain)) {
         return { verdict: 'inconclusive', method: 'exact', summary: 'lhs − rhs = 0 after the substitution, but no sampled point of it lands in the printed domains', evidence, decisive: 'substitution outside the domain' };

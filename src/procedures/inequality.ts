@@ -14,7 +14,7 @@ import { difference, parseRelation, signAt, signFormula } from '../../symbolic/l
 import { evaluateFormula } from '../../symbolic/z3.ts';
 import { registerProcedure } from './registry.ts';
 import { caseRecords, decideByCases } from './cases.ts';
-import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointStrings, pointText, recordDomain, substitution, verdictOf } from './common.ts';
+import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointStrings, pointText, recordDomain, rootsDefined, substitution, verdictOf } from './common.ts';
 
 export const inequalityFields = z.looseObject({
   relation: z.string().min(1).describe('"lhs <= rhs" (<, <=, >, >=, =, !=), as printed'),
@@ -84,6 +84,10 @@ async function decideInequality(record: ClaimRecord, env: ProcedureEnv, ctx: Che
       return { verdict: 'refuted', method: 'exact', summary: `fails at ${pointText(at)}: lhs − rhs ${s > 0 ? '> 0' : s < 0 ? '< 0' : '= 0'}, printed ${rel.rel} (exact)`, evidence, witness, decisive: `violated: ${rel.rel} ${evidence['lhs − rhs']}` };
     }
     const roots = { ...dom.roots, ...diff.roots };
+    // The printed expression must be defined on the whole domain (every radicand ≥ 0).
+    const defined = await rootsDefined(diff.roots, record, env, ctx, dom, 'z3');
+    if (!defined.ok) return { ...defined.result, evidence: { ...evidence, ...defined.result.evidence } };
+    if (defined.evidence) Object.assign(evidence, defined.evidence);
     const query = { variables: dom.variables, roots, assumptions: dom.assumptions, goal: signFormula(diff, rel.rel) };
     const solvers = await getSolvers(ctx);
     const outcome = await decideQuery(solvers, query);
@@ -96,7 +100,7 @@ async function decideInequality(record: ClaimRecord, env: ProcedureEnv, ctx: Che
       if (!ok) return { verdict: 'inconclusive', method: 'z3', summary: 'a solver model did not re-check exactly', evidence, decisive: 'unchecked model' };
       return { verdict, method: 'z3', summary: `fails at ${pointText(at)} (solver model, re-checked exactly)`, evidence, witness: outcome.witness, decisive: `violated: ${rel.rel} ${evidence['lhs − rhs']}` };
     }
-    if (verdict === 'proved') return { verdict, method: 'z3', basis: outcome.basis, summary: `holds on the whole domain (${outcome.basis === 'two-solvers' ? 'Z3 and cvc5' : 'one solver'}: the negation is unsat)`, evidence, decisive: `holds: ${rel.rel} ${evidence['lhs − rhs']}` };
+    if (verdict === 'proved') return { verdict, method: 'z3', basis: defined.basis === 'one-solver' ? 'one-solver' : outcome.basis, summary: `holds on the whole domain (${outcome.basis === 'two-solvers' ? 'Z3 and cvc5' : 'one solver'}: the negation is unsat)`, evidence, decisive: `holds: ${rel.rel} ${evidence['lhs − rhs']}` };
     return { verdict: 'inconclusive', method: 'z3', summary: `undecided: ${outcome.reason ?? 'unknown'}`, evidence, decisive: `undecided: ${rel.rel} ${evidence['lhs − rhs']}` };
   }
 }

@@ -27,7 +27,7 @@ import { and, atom, not, pd, psd, type Formula } from '../../symbolic/z3.ts';
 import { unicodeMatrix, unicodeString } from '../../symbolic/lyapunov.ts';
 import { certDomain, certificateEvidence, certifyMatrix, checkMatrixCertificate, type MatrixCertificate } from '../../symbolic/certificate.ts';
 import { registerProcedure } from './registry.ts';
-import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointStrings, pointText, recordDomain } from './common.ts';
+import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointStrings, pointText, recordDomain, rootsDefined } from './common.ts';
 
 const rows = z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(1)).min(1);
 const matricesField = z.record(z.string(), rows).optional();
@@ -179,6 +179,10 @@ async function decideMatrixInequality(record: ClaimRecord, env: ProcedureEnv, ct
       if (bad && certs.ok) return contradiction(`${bad.text} fails at ${pointText(at)} exactly`);
       if (bad) return { verdict: 'refuted', method: 'exact', summary: `${bad.text} fails at ${pointText(at)} (a principal minor has the wrong sign, exactly)`, evidence, witness: { ...pointStrings(at), violated: bad.text }, decisive: `violated ${bad.text}: ${decisive}` };
     }
+    // the printed entries must be defined on the whole domain (every radicand ≥ 0)
+    const defined = await rootsDefined(parsed.roots, record, env, ctx, dom, 'z3');
+    if (!defined.ok) return { ...defined.result, evidence: { ...evidence, ...defined.result.evidence } };
+    if (defined.evidence) Object.assign(evidence, defined.evidence);
     const outcome = await decideQuery(solvers, { variables: dom.variables, roots, assumptions: dom.assumptions, goal: and(...conditions.map(conditionFormula)) });
     Object.assign(evidence, answersEvidence(outcome));
     if (outcome.status === 'refuted') {
@@ -188,8 +192,8 @@ async function decideMatrixInequality(record: ClaimRecord, env: ProcedureEnv, ct
       if (certs.ok) return contradiction(`a solver model re-checks: ${bad.text} fails at ${pointText(at)}`);
       return { verdict: 'refuted', method: 'z3', summary: `${bad.text} fails at ${pointText(at)} (solver model, re-checked exactly)`, evidence, witness: { ...outcome.witness, violated: bad.text }, decisive: `violated ${bad.text}: ${decisive}` };
     }
-    if (certs.ok) return { verdict: 'proved', method: 'exact', basis: 'certificate', summary: `${conditions.map((c) => c.text).join(' and ')} on the whole domain (exact LDLᵀ certificate, re-checked; solvers: ${outcome.status === 'proved' ? (outcome.basis === 'two-solvers' ? 'Z3 and cvc5 agree' : 'one agrees') : outcome.status})`, evidence, decisive: `holds: ${decisive}` };
-    if (outcome.status === 'proved') return { verdict: 'proved', method: 'z3', basis: outcome.basis, summary: `${conditions.map((c) => c.text).join(' and ')} on the whole domain (${outcome.basis === 'two-solvers' ? 'Z3 and cvc5' : 'Z3'}: the negation is unsat)`, evidence, decisive: `holds: ${decisive}` };
+    if (certs.ok) return { verdict: 'proved', method: 'exact', basis: defined.basis === 'kernel' || defined.basis === 'certificate' ? 'certificate' : defined.basis, summary: `${conditions.map((c) => c.text).join(' and ')} on the whole domain (exact LDLᵀ certificate, re-checked; solvers: ${outcome.status === 'proved' ? (outcome.basis === 'two-solvers' ? 'Z3 and cvc5 agree' : 'one agrees') : outcome.status})`, evidence, decisive: `holds: ${decisive}` };
+    if (outcome.status === 'proved') return { verdict: 'proved', method: 'z3', basis: defined.basis === 'one-solver' ? 'one-solver' : outcome.basis, summary: `${conditions.map((c) => c.text).join(' and ')} on the whole domain (${outcome.basis === 'two-solvers' ? 'Z3 and cvc5' : 'Z3'}: the negation is unsat)`, evidence, decisive: `holds: ${decisive}` };
     return { verdict: 'inconclusive', method: 'z3', summary: `undecided: ${outcome.reason ?? 'unknown'}`, evidence, decisive: `undecided: ${decisive}` };
   }
   // ∃ constants: refute at a domain point where no constants satisfy the conditions.

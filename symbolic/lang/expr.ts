@@ -19,7 +19,7 @@ import type { MathNode } from 'mathjs';
 import { Poly, pc, pv } from '../poly.ts';
 import { Rational } from '../rational.ts';
 import { JetSpace, laurentNormalize, sumPolys } from '../jet.ts';
-import { reduceRoots, type Roots } from '../matrix.ts';
+import { reduceRoots, rootName, type Roots } from '../matrix.ts';
 import { LangError, type LangSymbols } from './index.ts';
 import { PARAM_LIMITS, parseMath } from './param.ts';
 import { splitRelation } from './text.ts';
@@ -507,7 +507,7 @@ export class LangSpace {
         if (c && c.sign() < 0) throw new LangError(`sqrt of a negative constant in "${text}"`);
         let name = Object.entries(this.roots).find(([, r]) => r.equals(radicand))?.[0];
         if (!name) {
-          name = `sqrt${Object.keys(this.roots).length + 1}`;
+          name = rootName(radicand);
           this.roots[name] = radicand;
         }
         return this.scalarValue(LangSpace.constant(pv(name)));

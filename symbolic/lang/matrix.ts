@@ -149,7 +149,7 @@ export function parseMatrixExprs(texts: readonly string[], table: MatrixTable, s
   const asPoly = (e: ParamExpr, what: string): Poly => {
     const c = e.den.constantValue();
     if (c) return e.num.scale(c.inv()).mul(L);
-    if (!options.rational || !dens.length) throw new LangError(`${what} is a rational function; matrix entries must be polynomials in the parameters`);
+    if (!options.rational) throw new LangError(`${what} is a rational function; matrix entries must be polynomials in the parameters`);
     const lead = e.den.termList()[0].coef;
     const d = e.den.scale(lead.inv());
     const others = dens.filter((x) => !x.equals(d)).reduce((acc, x) => acc.mul(x), Poly.ONE);
@@ -158,6 +158,10 @@ export function parseMatrixExprs(texts: readonly string[], table: MatrixTable, s
   const mats = new Map<string, PolyMatrix>();
   let k = 0;
   for (const [name, [r, c]] of Object.entries(shape)) {
+    if (!used.has(name)) {
+      k += r * c; // a matrix of the file that these expressions do not use: parsed (checked), not built
+      continue;
+    }
     const rows: Poly[][] = [];
     for (let i = 0; i < r; i++) {
       const row: Poly[] = [];

@@ -7,12 +7,12 @@
  * through doubles. A relation between rational functions N/D rel 0 is encoded as N·D rel 0 ∧
  * D ≠ 0 (same sign), so no case split is needed and nothing is lost.
  *
- * @example parseParamExpr('gamma/2 - sqrt(gamma^2 - 4*omega0^2)/2', syms) // num = γ/2 − s/2, roots {sqrt1: γ² − 4ω₀²}
+ * @example parseParamExpr('gamma/2 - sqrt(gamma^2 - 4*omega0^2)/2', syms) // num = γ/2 − s/2, roots {sqrt_…: γ² − 4ω₀²}
  */
 import { create, all, type MathNode } from 'mathjs';
 import { Rational, q, rationalRoot, rationalSqrt } from '../rational.ts';
 import { Poly, pc, pv, type Monomial } from '../poly.ts';
-import { reduceRoots, signWithRoot, type Roots } from '../matrix.ts';
+import { reduceRoots, rootName, signWithRoot, type Roots } from '../matrix.ts';
 import { TRUE, and, atom, evaluateFormula, type Formula, type Relation } from '../z3.ts';
 import { LangError, type LangSymbols, type ParamExpr } from './index.ts';
 import { barsToAbs, splitRelation } from './text.ts';
@@ -109,7 +109,7 @@ class ParamBuilder {
     if (ic && ic.sign() < 0) throw new LangError(`sqrt of a negative multiple of a square: ${radicand}`);
     const ics = ic ? sqrtExact(ic) : undefined;
     if (ics) return outside.mul(pc(ics));
-    const name = `sqrt${Object.keys(this.roots).length + 1}`;
+    const name = rootName(inside);
     this.roots[name] = inside;
     return outside.mul(pv(name));
   }
@@ -215,6 +215,7 @@ class ParamBuilder {
       case 'FunctionNode': {
         const fname = typeof n.fn === 'string' ? n.fn : (n.fn as { name?: string })?.name;
         const args = n.args ?? [];
+        if (fname === 'sqrt' && args.length !== 1) throw new LangError(`sqrt takes one argument in "${text}"`);
         if (fname === 'sqrt' && args.length === 1) {
           return this.sqrtOf(this.build(args[0], text), text);
         }
@@ -310,7 +311,7 @@ function finish(p: { num: Poly; den: Poly }, roots: Roots): ParamExpr {
 
 /**
  * Parse a parameter expression (exact): polynomials, rational functions, `sqrt` as root symbols
- * `sqrt1, sqrt2, …` (s ≥ 0, s² = radicand; identical radicands share a symbol), definitions of
+ * `sqrt_<hash of the radicand>` (s ≥ 0, s² = radicand; identical radicands share a symbol), definitions of
  * the symbols expanded. `extra` names further free symbols (e.g. a record's own constants).
  */
 export function parseParamExpr(text: string, symbols: LangSymbols, extra: readonly string[] = []): ParamExpr {
@@ -465,31 +466,7 @@ export function signAt(e: ParamExpr, at: Readonly<Record<string, Rational>>): -1
 
 /** Sign of p with root symbols, exactly: one root by signOfSurd; several by substituting rational roots. */
 export function signWithRootMulti(p: Poly, at: Readonly<Record<string, Rational>>, roots: Roots): -1 | 0 | 1 {
-  const present = Object.keys(roots).filter((s) => p.degreeIn(s) > 0);
-  if (present.length <= 1) return signWithRoot(p, at, roots);
-  // Substitute roots whose radicand is a perfect square at this point; then decide.
-  const point: Record<string, Rational> = { ...at };
-  const rest: Record<string, Poly> = {};
-  for (const s of present) {
-    const v = sqrtExact(roots[s].evaluate(at));
-    if (v) point[s] = v;
-    else rest[s] = roots[s];
-  }
-  const red = reduceRoots(p.subs(Object.fromEntries(Object.entries(point).filter(([k]) => k in roots))), rest);
-  const names = Object.keys(rest).filter((s) => red.degreeIn(s) > 0);
-  if (names.length <= 1) return signWithRoot(red, at, rest);
-  // red = X + Y·s with s = √r > 0 irrational here, X, Y in the other roots: sign by recursion,
-  // and where X and Y differ in sign, sign(X² − Y²r) says which dominates.
-  const s = names[names.length - 1];
-  const others = Object.fromEntries(Object.entries(rest).filter(([k]) => k !== s));
-  const X = red.subs({ [s]: Poly.ZERO });
-  const Y = red.diff(s);
-  const sX = signWithRootMulti(X, at, others);
-  const sY = signWithRootMulti(Y, at, others);
-  if (sY === 0 || sX === sY) return sX;
-  if (sX === 0) return sY;
-  const d = signWithRootMulti(reduceRoots(X.mul(X).sub(Y.mul(Y).mul(rest[s])), others), at, others);
-  return d === 0 ? 0 : d > 0 ? sX : sY;
+  return signWithRoot(p, at, roots);
 }
 
 /** A seeded source of uniforms in [0, 1). */

@@ -21,7 +21,8 @@ symbols:
     Sigma: { domain: "> 0" }
     omega0: { domain: "> 0" }
     a: { domain: "> 0" }
-    b: { domain: "(0, 2)" }
+    b: { domain: "(0, 1)" }
+    b2: { domain: "(0, 2)" }
 claims:
 `;
 const dir = mkdtempSync(join(tmpdir(), 'hc-subst-'));
@@ -48,7 +49,7 @@ describe('formula-identity with radicals and a change of parameters', () => {
     expect(r.basis).toBe('kernel');
     expect(String(r.evidence.substitution)).toMatch(/eta = a\^4/);
   });
-  it('refutes a dropped Σ with a witness that maps into the printed domains (b < 1, so κ ∈ (0, 1))', async () => {
+  it('refutes a dropped Σ with a witness that maps into the printed domains (κ = 1 − b⁴ ∈ (0, 1))', async () => {
     const r = await decide(rec('2*gamma/(tau^2*omega0^4)', '2*(1 - kappa)/(eta^2*Sigma*omega0^4)'));
     expect(r.verdict).toBe('refuted');
     const b = Number(eval(String((r.witness as Record<string, string>).b)));
@@ -72,8 +73,13 @@ describe('formula-identity with radicals and a change of parameters', () => {
     const r = await decide(ineq('"eta = 1 + a^4"', 'eta > 1'));
     expect(r.verdict).not.toBe('proved');
     expect(r.summary).toMatch(/onto the printed domain/);
-    // κ = 1 − b⁴ with b ∈ (0, 2) leaves κ ∈ (−15, 1), not (0, 1): refused
-    expect((await decide(ineq('"kappa = 1 - b^4"', 'kappa > 0'))).verdict).not.toBe('proved');
+    // κ = 1 − b2⁴ with b2 ∈ (0, 2) leaves κ ∈ (−15, 1), not (0, 1): refused
+    expect((await decide(ineq('"kappa = 1 - b2^4"', 'kappa > 0'))).verdict).not.toBe('proved');
+    // the new parameter must be fresh: η = g² with g also in the claim ties two parameters
+    expect((await decide(ineq('"eta = Sigma^2"', 'eta <= Sigma^2'))).verdict).not.toBe('proved');
+    // a map onto only part of the domain never proves an identity with roots: √((η−1)²) = η − 1
+    const u = await decide(`  - { id: "c:1", source: "(1)", statement: "s", kind: formula-identity, substitute: ["eta = 1 + a^2"], lhs: "sqrt((eta - 1)^2)", rhs: "eta - 1" }\n`);
+    expect(u.verdict).not.toBe('proved');
   });
   it('refuses substitute on kinds where it is not sound', () => {
     expect(() => load(`  - { id: "c:1", source: "(1)", statement: "s", kind: matrix-inequality, substitute: ["eta = a^2"], claims: ["P > 0"] }\n`)).toThrow(ClaimFileError);

@@ -1,0 +1,62 @@
+/**
+ * Planted-error review (read-only reviewer, this session): false `proved` and `refuted` it found,
+ * each a regression test. (1) A square root in `forall` and a different one in the claim must not
+ * share a symbol (canonical root names by radicand). (2) A claim whose square root is undefined on
+ * part of the domain is not proved there. (3) Several irrational roots in a solver model re-check
+ * exactly (no crash).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { loadClaimFile } from '../../src/claim-file.ts';
+import { instantiate } from '../../src/procedures/index.ts';
+import { createContext } from '../../src/cli.ts';
+import type { CheckResult } from '../../src/claims.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'hc-review-'));
+const { ctx, registry } = createContext({ seed: 1, backend: 'cpu', effort: 0.2, quiet: true }, { out: () => {}, err: () => {} });
+afterAll(() => registry.disposeAll());
+let n = 0;
+async function decide(parameters: string, claim: string, extra = ''): Promise<CheckResult> {
+  const file = join(dir, `c${n++}.claims.yaml`);
+  writeFileSync(file, `paper: { id: r, title: R }\nsymbols:\n  parameters: { ${parameters} }\n${extra}claims:\n  - { id: "c:1", source: "(1)", statement: "s", ${claim} }\n`);
+  const set = loadClaimFile(file);
+  return instantiate(set.claims[0], { set }).check(ctx);
+}
+
+describe('square roots in hypotheses and claims never share a symbol unless their radicands are equal', () => {
+  it('refutes t + √g ≥ 1.415 + √g under t > √2 (false at t = 1.4145)', async () => {
+    const r = await decide('t: { domain: "real" }, g: { domain: "> 100" }', 'kind: inequality, forall: ["t > sqrt(2)"], relation: "t + sqrt(g) >= 1.415 + sqrt(g)"');
+    expect(r.verdict).toBe('refuted');
+  });
+  it('proves t + √g ≥ 1.414 + √g under t > √2 (true), never refuted by a point outside the hypothesis', async () => {
+    const r = await decide('t: { domain: "real" }, g: { domain: "(0, 1/100)" }', 'kind: inequality, forall: ["t > sqrt(2)"], relation: "t + sqrt(g) >= 1.414 + sqrt(g)"');
+    expect(r.verdict).toBe('proved');
+  });
+  it('refutes a matrix claim under t > √2 with another root in an unused file matrix', async () => {
+    const r = await decide('t: { domain: "real" }, g: { domain: "> 100" }', 'kind: matrix-inequality, forall: ["t > sqrt(2)"], claims: ["A >= 0"]', '  matrices:\n    A: [["t - 1.415", "0"], ["0", "1"]]\n    S: [["sqrt(g)", "1"], ["1", "sqrt(g)"]]\n');
+    expect(r.verdict).toBe('refuted');
+  });
+});
+
+describe('a claim is proved only where its expressions are defined', () => {
+  it('does not prove √(−g) > 5 or √(1 − g) ≥ 1 − g on g > 0', async () => {
+    expect((await decide('g: { domain: "> 0" }', 'kind: inequality, relation: "sqrt(-g) > 5"')).verdict).not.toBe('proved');
+    expect((await decide('g: { domain: "> 0" }', 'kind: inequality, relation: "sqrt(1 - g) >= 1 - g"')).verdict).not.toBe('proved');
+  });
+  it('proves √(1 − g) ≥ 1 − g once the hypothesis g ≤ 1 is printed', async () => {
+    expect((await decide('g: { domain: "> 0" }', 'kind: inequality, forall: ["g <= 1"], relation: "sqrt(1 - g) >= 1 - g"')).verdict).toBe('proved');
+  });
+  it('does not prove √a·√a = a for a real', async () => {
+    expect((await decide('a: { domain: "real" }', 'kind: formula-identity, lhs: "sqrt(a)*sqrt(a)", rhs: "a"')).verdict).not.toBe('proved');
+    expect((await decide('a: { domain: ">= 0" }', 'kind: formula-identity, lhs: "sqrt(a)*sqrt(a)", rhs: "a"')).verdict).toBe('proved');
+  });
+});
+
+describe('several irrational roots', () => {
+  it('refutes √a + √b > √(a + b) on a, b ≥ 0 (equality at a = 0) without a crash', async () => {
+    expect((await decide('a: { domain: ">= 0" }, b: { domain: ">= 0" }', 'kind: inequality, relation: "sqrt(a) + sqrt(b) > sqrt(a + b)"')).verdict).toBe('refuted');
+    expect((await decide('a: { domain: ">= 0" }, b: { domain: ">= 0" }', 'kind: inequality, relation: "sqrt(a) + sqrt(b) >= sqrt(a + b)"')).verdict).not.toBe('refuted');
+  });
+});
