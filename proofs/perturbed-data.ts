@@ -16,6 +16,7 @@ import { simulateSmeSplitting } from '../numeric/sde.ts';
 import { jackknife, logLinearRate, signalWindow, type RateEstimate } from '../numeric/stats.ts';
 import { PhiloxRng } from '../numeric/rng.ts';
 import { perturbedGap, type Perturbation } from '../numeric/perturbed-operator.ts';
+import { runTasksSync } from '../numeric/parallel.ts';
 
 
 /**
@@ -86,32 +87,78 @@ function measurePerturbed(family: string, a: number, eps: ((theta: number) => nu
   return { family, a, seed, rate: jackknife(full, leaveOut), leaveOut, window: [stats.t[start], stats.t[end - 1]], t: stats.t, mean: stats.mean };
 }
 
+/** One particle run, as a worker thread receives it (numeric/parallel.ts): everything it depends on. */
+export interface PerturbedTask {
+  /** 'none' (ε = 0) or a key of PERTURBATION_FAMILIES. */
+  family: string;
+  a: number;
+  seed: number;
+  paths: number;
+}
+
+/** The run of one task (in-thread, or on a worker: same code, same numbers). */
+export function runPerturbedTask(task: PerturbedTask): PerturbedRun {
+  const f = PERTURBATION_FAMILIES.find((x) => x.key === task.family);
+  if (!f && task.family !== 'none') throw new RangeError(`runPerturbedTask: unknown family ${task.family}`);
+  return measurePerturbed(task.family, task.a, f?.eps(task.a), task.seed, task.paths);
+}
+
+/** The runs of `perturbedData` in order: every family and amplitude plus a = 0 at `seed`, and a = 0 and the smallest a of each family at seed + 1. */
+export function perturbedTasks(seed: number, paths: number): PerturbedTask[] {
+  const tasks: PerturbedTask[] = [];
+  for (const s of [seed, seed + 1]) {
+    tasks.push({ family: 'none', a: 0, seed: s, paths });
+    for (const f of PERTURBATION_FAMILIES) {
+      const amps = s === seed ? f.amplitudes : [Math.min(...f.amplitudes)];
+      for (const a of amps) tasks.push({ family: f.key, a, seed: s, paths });
+    }
+  }
+  return tasks;
+}
+
+function taskLabel(t: PerturbedTask): string {
+  const f = PERTURBATION_FAMILIES.find((x) => x.key === t.family);
+  return f ? `seed ${t.seed}, ε = ${f.label}, a = ${t.a}` : `seed ${t.seed}, ε = 0`;
+}
+
 const perturbedCache = new Map<string, PerturbedData>();
+
+/** Options of `perturbedData`. */
+export interface PerturbedDataOptions {
+  /** Worker threads for the (independent) runs; 0: in-thread. @defaultValue numeric/parallel.ts workerCount */
+  workers?: number;
+  /** Run the Galerkin spectra (`galerkinData(effort)`, cached) on this thread while the workers simulate. @defaultValue true */
+  overlapGalerkin?: boolean;
+}
 
 /**
  * All simulations of `thm:3.1:perturbed` (cached per seed and effort): every family and
  * amplitude plus a = 0 at `seed` (common random numbers), and a = 0 and the smallest a of
  * each family again at seed + 1 (the reproduction DESIGN.md asks of a simulation refutation).
+ * The runs are independent (each is fixed by seed, stream, family, a, paths) and go to worker
+ * threads when there are several cores (numeric/parallel.ts); the numbers are the in-thread ones.
  */
-export function perturbedData(seed: number, effort: number, progress: (message: string) => void = () => {}): PerturbedData {
+export function perturbedData(seed: number, effort: number, progress: (message: string) => void = () => {}, options: PerturbedDataOptions = {}): PerturbedData {
   if (!(effort > 0)) throw new RangeError(`perturbedData: effort must be > 0, got ${effort}`);
   const key = `${seed}:${effort}`;
   const hit = perturbedCache.get(key);
   if (hit) return hit;
   const t0 = performance.now();
   const paths = Math.max(1000, Math.round(PERTURBED.paths * Math.min(effort, 1)));
-  const runs: PerturbedRun[] = [];
-  for (const s of [seed, seed + 1]) {
-    progress(`thm:3.1:perturbed: seed ${s}, ε = 0`);
-    runs.push(measurePerturbed('none', 0, undefined, s, paths));
-    for (const f of PERTURBATION_FAMILIES) {
-      const amps = s === seed ? f.amplitudes : [Math.min(...f.amplitudes)];
-      for (const a of amps) {
-        progress(`thm:3.1:perturbed: seed ${s}, ε = ${f.label}, a = ${a}`);
-        runs.push(measurePerturbed(f.key, a, f.eps(a), s, paths));
-      }
-    }
-  }
+  const tasks = perturbedTasks(seed, paths);
+  let finished = 0;
+  const runs = runTasksSync('perturbedRun', tasks, {
+    workers: options.workers,
+    inThread: (t: PerturbedTask) => {
+      progress(`thm:3.1:perturbed: ${taskLabel(t)}`);
+      return runPerturbedTask(t);
+    },
+    whileWaiting: options.overlapGalerkin === false ? undefined : () => {
+      progress('thm:3.1:perturbed: Galerkin spectra of −T + L + R (particles on worker threads)');
+      galerkinData(effort);
+    },
+    onResult: (i) => progress(`thm:3.1:perturbed: particle runs ${++finished}/${tasks.length} (${taskLabel(tasks[i])})`),
+  });
   const data = { paths, runs, ms: Math.round(performance.now() - t0) };
   perturbedCache.set(key, data);
   return data;

@@ -1,6 +1,7 @@
 /** Types of src/build.mjs (the esbuild bundle of the CLI). */
 export declare const ROOT: string;
 export declare const BUNDLE: string;
+export declare const WORKER_BUNDLE: string;
 export declare const NATIVE_NOISE: RegExp;
 export declare function newestSourceMtime(): number;
 export declare function bundleFresh(): boolean;

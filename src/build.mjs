@@ -10,11 +10,14 @@
  * it has in the package folder, computed at run time from the bundle's place.
  */
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE = join(ROOT, 'node_modules', '.cache', 'hypocheck', 'cli.mjs');
+/** The worker threads' entry (numeric/parallel-worker.ts), built with the CLI, next to it (numeric/parallel.ts finds it there). */
+export const WORKER_BUNDLE = join(dirname(BUNDLE), 'worker.mjs');
 /** Native stderr lines the launcher hides unless --verbose: Dawn's backend warnings and their `at operator()` line, EGL/Mesa loader chatter. */
 export const NATIVE_NOISE = /^(Warning: (Couldn't load Vulkan|max\w+ artificially reduced|.*Dawn)|\s+at operator\(\) \(.*dawn|libEGL |EGL |MESA[-_]|ANGLE|\[Dawn\])/;
 const SOURCE_DIRS = ['src', 'symbolic', 'numeric', 'proofs'];
@@ -39,10 +42,11 @@ export function newestSourceMtime() {
   return newest;
 }
 
-/** True when the bundle exists and no source is newer. */
+/** True when the bundle (CLI and worker entry) exists and no source is newer. */
 export function bundleFresh() {
   try {
-    return statSync(BUNDLE).mtimeMs >= newestSourceMtime();
+    const newest = newestSourceMtime();
+    return statSync(BUNDLE).mtimeMs >= newest && statSync(WORKER_BUNDLE).mtimeMs >= newest;
   } catch {
     return false;
   }
@@ -61,36 +65,130 @@ const metaUrlPlugin = {
   },
 };
 
-/** Build the bundle; returns its path. */
-export async function buildBundle({ quiet = false } = {}) {
-  const esbuild = await import('esbuild');
-  // Static import: the command modules import cli.ts back (a cycle a lazy import would deadlock).
-  // A module that throws while loading is reported in one line by src/bin.mjs.
-  const entry = `import { main } from ${JSON.stringify('./src/cli.ts')};\nmain(process.argv.slice(2)).then((code) => process.exit(code));\n`;
-  const result = await esbuild.build({
+/**
+ * Packages loaded on first use instead of at start-up (`import { create } from 'mathjs'` evaluates
+ * mathjs' eager default instance, ~0.5 s, before `--help` could print). Each named import of such a
+ * package from our sources resolves to a stub whose functions load the package (bundled as a lazy
+ * CommonJS module) on their first call; `create(all, config)` returns an instance created on first
+ * use. Only names whose value is a function (or mathjs' `all`) are stubbed: any other import of the
+ * package makes the build retry without stubs (slower start, same behaviour).
+ */
+const LAZY_PACKAGES = ['mathjs'];
+
+/** mathjs' `create` and `all` without its eager default instance (lib/cjs/index.js builds every function at load). */
+function mathjsCore(requireHere) {
+  const lib = dirname(requireHere.resolve('mathjs')); // lib/cjs
+  const file = (f) => JSON.stringify(join(lib, f));
+  return [
+    `const mathCreate = (f, c) => require(${file('core/create.js')}).create(f, c);`,
+    `const mathAll = () => require(${file('entry/allFactoriesAny.js')});`,
+    `let mathDefaultInstance;`,
+    `const mathDefault = () => (mathDefaultInstance ??= mathCreate(mathAll()));`,
+  ];
+}
+
+const lazyPackagesPlugin = {
+  name: 'lazy-packages',
+  setup(build) {
+    const requireHere = createRequire(join(ROOT, 'package.json'));
+    build.onResolve({ filter: new RegExp(`^(${LAZY_PACKAGES.join('|')})$`) }, (args) => {
+      if (args.kind !== 'import-statement' || args.namespace === 'lazy-package' || args.importer.includes(`${sep}node_modules${sep}`)) return undefined;
+      return { path: args.path, namespace: 'lazy-package' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => {
+      const real = requireHere(args.path);
+      const lines = [
+        `let real;`,
+        `const load = () => (real ??= require(${JSON.stringify(args.path)}));`,
+        ...(args.path === 'mathjs' ? mathjsCore(requireHere) : []),
+        // A function stand-in that forwards calls, construction and property reads (instanceof works through .prototype).
+        `const lazyFn = (get) => new Proxy(function () {}, {`,
+        `  apply: (_, self, a) => Reflect.apply(get(), self, a),`,
+        `  construct: (_, a, nt) => Reflect.construct(get(), a),`,
+        `  get: (_, k) => Reflect.get(get(), k),`,
+        `  set: (_, k, v) => Reflect.set(get(), k, v),`,
+        `  has: (_, k) => Reflect.has(get(), k),`,
+        `});`,
+        `const lazyObject = (get) => new Proxy({}, {`,
+        `  get: (_, k) => Reflect.get(get(), k),`,
+        `  set: (_, k, v) => Reflect.set(get(), k, v),`,
+        `  has: (_, k) => Reflect.has(get(), k),`,
+        `  ownKeys: () => Reflect.ownKeys(get()),`,
+        `  getOwnPropertyDescriptor: (_, k) => { const d = Reflect.getOwnPropertyDescriptor(get(), k); if (d) d.configurable = true; return d; },`,
+        `});`,
+      ];
+      const defaultInstance = args.path === 'mathjs' ? real.create(real.all) : {};
+      for (const name of Object.keys(real)) {
+        if (!/^[A-Za-z_$][\w$]*$/.test(name)) continue;
+        if (args.path === 'mathjs' && name === 'all') lines.push(`export const all = { __hypocheckLazyAll: true };`);
+        else if (args.path === 'mathjs' && name === 'create') {
+          lines.push(`export const create = (factories, config) => { let inst; return lazyObject(() => (inst ??= mathCreate(factories && factories.__hypocheckLazyAll ? mathAll() : factories, config))); };`);
+        } else if (args.path === 'mathjs' && typeof real[name] === 'function' && !/^[A-Z]|Dependencies$|^create\w*Class$/.test(name) && name in defaultInstance) {
+          // A function of the default instance: the same function of create(all) (mathjs' default instance is create(all)).
+          lines.push(`export const ${name} = lazyFn(() => mathDefault()[${JSON.stringify(name)}]);`);
+        } else if (typeof real[name] === 'function') lines.push(`export const ${name} = lazyFn(() => load()[${JSON.stringify(name)}]);`);
+      }
+      return { contents: lines.join('\n'), resolveDir: ROOT, loader: 'js' };
+    });
+  },
+};
+
+/** The CLI's entry: static import (the command modules import cli.ts back, a cycle a lazy import would deadlock); a module that throws while loading is reported in one line by src/bin.mjs. */
+const CLI_ENTRY = `import { main } from ${JSON.stringify('./src/cli.ts')};\nmain(process.argv.slice(2)).then((code) => process.exit(code));\n`;
+
+const cliEntryPlugin = {
+  name: 'hypocheck-cli-entry',
+  setup(build) {
+    build.onResolve({ filter: /^hypocheck-cli-entry$/ }, () => ({ path: 'hypocheck-entry.ts', namespace: 'hypocheck-entry' }));
+    build.onLoad({ filter: /.*/, namespace: 'hypocheck-entry' }, () => ({ contents: CLI_ENTRY, resolveDir: ROOT, loader: 'ts' }));
+  },
+};
+
+async function esbuildOnce(esbuild, { quiet, lazy }) {
+  return esbuild.build({
     write: false,
-    stdin: { contents: entry, resolveDir: ROOT, sourcefile: 'hypocheck-entry.ts', loader: 'ts' },
+    entryPoints: { cli: 'hypocheck-cli-entry', worker: join(ROOT, 'numeric', 'parallel-worker.ts') },
+    absWorkingDir: ROOT,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    outfile: BUNDLE,
+    outdir: dirname(BUNDLE),
+    outExtension: { '.js': '.mjs' },
     external: ['z3-solver', 'webgpu', 'tsx', 'tsx/*', 'esbuild'],
     banner: {
       js: [
         "import { createRequire as __hypocheckCreateRequire } from 'node:module';",
         'const require = __hypocheckCreateRequire(import.meta.url);',
         "const __hypocheckRoot = new URL('../../../', import.meta.url);",
+        // numeric/parallel.ts: running from the bundle, the worker entry is worker.mjs next to it.
+        'const __hypocheckBundleUrl = import.meta.url;',
       ].join('\n'),
     },
-    plugins: [metaUrlPlugin],
+    plugins: lazy ? [cliEntryPlugin, lazyPackagesPlugin, metaUrlPlugin] : [cliEntryPlugin, metaUrlPlugin],
     logLevel: quiet ? 'silent' : 'warning',
   });
-  // Atomic: a concurrent start never reads a half-written bundle.
+}
+
+/** Build the bundle (cli.mjs and worker.mjs); returns the CLI's path. */
+export async function buildBundle({ quiet = false } = {}) {
+  const esbuild = await import('esbuild');
+  let result;
+  try {
+    result = await esbuildOnce(esbuild, { quiet: true, lazy: true });
+  } catch {
+    result = await esbuildOnce(esbuild, { quiet, lazy: false });
+  }
+  // Atomic per file, worker first: a start that sees a fresh cli.mjs also finds its worker.mjs.
   mkdirSync(dirname(BUNDLE), { recursive: true });
-  const tmp = `${BUNDLE}.${process.pid}.tmp`;
-  writeFileSync(tmp, result.outputFiles[0].contents);
-  renameSync(tmp, BUNDLE);
+  const byPath = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
+  for (const file of [WORKER_BUNDLE, BUNDLE]) {
+    const contents = byPath.get(file);
+    if (!contents) throw new Error(`esbuild wrote no ${relative(ROOT, file)}`);
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, contents);
+    renameSync(tmp, file);
+  }
   return BUNDLE;
 }
 

@@ -1,0 +1,123 @@
+/**
+ * Independent, deterministic tasks on worker threads, for synchronous callers (a check that
+ * runs a dozen particle simulations): the caller blocks on `Atomics.wait` while the workers pull
+ * task indices from a shared counter and post results back (structured clone: doubles and typed
+ * arrays arrive bit for bit). A task is a named function of serialisable arguments registered in
+ * numeric/parallel-worker.ts, so a worker computes exactly what the caller would in-thread.
+ *
+ * Worker script: from the esbuild bundle (src/build.mjs) `worker.mjs` next to the bundle; from
+ * sources (vitest, tsx) numeric/parallel-worker-boot.mjs, which registers tsx and imports the
+ * .ts entry. Anything that fails (no worker_threads, a worker that cannot start or dies) falls
+ * back to computing the remaining tasks in-thread: same results, only slower.
+ *
+ * HYPOCHECK_WORKERS=n caps the number of workers (0: always in-thread).
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+
+/** Defined by the bundle's banner (src/build.mjs): the bundle's own URL. Undefined when running from sources. */
+declare const __hypocheckBundleUrl: string | undefined;
+
+/** The worker script for this way of running, or undefined when there is none. */
+export function workerScript(): { url: URL; fromSources: boolean } | undefined {
+  const url = typeof __hypocheckBundleUrl === 'string'
+    ? new URL('./worker.mjs', __hypocheckBundleUrl)
+    : new URL('./parallel-worker-boot.mjs', import.meta.url);
+  if (url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) return undefined;
+  return { url, fromSources: typeof __hypocheckBundleUrl !== 'string' };
+}
+
+/** Workers to use for `tasks` tasks: HYPOCHECK_WORKERS, else one per core (none on a single core). */
+export function workerCount(tasks: number): number {
+  const env = process.env.HYPOCHECK_WORKERS;
+  const cap = env !== undefined && env !== '' && Number.isFinite(Number(env)) ? Math.max(0, Math.floor(Number(env))) : availableParallelism() > 1 ? availableParallelism() : 0;
+  return Math.min(cap, tasks);
+}
+
+export interface RunTasksOptions<A, R> {
+  /** The same computation in-thread (fallback, and HYPOCHECK_WORKERS=0). */
+  inThread: (args: A) => R;
+  /** Workers to use. @defaultValue workerCount(tasks) */
+  workers?: number;
+  /** Work for the calling thread while the workers run (e.g. another, independent computation). */
+  whileWaiting?: () => void;
+  /** Called as each result arrives (any order). */
+  onResult?: (index: number, result: R) => void;
+  /** Give up on the workers (and finish in-thread) after this long without a result. @defaultValue 300 000 ms */
+  stallMs?: number;
+}
+
+interface Reply {
+  index: number;
+  result?: unknown;
+  error?: string;
+}
+
+/**
+ * `argsList.map(inThread)`, computed by `name` (registered in numeric/parallel-worker.ts) on worker
+ * threads; synchronous. Results are in task order and equal to the in-thread ones.
+ */
+export function runTasksSync<A, R>(name: string, argsList: readonly A[], options: RunTasksOptions<A, R>): R[] {
+  const n = argsList.length;
+  const results: (R | undefined)[] = new Array(n);
+  const done = new Uint8Array(n);
+  const script = workerScript();
+  const count = script ? (options.workers ?? workerCount(n)) : 0;
+  const workers: { worker: Worker; port: MessagePort }[] = [];
+  // [0]: next task index (claimed by workers), [1]: replies posted (a bell for Atomics.wait).
+  const shared = new Int32Array(new SharedArrayBuffer(8));
+  let received = 0;
+  const accept = (r: Reply) => {
+    if (r.error !== undefined || r.index < 0 || r.index >= n || done[r.index]) return false;
+    results[r.index] = r.result as R;
+    done[r.index] = 1;
+    received++;
+    options.onResult?.(r.index, r.result as R);
+    return true;
+  };
+  try {
+    for (let w = 0; w < count; w++) {
+      const { port1, port2 } = new MessageChannel();
+      const worker = new Worker(script!.url, { workerData: { name, argsList, shared, port: port2 }, transferList: [port2], stdout: false, stderr: false });
+      worker.unref();
+      workers.push({ worker, port: port1 });
+    }
+  } catch {
+    // No worker threads here: everything in-thread below.
+  }
+  if (workers.length > 0) {
+    try {
+      options.whileWaiting?.();
+      const stallMs = options.stallMs ?? 300_000;
+      let alive = workers.length;
+      let last = Date.now();
+      while (received < n && alive > 0) {
+        const bell = Atomics.load(shared, 1);
+        let got = false;
+        for (const w of workers) {
+          for (let m = receiveMessageOnPort(w.port); m; m = receiveMessageOnPort(w.port)) {
+            const r = m.message as Reply | { exit: true; error?: string };
+            if ('exit' in r) alive--;
+            else accept(r);
+            got = true;
+          }
+        }
+        if (got) last = Date.now();
+        else if (Date.now() - last > stallMs) break;
+        else Atomics.wait(shared, 1, bell, 1000);
+      }
+    } finally {
+      // Workers still running (a stall, an exception above) stop claiming tasks.
+      Atomics.store(shared, 0, n);
+      for (const w of workers) {
+        w.port.close();
+        void w.worker.terminate();
+      }
+    }
+  }
+  // In-thread: no workers, or whatever the workers did not deliver (a failed start, an error).
+  for (let i = 0; i < n; i++) if (!done[i]) accept({ index: i, result: options.inThread(argsList[i]) });
+  return results as R[];
+}

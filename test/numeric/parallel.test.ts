@@ -1,0 +1,50 @@
+/** numeric/parallel.ts: the particle runs of thm:3.1:perturbed on worker threads equal the in-thread runs, bit for bit. */
+import { describe, expect, it } from 'vitest';
+import { runTasksSync, workerScript } from '../../numeric/parallel.ts';
+import { perturbedData, perturbedTasks, runPerturbedTask, type PerturbedRun, type PerturbedTask } from '../../proofs/perturbed-data.ts';
+
+/** Every number of a run, as bits (Object.is distinguishes −0 and NaN payload-free equality). */
+function bits(r: PerturbedRun): unknown {
+  return { ...r, t: Array.from(r.t), mean: Array.from(r.mean), rate: { ...r.rate, ci95: [...r.rate.ci95] } };
+}
+
+describe('runTasksSync', () => {
+  it('finds a worker script from sources', () => {
+    expect(workerScript()?.fromSources).toBe(true);
+  });
+
+  it('perturbed runs on 2 workers equal the in-thread runs (rates, means, leave-outs)', () => {
+    const tasks = perturbedTasks(7, 200);
+    const here = tasks.map(runPerturbedTask);
+    let fromWorkers = 0;
+    const there = runTasksSync<PerturbedTask, PerturbedRun>('perturbedRun', tasks, {
+      workers: 2,
+      inThread: () => {
+        throw new Error('worker expected');
+      },
+      onResult: () => fromWorkers++,
+    });
+    expect(fromWorkers).toBe(tasks.length);
+    expect(there.map(bits)).toStrictEqual(here.map(bits));
+    for (const [k, r] of there.entries()) {
+      expect(Object.is(r.rate.rate, here[k].rate.rate)).toBe(true);
+      expect(r.mean).toBeInstanceOf(Float64Array);
+    }
+  }, 120_000);
+
+  it('falls back in-thread for an unknown task and with no workers', () => {
+    const tasks = perturbedTasks(3, 200).slice(0, 3);
+    const here = tasks.map(runPerturbedTask);
+    expect(runTasksSync('no-such-task', tasks, { workers: 1, inThread: runPerturbedTask }).map(bits)).toStrictEqual(here.map(bits));
+    expect(runTasksSync('perturbedRun', tasks, { workers: 0, inThread: runPerturbedTask }).map(bits)).toStrictEqual(here.map(bits));
+  }, 120_000);
+
+  it('perturbedData is the same PerturbedData in-thread and on workers', () => {
+    // Different seeds keep the cache apart; the run at seed s equals the task at seed s whatever the batch.
+    const worker = perturbedData(11, 0.05, () => {}, { workers: 2, overlapGalerkin: false });
+    const inThread = perturbedTasks(11, worker.paths).map(runPerturbedTask);
+    expect(worker.paths).toBe(1000);
+    expect(worker.runs.map(bits)).toStrictEqual(inThread.map(bits));
+    expect(worker.runs.map((r) => [r.family, r.a, r.seed])).toStrictEqual(perturbedTasks(11, 1000).map((t) => [t.family, t.a, t.seed]));
+  }, 120_000);
+});
