@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Launcher: runs the compiled bundle (node_modules/.cache/hypocheck/cli.mjs, built by src/build.mjs
 // on install and rebuilt here when a source is newer) as plain Node; without esbuild it falls back
-// to tsx, in-process. Commands that may open a GPU run in a child whose stderr passes through a
+// to tsx, in-process. Commands that may open a GPU (verify, show, check, unless --backend is cpu,
+// qmc or quadrature) run in a child whose stderr passes through a
 // filter: Dawn's and EGL's native warnings (written to fd 2 by C++, out of JavaScript's reach)
 // never reach the terminal unless --verbose. The parent forwards SIGINT/SIGTERM once; the CLI
 // treats a repeated SIGINT within a second as the same Ctrl-C (a terminal and npm both send one).
@@ -11,8 +12,18 @@ import { BUNDLE, NATIVE_NOISE, buildBundle, bundleFresh } from './build.mjs';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose') || process.env.HYPOCHECK_VERBOSE === '1';
-/** Commands that never open a GPU: no child, fastest start. */
-const IN_PROCESS = new Set([undefined, 'list', 'derive', 'lint', 'init', 'constants', 'help', '--help', '-h', '--version', '-V', 'export', 'graph', 'merge']);
+/** Commands that may open a GPU (the integrators service of src/cli.ts createContext, with --backend auto or gpu): only these run in a filtered child. */
+const GPU_COMMANDS = new Set(['verify', 'show', 'check']);
+/** The --backend value (`--backend x` or `--backend=x`), before any `--`. */
+function backendArg() {
+  const end = args.indexOf('--') < 0 ? args.length : args.indexOf('--');
+  for (let i = 0; i < end; i++) {
+    if (args[i] === '--backend') return args[i + 1];
+    if (args[i].startsWith('--backend=')) return args[i].slice('--backend='.length);
+  }
+  return 'auto';
+}
+const mayOpenGpu = GPU_COMMANDS.has(args[0]) && !['cpu', 'qmc', 'quadrature'].includes(backendArg());
 
 async function runHere() {
   let bundle = bundleFresh() ? BUNDLE : undefined;
@@ -66,5 +77,6 @@ function runFiltered() {
   child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' ? 130 : 1)));
 }
 
-if (verbose || process.env.HYPOCHECK_CHILD === '1' || IN_PROCESS.has(args[0])) await runHere();
+// Every other command (list, --help, lint, search, figure, …, or a CPU backend) runs here: one process, fastest start.
+if (verbose || process.env.HYPOCHECK_CHILD === '1' || !mayOpenGpu) await runHere();
 else runFiltered();

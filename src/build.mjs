@@ -77,9 +77,11 @@ const LAZY_PACKAGES = ['mathjs'];
 
 /** mathjs' `create` and `all` without its eager default instance (lib/cjs/index.js builds every function at load). */
 function mathjsCore(requireHere) {
-  const lib = dirname(requireHere.resolve('mathjs')); // lib/cjs
+  // The ESM build (smaller than lib/cjs); esbuild wraps a require()d ES module in a lazy initialiser.
+  const lib = join(dirname(requireHere.resolve('mathjs')), '..', 'esm');
   const file = (f) => JSON.stringify(join(lib, f));
   return [
+    `const load = () => (real ??= require(${file('index.js')}));`,
     `const mathCreate = (f, c) => require(${file('core/create.js')}).create(f, c);`,
     `const mathAll = () => require(${file('entry/allFactoriesAny.js')});`,
     `let mathDefaultInstance;`,
@@ -99,8 +101,7 @@ const lazyPackagesPlugin = {
       const real = requireHere(args.path);
       const lines = [
         `let real;`,
-        `const load = () => (real ??= require(${JSON.stringify(args.path)}));`,
-        ...(args.path === 'mathjs' ? mathjsCore(requireHere) : []),
+        ...(args.path === 'mathjs' ? mathjsCore(requireHere) : [`const load = () => (real ??= require(${JSON.stringify(args.path)}));`]),
         // A function stand-in that forwards calls, construction and property reads (instanceof works through .prototype).
         `const lazyFn = (get) => new Proxy(function () {}, {`,
         `  apply: (_, self, a) => Reflect.apply(get(), self, a),`,
