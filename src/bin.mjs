@@ -7,6 +7,9 @@
 // never reach the terminal unless --verbose. The parent forwards SIGINT/SIGTERM once; the CLI
 // treats a repeated SIGINT within a second as the same Ctrl-C (a terminal and npm both send one).
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BUNDLE, NATIVE_NOISE, buildBundle, bundleFresh } from './build.mjs';
 
@@ -25,6 +28,71 @@ function backendArg() {
 }
 const mayOpenGpu = GPU_COMMANDS.has(args[0]) && !['cpu', 'qmc', 'quadrature'].includes(backendArg());
 
+/**
+ * Output memo for the pure, read-only commands (`list`, `--help`, `--version`): their stdout is a
+ * function of the arguments, the terminal (colours, width), the environment and the sources,
+ * i.e. of the bundle, which is rebuilt whenever a source (claim files included) changes. A run that
+ * exits 0 having written nothing to stderr records its stdout under a key of all of these, next to
+ * the bundle; the next identical start replays it without loading the bundle (`list` loads and
+ * validates the whole paper, ~1 s). HYPOCHECK_NO_MEMO=1 turns it off.
+ */
+const MEMO_COMMANDS = new Set(['list', 'help', '--help', '-h', '--version', '-V']);
+const memoWanted = MEMO_COMMANDS.has(args[0]) && process.env.HYPOCHECK_NO_MEMO !== '1';
+
+function memoPath(bundle) {
+  const env = Object.keys(process.env)
+    .filter((k) => /^(HYPOCHECK_|NO_COLOR$|FORCE_COLOR$|CLICOLOR|TERM$|COLORTERM$|CI$|COLUMNS$|LINES$|LANG$|LC_)/.test(k))
+    .sort()
+    .map((k) => [k, process.env[k]]);
+  const tty = (s) => (s.isTTY ? [true, s.columns ?? 0, typeof s.hasColors === 'function' ? s.hasColors() : false] : false);
+  const key = JSON.stringify([args, statSync(bundle).mtimeMs, process.version, process.platform, tty(process.stdout), tty(process.stderr), env]);
+  return join(dirname(bundle), 'memo', `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.out`);
+}
+
+/** Replays a recorded stdout; false when there is none (then the run records one if it can). */
+function replayMemo(bundle) {
+  if (!memoWanted) return false;
+  let file;
+  try {
+    file = memoPath(bundle);
+    process.stdout.write(readFileSync(file));
+    return true;
+  } catch {
+    if (file) recordMemo(file, bundle);
+    return false;
+  }
+}
+
+function recordMemo(file, bundle) {
+  const chunks = [];
+  let clean = true;
+  const out = process.stdout.write;
+  const err = process.stderr.write;
+  process.stdout.write = function (chunk, encoding, cb) {
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk));
+    return out.call(this, chunk, encoding, cb);
+  };
+  process.stderr.write = function (...a) {
+    clean = false;
+    return err.apply(this, a);
+  };
+  process.on('exit', (code) => {
+    if (code !== 0 || !clean) return;
+    try {
+      const dir = dirname(file);
+      mkdirSync(dir, { recursive: true });
+      // Memos of older bundles are never replayed again.
+      const built = statSync(bundle).mtimeMs;
+      for (const f of readdirSync(dir)) if (f.endsWith('.out') && statSync(join(dir, f)).mtimeMs < built) rmSync(join(dir, f), { force: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, Buffer.concat(chunks));
+      renameSync(tmp, file);
+    } catch {
+      /* a read-only cache: no memo */
+    }
+  });
+}
+
 async function runHere() {
   let bundle = bundleFresh() ? BUNDLE : undefined;
   if (!bundle && process.env.HYPOCHECK_NO_BUNDLE !== '1') {
@@ -35,6 +103,7 @@ async function runHere() {
     }
   }
   if (bundle && process.env.HYPOCHECK_NO_BUNDLE !== '1') {
+    if (replayMemo(bundle)) return;
     try {
       await import(pathToFileURL(bundle).href);
     } catch (err) {
