@@ -332,3 +332,41 @@ export async function rootsDefined(
   if (outcome.status === 'refuted') return { ok: false, result: { verdict: 'inconclusive', method, summary: `a square root is undefined at ${Object.entries(outcome.witness ?? {}).map(([k, v]) => `${k}=${v}`).join(', ')} of the domain (radicand < 0): the printed statement needs a hypothesis`, evidence: { undefinedAt: outcome.witness, radicands: texts }, decisive: `undefined: ${texts}` } };
   return { ok: false, result: { verdict: 'inconclusive', method, summary: `could not show the square roots are defined on the whole domain (${texts} ≥ 0): ${outcome.reason ?? 'undecided'}`, evidence: { radicands: texts }, decisive: `definedness undecided: ${texts}` } };
 }
+
+/**
+ * Every square root printed in a record's data (any string field, lists and tables included;
+ * definitions expanded by the parser), as canonical root symbols: √(N/D) of a parameter
+ * expression. Strings that are not parameter expressions are skipped (their kind reports them).
+ */
+export function printedRoots(record: ClaimRecord, env: ProcedureEnv): Roots {
+  // `cases` are piecewise: each rate is read under its own `when` by its procedure
+  const META = new Set(['id', 'source', 'statement', 'title', 'note', 'kind', 'uses', 'examples', 'corrected', 'pos', 'reading', 'options', 'module', 'substitute', 'cases']);
+  const syms = langSymbols(env, record);
+  const out: Record<string, Poly> = {};
+  const texts: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') texts.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  for (const [k, v] of Object.entries(record)) if (!META.has(k)) walk(v);
+  for (const d of syms.definitions) texts.push(d);
+  for (const [name, rows] of Object.entries(env.set.symbols.matrices ?? {})) if (JSON.stringify(record).includes(name)) walk(rows);
+  for (const t of texts) {
+    for (const m of t.matchAll(/sqrt\s*\(/g)) {
+      // the balanced argument of this sqrt
+      let depth = 0, i = m.index! + m[0].length - 1, j = i;
+      for (; j < t.length; j++) {
+        if (t[j] === '(') depth++;
+        else if (t[j] === ')' && --depth === 0) break;
+      }
+      try {
+        const e = parseParamExpr(`sqrt(${t.slice(i + 1, j)})`, syms, ['C', 'C2', 'Ch', 'mu']);
+        Object.assign(out, e.roots);
+      } catch {
+        // not a parameter expression here (or variables inside): the kind decides what it means
+      }
+    }
+  }
+  return out;
+}

@@ -179,6 +179,11 @@ async function decideMatrixInequality(record: ClaimRecord, env: ProcedureEnv, ct
       if (bad && certs.ok) return contradiction(`${bad.text} fails at ${pointText(at)} exactly`);
       if (bad) return { verdict: 'refuted', method: 'exact', summary: `${bad.text} fails at ${pointText(at)} (a principal minor has the wrong sign, exactly)`, evidence, witness: { ...pointStrings(at), violated: bad.text }, decisive: `violated ${bad.text}: ${decisive}` };
     }
+    if (rational) {
+      // entries undefined on the whole domain (L = 0 there): nothing is claimed at any point
+      const noWhere = await decideQuery(solvers, { variables: dom.variables, roots, assumptions: recordDomain(record, env).assumptions, goal: atom(L, '=') });
+      if (noWhere.status === 'proved') return { verdict: 'inconclusive', method: 'z3', summary: `the entries are undefined on the whole domain (${unicodeString(L)} = 0 there)`, evidence, decisive: `undefined: ${unicodeString(L)}` };
+    }
     // the printed entries must be defined on the whole domain (every radicand ≥ 0)
     const defined = await rootsDefined(parsed.roots, record, env, ctx, dom, 'z3');
     if (!defined.ok) return { ...defined.result, evidence: { ...evidence, ...defined.result.evidence } };

@@ -8,6 +8,7 @@
  */
 import type { ZodType } from 'zod';
 import type { CheckContext, CheckResult, Claim, Method } from '../claims.ts';
+import { printedRoots, recordDomain, rootsDefined } from './common.ts';
 import { correctedRecord, type ClaimRecord, type ProcedureEnv } from '../claim-record.ts';
 
 export interface Procedure {
@@ -71,10 +72,10 @@ export function instantiate(record: ClaimRecord, env: ProcedureEnv): Claim {
  * never a literal (issue 9, defect 10).
  */
 export async function decideWithCorrected(proc: Procedure, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
-  const result = await proc.decide(record, env, ctx);
+  const result = await definedOrNot(await proc.decide(record, env, ctx), record, env, ctx);
   const fixed = correctedRecord(record);
   if (!fixed || result.corrected) return result;
-  const c = await proc.decide(fixed, env, ctx);
+  const c = await definedOrNot(await proc.decide(fixed, env, ctx), fixed, env, ctx);
   return {
     ...result,
     corrected: {
@@ -88,4 +89,31 @@ export async function decideWithCorrected(proc: Procedure, record: ClaimRecord, 
       dimensions: c.dimensions,
     },
   };
+}
+
+/**
+ * Every kind: a `proved` stands only where the record's printed square roots are defined on the
+ * whole domain (radicands ≥ 0; the hypotheses' own radicands on the parameter domains). Otherwise
+ * the verdict becomes `inconclusive` with the point or the reason (a missing hypothesis).
+ */
+async function definedOrNot(result: CheckResult, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
+  if (result.verdict !== 'proved' || record.kind === 'conjunction' || record.kind === 'module') return result;
+  let roots, dom, plain;
+  try {
+    roots = printedRoots(record, env);
+    if (!Object.keys(roots).length) return result;
+    dom = recordDomain(record, env);
+    // the hypotheses' roots are checked on the parameter domains alone (a hypothesis never makes its own root defined)
+    plain = recordDomain({ ...record, forall: [] }, env);
+  } catch {
+    return result;
+  }
+  const forallRoots = Object.fromEntries(Object.entries(roots).filter(([s]) => s in dom.roots));
+  const claimRoots = Object.fromEntries(Object.entries(roots).filter(([s]) => !(s in dom.roots)));
+  for (const [rs, d] of [[forallRoots, plain], [claimRoots, dom]] as const) {
+    if (!Object.keys(rs).length) continue;
+    const check = await rootsDefined(rs, record, env, ctx, d, result.method);
+    if (!check.ok) return { ...check.result, evidence: { ...result.evidence, ...check.result.evidence, provedOnlyWhereDefined: result.summary } };
+  }
+  return result;
 }
