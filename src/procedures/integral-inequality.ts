@@ -83,7 +83,9 @@ function mentionsH(node: MathNode, h: string): boolean {
   return found;
 }
 
-const MINUS_ONE = parseMath('-1');
+/** −1 as a parse tree, built on first use (a mathjs instance at load would slow every start). */
+let minusOne: MathNode | undefined;
+const MINUS_ONE_NODE = (): MathNode => (minusOne ??= parseMath('-1'));
 
 /** Parse a linear-in-h expression. */
 function parseLinear(node: MathNode, h: string, vars: Record<string, { vector?: boolean }>): LinearForm {
@@ -101,11 +103,11 @@ function parseLinear(node: MathNode, h: string, vars: Record<string, { vector?: 
   if (n.type === 'FunctionNode' && fnName(n) === h) return [{ coef: undefined, op: 'id' }];
   if (n.type === 'OperatorNode') {
     const args = n.args!;
-    if (args.length === 1 && n.op === '-') return scaleLinear(parseLinear(args[0], h, vars), MINUS_ONE);
+    if (args.length === 1 && n.op === '-') return scaleLinear(parseLinear(args[0], h, vars), MINUS_ONE_NODE());
     if (args.length === 1 && n.op === '+') return parseLinear(args[0], h, vars);
     if (n.op === '+' || n.op === '-') {
       const b = parseLinear(args[1], h, vars);
-      return [...parseLinear(args[0], h, vars), ...(n.op === '-' ? scaleLinear(b, MINUS_ONE) : b)];
+      return [...parseLinear(args[0], h, vars), ...(n.op === '-' ? scaleLinear(b, MINUS_ONE_NODE()) : b)];
     }
     if (n.op === '*') {
       const [a, b] = args;
@@ -141,11 +143,11 @@ export function parseFunctional(node: MathNode, h: string, vars: Record<string, 
   }
   if (n.type === 'OperatorNode') {
     const args = n.args!;
-    if (args.length === 1 && n.op === '-') return parseFunctional(args[0], h, vars, weight).map((t) => ({ ...t, coef: [...t.coef, MINUS_ONE] }));
+    if (args.length === 1 && n.op === '-') return parseFunctional(args[0], h, vars, weight).map((t) => ({ ...t, coef: [...t.coef, MINUS_ONE_NODE()] }));
     if (args.length === 1 && n.op === '+') return parseFunctional(args[0], h, vars, weight);
     if (n.op === '+' || n.op === '-') {
       const b = parseFunctional(args[1], h, vars, weight);
-      return [...parseFunctional(args[0], h, vars, weight), ...(n.op === '-' ? b.map((t) => ({ ...t, coef: [...t.coef, MINUS_ONE] })) : b)];
+      return [...parseFunctional(args[0], h, vars, weight), ...(n.op === '-' ? b.map((t) => ({ ...t, coef: [...t.coef, MINUS_ONE_NODE()] })) : b)];
     }
     if (n.op === '*') {
       const [a, b] = args;
