@@ -4,14 +4,9 @@
  * exact jet point, integration by parts under the weight e^{−βV} is proved, and a flipped sign is
  * never proved (V is a coefficient of the weight, not a dependent).
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { loadClaimFile } from '../../src/claim-file.ts';
-import { instantiate } from '../../src/procedures/index.ts';
-import { createContext } from '../../src/cli.ts';
+import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/claims.ts';
+import { claimFiles } from '../helpers/decide-file.ts';
 
 const HEADER = `paper: { id: gibbs, title: "Gibbs" }
 symbols:
@@ -26,16 +21,7 @@ symbols:
     - "FP(p) = div(grad(V, x)*p, x) + (1/beta)*lap(p, x)"
 claims:
 `;
-const dir = mkdtempSync(join(tmpdir(), 'hc-gibbs-'));
-const { ctx, registry } = createContext({ seed: 1, backend: 'cpu', effort: 0.2, quiet: true }, { out: () => {}, err: () => {} });
-afterAll(() => registry.disposeAll());
-let n = 0;
-async function decide(claim: string): Promise<CheckResult> {
-  const file = join(dir, `c${n++}.claims.yaml`);
-  writeFileSync(file, HEADER + claim);
-  const set = loadClaimFile(file);
-  return instantiate(set.claims[0], { set }).check(ctx);
-}
+const { decide } = claimFiles(HEADER);
 const density = (rho: string) => `  - { id: "c:1", source: "(1)", statement: "s", kind: stationary-density, operator: FP, density: "${rho}" }\n`;
 const ibp = (rhs: string) => `  - { id: "c:1", source: "(1)", statement: "s", kind: integral-identity, lhs: "f*(lap(V, x) - beta*|grad(V, x)|^2)", rhs: "${rhs}", weight: "exp(-beta*V)", over: [x] }\n`;
 

@@ -4,14 +4,9 @@
  * class, the direction and the non-zero coefficient; the same identity with M is proved, and a
  * growing class whose coefficient vanishes identically is not a witness.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { loadClaimFile } from '../../src/claim-file.ts';
-import { instantiate } from '../../src/procedures/index.ts';
-import { createContext } from '../../src/cli.ts';
+import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/claims.ts';
+import { claimFiles } from '../helpers/decide-file.ts';
 
 const HEADER = `paper: { id: t, title: T }
 symbols:
@@ -28,16 +23,8 @@ symbols:
     - "M = exp(-beta*omega0^2*|x|^2/2 - beta*|v|^2/2)"
 claims:
 `;
-const dir = mkdtempSync(join(tmpdir(), 'hc-growth-'));
-const { ctx, registry } = createContext({ seed: 1, backend: 'cpu', effort: 0.2, quiet: true }, { out: () => {}, err: () => {} });
-afterAll(() => registry.disposeAll());
-let n = 0;
-async function decide(lhs: string, rhs: string): Promise<CheckResult> {
-  const file = join(dir, `c${n++}.claims.yaml`);
-  writeFileSync(file, HEADER + `  - { id: "c:1", source: "(1)", statement: "s", kind: integral-identity, lhs: "${lhs}", rhs: "${rhs}", over: [x, v] }\n`);
-  const set = loadClaimFile(file);
-  return instantiate(set.claims[0], { set }).check(ctx);
-}
+const files = claimFiles(HEADER, 'hc-growth-');
+const decide = (lhs: string, rhs: string): Promise<CheckResult> => files.decide(`  - { id: "c:1", source: "(1)", statement: "s", kind: integral-identity, lhs: "${lhs}", rhs: "${rhs}", over: [x, v] }\n`);
 const FORM = '(|grad(h, x)|^2 + c*|grad(h, v)|^2)';
 
 describe('integral-identity: a growing weight class', () => {

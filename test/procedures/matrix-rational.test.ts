@@ -4,14 +4,9 @@
  * printed); diag(1/c, 1/c²) is not ⪰ 0 for c < 0 while its square is ≻ 0 wherever defined; a
  * rank-one identity B² = (a + 1/a)B is proved and a planted B² = aB refuted.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { loadClaimFile } from '../../src/claim-file.ts';
-import { instantiate } from '../../src/procedures/index.ts';
-import { createContext } from '../../src/cli.ts';
+import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/claims.ts';
+import { claimFiles } from '../helpers/decide-file.ts';
 
 const HEADER = `paper: { id: m, title: "M" }
 symbols:
@@ -25,16 +20,7 @@ symbols:
     C: [["1/c", "0"], ["0", "1/c^2"]]
 claims:
 `;
-const dir = mkdtempSync(join(tmpdir(), 'hc-matrat-'));
-const { ctx, registry } = createContext({ seed: 1, backend: 'cpu', effort: 0.2, quiet: true }, { out: () => {}, err: () => {} });
-afterAll(() => registry.disposeAll());
-let n = 0;
-async function decide(claim: string): Promise<CheckResult> {
-  const file = join(dir, `c${n++}.claims.yaml`);
-  writeFileSync(file, HEADER + claim);
-  const set = loadClaimFile(file);
-  return instantiate(set.claims[0], { set }).check(ctx);
-}
+const { decide } = claimFiles(HEADER);
 const ineq = (c: string) => `  - { id: "c:1", source: "(1)", statement: "s", kind: matrix-inequality, claims: ["${c}"] }\n`;
 const ident = (l: string, r: string) => `  - { id: "c:1", source: "(1)", statement: "s", kind: matrix-identity, lhs: "${l}", rhs: "${r}" }\n`;
 

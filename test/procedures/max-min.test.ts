@@ -4,14 +4,9 @@
  * definition with max/min (C₂ = max{1, a, a²}/min{1, b}) read through, max + min = a + b proved
  * and max − min = a − b refuted with a witness in the case where it fails.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { loadClaimFile } from '../../src/claim-file.ts';
-import { instantiate } from '../../src/procedures/index.ts';
-import { createContext } from '../../src/cli.ts';
+import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/claims.ts';
+import { claimFiles } from '../helpers/decide-file.ts';
 
 const HEADER = `paper: { id: mm, title: "MM" }
 symbols:
@@ -22,16 +17,8 @@ symbols:
     - "C2 = max(1, a, a^2)/min(1, b)"
 claims:
 `;
-const dir = mkdtempSync(join(tmpdir(), 'hc-maxmin-'));
-const { ctx, registry } = createContext({ seed: 1, backend: 'cpu', effort: 0.2, quiet: true }, { out: () => {}, err: () => {} });
-afterAll(() => registry.disposeAll());
-let n = 0;
-async function decide(fields: string, kind = 'inequality'): Promise<CheckResult> {
-  const file = join(dir, `c${n++}.claims.yaml`);
-  writeFileSync(file, HEADER + `  - { id: "c:1", source: "(1)", statement: "s", kind: ${kind}, ${fields} }\n`);
-  const set = loadClaimFile(file);
-  return instantiate(set.claims[0], { set }).check(ctx);
-}
+const files = claimFiles(HEADER, 'hc-maxmin-');
+const decide = (fields: string, kind = 'inequality'): Promise<CheckResult> => files.decide(`  - { id: "c:1", source: "(1)", statement: "s", kind: ${kind}, ${fields} }\n`);
 const val = (r: CheckResult, k: string) => Number(eval(String((r.witness as Record<string, string>)[k])));
 
 describe('max and min by cases', () => {

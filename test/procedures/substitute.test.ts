@@ -4,14 +4,10 @@
  * Σ) are refuted at a point whose image lies in the printed domains; a substitution with a
  * singular Jacobian, or on a kind where it would be unsound, is refused.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { loadClaimFile, ClaimFileError } from '../../src/claim-file.ts';
-import { instantiate } from '../../src/procedures/index.ts';
-import { createContext } from '../../src/cli.ts';
+import { ClaimFileError } from '../../src/claim-file.ts';
+import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/claims.ts';
+import { claimFiles } from '../helpers/decide-file.ts';
 
 const HEADER = `paper: { id: t, title: T }
 symbols:
@@ -25,19 +21,7 @@ symbols:
     b2: { domain: "(0, 2)" }
 claims:
 `;
-const dir = mkdtempSync(join(tmpdir(), 'hc-subst-'));
-const { ctx, registry } = createContext({ seed: 1, backend: 'cpu', effort: 0.2, quiet: true }, { out: () => {}, err: () => {} });
-afterAll(() => registry.disposeAll());
-let n = 0;
-function load(claim: string) {
-  const file = join(dir, `c${n++}.claims.yaml`);
-  writeFileSync(file, HEADER + claim);
-  return loadClaimFile(file);
-}
-async function decide(claim: string): Promise<CheckResult> {
-  const set = load(claim);
-  return instantiate(set.claims[0], { set }).check(ctx);
-}
+const { decide, load } = claimFiles(HEADER);
 const SUB = 'substitute: ["eta = a^4", "kappa = 1 - b^4"]';
 const DEF = 'define: ["tau = eta^(3/4)/(1 - kappa)^(1/4)*Sigma", "gamma = sqrt((1 - kappa)/eta)"]';
 const rec = (lhs: string, rhs: string, extra = SUB) => `  - { id: "c:1", source: "(1)", statement: "s", kind: formula-identity, ${extra}, ${DEF}, lhs: "${lhs}", rhs: "${rhs}" }\n`;
