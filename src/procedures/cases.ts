@@ -10,7 +10,7 @@ import type { CheckResult } from '../claims.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import { LangError } from '../../symbolic/lang/index.ts';
 import { splitRelation } from '../../symbolic/lang/text.ts';
-import { langSymbols } from './common.ts';
+import { badInput, langSymbols } from './common.ts';
 
 /** At most this many cases (2 maxima of 3 arguments and one of 2: 18). */
 export const MAX_CASES = 64;
@@ -99,18 +99,18 @@ export function maxMinCases(texts: readonly string[], record: ClaimRecord, env: 
 }
 
 /**
- * Decide a record by cases: `build(case)` gives the case's record (texts replaced, hypotheses in
+ * Decide a record by cases: `records[k]` is case k's record (texts replaced, hypotheses in
  * `forall`), `decide` the underlying procedure. proved iff every case is proved; refuted by the
  * first refuted case (its witness satisfies the case); else inconclusive.
  */
 export async function decideByCases(
   cases: Case[],
-  build: (c: Case) => ClaimRecord,
+  records: readonly ClaimRecord[],
   decide: (r: ClaimRecord) => Promise<CheckResult>,
 ): Promise<CheckResult> {
   const results: { c: Case; r: CheckResult }[] = [];
-  for (const c of cases) {
-    const r = await decide(build(c));
+  for (const [k, c] of cases.entries()) {
+    const r = await decide(records[k]);
     results.push({ c, r });
     if (r.verdict === 'refuted') {
       return { ...r, summary: `${r.summary} [case ${c.hypotheses.join(', ')} of max/min]`, evidence: { ...r.evidence, maxMinCase: c.hypotheses }, decisive: `${r.decisive ?? ''} | case ${c.hypotheses.join(', ')}` };
@@ -144,3 +144,26 @@ export function caseRecords(record: ClaimRecord, env: ProcedureEnv, fields: read
   }));
   return { cases, records };
 }
+
+/** The records a procedure validates: one per max/min case, or the record itself. */
+export function recordsToValidate(record: ClaimRecord, env: ProcedureEnv, fields: readonly string[]): ClaimRecord[] {
+  return caseRecords(record, env, fields)?.records ?? [record];
+}
+
+/** Decide a record with `decide`, by cases when max/min occurs in `fields` (or its forall). */
+export async function decideWithCases(
+  record: ClaimRecord,
+  env: ProcedureEnv,
+  fields: readonly string[],
+  method: CheckResult['method'],
+  decide: (r: ClaimRecord) => Promise<CheckResult>,
+): Promise<CheckResult> {
+  let split;
+  try {
+    split = caseRecords(record, env, fields);
+  } catch (e) {
+    return badInput(method, e);
+  }
+  return split ? decideByCases(split.cases, split.records, decide) : decide(record);
+}
+

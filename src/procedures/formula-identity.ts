@@ -12,7 +12,7 @@ import { LangError } from '../../symbolic/lang/index.ts';
 import { difference, parseParamExprs, signAt } from '../../symbolic/lang/param.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
-import { caseRecords, decideByCases } from './cases.ts';
+import { decideWithCases, recordsToValidate } from './cases.ts';
 import { badInput, domainPoints, langSymbols, paramText, pointStrings, pointText, recordDomain, recordRng, rootsDefined, substitution } from './common.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 
@@ -32,98 +32,86 @@ const extraOf = (_env: ProcedureEnv): string[] => [];
   fields: formulaIdentityFields,
   validate(record, env) {
     try {
-      const split = caseRecords(record, env, ['lhs', 'rhs']);
-      for (const r of split?.records ?? [record]) parseParamExprs([String(r.lhs), String(r.rhs)], langSymbols(env, r), extraOf(env));
+      for (const r of recordsToValidate(record, env, ['lhs', 'rhs'])) parseParamExprs([String(r.lhs), String(r.rhs)], langSymbols(env, r), extraOf(env));
       return [];
     } catch (e) {
       if (e instanceof LangError) return [{ path: 'lhs', message: e.message }];
       throw e;
     }
   },
-  async decide(record, env, ctx): Promise<CheckResult> {
-    let split;
-    try {
-      split = caseRecords(record, env, ['lhs', 'rhs']);
-    } catch (e) {
-      return badInput('exact', e);
-    }
-    if (split) {
-      const { cases, records } = split;
-      return decideByCases(cases, (c) => records[cases.indexOf(c)], (r) => decideFormula(r, env, ctx));
-    }
-    return decideFormula(record, env, ctx);
-  },
+  decide: (record, env, ctx) => decideWithCases(record, env, ['lhs', 'rhs'], 'exact', (r) => decideFormula(r, env, ctx)),
   });
 }
 
 async function decideFormula(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
-  {
-    let parsed, sub;
+  let parsed, sub;
+  try {
+    parsed = parseParamExprs([String(record.lhs), String(record.rhs)], langSymbols(env, record), extraOf(env));
+    sub = substitution(record, env);
+  } catch (e) {
+    return badInput('exact', e);
+  }
+  const [lhs, rhs] = parsed.exprs;
+  const diff = difference(lhs, rhs);
+  const evidence: Record<string, unknown> = { lhs: paramText(lhs), rhs: paramText(rhs), 'numerator of lhs − rhs': unicodeString(diff.num) };
+  if (sub && !sub.onto) return badInput('exact', new LangError(`substitute: each substitution must map its new parameter onto the printed domain (p = α ± q^k, same end points): ${sub.lines.join(', ')}`));
+  if (sub) evidence.substitution = `${sub.lines.join(', ')} (Jacobian determinant not identically 0; witnesses only where the printed domains hold)`;
+  // an identity proved over the new parameters needs a sampled point of them inside the printed domains
+  const outsideDomain = (): CheckResult | undefined =>
+    sub && !domainPoints(record, env, ctx, 20, (s) => Rational.parse(s), [lhs.num, lhs.den, rhs.num, rhs.den]).some(sub.inDomain)
+      ? { verdict: 'inconclusive', method: 'exact', summary: 'lhs − rhs = 0 after the substitution, but no sampled point of it lands in the printed domains', evidence, decisive: 'substitution outside the domain' }
+      : undefined;
+  if (diff.num.isZero() && Object.keys(diff.roots).length) {
+    // an identity of expressions with square roots holds where they are defined: on the whole domain?
+    let dom;
     try {
-      parsed = parseParamExprs([String(record.lhs), String(record.rhs)], langSymbols(env, record), extraOf(env));
-      sub = substitution(record, env);
+      dom = recordDomain(record, env);
     } catch (e) {
       return badInput('exact', e);
     }
-    const [lhs, rhs] = parsed.exprs;
-    const diff = difference(lhs, rhs);
-    const evidence: Record<string, unknown> = { lhs: paramText(lhs), rhs: paramText(rhs), 'numerator of lhs − rhs': unicodeString(diff.num) };
-    if (sub && !sub.onto) return badInput('exact', new LangError(`substitute: each substitution must map its new parameter onto the printed domain (p = α ± q^k, same end points): ${sub.lines.join(', ')}`));
-    if (sub) evidence.substitution = `${sub.lines.join(', ')} (Jacobian determinant not identically 0; witnesses only where the printed domains hold)`;
-    if (diff.num.isZero() && Object.keys(diff.roots).length) {
-      // an identity of expressions with square roots holds where they are defined: on the whole domain?
-      let dom;
-      try {
-        dom = recordDomain(record, env);
-      } catch (e) {
-        return badInput('exact', e);
-      }
-      const defined = await rootsDefined(diff.roots, record, env, ctx, dom, 'exact');
-      if (!defined.ok) return { ...defined.result, evidence: { ...evidence, ...defined.result.evidence } };
-      if (defined.evidence) Object.assign(evidence, defined.evidence);
-      if (defined.basis !== 'kernel') {
-        if (sub && !domainPoints(record, env, ctx, 20, (s) => Rational.parse(s), [lhs.num, lhs.den, rhs.num, rhs.den]).some(sub.inDomain)) {
-          return { verdict: 'inconclusive', method: 'exact', summary: 'lhs − rhs = 0 after the substitution, but no sampled point of it lands in the printed domains', evidence, decisive: 'substitution outside the domain' };
-        }
-        return { verdict: 'proved', method: 'exact', basis: defined.basis, summary: `lhs − rhs = 0 identically (rational functions, roots reduced), the roots defined on the domain (${defined.basis})`, evidence, decisive: 'identity' };
-      }
+    const defined = await rootsDefined(diff.roots, record, env, ctx, dom, 'exact');
+    if (!defined.ok) return { ...defined.result, evidence: { ...evidence, ...defined.result.evidence } };
+    if (defined.evidence) Object.assign(evidence, defined.evidence);
+    if (defined.basis !== 'kernel') {
+      const outside = outsideDomain();
+      if (outside) return outside;
+      return { verdict: 'proved', method: 'exact', basis: defined.basis, summary: `lhs − rhs = 0 identically (rational functions, roots reduced), the roots defined on the domain (${defined.basis})`, evidence, decisive: 'identity' };
     }
-    if (diff.num.isZero()) {
-      if (sub && !domainPoints(record, env, ctx, 20, (s) => Rational.parse(s), [lhs.num, lhs.den, rhs.num, rhs.den]).some(sub.inDomain)) {
-        return { verdict: 'inconclusive', method: 'exact', summary: 'lhs − rhs = 0 after the substitution, but no sampled point of it lands in the printed domains', evidence, decisive: 'substitution outside the domain' };
-      }
-      return { verdict: 'proved', method: 'exact', basis: 'kernel', summary: `lhs − rhs = 0 identically (rational functions${Object.keys(diff.roots).length ? ', roots reduced' : ''})`, evidence, decisive: 'identity' };
-    }
-    const vars = extraOf(env);
-    const rng = recordRng(ctx, `${record.id}#vars`);
-    const points = domainPoints(record, env, ctx, 40, (s) => Rational.parse(s), [diff.num, diff.den, ...Object.values(diff.roots)]).map((at) => {
-      // Variables range over all reals: small random rationals.
-      for (const v of vars) at[v] = q(BigInt(Math.floor(rng() * 41) - 20), BigInt(1 + Math.floor(rng() * 6)));
-      return at;
-    });
-    const agree: Record<string, string>[] = [];
-    for (const at of points) {
-      if (sub && !sub.inDomain(at)) continue;
-      const s = signAt(diff, at);
-      if (s === undefined) continue;
-      if (s === 0) {
-        if (agree.length < 3) agree.push(pointStrings(at));
-        continue;
-      }
-      const lv = lhs.roots && Object.keys(lhs.roots).length === 0 ? lhs.num.evaluate(at).div(lhs.den.evaluate(at)).toString() : undefined;
-      const rv = Object.keys(rhs.roots).length === 0 ? rhs.num.evaluate(at).div(rhs.den.evaluate(at)).toString() : undefined;
-      const witness = { ...pointStrings(at), ...(lv ? { lhs: lv } : {}), ...(rv ? { rhs: rv } : {}), sign: s > 0 ? 'lhs > rhs' : 'lhs < rhs' };
-      if (agree.length) evidence.agreesAt = agree;
-      return {
-        verdict: 'refuted',
-        method: 'exact',
-        summary: `lhs ≠ rhs: at ${pointText(at)} ${lv && rv ? `lhs = ${lv}, rhs = ${rv}` : witness.sign} (exact)${agree.length ? `; they agree at ${Object.entries(agree[0]).map(([k, v]) => `${k}=${v}`).join(', ')}` : ''}`,
-        evidence,
-        witness,
-        decisive: `differ: ${unicodeString(diff.num)}`,
-      };
-    }
-    return { verdict: 'inconclusive', method: 'exact', summary: 'lhs − rhs is not 0 as a polynomial, and no sampled domain point separates them (the roots may hide an identity)', evidence, decisive: `undecided: ${unicodeString(diff.num)}` };
   }
+  if (diff.num.isZero()) {
+    const outside = outsideDomain();
+    if (outside) return outside;
+    return { verdict: 'proved', method: 'exact', basis: 'kernel', summary: `lhs − rhs = 0 identically (rational functions${Object.keys(diff.roots).length ? ', roots reduced' : ''})`, evidence, decisive: 'identity' };
+  }
+  const vars = extraOf(env);
+  const rng = recordRng(ctx, `${record.id}#vars`);
+  const points = domainPoints(record, env, ctx, 40, (s) => Rational.parse(s), [diff.num, diff.den, ...Object.values(diff.roots)]).map((at) => {
+    // Variables range over all reals: small random rationals.
+    for (const v of vars) at[v] = q(BigInt(Math.floor(rng() * 41) - 20), BigInt(1 + Math.floor(rng() * 6)));
+    return at;
+  });
+  const agree: Record<string, string>[] = [];
+  for (const at of points) {
+    if (sub && !sub.inDomain(at)) continue;
+    const s = signAt(diff, at);
+    if (s === undefined) continue;
+    if (s === 0) {
+      if (agree.length < 3) agree.push(pointStrings(at));
+      continue;
+    }
+    const lv = lhs.roots && Object.keys(lhs.roots).length === 0 ? lhs.num.evaluate(at).div(lhs.den.evaluate(at)).toString() : undefined;
+    const rv = Object.keys(rhs.roots).length === 0 ? rhs.num.evaluate(at).div(rhs.den.evaluate(at)).toString() : undefined;
+    const witness = { ...pointStrings(at), ...(lv ? { lhs: lv } : {}), ...(rv ? { rhs: rv } : {}), sign: s > 0 ? 'lhs > rhs' : 'lhs < rhs' };
+    if (agree.length) evidence.agreesAt = agree;
+    return {
+      verdict: 'refuted',
+      method: 'exact',
+      summary: `lhs ≠ rhs: at ${pointText(at)} ${lv && rv ? `lhs = ${lv}, rhs = ${rv}` : witness.sign} (exact)${agree.length ? `; they agree at ${Object.entries(agree[0]).map(([k, v]) => `${k}=${v}`).join(', ')}` : ''}`,
+      evidence,
+      witness,
+      decisive: `differ: ${unicodeString(diff.num)}`,
+    };
+  }
+  return { verdict: 'inconclusive', method: 'exact', summary: 'lhs − rhs is not 0 as a polynomial, and no sampled domain point separates them (the roots may hide an identity)', evidence, decisive: `undecided: ${unicodeString(diff.num)}` };
 }
 

@@ -13,7 +13,7 @@ import { LangError } from '../../symbolic/lang/index.ts';
 import { difference, parseRelation, signAt, signFormula } from '../../symbolic/lang/param.ts';
 import { evaluateFormula } from '../../symbolic/z3.ts';
 import { registerProcedure } from './registry.ts';
-import { caseRecords, decideByCases } from './cases.ts';
+import { decideWithCases, recordsToValidate } from './cases.ts';
 import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointStrings, pointText, recordDomain, rootsDefined, substitution, verdictOf } from './common.ts';
 
 export const inequalityFields = z.looseObject({
@@ -37,8 +37,7 @@ registerProcedure({
   fields: inequalityFields,
   validate(record, env) {
     try {
-      const split = caseRecords(record, env, ['relation']);
-      for (const r of split?.records ?? [record]) {
+      for (const r of recordsToValidate(record, env, ['relation'])) {
         parseRelation(String(r.relation), langSymbols(env, r));
         recordDomain(r, env);
       }
@@ -48,60 +47,46 @@ registerProcedure({
       throw e;
     }
   },
-  async decide(record, env, ctx): Promise<CheckResult> {
-    let split;
-    try {
-      split = caseRecords(record, env, ['relation']);
-    } catch (e) {
-      return badInput('z3', e);
-    }
-    if (split) {
-      const { cases, records } = split;
-      return decideByCases(cases, (c) => records[cases.indexOf(c)], (r) => decideInequality(r, env, ctx));
-    }
-    return decideInequality(record, env, ctx);
-  },
+  decide: (record, env, ctx) => decideWithCases(record, env, ['relation'], 'z3', (r) => decideInequality(r, env, ctx)),
 });
 
 async function decideInequality(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
-  {
-    let rel, dom;
-    try {
-      rel = parseRelation(String(record.relation), langSymbols(env, record));
-      dom = recordDomain(record, env);
-      const sub = substitution(record, env);
-      if (sub && !sub.onto) throw new LangError(`substitute: for an inequality each substitution must map its new parameter onto the printed domain (p = α ± q^k, same end points): ${sub.lines.join(', ')}`);
-    } catch (e) {
-      return badInput('z3', e);
-    }
-    const diff = difference(rel.lhs, rel.rhs);
-    const evidence: Record<string, unknown> = { relation: `${paramText(rel.lhs)} ${rel.rel} ${paramText(rel.rhs)}`, 'lhs − rhs': paramText(diff) };
-    // Exact points first: a violation is a refutation with its sign checked exactly.
-    for (const at of domainPoints(record, env, ctx, 24, (s) => Rational.parse(s), [diff.num, diff.den, ...Object.values(diff.roots)])) {
-      const s = signAt(diff, at);
-      if (s === undefined || HOLDS[rel.rel](s)) continue;
-      const witness = { ...pointStrings(at), 'sign of lhs − rhs': String(s) };
-      return { verdict: 'refuted', method: 'exact', summary: `fails at ${pointText(at)}: lhs − rhs ${s > 0 ? '> 0' : s < 0 ? '< 0' : '= 0'}, printed ${rel.rel} (exact)`, evidence, witness, decisive: `violated: ${rel.rel} ${evidence['lhs − rhs']}` };
-    }
-    const roots = { ...dom.roots, ...diff.roots };
-    // The printed expression must be defined on the whole domain (every radicand ≥ 0).
-    const defined = await rootsDefined(diff.roots, record, env, ctx, dom, 'z3');
-    if (!defined.ok) return { ...defined.result, evidence: { ...evidence, ...defined.result.evidence } };
-    if (defined.evidence) Object.assign(evidence, defined.evidence);
-    const query = { variables: dom.variables, roots, assumptions: dom.assumptions, goal: signFormula(diff, rel.rel) };
-    const solvers = await getSolvers(ctx);
-    const outcome = await decideQuery(solvers, query);
-    Object.assign(evidence, answersEvidence(outcome));
-    const verdict = verdictOf(outcome);
-    if (verdict === 'refuted' && outcome.witness) {
-      // Re-check the solver's point against the printed relation, exactly.
-      const at = Object.fromEntries(Object.entries(outcome.witness).filter(([k]) => !(k in roots)).map(([k, v]) => [k, Rational.parse(v)]));
-      const ok = evaluateFormula(dom.assumptions, at, roots) && signAt(diff, at) !== undefined && !HOLDS[rel.rel](signAt(diff, at)!);
-      if (!ok) return { verdict: 'inconclusive', method: 'z3', summary: 'a solver model did not re-check exactly', evidence, decisive: 'unchecked model' };
-      return { verdict, method: 'z3', summary: `fails at ${pointText(at)} (solver model, re-checked exactly)`, evidence, witness: outcome.witness, decisive: `violated: ${rel.rel} ${evidence['lhs − rhs']}` };
-    }
-    if (verdict === 'proved') return { verdict, method: 'z3', basis: defined.basis === 'one-solver' ? 'one-solver' : outcome.basis, summary: `holds on the whole domain (${outcome.basis === 'two-solvers' ? 'Z3 and cvc5' : 'one solver'}: the negation is unsat)`, evidence, decisive: `holds: ${rel.rel} ${evidence['lhs − rhs']}` };
-    return { verdict: 'inconclusive', method: 'z3', summary: `undecided: ${outcome.reason ?? 'unknown'}`, evidence, decisive: `undecided: ${rel.rel} ${evidence['lhs − rhs']}` };
+  let rel, dom;
+  try {
+    rel = parseRelation(String(record.relation), langSymbols(env, record));
+    dom = recordDomain(record, env);
+    const sub = substitution(record, env);
+    if (sub && !sub.onto) throw new LangError(`substitute: for an inequality each substitution must map its new parameter onto the printed domain (p = α ± q^k, same end points): ${sub.lines.join(', ')}`);
+  } catch (e) {
+    return badInput('z3', e);
   }
+  const diff = difference(rel.lhs, rel.rhs);
+  const evidence: Record<string, unknown> = { relation: `${paramText(rel.lhs)} ${rel.rel} ${paramText(rel.rhs)}`, 'lhs − rhs': paramText(diff) };
+  // Exact points first: a violation is a refutation with its sign checked exactly.
+  for (const at of domainPoints(record, env, ctx, 24, (s) => Rational.parse(s), [diff.num, diff.den, ...Object.values(diff.roots)])) {
+    const s = signAt(diff, at);
+    if (s === undefined || HOLDS[rel.rel](s)) continue;
+    const witness = { ...pointStrings(at), 'sign of lhs − rhs': String(s) };
+    return { verdict: 'refuted', method: 'exact', summary: `fails at ${pointText(at)}: lhs − rhs ${s > 0 ? '> 0' : s < 0 ? '< 0' : '= 0'}, printed ${rel.rel} (exact)`, evidence, witness, decisive: `violated: ${rel.rel} ${evidence['lhs − rhs']}` };
+  }
+  const roots = { ...dom.roots, ...diff.roots };
+  // The printed expression must be defined on the whole domain (every radicand ≥ 0).
+  const defined = await rootsDefined(diff.roots, record, env, ctx, dom, 'z3');
+  if (!defined.ok) return { ...defined.result, evidence: { ...evidence, ...defined.result.evidence } };
+  if (defined.evidence) Object.assign(evidence, defined.evidence);
+  const query = { variables: dom.variables, roots, assumptions: dom.assumptions, goal: signFormula(diff, rel.rel) };
+  const solvers = await getSolvers(ctx);
+  const outcome = await decideQuery(solvers, query);
+  Object.assign(evidence, answersEvidence(outcome));
+  const verdict = verdictOf(outcome);
+  if (verdict === 'refuted' && outcome.witness) {
+    // Re-check the solver's point against the printed relation, exactly.
+    const at = Object.fromEntries(Object.entries(outcome.witness).filter(([k]) => !(k in roots)).map(([k, v]) => [k, Rational.parse(v)]));
+    const ok = evaluateFormula(dom.assumptions, at, roots) && signAt(diff, at) !== undefined && !HOLDS[rel.rel](signAt(diff, at)!);
+    if (!ok) return { verdict: 'inconclusive', method: 'z3', summary: 'a solver model did not re-check exactly', evidence, decisive: 'unchecked model' };
+    return { verdict, method: 'z3', summary: `fails at ${pointText(at)} (solver model, re-checked exactly)`, evidence, witness: outcome.witness, decisive: `violated: ${rel.rel} ${evidence['lhs − rhs']}` };
+  }
+  if (verdict === 'proved') return { verdict, method: 'z3', basis: defined.basis === 'one-solver' ? 'one-solver' : outcome.basis, summary: `holds on the whole domain (${outcome.basis === 'two-solvers' ? 'Z3 and cvc5' : 'one solver'}: the negation is unsat)`, evidence, decisive: `holds: ${rel.rel} ${evidence['lhs − rhs']}` };
+  return { verdict: 'inconclusive', method: 'z3', summary: `undecided: ${outcome.reason ?? 'unknown'}`, evidence, decisive: `undecided: ${rel.rel} ${evidence['lhs − rhs']}` };
 }
 
