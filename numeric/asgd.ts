@@ -23,6 +23,8 @@ import { Rational, q } from '../symbolic/rational.ts';
 export interface RandomSource {
   uniform(): number;
   normal(): number;
+  /** Optional bulk form of `uniform()`: the next `count` values into `out` from `offset` (the same numbers). */
+  uniforms?(out: Float64Array, offset: number, count: number): void;
 }
 
 /** Options of `simulateAsgd`. */
@@ -109,27 +111,40 @@ export function simulateAsgd(options: AsgdOptions): PathStats {
   sum[0] = runs * theta0;
   sumSq[0] = runs * theta0 * theta0;
   for (let g = 0; g < G; g++) groupSums[g][0] = groupSizes[g] * theta0;
+  // A step's uniforms at once, in the order the runs draw them (τ then the offset, per run).
+  const perRun = (kappa > 0 ? 1 : 0) + (nOff > 1 ? 1 : 0);
+  const u = new Float64Array(perRun * runs);
   for (let k = 0; k < steps; k++) {
     const cur = (k % H) * runs;
     const nxt = ((k + 1) % H) * runs;
     let s = 0, s2 = 0;
     const gs = groupSums;
+    if (rng.uniforms) rng.uniforms(u, 0, u.length);
+    else for (let i = 0; i < u.length; i++) u[i] = rng.uniform();
+    let next = 0;
+    const kH = k % H;
+    let g = 0;
     for (let r = 0; r < runs; r++) {
       let tau = 0;
       if (kappa > 0) {
-        tau = Math.floor(Math.log(rng.uniform()) / logK);
+        tau = Math.floor(Math.log(u[next++]) / logK);
         if (stalenessBins > 0) staleness[Math.min(tau, stalenessBins - 1)]++;
       }
       let read: number;
       if (tau > k) read = theta0;
       else if (tau >= H) { clamped++; read = hist[((k - H + 1) % H) * runs + r]; }
-      else read = hist[((k - tau) % H) * runs + r];
-      const b = offsets[nOff === 1 ? 0 : Math.min(nOff - 1, Math.floor(rng.uniform() * nOff))];
+      else {
+        // (k − τ) mod H with 0 ≤ τ < H
+        const j = kH >= tau ? kH - tau : kH - tau + H;
+        read = hist[j * runs + r];
+      }
+      const b = offsets[nOff === 1 ? 0 : Math.min(nOff - 1, Math.floor(u[next++] * nOff))];
       const th = hist[cur + r] - eta * (omega0Sq * read + b);
       hist[nxt + r] = th;
       s += th;
       s2 += th * th;
-      gs[r % G][k + 1] += th;
+      gs[g][k + 1] += th;
+      if (++g === G) g = 0;
     }
     sum[k + 1] = s;
     sumSq[k + 1] = s2;

@@ -4,11 +4,14 @@
  * `{ index, result }` (or `{ index, error }`) and rings the caller's bell; `{ exit: true }` at the end.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { runPerturbedTask } from '../proofs/perturbed-data.ts';
+import { runPerturbedTask, runPerturbedWork } from '../proofs/perturbed-data.ts';
+import { simulateSettingTask } from '../proofs/figure-3-1.ts';
 
 /** The task functions a worker can run, by name (the same functions the caller runs in-thread). */
 const TASKS: Record<string, (args: never) => unknown> = {
   perturbedRun: runPerturbedTask,
+  perturbedWork: runPerturbedWork,
+  asgdSetting: simulateSettingTask,
 };
 
 interface Job {

@@ -1,8 +1,8 @@
 /**
  * Independent, deterministic tasks on worker threads, for synchronous callers (a check that
- * runs a dozen particle simulations): the caller blocks on `Atomics.wait` while the workers pull
- * task indices from a shared counter and post results back (structured clone: doubles and typed
- * arrays arrive bit for bit). A task is a named function of serialisable arguments registered in
+ * runs a dozen particle simulations): the workers and the calling thread pull task indices from
+ * one shared counter; the workers post results back (structured clone: doubles and typed arrays
+ * arrive bit for bit) and the caller, out of tasks, waits for them on `Atomics.wait`. A task is a named function of serialisable arguments registered in
  * numeric/parallel-worker.ts, so a worker computes exactly what the caller would in-thread.
  *
  * Worker script: from the esbuild bundle (src/build.mjs) `worker.mjs` next to the bundle; from
@@ -10,7 +10,7 @@
  * .ts entry. Anything that fails (no worker_threads, a worker that cannot start or dies) falls
  * back to computing the remaining tasks in-thread: same results, only slower.
  *
- * HYPOCHECK_WORKERS=n caps the number of workers (0: always in-thread).
+ * HYPOCHECK_WORKERS=n caps the number of workers besides the caller (0: always in-thread).
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -29,11 +29,11 @@ export function workerScript(): { url: URL; fromSources: boolean } | undefined {
   return { url, fromSources: typeof __hypocheckBundleUrl !== 'string' };
 }
 
-/** Workers to use for `tasks` tasks: HYPOCHECK_WORKERS, else one per core (none on a single core). */
+/** Workers to use for `tasks` tasks besides the calling thread: HYPOCHECK_WORKERS, else one per core but one (none on a single core). */
 export function workerCount(tasks: number): number {
   const env = process.env.HYPOCHECK_WORKERS;
-  const cap = env !== undefined && env !== '' && Number.isFinite(Number(env)) ? Math.max(0, Math.floor(Number(env))) : availableParallelism() > 1 ? availableParallelism() : 0;
-  return Math.min(cap, tasks);
+  const cap = env !== undefined && env !== '' && Number.isFinite(Number(env)) ? Math.max(0, Math.floor(Number(env))) : availableParallelism() - 1;
+  return Math.max(0, Math.min(cap, tasks - 1));
 }
 
 export interface RunTasksOptions<A, R> {
@@ -41,8 +41,8 @@ export interface RunTasksOptions<A, R> {
   inThread: (args: A) => R;
   /** Workers to use. @defaultValue workerCount(tasks) */
   workers?: number;
-  /** Work for the calling thread while the workers run (e.g. another, independent computation). */
-  whileWaiting?: () => void;
+  /** The calling thread takes tasks too while the workers run. @defaultValue true */
+  callerWorks?: boolean;
   /** Called as each result arrives (any order). */
   onResult?: (index: number, result: R) => void;
   /** Give up on the workers (and finish in-thread) after this long without a result. @defaultValue 300 000 ms */
@@ -89,7 +89,6 @@ export function runTasksSync<A, R>(name: string, argsList: readonly A[], options
   }
   if (workers.length > 0) {
     try {
-      options.whileWaiting?.();
       const stallMs = options.stallMs ?? 300_000;
       let alive = workers.length;
       let last = Date.now();
@@ -105,8 +104,15 @@ export function runTasksSync<A, R>(name: string, argsList: readonly A[], options
           }
         }
         if (got) last = Date.now();
-        else if (Date.now() - last > stallMs) break;
-        else Atomics.wait(shared, 1, bell, 1000);
+        else {
+          // The calling thread claims tasks from the same counter as the workers.
+          const i = options.callerWorks === false ? n : Atomics.add(shared, 0, 1);
+          if (i < n) {
+            accept({ index: i, result: options.inThread(argsList[i]) });
+            last = Date.now();
+          } else if (Date.now() - last > stallMs) break;
+          else Atomics.wait(shared, 1, bell, 1000);
+        }
       }
     } finally {
       // Workers still running (a stall, an exception above) stop claiming tasks.

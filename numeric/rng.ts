@@ -32,11 +32,6 @@ export const PHILOX_W1 = 0xbb67ae85;
 export const PHILOX_ROUNDS = 10;
 
 const TWO_POW_32 = 4294967296;
-const INV_2_16 = 1 / 65536;
-const M0_HI = PHILOX_M0 >>> 16;
-const M0_LO = PHILOX_M0 & 0xffff;
-const M1_HI = PHILOX_M1 >>> 16;
-const M1_LO = PHILOX_M1 & 0xffff;
 const TWO_PI = 2 * Math.PI;
 
 /**
@@ -68,21 +63,39 @@ export function philox4x32(counter: ArrayLike<number>, key: ArrayLike<number>, o
   return out;
 }
 
-/** The block function on scalar words (no allocation: the samplers call it per sample). */
+/** Halves of the multipliers and the key increments as int32, for `philoxBlock`. */
+const M0_L = PHILOX_M0 & 0xffff;
+const M0_H = PHILOX_M0 >>> 16;
+const M1_L = PHILOX_M1 & 0xffff;
+const M1_H = PHILOX_M1 >>> 16;
+const W0_I32 = PHILOX_W0 | 0;
+const W1_I32 = PHILOX_W1 | 0;
+
+/**
+ * The block function on scalar words (no allocation: the samplers call it per sample). The state
+ * is kept in int32 (the same bits as the unsigned words); hi(M·c) by 16-bit limbs with `Math.imul`,
+ * as `mulhi32` (every partial product < 2³², so its 32 bits are exact), and lo(M·c) = imul(M, c).
+ * The words written to `out` (a Uint32Array) are the unsigned ones.
+ */
 export function philoxBlock(c0: number, c1: number, c2: number, c3: number, k0: number, k1: number, out: Uint32Array): void {
+  c0 |= 0; c1 |= 0; c2 |= 0; c3 |= 0; k0 |= 0; k1 |= 0;
   for (let r = 0; r < PHILOX_ROUNDS; r++) {
-    // High words in double arithmetic, exactly: c·M = 2^16·(c·M_H) + c·M_L with both products
-    // < 2^48, so ⌊c·M / 2^32⌋ = ⌊(c·M_H + ⌊c·M_L / 2^16⌋) / 2^16⌋ (same words as mulhi32, fewer steps).
-    const hi0 = Math.floor((c0 * M0_HI + Math.floor(c0 * M0_LO * INV_2_16)) * INV_2_16);
-    const lo0 = Math.imul(PHILOX_M0, c0) >>> 0;
-    const hi1 = Math.floor((c2 * M1_HI + Math.floor(c2 * M1_LO * INV_2_16)) * INV_2_16);
-    const lo1 = Math.imul(PHILOX_M1, c2) >>> 0;
-    c0 = (hi1 ^ c1 ^ k0) >>> 0;
+    let aL = c0 & 0xffff, aH = c0 >>> 16;
+    let ll = Math.imul(aL, M0_L), lh = Math.imul(aL, M0_H), hl = Math.imul(aH, M0_L);
+    let mid = (ll >>> 16) + (lh & 0xffff) + (hl & 0xffff);
+    const hi0 = (Math.imul(aH, M0_H) + (lh >>> 16) + (hl >>> 16) + (mid >>> 16)) | 0;
+    const lo0 = Math.imul(PHILOX_M0, c0);
+    aL = c2 & 0xffff; aH = c2 >>> 16;
+    ll = Math.imul(aL, M1_L); lh = Math.imul(aL, M1_H); hl = Math.imul(aH, M1_L);
+    mid = (ll >>> 16) + (lh & 0xffff) + (hl & 0xffff);
+    const hi1 = (Math.imul(aH, M1_H) + (lh >>> 16) + (hl >>> 16) + (mid >>> 16)) | 0;
+    const lo1 = Math.imul(PHILOX_M1, c2);
+    c0 = hi1 ^ c1 ^ k0;
     c1 = lo1;
-    c2 = (hi0 ^ c3 ^ k1) >>> 0;
+    c2 = hi0 ^ c3 ^ k1;
     c3 = lo0;
-    k0 = (k0 + PHILOX_W0) >>> 0;
-    k1 = (k1 + PHILOX_W1) >>> 0;
+    k0 = (k0 + W0_I32) | 0;
+    k1 = (k1 + W1_I32) | 0;
   }
   out[0] = c0;
   out[1] = c1;
@@ -201,6 +214,29 @@ export class PhiloxRng {
     return wordToUniform(this.nextU32());
   }
 
+  /**
+   * `out[offset … offset + count − 1]` ← the next `count` values of `uniform()`, in order (the same
+   * numbers and the same state after): whole Philox blocks inline, edges by `uniform()`.
+   */
+  uniforms(out: Float64Array, offset: number, count: number): void {
+    let k = offset;
+    const end = offset + count;
+    while (k < end && this.position % 4 !== 0) out[k++] = this.uniform();
+    const w = this.words;
+    while (end - k >= 4) {
+      const b = this.position / 4;
+      philoxBlock(b % TWO_POW_32 >>> 0, this.stream, 0, Math.floor(b / TWO_POW_32) >>> 0, this.k0, this.k1, w);
+      this.block = b;
+      this.position += 4;
+      out[k] = wordToUniform(w[0]);
+      out[k + 1] = wordToUniform(w[1]);
+      out[k + 2] = wordToUniform(w[2]);
+      out[k + 3] = wordToUniform(w[3]);
+      k += 4;
+    }
+    while (k < end) out[k++] = this.uniform();
+  }
+
   /** Uniform in [0, 1) with 53 random bits (two words). */
   uniform53(): number {
     const a = this.nextU32() >>> 5;
@@ -229,5 +265,32 @@ export class PhiloxRng {
     this.spareNormal = r * Math.sin(t);
     this.hasSpare = true;
     return r * Math.cos(t);
+  }
+
+  /**
+   * `out[offset … offset + count − 1]` ← the next `count` values of `normal()`, in order (the same
+   * numbers, bit for bit, and the same state after): whole Philox blocks inline, edges by `normal()`.
+   */
+  normals(out: Float64Array, offset: number, count: number): void {
+    let k = offset;
+    const end = offset + count;
+    while (k < end && (this.hasSpare || this.position % 4 !== 0)) out[k++] = this.normal();
+    const w = this.words;
+    while (end - k >= 4) {
+      const b = this.position / 4;
+      philoxBlock(b % TWO_POW_32 >>> 0, this.stream, 0, Math.floor(b / TWO_POW_32) >>> 0, this.k0, this.k1, w);
+      this.block = b;
+      this.position += 4;
+      let r = Math.sqrt(-2 * Math.log(wordToUniform(w[0])));
+      let t = TWO_PI * wordToUniform(w[1]);
+      out[k] = r * Math.cos(t);
+      out[k + 1] = r * Math.sin(t);
+      r = Math.sqrt(-2 * Math.log(wordToUniform(w[2])));
+      t = TWO_PI * wordToUniform(w[3]);
+      out[k + 2] = r * Math.cos(t);
+      out[k + 3] = r * Math.sin(t);
+      k += 4;
+    }
+    while (k < end) out[k++] = this.normal();
   }
 }

@@ -10,6 +10,15 @@
 import type { RandomSource } from './asgd.ts';
 import { expm } from './evolve.ts';
 
+/** Standard normals one at a time, and optionally in bulk (PhiloxRng.normals: the same numbers). */
+export type NormalSource = Pick<RandomSource, 'normal'> & { normals?: (out: Float64Array, offset: number, count: number) => void };
+
+/** out[0 … count − 1] ← the next `count` normals of `rng`. */
+function fillNormals(rng: NormalSource, out: Float64Array, count: number): void {
+  if (rng.normals) rng.normals(out, 0, count);
+  else for (let k = 0; k < count; k++) out[k] = rng.normal();
+}
+
 /** The linear SME (2.2) in d = 1 and its time grid, shared by both simulators. */
 export interface SmeModel {
   /** ω₀² > 0. */
@@ -119,8 +128,8 @@ export interface SmeSplittingOptions extends SmeModel {
   recordEvery?: number;
   /** Paths are split into this many groups (p mod groups) for jackknife errors. @defaultValue 10 */
   groups?: number;
-  /** Normal source. */
-  rng: Pick<RandomSource, 'normal'>;
+  /** Normal source (its bulk `normals`, when it has one, gives the same numbers faster). */
+  rng: NormalSource;
 }
 
 /** Sample mean of the observable at t_k, its standard error, and per-group sums. */
@@ -150,7 +159,17 @@ function chol2(a: number, b: number, c: number): [number, number, number] {
  * @see (2.2), (3.1), Theorem 3.1
  */
 export function simulateSmeSplitting(options: SmeSplittingOptions): ObservableStats {
-  const { omega0Sq, gamma, tau, dt, steps, paths = 20000, shift = [1, 0], perturbation, observable = [1, 0], recordEvery = 1, groups = 10, rng } = options;
+  return simulateSmeSplittingShared(options, [options.perturbation])[0];
+}
+
+/**
+ * `simulateSmeSplitting` for several perturbations on common random numbers: one initial law and
+ * one stream of normals drive every system, so `result[i]` equals, bit for bit,
+ * `simulateSmeSplitting({ ...options, perturbation: perturbations[i] })` with a fresh `rng` of the
+ * same seed and stream; the normals are drawn once for all.
+ */
+export function simulateSmeSplittingShared(options: Omit<SmeSplittingOptions, 'perturbation'>, perturbations: readonly (((theta: number) => number) | undefined)[]): ObservableStats[] {
+  const { omega0Sq, gamma, tau, dt, steps, paths = 20000, shift = [1, 0], observable = [1, 0], recordEvery = 1, groups = 10, rng } = options;
   if (!(omega0Sq > 0)) throw new RangeError(`simulateSmeSplitting: omega0Sq must be > 0, got ${omega0Sq}`);
   if (!(gamma > 0)) throw new RangeError(`simulateSmeSplitting: gamma must be > 0, got ${gamma}`);
   if (!(tau > 0)) throw new RangeError(`simulateSmeSplitting: tau must be > 0, got ${tau}`);
@@ -159,6 +178,7 @@ export function simulateSmeSplitting(options: SmeSplittingOptions): ObservableSt
   if (!Number.isInteger(groups) || groups < 2) throw new RangeError(`simulateSmeSplitting: groups must be an integer ≥ 2, got ${groups}`);
   if (!Number.isInteger(paths) || paths < 2 * groups) throw new RangeError(`simulateSmeSplitting: paths must be an integer ≥ 2·groups, got ${paths}`);
   if (!Number.isInteger(recordEvery) || recordEvery < 1) throw new RangeError(`simulateSmeSplitting: recordEvery must be a positive integer, got ${recordEvery}`);
+  if (perturbations.length < 1) throw new RangeError('simulateSmeSplittingShared: at least one perturbation (or undefined) expected');
   const S = stationaryCovariance(omega0Sq, gamma, tau);
   const E = expm([[0, dt], [-omega0Sq * dt, -gamma * dt]]);
   const [e11, e12, e21, e22] = [E[0][0], E[0][1], E[1][0], E[1][1]];
@@ -167,48 +187,62 @@ export function simulateSmeSplitting(options: SmeSplittingOptions): ObservableSt
   const es21 = e21 * S.varTheta + e22 * S.covThetaY, es22 = e21 * S.covThetaY + e22 * S.varY;
   const [n11, n21, n22] = chol2(S.varTheta - (es11 * e11 + es12 * e12), S.covThetaY - (es11 * e21 + es12 * e22), S.varY - (es21 * e21 + es22 * e22));
   const [s11, s21, s22] = chol2(S.varTheta, S.covThetaY, S.varY);
-  const theta = new Float64Array(paths);
-  const y = new Float64Array(paths);
+  const theta0 = new Float64Array(paths);
+  const y0 = new Float64Array(paths);
   for (let p = 0; p < paths; p++) {
     const z1 = rng.normal(), z2 = rng.normal();
-    theta[p] = shift[0] + s11 * z1;
-    y[p] = shift[1] + s21 * z1 + s22 * z2;
+    theta0[p] = shift[0] + s11 * z1;
+    y0[p] = shift[1] + s21 * z1 + s22 * z2;
   }
   const nRec = Math.floor(steps / recordEvery) + 1;
-  const t = new Float64Array(nRec);
-  const mean = new Float64Array(nRec);
-  const stderr = new Float64Array(nRec);
-  const groupSums = Array.from({ length: groups }, () => new Float64Array(nRec));
   const groupSizes = Array.from({ length: groups }, (_, g) => Math.floor((paths - 1 - g) / groups) + 1);
   const [cT, cY] = observable;
-  const record = (idx: number, time: number) => {
+  const systems = perturbations.map((perturbation) => ({
+    perturbation,
+    theta: theta0.slice(),
+    y: y0.slice(),
+    stats: { t: new Float64Array(nRec), mean: new Float64Array(nRec), stderr: new Float64Array(nRec), groupSums: Array.from({ length: groups }, () => new Float64Array(nRec)), groupSizes: [...groupSizes] } as ObservableStats,
+  }));
+  const record = (sys: (typeof systems)[number], idx: number, time: number) => {
+    const { theta, y, stats } = sys;
     let s = 0, s2 = 0;
     for (let p = 0; p < paths; p++) {
       const o = cT * theta[p] + cY * y[p];
       s += o; s2 += o * o;
-      groupSums[p % groups][idx] += o;
+      stats.groupSums[p % groups][idx] += o;
     }
     const m = s / paths;
-    t[idx] = time;
-    mean[idx] = m;
-    stderr[idx] = Math.sqrt(Math.max(0, (s2 - paths * m * m) / (paths - 1)) / paths);
+    stats.t[idx] = time;
+    stats.mean[idx] = m;
+    stats.stderr[idx] = Math.sqrt(Math.max(0, (s2 - paths * m * m) / (paths - 1)) / paths);
   };
-  record(0, 0);
+  for (const sys of systems) record(sys, 0, 0);
   const half = dt / 2;
+  // The step's 2·paths normals at once, in the order (z₁, z₂) per path that normal() would give.
+  const z = new Float64Array(2 * paths);
   for (let k = 1; k <= steps; k++) {
-    for (let p = 0; p < paths; p++) {
-      let th = theta[p];
-      let yy = y[p];
-      if (perturbation) yy -= perturbation(th) * half;
-      const z1 = rng.normal(), z2 = rng.normal();
-      const th1 = e11 * th + e12 * yy + n11 * z1;
-      yy = e21 * th + e22 * yy + n21 * z1 + n22 * z2;
-      th = th1;
-      if (perturbation) yy -= perturbation(th) * half;
-      theta[p] = th;
-      y[p] = yy;
+    fillNormals(rng, z, 2 * paths);
+    for (const sys of systems) {
+      const { theta, y, perturbation } = sys;
+      if (perturbation) {
+        for (let p = 0; p < paths; p++) {
+          const th = theta[p];
+          const yy = y[p] - perturbation(th) * half;
+          const z1 = z[2 * p], z2 = z[2 * p + 1];
+          const th1 = e11 * th + e12 * yy + n11 * z1;
+          theta[p] = th1;
+          y[p] = e21 * th + e22 * yy + n21 * z1 + n22 * z2 - perturbation(th1) * half;
+        }
+      } else {
+        for (let p = 0; p < paths; p++) {
+          const th = theta[p], yy = y[p];
+          const z1 = z[2 * p], z2 = z[2 * p + 1];
+          theta[p] = e11 * th + e12 * yy + n11 * z1;
+          y[p] = e21 * th + e22 * yy + n21 * z1 + n22 * z2;
+        }
+      }
+      if (k % recordEvery === 0) record(sys, k / recordEvery, k * dt);
     }
-    if (k % recordEvery === 0) record(k / recordEvery, k * dt);
   }
-  return { t, mean, stderr, groupSums, groupSizes };
+  return systems.map((sys) => sys.stats);
 }

@@ -22,6 +22,7 @@ import { meanRecurrenceFacts, simulateAsgd, type PathStats } from '../numeric/as
 import { simulateSme, smeParameters } from '../numeric/sde.ts';
 import { geometricRate, jackknife, pronyRate, signalWindow, type RateEstimate } from '../numeric/stats.ts';
 import { PhiloxRng } from '../numeric/rng.ts';
+import { runTasksSync } from '../numeric/parallel.ts';
 
 /** The setting of Figure 3.1 and its panels. */
 export interface FigureSpec {
@@ -186,17 +187,34 @@ function fitMean(stats: PathStats, singleRoot: boolean): { fit: RateEstimate; wi
 
 const settingCache = new Map<string, SimSetting>();
 
-/** One setting, cached by everything it depends on (a planted panel datum re-simulates only that panel). */
-function simulateSetting(spec: FigureSpec, eta: number, kappa: number, steps: number, runs: number, seed: number, stream: number): SimSetting {
-  const key = JSON.stringify([spec.omega0Sq, spec.offsets, spec.theta0, eta, kappa, steps, runs, seed, stream]);
-  const hit = settingCache.get(key);
-  if (hit) return hit;
-  const out = simulateSettingUncached(spec, eta, kappa, steps, runs, seed, stream);
-  settingCache.set(key, out);
-  return out;
+/** One ASGD setting of the figure: everything its simulation depends on (a worker task, numeric/parallel.ts). */
+export interface SettingTask {
+  spec: Pick<FigureSpec, 'omega0Sq' | 'offsets' | 'theta0'>;
+  eta: number;
+  kappa: number;
+  steps: number;
+  runs: number;
+  seed: number;
+  stream: number;
 }
 
-function simulateSettingUncached(spec: FigureSpec, eta: number, kappa: number, steps: number, runs: number, seed: number, stream: number): SimSetting {
+const simulationKey = (t: SettingTask): string => JSON.stringify([t.spec.omega0Sq, t.spec.offsets, t.spec.theta0, t.eta, t.kappa, t.steps, t.runs, t.seed, t.stream]);
+
+/** The settings of `tasks`, cached by everything they depend on (a planted panel datum re-simulates only that panel); the uncached ones on worker threads. */
+function simulateSettings(tasks: readonly SettingTask[], progress: (message: string) => void): SimSetting[] {
+  const missing = tasks.filter((t, i) => !settingCache.has(simulationKey(t)) && tasks.findIndex((u) => simulationKey(u) === simulationKey(t)) === i);
+  let finished = 0;
+  const fresh = runTasksSync('asgdSetting', missing, {
+    inThread: simulateSettingTask,
+    onResult: (i) => progress(`figure 3.1: ${++finished}/${missing.length} settings (η = ${missing[i].eta}, κ = ${missing[i].kappa}, ${missing[i].runs} runs)`),
+  });
+  missing.forEach((t, i) => settingCache.set(simulationKey(t), fresh[i]));
+  return tasks.map((t) => settingCache.get(simulationKey(t))!);
+}
+
+/** One setting simulated (in-thread, or on a worker: same code, same numbers). */
+export function simulateSettingTask(t: SettingTask): SimSetting {
+  const { spec, eta, kappa, steps, runs, seed, stream } = t;
   const stats = simulateAsgd({ eta, kappa, steps, runs, theta0: spec.theta0, omega0Sq: spec.omega0Sq, offsets: spec.offsets, rng: new PhiloxRng(seed, stream) });
   const { fit, window } = fitMean(stats, kappa === 0);
   const ex = meanRecurrenceFacts(q(String(eta)), q(String(kappa)), q(String(spec.omega0Sq)));
@@ -238,19 +256,18 @@ export function figure31Data(options: Figure31Options): Figure31Data {
   if (hit) return hit;
   const t0 = performance.now();
   const runs = Math.max(100, Math.round(spec.runs * Math.min(effort, 1)));
+  // Streams as numbered since the first version: (a) 0, 1, …; (b) 100 + the running count, for the
+  // κ not shared with (a); (c) 200 (ASGD) and 201 (SGD).
+  const sim = (eta: number, kappa: number, steps: number, stream: number): SettingTask => ({ spec: { omega0Sq: spec.omega0Sq, offsets: spec.offsets, theta0: spec.theta0 }, eta, kappa, steps, runs, seed, stream });
   let stream = 0;
-  const a = FIG_A.etas.map((eta) => {
-    progress(`figure 3.1(a): η = ${eta}, κ = ${FIG_A.kappa}, ${runs} runs`);
-    return simulateSetting(spec, eta, FIG_A.kappa, FIG_A.steps, runs, seed, stream++);
-  });
-  const b = FIG_B.kappas.map((kappa) => {
-    progress(`figure 3.1(b): η = ${FIG_B.eta}, κ = ${kappa}`);
-    const shared = a.find((s) => s.kappa === kappa && s.eta === FIG_B.eta);
-    return shared ?? simulateSetting(spec, FIG_B.eta, kappa, FIG_B.steps, runs, seed, 100 + stream++);
-  });
-  progress(`figure 3.1(c): κ = ${FIG_C.kappa}, SGD and ASGD`);
-  const cAsgd = simulateSetting(spec, FIG_C.eta, FIG_C.kappa, FIG_C.steps, runs, seed, 200);
-  const cSgd = simulateSetting(spec, FIG_C.eta, 0, FIG_C.steps, runs, seed, 201);
+  const aTasks = FIG_A.etas.map((eta) => sim(eta, FIG_A.kappa, FIG_A.steps, stream++));
+  const bTasks = FIG_B.kappas.map((kappa) => aTasks.find((t) => t.kappa === kappa && t.eta === FIG_B.eta) ?? sim(FIG_B.eta, kappa, FIG_B.steps, 100 + stream++));
+  const cTasks = [sim(FIG_C.eta, FIG_C.kappa, FIG_C.steps, 200), sim(FIG_C.eta, 0, FIG_C.steps, 201)];
+  progress(`figure 3.1: ${aTasks.length + bTasks.length + cTasks.length} ASGD settings, ${runs} runs each`);
+  const settings = simulateSettings([...aTasks, ...bTasks, ...cTasks], progress);
+  const a = settings.slice(0, aTasks.length);
+  const b = settings.slice(aTasks.length, aTasks.length + bTasks.length);
+  const [cAsgd, cSgd] = settings.slice(aTasks.length + bTasks.length);
   progress('SME (2.2): Euler–Maruyama');
   const sme = smeRun(spec.omega0Sq, runs, seed);
   const data: Figure31Data = {

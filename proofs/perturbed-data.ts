@@ -12,10 +12,10 @@
  */
 import type { Verdict } from '../src/claims.ts';
 import { q } from '../symbolic/rational.ts';
-import { simulateSmeSplitting } from '../numeric/sde.ts';
+import { simulateSmeSplittingShared, type ObservableStats } from '../numeric/sde.ts';
 import { jackknife, logLinearRate, signalWindow, type RateEstimate } from '../numeric/stats.ts';
 import { PhiloxRng } from '../numeric/rng.ts';
-import { perturbedGap, type Perturbation } from '../numeric/perturbed-operator.ts';
+import { perturbedGap, type GalerkinGap, type Perturbation } from '../numeric/perturbed-operator.ts';
 import { runTasksSync } from '../numeric/parallel.ts';
 
 
@@ -66,14 +66,20 @@ function slowMode(omega0Sq: number, gamma: number): { lambda: number; ell: [numb
   return { lambda, ell: [omega0Sq / lambda, 1], right: [1, -lambda] };
 }
 
-function measurePerturbed(family: string, a: number, eps: ((theta: number) => number) | undefined, seed: number, paths: number): PerturbedRun {
+/** The particles of a group of runs at one seed: common random numbers (numeric/sde.ts simulateSmeSplittingShared). */
+function simulatePerturbed(perturbations: readonly (((theta: number) => number) | undefined)[], seed: number, paths: number): ObservableStats[] {
   const P = PERTURBED;
   const m = slowMode(P.omega0Sq, P.gamma);
-  const stats = simulateSmeSplitting({
+  return simulateSmeSplittingShared({
     omega0Sq: P.omega0Sq, gamma: P.gamma, tau: P.tau, dt: P.dt, steps: P.steps, paths,
-    shift: [P.shift * m.right[0], P.shift * m.right[1]], observable: m.ell, perturbation: eps, groups: P.groups,
+    shift: [P.shift * m.right[0], P.shift * m.right[1]], observable: m.ell, groups: P.groups,
     rng: new PhiloxRng(seed, P.stream),
-  });
+  }, perturbations);
+}
+
+/** The decay rate ρ = 2r of a run's mean of ℓ·(Θ, Y), fitted on its signal window, with a jackknife over path groups. */
+function measurePerturbed(family: string, a: number, seed: number, paths: number, stats: ObservableStats): PerturbedRun {
+  const P = PERTURBED;
   const start = Math.round(P.fitStart / P.dt);
   const end = Math.max(start + 10, signalWindow(stats.mean, stats.stderr, start, P.snr));
   const fit = (mean: ArrayLike<number>) => 2 * logLinearRate(stats.t.subarray(start, end), Array.prototype.slice.call(mean, start, end)).rate;
@@ -96,11 +102,41 @@ export interface PerturbedTask {
   paths: number;
 }
 
-/** The run of one task (in-thread, or on a worker: same code, same numbers). */
-export function runPerturbedTask(task: PerturbedTask): PerturbedRun {
+function familyOf(task: PerturbedTask): PerturbationFamily | undefined {
   const f = PERTURBATION_FAMILIES.find((x) => x.key === task.family);
   if (!f && task.family !== 'none') throw new RangeError(`runPerturbedTask: unknown family ${task.family}`);
-  return measurePerturbed(task.family, task.a, f?.eps(task.a), task.seed, task.paths);
+  return f;
+}
+
+/** The run of one task (in-thread, or on a worker: same code, same numbers). */
+export function runPerturbedTask(task: PerturbedTask): PerturbedRun {
+  return runPerturbedBatch([task])[0];
+}
+
+/**
+ * The runs of tasks at one seed and path count, on common random numbers: the normals are drawn
+ * once; each run equals `runPerturbedTask` of its task, bit for bit.
+ */
+export function runPerturbedBatch(tasks: readonly PerturbedTask[]): PerturbedRun[] {
+  if (tasks.length === 0) return [];
+  const { seed, paths } = tasks[0];
+  if (tasks.some((t) => t.seed !== seed || t.paths !== paths)) throw new RangeError('runPerturbedBatch: every task of a batch has the same seed and paths');
+  const stats = simulatePerturbed(tasks.map((t) => familyOf(t)?.eps(t.a)), seed, paths);
+  return tasks.map((t, i) => measurePerturbed(t.family, t.a, seed, paths, stats[i]));
+}
+
+/** Runs per batch: the normals are shared within a batch, the batches go to different threads. */
+const BATCH_SIZE = 5;
+
+/** Consecutive tasks of one seed in batches of at most BATCH_SIZE (in order: concatenated, they are `tasks`). */
+export function perturbedBatches(tasks: readonly PerturbedTask[]): PerturbedTask[][] {
+  const batches: PerturbedTask[][] = [];
+  for (const t of tasks) {
+    const last = batches[batches.length - 1];
+    if (last && last.length < BATCH_SIZE && last[0].seed === t.seed && last[0].paths === t.paths) last.push(t);
+    else batches.push([t]);
+  }
+  return batches;
 }
 
 /** The runs of `perturbedData` in order: every family and amplitude plus a = 0 at `seed`, and a = 0 and the smallest a of each family at seed + 1. */
@@ -125,18 +161,33 @@ const perturbedCache = new Map<string, PerturbedData>();
 
 /** Options of `perturbedData`. */
 export interface PerturbedDataOptions {
-  /** Worker threads for the (independent) runs; 0: in-thread. @defaultValue numeric/parallel.ts workerCount */
+  /** Worker threads for the (independent) runs besides the calling thread; 0: in-thread. @defaultValue numeric/parallel.ts workerCount */
   workers?: number;
-  /** Run the Galerkin spectra (`galerkinData(effort)`, cached) on this thread while the workers simulate. @defaultValue true */
-  overlapGalerkin?: boolean;
+}
+
+/** One Galerkin spectrum: regime, family (a key of GALERKIN_FAMILIES, or 'none' for ε = 0), amplitude, degree. */
+export interface GalerkinTask {
+  regime: string;
+  family: string;
+  a: number;
+  N: number;
+}
+
+/** A unit of the work of `thm:3.1:perturbed` for numeric/parallel.ts: a particle run or a Galerkin spectrum. */
+export type PerturbedWork = { kind: 'particle'; batch: PerturbedTask[] } | { kind: 'galerkin'; task: GalerkinTask };
+
+/** The result of one unit (in-thread, or on a worker: same code, same numbers). */
+export function runPerturbedWork(work: PerturbedWork): PerturbedRun[] | GalerkinGap {
+  return work.kind === 'particle' ? runPerturbedBatch(work.batch) : runGalerkinTask(work.task);
 }
 
 /**
  * All simulations of `thm:3.1:perturbed` (cached per seed and effort): every family and
  * amplitude plus a = 0 at `seed` (common random numbers), and a = 0 and the smallest a of
  * each family again at seed + 1 (the reproduction DESIGN.md asks of a simulation refutation).
- * The runs are independent (each is fixed by seed, stream, family, a, paths) and go to worker
- * threads when there are several cores (numeric/parallel.ts); the numbers are the in-thread ones.
+ * The runs are independent (each is fixed by seed, stream, family, a, paths) and, with the Galerkin
+ * spectra of `galerkinData(effort)` when those are not cached yet, go to worker threads and the
+ * calling thread (numeric/parallel.ts); the numbers are the in-thread ones.
  */
 export function perturbedData(seed: number, effort: number, progress: (message: string) => void = () => {}, options: PerturbedDataOptions = {}): PerturbedData {
   if (!(effort > 0)) throw new RangeError(`perturbedData: effort must be > 0, got ${effort}`);
@@ -145,21 +196,20 @@ export function perturbedData(seed: number, effort: number, progress: (message: 
   if (hit) return hit;
   const t0 = performance.now();
   const paths = Math.max(1000, Math.round(PERTURBED.paths * Math.min(effort, 1)));
-  const tasks = perturbedTasks(seed, paths);
+  const batches = perturbedBatches(perturbedTasks(seed, paths));
+  const galerkin = galerkinCache.has(galerkinDegrees(effort).at(-1)!) ? [] : galerkinTasks(effort);
+  const work: PerturbedWork[] = [...batches.map((batch) => ({ kind: 'particle' as const, batch })), ...galerkin.map((task) => ({ kind: 'galerkin' as const, task }))];
   let finished = 0;
-  const runs = runTasksSync('perturbedRun', tasks, {
+  const label = (w: PerturbedWork) => (w.kind === 'particle' ? w.batch.map(taskLabel).join('; ') : `Galerkin spectrum, ${w.task.regime}, ${w.task.family}, a = ${w.task.a}, N = ${w.task.N}`);
+  const results = runTasksSync('perturbedWork', work, {
     workers: options.workers,
-    inThread: (t: PerturbedTask) => {
-      progress(`thm:3.1:perturbed: ${taskLabel(t)}`);
-      return runPerturbedTask(t);
-    },
-    whileWaiting: options.overlapGalerkin === false ? undefined : () => {
-      progress('thm:3.1:perturbed: Galerkin spectra of −T + L + R (particles on worker threads)');
-      galerkinData(effort);
-    },
-    onResult: (i) => progress(`thm:3.1:perturbed: particle runs ${++finished}/${tasks.length} (${taskLabel(tasks[i])})`),
+    inThread: runPerturbedWork,
+    onResult: (i) => progress(`thm:3.1:perturbed: ${++finished}/${work.length} done (${label(work[i])})`),
   });
-  const data = { paths, runs, ms: Math.round(performance.now() - t0) };
+  const t1 = performance.now();
+  const runs = (results.slice(0, batches.length) as PerturbedRun[][]).flat();
+  if (galerkin.length) assembleGalerkin(effort, galerkin, results.slice(batches.length) as GalerkinGap[], t1 - t0);
+  const data = { paths, runs, ms: Math.round(t1 - t0) };
   perturbedCache.set(key, data);
   return data;
 }
@@ -225,32 +275,69 @@ export interface GalerkinRegimeData {
 
 const galerkinCache = new Map<number, { Ns: number[]; regimes: GalerkinRegimeData[]; ms: number }>();
 
-/** Galerkin rates of ‖h‖²_* per regime, family, amplitude and truncation N (cached per effort). */
-export function galerkinData(effort: number): { Ns: number[]; regimes: GalerkinRegimeData[]; ms: number } {
-  if (!(effort > 0)) throw new RangeError(`galerkinData: effort must be > 0, got ${effort}`);
-  const Ns = effort >= 0.5 ? [8, 12, 16] : [6, 8];
-  const key = Ns[Ns.length - 1];
-  const hit = galerkinCache.get(key);
-  if (hit) return hit;
-  const t0 = performance.now();
+/** Truncation degrees of the Galerkin evidence at an effort. */
+function galerkinDegrees(effort: number): number[] {
+  return effort >= 0.5 ? [8, 12, 16] : [6, 8];
+}
+
+function galerkinModel(regime: string): { omega0Sq: number; gamma: number; beta: number } {
+  const R = GALERKIN_REGIMES.find((x) => x.key === regime);
+  if (!R) throw new RangeError(`galerkin: unknown regime ${regime}`);
+  return { omega0Sq: R.omega0Sq, gamma: R.gamma, beta: (2 * R.gamma) / (PERTURBED.tau ** 2 * R.omega0Sq ** 2) };
+}
+
+/** The spectrum of one Galerkin task (the family 'none': ε = 0). */
+export function runGalerkinTask(t: GalerkinTask): GalerkinGap {
+  const f = GALERKIN_FAMILIES.find((x) => x.key === t.family);
+  if (!f && t.family !== 'none') throw new RangeError(`runGalerkinTask: unknown family ${t.family}`);
+  return perturbedGap(galerkinModel(t.regime), f?.perturbation(t.a), t.N);
+}
+
+/** Every spectrum of `galerkinData(effort)`: per regime, ε = 0 at the largest N, then each family, amplitude and N (largest N first). */
+function galerkinTasks(effort: number): GalerkinTask[] {
+  const Ns = galerkinDegrees(effort);
+  const tasks: GalerkinTask[] = [];
+  for (const N of [...Ns].reverse()) {
+    for (const R of GALERKIN_REGIMES) {
+      if (N === Ns[Ns.length - 1]) tasks.push({ regime: R.key, family: 'none', a: 0, N });
+      for (const f of GALERKIN_FAMILIES) for (const a of f.amplitudes) tasks.push({ regime: R.key, family: f.key, a, N });
+    }
+  }
+  return tasks;
+}
+
+/** Files the spectra of `tasks` (in the order of `galerkinTasks`) as `galerkinData(effort)`. */
+function assembleGalerkin(effort: number, tasks: readonly GalerkinTask[], gaps: readonly GalerkinGap[], ms: number): { Ns: number[]; regimes: GalerkinRegimeData[]; ms: number } {
+  const Ns = galerkinDegrees(effort);
+  const gapOf = (regime: string, family: string, a: number, N: number) => gaps[tasks.findIndex((t) => t.regime === regime && t.family === family && t.a === a && t.N === N)];
   const regimes = GALERKIN_REGIMES.map((R) => {
-    const model = { omega0Sq: R.omega0Sq, gamma: R.gamma, beta: (2 * R.gamma) / (PERTURBED.tau ** 2 * R.omega0Sq ** 2) };
     const rows: GalerkinRow[] = GALERKIN_FAMILIES.flatMap((f) => f.amplitudes.map((a) => {
-      const gaps = Ns.map((N) => perturbedGap(model, f.perturbation(a), N));
-      const last = gaps[gaps.length - 1], prev = gaps[gaps.length - 2];
+      const byN = Ns.map((N) => gapOf(R.key, f.key, a, N));
+      const last = byN[byN.length - 1], prev = byN[byN.length - 2];
       return {
         family: f.key, a,
-        byN: gaps.map((g) => ({ N: g.N, size: g.size, rate: Number(g.rateNormSq.toPrecision(10)) })),
+        byN: byN.map((g) => ({ N: g.N, size: g.size, rate: Number(g.rateNormSq.toPrecision(10)) })),
         rate: last.rateNormSq,
         slowest: { re: Number(last.slowest.re.toPrecision(8)), im: Number(last.slowest.im.toPrecision(8)) },
         converged: Math.abs(last.rateNormSq - prev.rateNormSq) <= GALERKIN_CONVERGED * last.rateNormSq,
       };
     }));
-    return { key: R.key, label: R.label, ...model, rows, rateAtZero: perturbedGap(model, undefined, Ns[Ns.length - 1]).rateNormSq };
+    return { key: R.key, label: R.label, ...galerkinModel(R.key), rows, rateAtZero: gapOf(R.key, 'none', 0, Ns[Ns.length - 1]).rateNormSq };
   });
-  const out = { Ns, regimes, ms: Math.round(performance.now() - t0) };
-  galerkinCache.set(key, out);
+  const out = { Ns, regimes, ms: Math.round(ms) };
+  galerkinCache.set(Ns[Ns.length - 1], out);
   return out;
+}
+
+/** Galerkin rates of ‖h‖²_* per regime, family, amplitude and truncation N (cached per effort; spectra on worker threads). */
+export function galerkinData(effort: number): { Ns: number[]; regimes: GalerkinRegimeData[]; ms: number } {
+  if (!(effort > 0)) throw new RangeError(`galerkinData: effort must be > 0, got ${effort}`);
+  const hit = galerkinCache.get(galerkinDegrees(effort).at(-1)!);
+  if (hit) return hit;
+  const t0 = performance.now();
+  const tasks = galerkinTasks(effort);
+  const gaps = runTasksSync('perturbedWork', tasks.map((task): PerturbedWork => ({ kind: 'galerkin', task })), { inThread: runPerturbedWork }) as GalerkinGap[];
+  return assembleGalerkin(effort, tasks, gaps, performance.now() - t0);
 }
 
 /** What the Galerkin rates say of a rate under test at the smallest amplitudes (floats, truncated: never a proof). */

@@ -1,7 +1,7 @@
 /** numeric/parallel.ts: the particle runs of thm:3.1:perturbed on worker threads equal the in-thread runs, bit for bit. */
 import { describe, expect, it } from 'vitest';
 import { runTasksSync, workerScript } from '../../numeric/parallel.ts';
-import { perturbedData, perturbedTasks, runPerturbedTask, type PerturbedRun, type PerturbedTask } from '../../proofs/perturbed-data.ts';
+import { galerkinData, perturbedData, perturbedTasks, runGalerkinTask, runPerturbedTask, type PerturbedRun, type PerturbedTask } from '../../proofs/perturbed-data.ts';
 
 /** Every number of a run, as bits (Object.is distinguishes −0 and NaN payload-free equality). */
 function bits(r: PerturbedRun): unknown {
@@ -19,6 +19,7 @@ describe('runTasksSync', () => {
     let fromWorkers = 0;
     const there = runTasksSync<PerturbedTask, PerturbedRun>('perturbedRun', tasks, {
       workers: 2,
+      callerWorks: false,
       inThread: () => {
         throw new Error('worker expected');
       },
@@ -41,10 +42,16 @@ describe('runTasksSync', () => {
 
   it('perturbedData is the same PerturbedData in-thread and on workers', () => {
     // Different seeds keep the cache apart; the run at seed s equals the task at seed s whatever the batch.
-    const worker = perturbedData(11, 0.05, () => {}, { workers: 2, overlapGalerkin: false });
+    const worker = perturbedData(11, 0.05, () => {}, { workers: 2 });
     const inThread = perturbedTasks(11, worker.paths).map(runPerturbedTask);
     expect(worker.paths).toBe(1000);
     expect(worker.runs.map(bits)).toStrictEqual(inThread.map(bits));
     expect(worker.runs.map((r) => [r.family, r.a, r.seed])).toStrictEqual(perturbedTasks(11, 1000).map((t) => [t.family, t.a, t.seed]));
+    // The Galerkin spectra computed in the same pool are the in-thread ones.
+    const gal = galerkinData(0.05);
+    for (const R of gal.regimes) {
+      expect(R.rateAtZero).toBe(runGalerkinTask({ regime: R.key, family: 'none', a: 0, N: 8 }).rateNormSq);
+      for (const row of R.rows) expect(row.rate).toBe(runGalerkinTask({ regime: R.key, family: row.family, a: row.a, N: 8 }).rateNormSq);
+    }
   }, 120_000);
 });

@@ -136,3 +136,21 @@ describe('philox multiply (issue 13)', () => {
     }
   });
 });
+
+describe('PhiloxRng bulk draws', () => {
+  it('normals(out, offset, count) and uniforms(…) give the numbers of normal() and uniform() one at a time, at any alignment', () => {
+    for (const [lead, count] of [[0, 0], [0, 1], [1, 7], [3, 16], [2, 1001]] as const) {
+      const one = new PhiloxRng(42, 3), bulk = new PhiloxRng(42, 3);
+      for (let k = 0; k < lead; k++) expect(bulk.normal()).toBe(one.normal());
+      const out = new Float64Array(count + 2);
+      bulk.normals(out, 2, count);
+      for (let k = 0; k < count; k++) expect(Object.is(out[2 + k], one.normal())).toBe(true);
+      expect(bulk.normal()).toBe(one.normal()); // the same state after
+      const u = new Float64Array(count + 1);
+      for (let k = 0; k < lead; k++) expect(bulk.uniform()).toBe(one.uniform());
+      bulk.uniforms(u, 1, count);
+      for (let k = 0; k < count; k++) expect(u[1 + k]).toBe(one.uniform());
+      expect(bulk.nextU32()).toBe(one.nextU32());
+    }
+  });
+});

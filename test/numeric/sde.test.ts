@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PhiloxRng } from '../../numeric/rng.ts';
-import { simulateSme, simulateSmeSplitting, smeParameters, stationaryCovariance } from '../../numeric/sde.ts';
+import { simulateSme, simulateSmeSplitting, simulateSmeSplittingShared, smeParameters, stationaryCovariance } from '../../numeric/sde.ts';
 
 describe('simulateSme', () => {
   it('reaches the stationary law M of (3.1) after x = y, v = −ω₀²θ − γy', () => {
@@ -78,5 +78,19 @@ describe('simulateSmeSplitting', () => {
   it('rejects τ = 0 and too few paths for the groups', () => {
     expect(() => simulateSmeSplitting({ ...base, tau: 0, rng: new PhiloxRng(1, 0) })).toThrow(RangeError);
     expect(() => simulateSmeSplitting({ ...base, paths: 10, groups: 10, rng: new PhiloxRng(1, 0) })).toThrow(RangeError);
+  });
+});
+
+describe('simulateSmeSplittingShared', () => {
+  it('equals one simulateSmeSplitting per perturbation (common random numbers), bit for bit', () => {
+    const base = { omega0Sq: 4, gamma: 5, tau: 0.5, dt: 0.05, steps: 30, paths: 60, groups: 3, shift: [1, -1] as const, observable: [2, 1] as const };
+    const perts = [undefined, (t: number) => 0.3 * Math.tanh(t), (t: number) => 0.2 * Math.sin(2 * t)];
+    const shared = simulateSmeSplittingShared({ ...base, rng: new PhiloxRng(5, 9) }, perts);
+    perts.forEach((perturbation, i) => {
+      const alone = simulateSmeSplitting({ ...base, perturbation, rng: new PhiloxRng(5, 9) });
+      expect(Array.from(shared[i].mean)).toStrictEqual(Array.from(alone.mean));
+      expect(shared[i].groupSums.map((g) => Array.from(g))).toStrictEqual(alone.groupSums.map((g) => Array.from(g)));
+    });
+    expect(Array.from(shared[1].mean)).not.toStrictEqual(Array.from(shared[0].mean));
   });
 });
