@@ -160,11 +160,14 @@ export interface SolverOutcome {
  */
 export async function decideQuery(solvers: SolverSet, query: RealQuery): Promise<SolverOutcome> {
   queryLog.sink?.push(query);
-  const answers: Record<string, Decision | 'absent'> = {};
-  for (const name of ['z3', 'cvc5'] as const) {
+  // Both solvers at once (Z3 in-process on its own thread, cvc5 a process): the wait is the longer one.
+  const names = ['z3', 'cvc5'] as const;
+  const decided = await Promise.all(names.map((name) => {
     const s = solvers[name];
-    answers[name] = s ? await s.decide(query, { timeoutMs: name === 'cvc5' ? CVC5_TIMEOUT_MS : SOLVER_TIMEOUT_MS }) : 'absent';
-  }
+    return s ? s.decide(query, { timeoutMs: name === 'cvc5' ? CVC5_TIMEOUT_MS : SOLVER_TIMEOUT_MS }) : ('absent' as const);
+  }));
+  const answers: Record<string, Decision | 'absent'> = {};
+  names.forEach((name, i) => (answers[name] = decided[i]));
   const got = Object.values(answers).filter((a): a is Decision => a !== 'absent');
   if (got.length === 0) return { status: 'unknown', answers, reason: 'no solver available' };
   // Re-check every witness here too: a solver's word alone never refutes.
