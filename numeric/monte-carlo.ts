@@ -10,6 +10,7 @@
 import { compileJs, type Integrand } from './expr.ts';
 import { weightScales, type Estimate, type GaussianIntegrator, type GaussianWeight, type IntegrateOptions } from './integrator.ts';
 import { NormalStream } from './rng.ts';
+import { runTasksSync, workerCount } from './parallel.ts';
 
 /**
  * Running sums with Neumaier compensation, one slot per index: `add(k, x)` costs a few
@@ -62,9 +63,40 @@ export class MomentAccumulator {
     this.centred = new Float64Array(outputs);
   }
 
+  /**
+   * An accumulator whose shift is given (the blocks of one run share the run's shift); without
+   * `shift`, the first value pushed is the shift.
+   */
+  static withShift(shift: ArrayLike<number>): MomentAccumulator {
+    const acc = new MomentAccumulator(shift.length);
+    acc.shift.set(shift);
+    acc.shiftGiven = true;
+    return acc;
+  }
+
+  private shiftGiven = false;
+
+  /** [count, Σ(f_k − c_k) …, Σ(f_k − c_k)(f_l − c_l) … (upper triangle)], each sum compensated: a block's part of a run. */
+  sums(): Float64Array {
+    const m = this.outputs, pairs = (m * (m + 1)) / 2;
+    const out = new Float64Array(1 + m + pairs);
+    out[0] = this.count;
+    for (let k = 0; k < m; k++) out[1 + k] = this.first.value(k);
+    for (let i = 0; i < pairs; i++) out[1 + m + i] = this.second.value(i);
+    return out;
+  }
+
+  /** Adds a block's `sums()` (same shift), each sum as one compensated term. */
+  addSums(block: Float64Array): void {
+    const m = this.outputs, pairs = (m * (m + 1)) / 2;
+    for (let k = 0; k < m; k++) this.first.add(k, block[1 + k]);
+    for (let i = 0; i < pairs; i++) this.second.add(i, block[1 + m + i]);
+    this.count += block[0];
+  }
+
   push(values: ArrayLike<number>): void {
     const m = this.outputs;
-    if (this.count === 0) for (let k = 0; k < m; k++) this.shift[k] = values[k];
+    if (this.count === 0 && !this.shiftGiven) for (let k = 0; k < m; k++) this.shift[k] = values[k];
     const c = this.centred;
     for (let k = 0; k < m; k++) {
       c[k] = values[k] - this.shift[k];
@@ -131,6 +163,94 @@ export function yieldToEventLoop(): Promise<void> {
 /** Milliseconds of CPU work between event-loop yields. */
 export const YIELD_EVERY_MS = 100;
 
+/** Draws per block of a CPU Monte Carlo run: blocks are summed on their own and added in order. */
+export const SUM_BLOCK = 8192;
+
+/** Draws [start, end) of a Monte Carlo run, with the run's shift: a unit of work for numeric/parallel.ts. */
+export interface MonteCarloBlock {
+  f: Integrand;
+  sx: number;
+  sv: number;
+  seed: number;
+  stream: number;
+  antithetic: boolean;
+  start: number;
+  end: number;
+  /** The run's shift c (the observation at draw 0). */
+  shift: number[];
+}
+
+/** Compiled integrands by their expressions (a worker receives a copy of the integrand per batch). */
+const compiledByText = new Map<string, ReturnType<typeof compileJs>>();
+
+function compiled(f: Integrand): ReturnType<typeof compileJs> {
+  const key = JSON.stringify([f.d, f.exprs, f.params]);
+  let fn = compiledByText.get(key);
+  if (!fn) {
+    if (compiledByText.size > 64) compiledByText.clear();
+    fn = compileJs(f);
+    compiledByText.set(key, fn);
+  }
+  return fn;
+}
+
+/**
+ * Calls `visit(out)` with the observation of each draw i in [start, end): f at (σ_x z, σ_v z′) for the
+ * normals of sample i (numeric/rng.ts), averaged with its mirror image when antithetic. Throws a
+ * RangeError naming the draw where an output is not finite.
+ */
+function forEachDraw(b: Omit<MonteCarloBlock, 'shift'>, visit: (out: Float64Array) => void): void {
+  const { f, sx, sv, seed, stream, antithetic, start, end } = b;
+  const fn = compiled(f);
+  const d = f.d;
+  const m = f.exprs.length;
+  const rng = new NormalStream(seed, stream);
+  const z = new Float64Array(4 * Math.ceil((2 * d) / 4));
+  const x = new Float64Array(d);
+  const v = new Float64Array(d);
+  const out = new Float64Array(m);
+  const outMirror = new Float64Array(m);
+  for (let i = start; i < end; i++) {
+    rng.fill(i, z, 0, 2 * d);
+    for (let k = 0; k < d; k++) {
+      x[k] = sx * z[k];
+      v[k] = sv * z[d + k];
+    }
+    fn(x, v, out);
+    if (antithetic) {
+      for (let k = 0; k < d; k++) {
+        x[k] = -x[k];
+        v[k] = -v[k];
+      }
+      fn(x, v, outMirror);
+      for (let k = 0; k < m; k++) out[k] = 0.5 * (out[k] + outMirror[k]);
+    }
+    for (let k = 0; k < m; k++) {
+      if (!Number.isFinite(out[k])) assertFiniteOutputs('monteCarlo', f, out, x, v, `sample ${i} (seed ${seed}, stream ${stream})`);
+    }
+    visit(out);
+  }
+}
+
+/** The observations of draws [start, end), draw after draw (m per draw). */
+function monteCarloObservations(b: MonteCarloBlock): Float64Array {
+  const m = b.f.exprs.length;
+  const obs = new Float64Array((b.end - b.start) * m);
+  let r = 0;
+  forEachDraw(b, (out) => {
+    obs.set(out, r);
+    r += m;
+  });
+  return obs;
+}
+
+/** A block's shifted, compensated sums (`MomentAccumulator.sums`): in-thread, or on a worker, the same numbers. */
+export function monteCarloBlockSums(b: MonteCarloBlock): Float64Array {
+  const acc = MomentAccumulator.withShift(b.shift);
+  forEachDraw(b, (out) => acc.push(out));
+  return acc.sums();
+}
+
 /** The backend with its estimate type. */
 export interface MonteCarloIntegrator extends GaussianIntegrator {
   integrate(f: Integrand, weight: GaussianWeight, options?: IntegrateOptions): Promise<MonteCarloEstimate>;
@@ -154,43 +274,27 @@ export function createMonteCarlo(options: MonteCarloOptions = {}): MonteCarloInt
       if (!Number.isSafeInteger(samples) || samples < (antithetic ? 4 : 2)) throw new RangeError(`monteCarlo: samples must be an integer ≥ ${antithetic ? 4 : 2}, got ${samples}`);
       const t0 = performance.now();
       const { sx, sv } = weightScales(weight);
-      const fn = compileJs(f);
-      const d = f.d;
       const m = f.exprs.length;
-      const rng = new NormalStream(seed, stream);
-      const z = new Float64Array(4 * Math.ceil((2 * d) / 4));
-      const x = new Float64Array(d);
-      const v = new Float64Array(d);
-      const out = new Float64Array(m);
-      const outMirror = new Float64Array(m);
-      const acc = new MomentAccumulator(m);
-      const scratchBytes = z.byteLength + x.byteLength + v.byteLength + out.byteLength + outMirror.byteLength + acc.bytes;
       const draws = antithetic ? Math.floor(samples / 2) : samples;
+      // Fixed blocks of SUM_BLOCK draws, each summed on its own (shifted by the values at draw 0)
+      // on worker threads and this one, added here in block order: the same numbers for every
+      // thread count and batch size. A round (progress, abort, event loop) is ≈ batchSize draws per thread.
+      const job = { f, sx, sv, seed, stream, antithetic };
+      const shift = monteCarloObservations({ ...job, start: 0, end: 1, shift: [] });
+      const acc = MomentAccumulator.withShift(shift);
+      const blocks: MonteCarloBlock[] = [];
+      for (let start = 0; start < draws; start += SUM_BLOCK) blocks.push({ ...job, start, end: Math.min(draws, start + SUM_BLOCK), shift: Array.from(shift) });
+      const threads = 1 + workerCount(blocks.length);
+      const perRound = Math.max(1, Math.ceil(batchSize / SUM_BLOCK)) * threads;
+      const perSample = 8 * (4 * Math.ceil((2 * f.d) / 4) + 2 * f.d + 2 * m);
+      const scratchBytes = perSample + acc.bytes * (1 + threads);
       let lastYield = performance.now();
-      for (let start = 0; start < draws; start += batchSize) {
+      for (let b = 0; b < blocks.length; b += perRound) {
         signal?.throwIfAborted();
-        const end = Math.min(draws, start + batchSize);
-        for (let i = start; i < end; i++) {
-          rng.fill(i, z, 0, 2 * d);
-          for (let k = 0; k < d; k++) {
-            x[k] = sx * z[k];
-            v[k] = sv * z[d + k];
-          }
-          fn(x, v, out);
-          if (antithetic) {
-            for (let k = 0; k < d; k++) {
-              x[k] = -x[k];
-              v[k] = -v[k];
-            }
-            fn(x, v, outMirror);
-            for (let k = 0; k < m; k++) out[k] = 0.5 * (out[k] + outMirror[k]);
-          }
-          for (let k = 0; k < m; k++) {
-            if (!Number.isFinite(out[k])) assertFiniteOutputs('monteCarlo', f, out, x, v, `sample ${i} (seed ${seed}, stream ${stream})`);
-          }
-          acc.push(out);
-        }
-        onProgress?.(end / draws);
+        const round = blocks.slice(b, b + perRound);
+        const sums = threads > 1 && round.length > 1 ? runTasksSync('monteCarloBlockSums', round, { inThread: monteCarloBlockSums }) : round.map(monteCarloBlockSums);
+        for (const s of sums) acc.addSums(s);
+        onProgress?.(round[round.length - 1].end / draws);
         if (performance.now() - lastYield > YIELD_EVERY_MS) {
           await yieldToEventLoop();
           lastYield = performance.now();

@@ -8,8 +8,7 @@ try {
   register();
   await import('./parallel-worker.ts');
 } catch (err) {
-  workerData.port.postMessage({ exit: true, error: err instanceof Error ? err.message : String(err) });
-  Atomics.add(workerData.shared, 1, 1);
-  Atomics.notify(workerData.shared, 1);
+  // job −1: the caller drops this worker (it sees the message within a second).
+  workerData.port.postMessage({ job: -1, exit: true, error: err instanceof Error ? err.message : String(err) });
   workerData.port.close();
 }

@@ -50,26 +50,73 @@ export interface RunTasksOptions<A, R> {
 }
 
 interface Reply {
+  job: number;
   index: number;
   result?: unknown;
   error?: string;
 }
 
+/** A worker's end of a job (`exit`), or a failed start (`error`, job −1). */
+interface Done {
+  job: number;
+  exit: true;
+  error?: string;
+}
+
+/** A pooled worker and the caller's end of its channel. */
+interface PooledWorker {
+  worker: Worker;
+  port: MessagePort;
+}
+
+/**
+ * Workers stay up between jobs (a start costs about 0.1 s: a Monte Carlo run posts a job per few
+ * batches). They are unref'd, so they never keep the process alive; a stalled job ends the pool.
+ */
+const pool: PooledWorker[] = [];
+let jobCounter = 0;
+
+function pooledWorkers(count: number, url: URL): PooledWorker[] {
+  while (pool.length < count) {
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(url, { workerData: { port: port2 }, transferList: [port2], stdout: false, stderr: false });
+    worker.unref();
+    port1.unref();
+    const entry = { worker, port: port1 };
+    worker.on('error', () => dropWorker(entry));
+    worker.on('exit', () => dropWorker(entry));
+    pool.push(entry);
+  }
+  return pool.slice(0, count);
+}
+
+function dropWorker(entry: PooledWorker): void {
+  const i = pool.indexOf(entry);
+  if (i >= 0) pool.splice(i, 1);
+  entry.port.close();
+  void entry.worker.terminate();
+}
+
+/** Ends every pooled worker (after a stall; tests). */
+export function closeWorkerPool(): void {
+  for (const w of [...pool]) dropWorker(w);
+}
+
 /**
  * `argsList.map(inThread)`, computed by `name` (registered in numeric/parallel-worker.ts) on worker
- * threads; synchronous. Results are in task order and equal to the in-thread ones.
+ * threads and the calling thread; synchronous. Results are in task order and equal to the in-thread ones.
  */
 export function runTasksSync<A, R>(name: string, argsList: readonly A[], options: RunTasksOptions<A, R>): R[] {
   const n = argsList.length;
   const results: (R | undefined)[] = new Array(n);
   const done = new Uint8Array(n);
   const script = workerScript();
-  const count = script ? (options.workers ?? workerCount(n)) : 0;
-  const workers: { worker: Worker; port: MessagePort }[] = [];
-  // [0]: next task index (claimed by workers), [1]: replies posted (a bell for Atomics.wait).
+  const count = script && n > 0 ? (options.workers ?? workerCount(n)) : 0;
+  // [0]: next task index (claimed by all threads), [1]: replies posted (a bell for Atomics.wait).
   const shared = new Int32Array(new SharedArrayBuffer(8));
+  const job = ++jobCounter;
   let received = 0;
-  const accept = (r: Reply) => {
+  const accept = (r: Omit<Reply, 'job'>) => {
     if (r.error !== undefined || r.index < 0 || r.index >= n || done[r.index]) return false;
     results[r.index] = r.result as R;
     done[r.index] = 1;
@@ -77,17 +124,16 @@ export function runTasksSync<A, R>(name: string, argsList: readonly A[], options
     options.onResult?.(r.index, r.result as R);
     return true;
   };
+  let workers: PooledWorker[] = [];
   try {
-    for (let w = 0; w < count; w++) {
-      const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(script!.url, { workerData: { name, argsList, shared, port: port2 }, transferList: [port2], stdout: false, stderr: false });
-      worker.unref();
-      workers.push({ worker, port: port1 });
-    }
+    if (count > 0) workers = pooledWorkers(count, script!.url);
+    for (const w of workers) w.port.postMessage({ job, name, argsList, shared });
   } catch {
     // No worker threads here: everything in-thread below.
+    workers = [];
   }
   if (workers.length > 0) {
+    let stalled = false;
     try {
       const stallMs = options.stallMs ?? 300_000;
       let alive = workers.length;
@@ -97,8 +143,13 @@ export function runTasksSync<A, R>(name: string, argsList: readonly A[], options
         let got = false;
         for (const w of workers) {
           for (let m = receiveMessageOnPort(w.port); m; m = receiveMessageOnPort(w.port)) {
-            const r = m.message as Reply | { exit: true; error?: string };
-            if ('exit' in r) alive--;
+            const r = m.message as Reply | Done;
+            if (r.job === -1 && 'exit' in r) {
+              // A worker that could not start: it takes no task of this job or any other.
+              alive--;
+              dropWorker(w);
+            } else if (r.job !== job) continue; // a late message of an earlier job
+            else if ('exit' in r) alive--;
             else accept(r);
             got = true;
           }
@@ -110,17 +161,16 @@ export function runTasksSync<A, R>(name: string, argsList: readonly A[], options
           if (i < n) {
             accept({ index: i, result: options.inThread(argsList[i]) });
             last = Date.now();
-          } else if (Date.now() - last > stallMs) break;
-          else Atomics.wait(shared, 1, bell, 1000);
+          } else if (Date.now() - last > stallMs) {
+            stalled = true;
+            break;
+          } else Atomics.wait(shared, 1, bell, 1000);
         }
       }
     } finally {
-      // Workers still running (a stall, an exception above) stop claiming tasks.
+      // Workers stop claiming tasks of this job; a stalled or failed job ends the pool.
       Atomics.store(shared, 0, n);
-      for (const w of workers) {
-        w.port.close();
-        void w.worker.terminate();
-      }
+      if (stalled || received < n) closeWorkerPool();
     }
   }
   // In-thread: no workers, or whatever the workers did not deliver (a failed start, an error).

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { add, cst, mul, powi, un, vv, xv, type Expr, type Integrand } from '../../numeric/expr.ts';
-import { CompensatedSums, MomentAccumulator, createMonteCarlo } from '../../numeric/monte-carlo.ts';
+import { CompensatedSums, MomentAccumulator, SUM_BLOCK, createMonteCarlo } from '../../numeric/monte-carlo.ts';
+import { workerCount } from '../../numeric/parallel.ts';
 
 const integrand = (d: number, exprs: Expr[]): Integrand => ({ d, names: exprs.map((_, k) => `f${k}`), exprs, params: {} });
 const W = { omega0: 2, beta: 3 };
@@ -81,20 +82,36 @@ describe('createMonteCarlo', () => {
 
   it('allocates the same scratch memory for every sample count (streaming)', async () => {
     const f = smoothFamily(3).f;
-    const small = await createMonteCarlo({ batchSize: 1000 }).integrate(f, W, { samples: 2000 });
-    const large = await createMonteCarlo({ batchSize: 1000 }).integrate(f, W, { samples: 200_000 });
-    const otherBatch = await createMonteCarlo({ batchSize: 65_536 }).integrate(f, W, { samples: 2000 });
-    expect(large.scratchBytes).toBe(small.scratchBytes);
-    expect(otherBatch.scratchBytes).toBe(small.scratchBytes);
-    // d = 3, 4 outputs: 8 normals + 3 + 3 + 4 + 4 doubles + (3·4 + 2·10 + 4) moment slots
-    expect(small.scratchBytes).toBe(8 * (8 + 3 + 3 + 4 + 4) + 8 * (4 + 8 + 20 + 4));
+    // d = 3, 4 outputs: 8 normals + 3 + 3 + 4 + 4 doubles + (3·4 + 2·10 + 4) moment slots, once for
+    // the run and once per thread (each sums one block at a time): nothing grows with N.
+    const expected = (samples: number) => 8 * (8 + 3 + 3 + 4 + 4) + 8 * (4 + 8 + 20 + 4) * (2 + workerCount(Math.ceil(samples / SUM_BLOCK)));
+    for (const samples of [2000, 20_000, 200_000]) {
+      const e = await createMonteCarlo({ batchSize: 1000 }).integrate(f, W, { samples });
+      expect(e.scratchBytes).toBe(expected(samples));
+    }
+  });
+
+  it('gives the same numbers on one thread and on several, for any batch size (blocks summed in order)', async () => {
+    const f = smoothFamily(2).f;
+    const many = await createMonteCarlo({ batchSize: 500 }).integrate(f, W, { samples: 3 * SUM_BLOCK + 17, seed: 8 });
+    const saved = process.env.HYPOCHECK_WORKERS;
+    process.env.HYPOCHECK_WORKERS = '0';
+    try {
+      const one = await createMonteCarlo({ batchSize: 5000 }).integrate(f, W, { samples: 3 * SUM_BLOCK + 17, seed: 8 });
+      expect(many.mean).toStrictEqual(one.mean);
+      expect(many.cov).toStrictEqual(one.cov);
+    } finally {
+      if (saved === undefined) delete process.env.HYPOCHECK_WORKERS;
+      else process.env.HYPOCHECK_WORKERS = saved;
+    }
   });
 
   it('reports progress up to 1 and stops when aborted', async () => {
     const f = integrand(1, [xv(0)]);
     const seen: number[] = [];
-    await createMonteCarlo({ batchSize: 100 }).integrate(f, W, { samples: 1000, onProgress: (p) => seen.push(p) });
-    expect(seen.length).toBe(10);
+    await createMonteCarlo({ batchSize: 100 }).integrate(f, W, { samples: 5 * SUM_BLOCK, onProgress: (p) => seen.push(p) });
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen.every((p, i) => i === 0 || p > seen[i - 1])).toBe(true);
     expect(seen.at(-1)).toBe(1);
     const ctl = new AbortController();
     const run = createMonteCarlo({ batchSize: 100 }).integrate(f, W, {
