@@ -30,7 +30,7 @@
  * Floating point and truncation: these eigenvalues never prove; see proofs/section3-dynamics.ts.
  * @see (2.4), (3.1), (3.2), (3.3), (3.6), (4.5); numeric/hermite-operator.ts (ε = 0, exact)
  */
-import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { realMatrixEigenvalues } from './eigenvalues.ts';
 import { Rational, q } from '../symbolic/rational.ts';
 import { gaussHermiteRule, MAX_GAUSS_HERMITE_POINTS } from './gauss-hermite.ts';
 
@@ -286,10 +286,9 @@ export interface GalerkinGap {
   rateNormSq: number;
 }
 
-/** Floating eigenvalues of a square matrix (ml-matrix; display only, floats never prove). */
+/** Floating eigenvalues of a square matrix (numeric/eigenvalues.ts; evidence only, floats never prove). */
 export function eigenvaluesOf(matrix: readonly (readonly number[])[]): { re: number; im: number }[] {
-  const e = new EigenvalueDecomposition(new Matrix(matrix.map((r) => [...r])));
-  return e.realEigenvalues.map((re, k) => ({ re, im: e.imaginaryEigenvalues[k] }));
+  return realMatrixEigenvalues(matrix);
 }
 
 /**
