@@ -6,12 +6,27 @@
  * the CPU with one notice.
  */
 import type { BackendChoice } from './claims.ts';
-import type { IntegratorSet } from '../numeric/integrator.ts';
+import type { GaussianIntegrator, IntegratorSet } from '../numeric/integrator.ts';
 import { createGaussHermite } from '../numeric/gauss-hermite.ts';
 import { createMonteCarlo } from '../numeric/monte-carlo.ts';
 import { createQmc } from '../numeric/qmc.ts';
 import { acquireGpuIntegrator, type GpuAcquisition } from './gpu-device.ts';
 import type { Service } from './services.ts';
+
+/**
+ * The integrator with its runs queued: claims checked side by side (src/runner.ts) share one GPU
+ * device, whose buffers a run uses from its first dispatch to its last read-back.
+ */
+function oneAtATime(integrator: GaussianIntegrator): GaussianIntegrator {
+  let queue: Promise<unknown> = Promise.resolve();
+  const wrapped = Object.create(integrator) as GaussianIntegrator;
+  wrapped.integrate = (f, weight, options) => {
+    const run = queue.then(() => integrator.integrate(f, weight, options));
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  return wrapped;
+}
 
 /** Injected for tests; the CLI uses the real acquisition. */
 export interface IntegratorServiceDeps {
@@ -27,7 +42,7 @@ export async function createIntegratorService(choice: BackendChoice, notice: (li
   if (choice === 'gpu' || choice === 'auto') {
     const gpu = await acquireGpu();
     if (gpu.ok) {
-      value.gpu = gpu.integrator;
+      value.gpu = oneAtATime(gpu.integrator);
       describe = gpu.adapter;
       releaseGpu = gpu.dispose;
     } else if (choice === 'gpu') {

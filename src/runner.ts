@@ -4,7 +4,7 @@
  */
 import type { CheckContext, CheckResult, Claim, ClaimReport } from './claims.ts';
 import type { RealQuery } from '../symbolic/z3.ts';
-import { queryLog } from './procedures/common.ts';
+import { claimScope } from './procedures/common.ts';
 
 /** The solver queries a row's check made, in order (written as report/smt2/<id>-<k>.smt2). */
 export const rowQueries = new WeakMap<ClaimReport, RealQuery[]>();
@@ -23,6 +23,13 @@ export interface RunOptions {
   onStart?: (claim: Claim, index: number, total: number) => void;
   /** Per-claim time budget; a claim over it ends `inconclusive` and the others still run. @defaultValue none */
   timeoutMs?: number;
+  /**
+   * Claims in flight at once: while one waits (a solver, a GPU), the next runs. Rows come in claim
+   * order and each claim's solver queries stay its own (src/procedures/common.ts claimScope). @defaultValue 1
+   */
+  concurrency?: number;
+  /** Called with a row whose claim finished after the run's signal aborted (Ctrl-C): its result was cut short. */
+  onInterrupted?: (row: ClaimReport) => void;
 }
 
 export function selectClaims(claims: readonly Claim[], only?: string): Claim[] {
@@ -44,10 +51,9 @@ export async function runClaim(claim: Claim, ctx: CheckContext, timeoutMs?: numb
   const t0 = performance.now();
   let result: CheckResult;
   const queries: RealQuery[] = [];
-  queryLog.sink = queries;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const check = Promise.resolve().then(() => claim.check(ctx));
+    const check = claimScope.run({ queries }, () => Promise.resolve().then(() => claim.check(ctx)));
     if (timeoutMs === undefined) result = await check;
     else {
       // The budget is checked between the check's asynchronous steps (solver calls, batches);
@@ -65,7 +71,6 @@ export async function runClaim(claim: Claim, ctx: CheckContext, timeoutMs?: numb
     const message = err instanceof Error ? err.message : String(err);
     result = { verdict: 'error', method: 'exact', summary: `check failed: ${message}`, evidence: { reason: message } };
   } finally {
-    queryLog.sink = undefined;
     if (timer) clearTimeout(timer);
   }
   if (queries.length) result = { ...result, evidence: { ...result.evidence, smt2: queries.map((_, k) => smt2FileName(claim.id, k + 1)) } };
@@ -96,16 +101,33 @@ export async function runClaim(claim: Claim, ctx: CheckContext, timeoutMs?: numb
 }
 
 export async function runClaims(claims: readonly Claim[], ctx: CheckContext, options: RunOptions = {}): Promise<ClaimReport[]> {
-  const { only, onResult, onStart, timeoutMs } = options;
+  const { only, onResult, onStart, timeoutMs, concurrency = 1, onInterrupted } = options;
   const selected = selectClaims(claims, only);
   const rows: ClaimReport[] = [];
-  for (const [i, claim] of selected.entries()) {
-    await new Promise<void>((r) => setImmediate(r)); // a macrotask turn: Ctrl-C (SIGINT) is seen between claims
-    if (ctx.signal?.aborted) break;
-    onStart?.(claim, i, selected.length);
-    const row = await runClaim(claim, ctx, timeoutMs);
-    rows.push(row);
-    onResult?.(row, i, selected.length);
-  }
+  const finished = new Map<number, ClaimReport>();
+  let next = 0;
+  // Rows are reported in claim order, whatever order the claims in flight finish in.
+  const emit = () => {
+    while (finished.has(rows.length)) {
+      const row = finished.get(rows.length)!;
+      finished.delete(rows.length);
+      rows.push(row);
+      onResult?.(row, rows.length - 1, selected.length);
+    }
+  };
+  const lane = async () => {
+    for (;;) {
+      await new Promise<void>((r) => setImmediate(r)); // a macrotask turn: Ctrl-C (SIGINT) is seen between claims
+      if (ctx.signal?.aborted) return;
+      const i = next++;
+      if (i >= selected.length) return;
+      onStart?.(selected[i], i, selected.length);
+      const row = await runClaim(selected[i], ctx, timeoutMs);
+      if (ctx.signal?.aborted) onInterrupted?.(row);
+      finished.set(i, row);
+      emit();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, selected.length)) }, lane));
   return rows;
 }

@@ -5,11 +5,13 @@
  */
 import type { Service } from './services.ts';
 import { createZ3Decider, type Z3Api, type Z3Decider } from '../symbolic/z3.ts';
+import { claimScope } from './procedures/common.ts';
 
 export async function createZ3Service(): Promise<Service<Z3Decider>> {
   const mod = (await import('z3-solver')) as unknown as { init: () => Promise<Z3Api & { em?: { PThread?: { terminateAllThreads?: () => void } } }> };
   const api = await mod.init();
-  const decider = createZ3Decider(api);
+  // A context per claim: a claim's answers depend on its own queries only (claims run side by side).
+  const decider = createZ3Decider(api, { scope: () => claimScope.getStore() });
   return {
     value: decider,
     describe: decider.version,

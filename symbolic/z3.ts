@@ -186,17 +186,46 @@ export interface Z3Api {
 export interface Z3DeciderOptions {
   /** Decimal digits tried, in turn, when rounding algebraic model values. @defaultValue [12, 30, 60] */
   roundingDigits?: number[];
+  /**
+   * The scope of a query (any object, e.g. the claim being checked): each scope gets a Z3 context
+   * of its own, so its answers depend on its own queries only, whatever other scopes asked in
+   * between. @defaultValue one context for all
+   */
+  scope?: () => object | undefined;
 }
 
 /**
- * The real decider over an initialised z3-solver API. Queries run one at a time (one context).
+ * The real decider over an initialised z3-solver API. Queries run one at a time (Z3 runs one
+ * operation at a time), in one context per scope (`options.scope`).
  * @example const z3 = createZ3Decider(await init()); await z3.decide(query) // returns { status: 'proved', … }
  */
 export function createZ3Decider(api: Z3Api, options: Z3DeciderOptions = {}): Z3Decider {
-  const { roundingDigits = [12, 30, 60] } = options;
-  const Z = api.Context('hypocheck') as ZContext;
+  const { roundingDigits = [12, 30, 60], scope } = options;
   const version = (api.Z3.get_full_version?.() ?? 'Z3').replace(/^Z3\s*/, '').replace(/\.0$/, '');
   let queue: Promise<unknown> = Promise.resolve();
+  const shared = contextRunner(api, api.Context('hypocheck') as ZContext, roundingDigits);
+  const scoped = new WeakMap<object, ReturnType<typeof contextRunner>>();
+  const runnerFor = (key: object | undefined) => {
+    if (!key) return shared;
+    let r = scoped.get(key);
+    if (!r) scoped.set(key, (r = contextRunner(api, api.Context('hypocheck') as ZContext, roundingDigits)));
+    return r;
+  };
+
+  return {
+    version,
+    decide(query, opts = {}) {
+      const { timeoutMs = 10_000 } = opts;
+      const run = runnerFor(scope?.());
+      const next = queue.then(() => run(query, timeoutMs));
+      queue = next.catch(() => undefined);
+      return next;
+    },
+  };
+}
+
+/** Decides queries in one Z3 context. */
+function contextRunner(api: Z3Api, Z: ZContext, roundingDigits: number[]): (query: RealQuery, timeoutMs: number) => Promise<Decision> {
 
   const toZ3 = (p: Poly, vars: Map<string, ZArith>): ZArith => {
     let sum: ZArith = Z.Real.val(0);
@@ -270,14 +299,5 @@ export function createZ3Decider(api: Z3Api, options: Z3DeciderOptions = {}): Z3D
     }
     return { status: 'unknown', ms, reason: 'z3 found a model, but no rational rounding of it re-checked exactly' };
   };
-
-  return {
-    version,
-    decide(query, opts = {}) {
-      const { timeoutMs = 10_000 } = opts;
-      const next = queue.then(() => run(query, timeoutMs));
-      queue = next.catch(() => undefined);
-      return next;
-    },
-  };
+  return run;
 }

@@ -3,6 +3,7 @@
  * (parameter domains ∧ `forall`) as a solver assumption, seeded exact sample points, solver
  * access, and witness formatting. Knows no paper.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { CheckContext, CheckResult, Verdict } from '../claims.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import type { LangSymbols, ParamExpr } from '../../symbolic/lang/index.ts';
@@ -137,10 +138,12 @@ export const SOLVER_TIMEOUT_MS = 20_000;
 export const CVC5_TIMEOUT_MS = 3_000;
 
 /**
- * Where solver queries are recorded while a claim runs (the runner sets `sink` around each claim,
- * so every solver-based verdict links to the exact SMT-LIB 2 of its queries; issue 12).
+ * The claim being checked, set by the runner around each claim and carried across its awaits
+ * (claims may be in flight together): its solver queries are recorded here, so every solver-based
+ * verdict links to the exact SMT-LIB 2 of its queries (issue 12), and each claim gets a Z3 context
+ * of its own (src/z3-service.ts), so its answers do not depend on which claims ran beside it.
  */
-export const queryLog: { sink?: RealQuery[] } = {};
+export const claimScope = new AsyncLocalStorage<{ queries: RealQuery[] }>();
 
 /** The outcome of deciding one ∀-query with every available solver. */
 export interface SolverOutcome {
@@ -159,7 +162,7 @@ export interface SolverOutcome {
  * against another's model that did not re-check is a disagreement: `unknown` with both answers.
  */
 export async function decideQuery(solvers: SolverSet, query: RealQuery): Promise<SolverOutcome> {
-  queryLog.sink?.push(query);
+  claimScope.getStore()?.queries.push(query);
   // Both solvers at once (Z3 in-process on its own thread, cvc5 a process): the wait is the longer one.
   const names = ['z3', 'cvc5'] as const;
   const decided = await Promise.all(names.map((name) => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckContext, Claim } from '../../src/claims.ts';
+import type { CheckContext, Claim, ClaimReport } from '../../src/claims.ts';
+import type { RealQuery } from '../../symbolic/z3.ts';
+import { decideQuery, type SolverSet } from '../../src/procedures/common.ts';
 import { combineVerdicts } from '../../src/claims.ts';
-import { runClaims, selectClaims } from '../../src/runner.ts';
+import { rowQueries, runClaims, selectClaims } from '../../src/runner.ts';
 import { createServiceRegistry } from '../../src/services.ts';
 import { buildReport, toJson, toMarkdown } from '../../src/report.ts';
 
@@ -67,5 +69,37 @@ describe('combineVerdicts', () => {
     expect(combineVerdicts(['proved', 'refuted', 'supported'])).toBe('refuted');
     expect(combineVerdicts(['proved', 'proved'])).toBe('proved');
     expect(combineVerdicts(['proved', 'supported'])).toBe('supported');
+  });
+});
+
+describe('runClaims with claims in flight together', () => {
+  const solverAfter = (ms: number) => ({ decide: () => new Promise<{ status: 'proved'; ms: number }>((r) => setTimeout(() => r({ status: 'proved', ms }), ms)) });
+  const query = (v: string): RealQuery => ({ variables: [v], assumptions: { kind: 'const', value: true }, goal: { kind: 'const', value: true } });
+  /** A claim that asks `k` solver queries on variable `v`, each answered after `ms`. */
+  const solverClaim = (id: string, v: string, k: number, ms: number): Claim => ({
+    id, source: id, statement: id, hypotheses: [],
+    check: async () => {
+      for (let i = 0; i < k; i++) await decideQuery({ z3: solverAfter(ms) } as unknown as SolverSet, query(v));
+      return { verdict: 'proved', method: 'z3', summary: id, evidence: {} };
+    },
+  });
+
+  it('reports rows in claim order and keeps each claim’s solver queries its own', async () => {
+    const set = [solverClaim('a:1', 'x', 3, 30), solverClaim('a:2', 'y', 1, 1), solverClaim('a:3', 'z', 2, 10)];
+    const seen: string[] = [];
+    const rows = await runClaims(set, ctx, { concurrency: 3, onResult: (r) => seen.push(r.id) });
+    expect(rows.map((r) => r.id)).toEqual(['a:1', 'a:2', 'a:3']);
+    expect(seen).toEqual(['a:1', 'a:2', 'a:3']);
+    for (const [i, v] of ['x', 'y', 'z'].entries()) {
+      const qs = rowQueries.get(rows[i]) ?? [];
+      expect(qs.length).toBe([3, 1, 2][i]);
+      expect(qs.every((q) => q.variables[0] === v)).toBe(true);
+    }
+  });
+
+  it('gives the same rows as one at a time (apart from ms)', async () => {
+    const set = [solverClaim('b:1', 'x', 2, 20), ...claims, solverClaim('b:2', 'y', 1, 5)];
+    const strip = (rows: ClaimReport[]) => rows.map((r) => ({ ...r, ms: 0 }));
+    expect(strip(await runClaims(set, ctx, { concurrency: 4 }))).toEqual(strip(await runClaims(set, ctx)));
   });
 });
