@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import pc from 'picocolors';
 import type { BackendChoice, CheckContext, ClaimReport } from './claims.ts';
-import { findClaim, paper } from './paper-claims.ts';
+import { findClaim, paper, paperListing } from './paper-claims.ts';
 import { isPlotSpec, type Claim, type DerivationStep } from './claims.ts';
 import { printedFields } from './claim-record.ts';
 import type { CitedResult } from './claim-record.ts';
@@ -311,7 +311,7 @@ export function buildProgram(io: CliIo, state: { exitCode: number; signal?: Abor
     .description('list the claims by id')
     .option('--only <prefix>', 'only ids starting with PREFIX')
     .action((opts: { only?: string }) => {
-      const selected = selectClaims(paper.claims, opts.only);
+      const selected = selectClaims(paperListing(), opts.only);
       if (opts.only && selected.length === 0) throw new UsageError(`--only ${echoArg(opts.only)} matches no claim; see \`hypocheck list\``);
       for (const c of selected) io.out(`${c.id.padEnd(24)} ${pc.dim(c.source.padEnd(34))} ${c.statement.replace(/\s+/g, ' ').slice(0, 90)}`);
     });

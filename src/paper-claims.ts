@@ -45,13 +45,26 @@ export const paper = {
 function load(): { set: ClaimSet; claims: Claim[] } {
   if (loaded) return loaded;
   const set = loadClaimFile(PAPER_FILE, { allowModules: true });
-  const claims = set.claims
-    .map((r) => instantiate(r, { set }))
+  const claims = inPaperOrder(set.claims.map((r) => instantiate(r, { set })));
+  loaded = { set, claims };
+  return loaded;
+}
+
+/**
+ * The shipped paper's claims as a listing (id, source, statement, in paper order) for `list`: read
+ * without each kind's expression checks (about 0.3 s of a cold start), which every command that
+ * checks a claim runs (and the tests, on every record).
+ */
+export function paperListing(): Pick<Claim, 'id' | 'source' | 'statement'>[] {
+  if (loaded) return loaded.claims;
+  return inPaperOrder(loadClaimFile(PAPER_FILE, { allowModules: true, validateKinds: false }).claims);
+}
+
+function inPaperOrder<T extends { id: string }>(items: readonly T[]): T[] {
+  return items
     .map((c, i) => ({ c, i }))
     .sort((a, b) => orderKey(a.c.id) - orderKey(b.c.id) || a.i - b.i)
     .map(({ c }) => c);
-  loaded = { set, claims };
-  return loaded;
 }
 
 export function findClaim(id: string): Claim | undefined {

@@ -32,7 +32,7 @@ export interface RunOptions {
   onInterrupted?: (row: ClaimReport) => void;
 }
 
-export function selectClaims(claims: readonly Claim[], only?: string): Claim[] {
+export function selectClaims<C extends Pick<Claim, 'id'>>(claims: readonly C[], only?: string): C[] {
   if (!only) return [...claims];
   return claims.filter((c) => c.id === only || c.id.startsWith(only.endsWith(':') ? only : `${only}`));
 }
