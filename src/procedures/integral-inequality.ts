@@ -33,7 +33,7 @@ import type { CheckContext, CheckResult } from '../claims.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import { Rational, q } from '../../symbolic/rational.ts';
 import { Poly, pv } from '../../symbolic/poly.ts';
-import { expectationWith, multiIndices } from '../../symbolic/moments.ts';
+import { multiIndices, oddDoubleFactorial } from '../../symbolic/moments.ts';
 import { LangError, type LangSymbols } from '../../symbolic/lang/index.ts';
 import { parseMath, parseParamExpr } from '../../symbolic/lang/param.ts';
 import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
@@ -334,10 +334,52 @@ export class ExactFunctionals {
   ) {
     this.varOf = new Map(coords.map((c) => [c.name, Poly.constant(c.variance)]));
   }
+  /** E[v^e] = (e − 1)!!·σ_v^e for a coordinate v of the weight (0 for odd e); undefined outside the weight. */
+  private moment(v: string, e: number): Rational | undefined {
+    const key = `${v}^${e}`;
+    const hit = this.moments.get(key);
+    if (hit) return hit;
+    const variance = this.varOf.get(v)?.constantValue();
+    if (!variance) return undefined;
+    const m = e % 2 === 1 ? Rational.ZERO : variance.pow(e / 2).mul(Rational.of(oddDoubleFactorial(e / 2)));
+    this.moments.set(key, m);
+    return m;
+  }
+  private readonly moments = new Map<string, Rational>();
+
+  /** E of the monomial with exponents `exps` (times `c`), term by term from the moments. */
+  private monomialMean(c: Rational, exps: Iterable<readonly [string, number]>, what: () => string): Rational {
+    let outside = false;
+    const ms: Rational[] = [];
+    for (const [v, e] of exps) {
+      const m = this.moment(v, e);
+      if (!m) outside = true;
+      else if (m.isZero()) return Rational.ZERO; // an odd power of a coordinate: the term's mean is 0
+      else ms.push(m);
+    }
+    if (outside) throw new LangError(`a function of variables outside the weight: ${what()}`);
+    for (const m of ms) c = c.mul(m);
+    return c;
+  }
+
   E(p: Poly): Rational {
-    const e = expectationWith(p, (n) => this.varOf.get(n)).constantValue();
-    if (!e) throw new LangError(`a function of variables outside the weight: ${p.toString()}`);
-    return e;
+    let s = Rational.ZERO;
+    for (const t of p.termList()) s = s.add(this.monomialMean(t.coef, t.mono, () => p.toString()));
+    return s;
+  }
+
+  /** E[p·r], term by term (the product polynomial is never formed). */
+  EProduct(p: Poly, r: Poly): Rational {
+    let s = Rational.ZERO;
+    const rs = r.termList();
+    for (const a of p.termList()) {
+      for (const b of rs) {
+        const exps = new Map<string, number>(a.mono);
+        for (const [v, e] of b.mono) exps.set(v, (exps.get(v) ?? 0) + e);
+        s = s.add(this.monomialMean(a.coef.mul(b.coef), exps, () => `${p.toString()} · ${r.toString()}`));
+      }
+    }
+    return s;
   }
   /** The bilinear form of a functional: B(p, r). */
   bilinear(terms: readonly QuadTerm[], p: Poly, r: Poly): Rational {
@@ -350,8 +392,8 @@ export class ExactFunctionals {
       const F2 = applyLinear(t.f, r, this.syms, this.at, this.coords);
       if (F.length !== G.length) throw new LangError('inner(F, G) of a scalar and a vector');
       // symmetrised: ½(⟨F p, G r⟩ + ⟨F r, G p⟩)
-      const a = F.reduce((acc, x, i) => acc.add(this.E(x.mul(G[i]))), Rational.ZERO);
-      const b = F2.reduce((acc, x, i) => acc.add(this.E(x.mul(G2[i]))), Rational.ZERO);
+      const a = F.reduce((acc, x, i) => acc.add(this.EProduct(x, G[i])), Rational.ZERO);
+      const b = F2.reduce((acc, x, i) => acc.add(this.EProduct(x, G2[i])), Rational.ZERO);
       s = s.add(c.mul(a.add(b)).mul(q(1, 2)));
     }
     return s;
@@ -370,11 +412,11 @@ export class ExactFunctionals {
         for (let j = i; j < n; j++) {
           if (F[i].length !== Gs[j].length) throw new LangError('inner(F, G) of a scalar and a vector');
           let a = Rational.ZERO;
-          for (let k = 0; k < F[i].length; k++) a = a.add(this.E(F[i][k].mul(Gs[j][k])));
+          for (let k = 0; k < F[i].length; k++) a = a.add(this.EProduct(F[i][k], Gs[j][k]));
           let b = a;
           if (t.g !== t.f) {
             b = Rational.ZERO;
-            for (let k = 0; k < F[j].length; k++) b = b.add(this.E(F[j][k].mul(Gs[i][k])));
+            for (let k = 0; k < F[j].length; k++) b = b.add(this.EProduct(F[j][k], Gs[i][k]));
           }
           const v = c.mul(a.add(b)).mul(q(1, 2));
           G[i][j] = G[i][j].add(v);
@@ -421,13 +463,15 @@ export function psdWitness(D: Rational[][], strict: boolean): { pivots: Rational
       continue;
     }
     pivots.push(p);
+    // The trailing block stays symmetric: update its upper triangle and mirror it. Row k of T
+    // (unit lower triangular) is zero beyond column k.
+    const f = Array.from({ length: n }, (_, i) => (i > k ? S[i][k].div(p) : Rational.ZERO));
     for (let i = k + 1; i < n; i++) {
-      const f = S[i][k].div(p);
-      if (f.isZero()) continue;
-      for (let j = k; j < n; j++) S[i][j] = S[i][j].sub(f.mul(S[k][j]));
-      for (let j = 0; j < n; j++) T[i][j] = T[i][j].sub(f.mul(T[k][j]));
+      if (f[i].isZero()) continue;
+      for (let j = i; j < n; j++) if (!S[k][j].isZero()) S[i][j] = S[i][j].sub(f[i].mul(S[k][j]));
+      for (let j = 0; j <= k; j++) if (!T[k][j].isZero()) T[i][j] = T[i][j].sub(f[i].mul(T[k][j]));
     }
-    for (let i = k + 1; i < n; i++) for (let j = k + 1; j < n; j++) S[i][j] = S[j][i];
+    for (let i = k + 1; i < n; i++) for (let j = i + 1; j < n; j++) S[j][i] = S[i][j];
     for (let i = k + 1; i < n; i++) S[i][k] = Rational.ZERO;
   }
   return { pivots };
