@@ -18,6 +18,8 @@
  * whatever m (the paper's assumption; in a real system τ would grow with m).
  */
 import { Rational, q } from '../symbolic/rational.ts';
+import { PhiloxRng } from './rng.ts';
+import { runTasksSync, workerCount } from './parallel.ts';
 
 /** Uniforms in (0, 1) and standard normals; numeric/rng.ts PhiloxRng fits. */
 export interface RandomSource {
@@ -96,35 +98,95 @@ export function simulateAsgd(options: AsgdOptions): PathStats {
   if (!Number.isInteger(steps) || steps < 1) throw new RangeError(`simulateAsgd: steps must be a positive integer, got ${steps}`);
   if (!Number.isInteger(runs) || runs < 2) throw new RangeError(`simulateAsgd: runs must be an integer ≥ 2, got ${runs}`);
   if (offsets.length < 1) throw new RangeError(`simulateAsgd: offsets must be non-empty, got ${offsets.length}`);
+  const model: AsgdModel = { eta, kappa, steps, runs, theta0, omega0Sq, offsets: [...offsets], stalenessBins };
   const G = Math.min(groups, runs);
-  const H = kappa === 0 ? 1 : Math.min(steps + 1, Math.ceil(Math.log(1e-16) / Math.log(kappa)));
-  const hist = new Float64Array(H * runs); // hist[(k mod H)·runs + r] = θ_k of run r
-  const logK = kappa > 0 ? Math.log(kappa) : 0;
-  const nOff = offsets.length;
   const sum = new Float64Array(steps + 1);
   const sumSq = new Float64Array(steps + 1);
   const groupSums = Array.from({ length: G }, () => new Float64Array(steps + 1));
   const groupSizes = Array.from({ length: G }, (_, g) => Math.floor(runs / G) + (g < runs % G ? 1 : 0));
-  const staleness = new Array<number>(stalenessBins).fill(0);
-  let clamped = 0;
-  for (let r = 0; r < runs; r++) hist[r] = theta0;
   sum[0] = runs * theta0;
   sumSq[0] = runs * theta0 * theta0;
   for (let g = 0; g < G; g++) groupSums[g][0] = groupSizes[g] * theta0;
-  // A step's uniforms at once, in the order the runs draw them (τ then the offset, per run).
-  const perRun = (kappa > 0 ? 1 : 0) + (nOff > 1 ? 1 : 0);
+  // Sums over runs in run order, step by step (the same additions whichever thread computed θ).
+  let r = 0, s = 0, s2 = 0, g = 0;
+  const add = (k: number, row: Float64Array, from: number, count: number) => {
+    if (r === 0) { s = 0; s2 = 0; g = 0; }
+    for (let i = from; i < from + count; i++) {
+      const th = row[i];
+      s += th;
+      s2 += th * th;
+      groupSums[g][k] += th;
+      if (++g === G) g = 0;
+    }
+    r += count;
+    if (r === runs) {
+      sum[k] = s;
+      sumSq[k] = s2;
+      r = 0;
+    }
+  };
+  const perRun = uniformsPerRun(model);
+  const state = rng instanceof PhiloxRng ? rng.state() : undefined;
+  const chunks = state && runs * steps >= 1 << 18 && runs * steps <= 1 << 24 ? Math.min(Math.floor(runs / 64), 2 * (1 + workerCount(runs))) : 1;
+  if (state && chunks > 1) {
+    // Runs are independent: ranges of runs on worker threads, each drawing its uniforms at their
+    // places in the step-major stream (counter-based), then summed here in run order.
+    const bounds = Array.from({ length: chunks + 1 }, (_, c) => Math.round((c * runs) / chunks));
+    const tasks = Array.from({ length: chunks }, (_, c): AsgdRunsTask => ({ model, seed: state.seed, stream: state.stream, position: state.position, r0: bounds[c], r1: bounds[c + 1] }));
+    const parts = runTasksSync('asgdRuns', tasks, { inThread: simulateAsgdRuns });
+    for (let k = 1; k <= steps; k++) for (const [c, part] of parts.entries()) add(k, part.theta, (k - 1) * (bounds[c + 1] - bounds[c]), bounds[c + 1] - bounds[c]);
+    (rng as PhiloxRng).at(state.position + steps * runs * perRun);
+    const staleness = new Array<number>(stalenessBins).fill(0);
+    for (const part of parts) part.staleness.forEach((n, i) => (staleness[i] += n));
+    return finish(steps, runs, sum, sumSq, groupSums, groupSizes, staleness, parts.reduce((t, p) => t + p.clamped, 0));
+  }
   const u = new Float64Array(perRun * runs);
-  for (let k = 0; k < steps; k++) {
-    const cur = (k % H) * runs;
-    const nxt = ((k + 1) % H) * runs;
-    let s = 0, s2 = 0;
-    const gs = groupSums;
+  const { staleness, clamped } = advanceRuns(model, 0, runs, () => {
     if (rng.uniforms) rng.uniforms(u, 0, u.length);
     else for (let i = 0; i < u.length; i++) u[i] = rng.uniform();
+    return u;
+  }, (k, row) => add(k, row, 0, runs));
+  return finish(steps, runs, sum, sumSq, groupSums, groupSizes, staleness, clamped);
+}
+
+/** The model of `simulateAsgd` without its generator and error groups. */
+export interface AsgdModel {
+  eta: number;
+  kappa: number;
+  steps: number;
+  runs: number;
+  theta0: number;
+  omega0Sq: number;
+  offsets: number[];
+  stalenessBins: number;
+}
+
+/** Uniforms each run draws per step: τ (κ > 0), then the offset (more than one offset). */
+function uniformsPerRun(m: AsgdModel): number {
+  return (m.kappa > 0 ? 1 : 0) + (m.offsets.length > 1 ? 1 : 0);
+}
+
+/**
+ * Runs [r0, r1) of the model: before step k, `draw(k)` gives the uniforms of these runs at step k
+ * (perRun per run, in run order); after it, `onStep(k + 1, θ_{k+1} of the runs)`.
+ */
+function advanceRuns(m: AsgdModel, r0: number, r1: number, draw: (k: number) => Float64Array, onStep: (k: number, row: Float64Array) => void): { staleness: number[]; clamped: number } {
+  const { eta, kappa, steps, theta0, omega0Sq, offsets, stalenessBins } = m;
+  const w = r1 - r0;
+  const H = kappa === 0 ? 1 : Math.min(steps + 1, Math.ceil(Math.log(1e-16) / Math.log(kappa)));
+  const hist = new Float64Array(H * w); // hist[(k mod H)·w + r] = θ_k of run r0 + r
+  const logK = kappa > 0 ? Math.log(kappa) : 0;
+  const nOff = offsets.length;
+  const staleness = new Array<number>(stalenessBins).fill(0);
+  let clamped = 0;
+  hist.fill(theta0, 0, w);
+  for (let k = 0; k < steps; k++) {
+    const cur = (k % H) * w;
+    const nxt = ((k + 1) % H) * w;
+    const u = draw(k);
     let next = 0;
     const kH = k % H;
-    let g = 0;
-    for (let r = 0; r < runs; r++) {
+    for (let r = 0; r < w; r++) {
       let tau = 0;
       if (kappa > 0) {
         tau = Math.floor(Math.log(u[next++]) / logK);
@@ -132,24 +194,42 @@ export function simulateAsgd(options: AsgdOptions): PathStats {
       }
       let read: number;
       if (tau > k) read = theta0;
-      else if (tau >= H) { clamped++; read = hist[((k - H + 1) % H) * runs + r]; }
+      else if (tau >= H) { clamped++; read = hist[((k - H + 1) % H) * w + r]; }
       else {
         // (k − τ) mod H with 0 ≤ τ < H
         const j = kH >= tau ? kH - tau : kH - tau + H;
-        read = hist[j * runs + r];
+        read = hist[j * w + r];
       }
       const b = offsets[nOff === 1 ? 0 : Math.min(nOff - 1, Math.floor(u[next++] * nOff))];
-      const th = hist[cur + r] - eta * (omega0Sq * read + b);
-      hist[nxt + r] = th;
-      s += th;
-      s2 += th * th;
-      gs[g][k + 1] += th;
-      if (++g === G) g = 0;
+      hist[nxt + r] = hist[cur + r] - eta * (omega0Sq * read + b);
     }
-    sum[k + 1] = s;
-    sumSq[k + 1] = s2;
+    onStep(k + 1, hist.subarray(nxt, nxt + w));
   }
-  return finish(steps, runs, sum, sumSq, groupSums, groupSizes, staleness, clamped);
+  return { staleness, clamped };
+}
+
+/** A range of runs of `simulateAsgd` for a worker thread: the generator as (seed, stream, word position at the start). */
+export interface AsgdRunsTask {
+  model: AsgdModel;
+  seed: number;
+  stream: number;
+  position: number;
+  r0: number;
+  r1: number;
+}
+
+/** θ_k of runs [r0, r1) for k = 1 … steps (step-major), their staleness counts and clamps. */
+export function simulateAsgdRuns(t: AsgdRunsTask): { theta: Float64Array; staleness: number[]; clamped: number } {
+  const { model, r0, r1 } = t;
+  const w = r1 - r0, perRun = uniformsPerRun(model);
+  const rng = new PhiloxRng(t.seed, t.stream);
+  const u = new Float64Array(perRun * w);
+  const theta = new Float64Array(model.steps * w);
+  const { staleness, clamped } = advanceRuns(model, r0, r1, (k) => {
+    rng.at(t.position + (k * model.runs + r0) * perRun).uniforms(u, 0, u.length);
+    return u;
+  }, (k, row) => theta.set(row, (k - 1) * w));
+  return { theta, staleness, clamped };
 }
 
 /** The mean recurrence matrix G of the header, exactly. */

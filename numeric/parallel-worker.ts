@@ -8,6 +8,7 @@ import { workerData, type MessagePort } from 'node:worker_threads';
 import { runPerturbedTask, runPerturbedWork } from '../proofs/perturbed-data.ts';
 import { simulateSettingTask } from '../proofs/figure-3-1.ts';
 import { monteCarloBlockSums } from './monte-carlo.ts';
+import { simulateAsgdRuns } from './asgd.ts';
 
 /** The task functions a worker can run, by name (the same functions the caller runs in-thread). */
 const TASKS: Record<string, (args: never) => unknown> = {
@@ -15,6 +16,7 @@ const TASKS: Record<string, (args: never) => unknown> = {
   perturbedWork: runPerturbedWork,
   asgdSetting: simulateSettingTask,
   monteCarloBlockSums,
+  asgdRuns: simulateAsgdRuns,
 };
 
 interface Job {

@@ -15,7 +15,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, Worker, isMainThread, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 
 /** Defined by the bundle's banner (src/build.mjs): the bundle's own URL. Undefined when running from sources. */
 declare const __hypocheckBundleUrl: string | undefined;
@@ -74,6 +74,8 @@ interface PooledWorker {
  * batches). They are unref'd, so they never keep the process alive; a stalled job ends the pool.
  */
 const pool: PooledWorker[] = [];
+/** runTasksSync calls in progress on this thread (a task of one may call another). */
+let depth = 0;
 let jobCounter = 0;
 
 function pooledWorkers(count: number, url: URL): PooledWorker[] {
@@ -111,7 +113,10 @@ export function runTasksSync<A, R>(name: string, argsList: readonly A[], options
   const results: (R | undefined)[] = new Array(n);
   const done = new Uint8Array(n);
   const script = workerScript();
-  const count = script && n > 0 ? (options.workers ?? workerCount(n)) : 0;
+  // No nesting: a task that itself calls runTasksSync (on a worker, or in the caller's share of an
+  // outer job, whose workers are busy with it) computes its inner tasks in-thread.
+  const nested = !isMainThread || depth > 0;
+  const count = script && n > 0 && !nested ? (options.workers ?? workerCount(n)) : 0;
   // [0]: next task index (claimed by all threads), [1]: replies posted (a bell for Atomics.wait).
   const shared = new Int32Array(new SharedArrayBuffer(8));
   const job = ++jobCounter;
@@ -134,6 +139,7 @@ export function runTasksSync<A, R>(name: string, argsList: readonly A[], options
   }
   if (workers.length > 0) {
     let stalled = false;
+    depth++;
     try {
       const stallMs = options.stallMs ?? 300_000;
       let alive = workers.length;
@@ -168,6 +174,7 @@ export function runTasksSync<A, R>(name: string, argsList: readonly A[], options
         }
       }
     } finally {
+      depth--;
       // Workers stop claiming tasks of this job; a stalled or failed job ends the pool.
       Atomics.store(shared, 0, n);
       if (stalled || received < n) closeWorkerPool();

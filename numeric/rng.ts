@@ -191,6 +191,11 @@ export class PhiloxRng {
     this.stream = stream;
   }
 
+  /** (seed, stream, word position): a generator built from them and jumped there draws the same words; undefined while a normal is cached. */
+  state(): { seed: number; stream: number; position: number } | undefined {
+    return this.hasSpare ? undefined : { seed: this.k0 + this.k1 * TWO_POW_32, stream: this.stream, position: this.position };
+  }
+
   /** Jump to word number `position` of the stream (drops a cached normal). */
   at(position: number): this {
     if (!Number.isSafeInteger(position) || position < 0) throw new RangeError(`PhiloxRng.at: position must be a non-negative integer, got ${position}`);

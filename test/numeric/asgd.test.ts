@@ -51,3 +51,27 @@ describe('mean recurrence', () => {
     expect(pronyRate(m, 0, 400).rate).toBeCloseTo(-0.5 * Math.log(0.98), 8);
   });
 });
+
+describe('simulateAsgd on worker threads', () => {
+  it('gives the in-thread numbers bit for bit (ranges of runs drawn at their places in the stream) and leaves the generator where one thread would', () => {
+    const opts = { eta: 0.01, kappa: 0.9, steps: 600, runs: 640, stalenessBins: 4, groups: 7 };
+    const rngA = new PhiloxRng(3, 0x5ad);
+    rngA.nextU32(); // not at the start of the stream
+    const parallel = simulateAsgd({ ...opts, rng: rngA });
+    const saved = process.env.HYPOCHECK_WORKERS;
+    process.env.HYPOCHECK_WORKERS = '0';
+    try {
+      const rngB = new PhiloxRng(3, 0x5ad);
+      rngB.nextU32();
+      const one = simulateAsgd({ ...opts, rng: rngB });
+      expect(Array.from(parallel.mean)).toStrictEqual(Array.from(one.mean));
+      expect(Array.from(parallel.stderr)).toStrictEqual(Array.from(one.stderr));
+      expect(parallel.groupSums.map((g) => Array.from(g))).toStrictEqual(one.groupSums.map((g) => Array.from(g)));
+      expect(parallel.staleness).toStrictEqual(one.staleness);
+      expect(rngA.nextU32()).toBe(rngB.nextU32());
+    } finally {
+      if (saved === undefined) delete process.env.HYPOCHECK_WORKERS;
+      else process.env.HYPOCHECK_WORKERS = saved;
+    }
+  }, 60_000);
+});
