@@ -3,11 +3,12 @@
  *
  * Samples are the counter-based normals of numeric/rng.ts (sample i = counter i), so a run
  * is reproducible from (seed, stream) and any range of samples can be drawn on its own.
- * Memory is flat in N: one sample's coordinates and a fixed set of running sums
+ * Memory is flat in N: per thread one sample's coordinates and a fixed set of running sums
  * (Neumaier-compensated Σ(f_k − c_k) and Σ(f_k − c_k)(f_l − c_l), shifted by the first
- * sample's values c_k so the variance does not cancel when |mean| ≫ sd).
+ * sample's values c_k so the variance does not cancel when |mean| ≫ sd), summed per block of
+ * SUM_BLOCK draws and the blocks added in order (the same numbers for any thread count).
  */
-import { compileJs, type Integrand } from './expr.ts';
+import { compileJs, validateIntegrand, type Integrand } from './expr.ts';
 import { weightScales, type Estimate, type GaussianIntegrator, type GaussianWeight, type IntegrateOptions } from './integrator.ts';
 import { NormalStream } from './rng.ts';
 import { runTasksSync, workerCount } from './parallel.ts';
@@ -184,7 +185,8 @@ export interface MonteCarloBlock {
 const compiledByText = new Map<string, ReturnType<typeof compileJs>>();
 
 function compiled(f: Integrand): ReturnType<typeof compileJs> {
-  const key = JSON.stringify([f.d, f.exprs, f.params]);
+  validateIntegrand(f);
+  const key = JSON.stringify([f.d, f.names, f.exprs, f.params], (_, v: unknown) => (Object.is(v, -0) ? '-0' : v));
   let fn = compiledByText.get(key);
   if (!fn) {
     if (compiledByText.size > 64) compiledByText.clear();
@@ -282,16 +284,15 @@ export function createMonteCarlo(options: MonteCarloOptions = {}): MonteCarloInt
       const job = { f, sx, sv, seed, stream, antithetic };
       const shift = monteCarloObservations({ ...job, start: 0, end: 1, shift: [] });
       const acc = MomentAccumulator.withShift(shift);
-      const blocks: MonteCarloBlock[] = [];
-      for (let start = 0; start < draws; start += SUM_BLOCK) blocks.push({ ...job, start, end: Math.min(draws, start + SUM_BLOCK), shift: Array.from(shift) });
-      const threads = 1 + workerCount(blocks.length);
+      const blocks = Math.ceil(draws / SUM_BLOCK);
+      const threads = 1 + workerCount(blocks);
       const perRound = Math.max(1, Math.ceil(batchSize / SUM_BLOCK)) * threads;
-      const perSample = 8 * (4 * Math.ceil((2 * f.d) / 4) + 2 * f.d + 2 * m);
-      const scratchBytes = perSample + acc.bytes * (1 + threads);
       let lastYield = performance.now();
-      for (let b = 0; b < blocks.length; b += perRound) {
+      for (let b = 0; b < blocks; b += perRound) {
         signal?.throwIfAborted();
-        const round = blocks.slice(b, b + perRound);
+        // The round's blocks only: memory stays flat in N.
+        const round: MonteCarloBlock[] = [];
+        for (let j = b; j < Math.min(blocks, b + perRound); j++) round.push({ ...job, start: j * SUM_BLOCK, end: Math.min(draws, (j + 1) * SUM_BLOCK), shift: Array.from(shift) });
         const sums = threads > 1 && round.length > 1 ? runTasksSync('monteCarloBlockSums', round, { inThread: monteCarloBlockSums }) : round.map(monteCarloBlockSums);
         for (const s of sums) acc.addSums(s);
         onProgress?.(round[round.length - 1].end / draws);
@@ -300,6 +301,9 @@ export function createMonteCarlo(options: MonteCarloOptions = {}): MonteCarloInt
           lastYield = performance.now();
         }
       }
+      // Per thread that may take part: one draw's arrays and a block's sums; and the run's sums.
+      const allThreads = 1 + workerCount(Number.MAX_SAFE_INTEGER);
+      const scratchBytes = allThreads * (8 * (4 * Math.ceil((2 * f.d) / 4) + 2 * f.d + 2 * m) + acc.bytes) + acc.bytes;
       const { mean, stderr, cov } = acc.result();
       return {
         mean,

@@ -45,7 +45,10 @@ export interface RunTasksOptions<A, R> {
   callerWorks?: boolean;
   /** Called as each result arrives (any order). */
   onResult?: (index: number, result: R) => void;
-  /** Give up on the workers (and finish in-thread) after this long without a result. @defaultValue 300 000 ms */
+  /**
+   * Give up on the workers (and finish in-thread) after this long without a result: a worker that
+   * dies mid-job sends nothing, and its exit is not seen while this thread waits. @defaultValue 60 000 ms
+   */
   stallMs?: number;
 }
 
@@ -141,7 +144,7 @@ export function runTasksSync<A, R>(name: string, argsList: readonly A[], options
     let stalled = false;
     depth++;
     try {
-      const stallMs = options.stallMs ?? 300_000;
+      const stallMs = options.stallMs ?? 60_000;
       let alive = workers.length;
       let last = Date.now();
       while (received < n && alive > 0) {
@@ -165,7 +168,12 @@ export function runTasksSync<A, R>(name: string, argsList: readonly A[], options
           // The calling thread claims tasks from the same counter as the workers.
           const i = options.callerWorks === false ? n : Atomics.add(shared, 0, 1);
           if (i < n) {
-            accept({ index: i, result: options.inThread(argsList[i]) });
+            try {
+              accept({ index: i, result: options.inThread(argsList[i]) });
+            } catch {
+              // Left undone: the tasks not delivered are computed below in task order, so the
+              // error thrown is the first task's that fails, as on one thread.
+            }
             last = Date.now();
           } else if (Date.now() - last > stallMs) {
             stalled = true;
@@ -175,9 +183,9 @@ export function runTasksSync<A, R>(name: string, argsList: readonly A[], options
       }
     } finally {
       depth--;
-      // Workers stop claiming tasks of this job; a stalled or failed job ends the pool.
+      // Workers stop claiming tasks of this job; a stalled job (a worker may be dead or stuck) ends the pool.
       Atomics.store(shared, 0, n);
-      if (stalled || received < n) closeWorkerPool();
+      if (stalled) closeWorkerPool();
     }
   }
   // In-thread: no workers, or whatever the workers did not deliver (a failed start, an error).
