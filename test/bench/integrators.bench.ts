@@ -41,7 +41,7 @@ async function measure(log: (line: string) => void, label: string, be: GaussianI
 }
 
 export async function run(log: (line: string) => void): Promise<void> {
-  log('CPU backends on f = exp(a·(x+v)), |a| = ½, ω₀ = β = 1, exact e^{1/4}; seed 1; one thread.');
+  log('CPU backends on f = exp(a·(x+v)), |a| = ½, ω₀ = β = 1, exact e^{1/4}; seed 1; cpu mc on every core (worker threads), the others on one thread.');
   log('| backend | d | samples/nodes | ms | M samples/s | |error| | stderr (estimate) | RSS MiB before→after | heap MiB before→after |');
   log('|---|---|---|---|---|---|---|---|---|');
   const mc = createMonteCarlo();
