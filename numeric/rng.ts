@@ -214,6 +214,15 @@ export class PhiloxRng {
     return this.words[this.position++ % 4];
   }
 
+  /** The words of the block at the current position (a multiple of 4), which moves past it. */
+  private takeBlock(): Uint32Array {
+    const b = this.position / 4;
+    philoxBlock(b % TWO_POW_32 >>> 0, this.stream, 0, Math.floor(b / TWO_POW_32) >>> 0, this.k0, this.k1, this.words);
+    this.block = b;
+    this.position += 4;
+    return this.words;
+  }
+
   /** Uniform in (0, 1), 32 random bits. */
   uniform(): number {
     return wordToUniform(this.nextU32());
@@ -227,12 +236,8 @@ export class PhiloxRng {
     let k = offset;
     const end = offset + count;
     while (k < end && this.position % 4 !== 0) out[k++] = this.uniform();
-    const w = this.words;
     while (end - k >= 4) {
-      const b = this.position / 4;
-      philoxBlock(b % TWO_POW_32 >>> 0, this.stream, 0, Math.floor(b / TWO_POW_32) >>> 0, this.k0, this.k1, w);
-      this.block = b;
-      this.position += 4;
+      const w = this.takeBlock();
       out[k] = wordToUniform(w[0]);
       out[k + 1] = wordToUniform(w[1]);
       out[k + 2] = wordToUniform(w[2]);
@@ -280,12 +285,8 @@ export class PhiloxRng {
     let k = offset;
     const end = offset + count;
     while (k < end && (this.hasSpare || this.position % 4 !== 0)) out[k++] = this.normal();
-    const w = this.words;
     while (end - k >= 4) {
-      const b = this.position / 4;
-      philoxBlock(b % TWO_POW_32 >>> 0, this.stream, 0, Math.floor(b / TWO_POW_32) >>> 0, this.k0, this.k1, w);
-      this.block = b;
-      this.position += 4;
+      const w = this.takeBlock();
       let r = Math.sqrt(-2 * Math.log(wordToUniform(w[0])));
       let t = TWO_PI * wordToUniform(w[1]);
       out[k] = r * Math.cos(t);
