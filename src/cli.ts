@@ -199,6 +199,8 @@ export interface RunReportOptions {
   timeout?: number;
   /** `--shard K/N`: run only that slice of the selected claims (merge the reports with `hypocheck merge`). */
   shard?: Shard;
+  /** `--jobs N`: claims in flight at once (the report is the same; a claim's `ms` counts its wait). @defaultValue CLAIMS_IN_FLIGHT */
+  jobs?: number;
 }
 
 /**
@@ -216,11 +218,19 @@ export function markInterrupted(row: ClaimReport): void {
 }
 
 /**
- * Claims checked side by side (src/runner.ts `concurrency`; the report is the same for any value).
- * One: on the paper, two in flight measured 19.7 s against 20.4 s (it is CPU-bound on 2 cores) and
- * three 23.6 s, while each claim's `ms` then counts its wait behind the others.
+ * Claims checked side by side by default (`--jobs`; src/runner.ts `concurrency`; the report is the
+ * same for any value). One: on the paper, two in flight measured 19.7 s against 20.4 s (it is
+ * CPU-bound on 2 cores) and three 23.6 s, while each claim's `ms` then counts its wait behind the
+ * others. Files of solver-bound claims gain more.
  */
 const CLAIMS_IN_FLIGHT = 1;
+
+/** The `--jobs` option of verify and check. */
+export function jobsOption(): Option {
+  return new Option('--jobs <n>', 'claims checked side by side while others wait for a solver (the report is the same; ms then counts the wait)')
+    .argParser((v) => parseNumberFlag('--jobs', v, { integer: true, min: 1 }))
+    .default(CLAIMS_IN_FLIGHT);
+}
 
 /** Run claims, stream the table, write report.json/.md/.html (and --json), print the headline. */
 export async function runAndReport(
@@ -243,7 +253,7 @@ export async function runAndReport(
   const mine = shardItems(selected, opts.shard);
   const rows = await runClaims(mine, ctx, {
     timeoutMs: (opts.timeout ?? 600) * 1000,
-    concurrency: CLAIMS_IN_FLIGHT,
+    concurrency: opts.jobs ?? CLAIMS_IN_FLIGHT,
     onStart: (c, i, n) => ctx.progress(`[${i + 1}/${n}] ${c.id}`),
     onInterrupted: markInterrupted,
     // A conjunction's verdict is computed from its parts once all have run: printed after them.
@@ -301,6 +311,7 @@ export function buildProgram(io: CliIo, state: { exitCode: number; signal?: Abor
     .option('--effort <x>', 'work scale of numeric checks (1 = default)', parseEffort, 1)
     .option('--timeout <s>', 'time budget per claim in seconds', (v) => parseNumberFlag('--timeout', v, { min: 0, exclusiveMin: true }), 600)
     .option('--shard <K/N>', 'run only the K-th of N slices of the claims; `hypocheck merge` joins the reports', parseShard)
+    .addOption(jobsOption())
     .addOption(backendOption())
     .action(async (opts: RunReportOptions) => {
       await runAndReport(paper.claims, { paper: paper.set.paper.id, title: paper.set.paper.title, cited: paper.set.cited, main: paper.set.paper.main }, opts, io, state);

@@ -10,7 +10,7 @@ import { Option, type Command } from 'commander';
 import pc from 'picocolors';
 import type { BackendChoice } from '../claims.ts';
 import type { CliIo } from '../cli.ts';
-import { createContext, runAndReport, writeSmt2Files } from '../cli.ts';
+import { createContext, jobsOption, runAndReport, writeSmt2Files } from '../cli.ts';
 import { runClaim, smt2FileName } from '../runner.ts';
 import type { CliState } from './index.ts';
 import { UsageError, parseNumberFlag } from '../errors.ts';
@@ -47,8 +47,9 @@ export function registerFileCommands(program: Command, io: CliIo, state: CliStat
     .option('--effort <x>', 'work scale of numeric checks (1 = default)', (v) => parseNumberFlag('--effort', v, { min: 0, exclusiveMin: true }), 1)
     .option('--allow-modules', 'let `module:` claims run their TypeScript')
     .option('--timeout <s>', 'time budget per claim in seconds', (v) => parseNumberFlag('--timeout', v, { min: 0, exclusiveMin: true }), 600)
+    .addOption(jobsOption())
     .addOption(new Option('--backend <name>', 'integrator for numeric checks').choices(['auto', 'gpu', 'cpu', 'qmc', 'quadrature']).default('auto'))
-    .action(async (files: string[], opts: { only?: string; json?: string; report: string; seed: number; effort: number; backend: BackendChoice; allowModules?: boolean; timeout: number }) => {
+    .action(async (files: string[], opts: { only?: string; json?: string; report: string; seed: number; effort: number; backend: BackendChoice; allowModules?: boolean; timeout: number; jobs: number }) => {
       const sets = loadSets(files, !!opts.allowModules);
       const claims = sets.flatMap((set) => set.claims.map((r) => instantiate(r, { set })));
       const ids = new Set<string>();

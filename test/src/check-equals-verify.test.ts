@@ -5,7 +5,7 @@
  * claims. Decided on the exact (solver-free, simulation-free) part of the paper for speed; the ids
  * are compared for the whole file.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,4 +35,23 @@ describe('check on the paper file agrees with verify', () => {
     expect(Object.keys(verdicts(a)).length).toBeGreaterThan(0);
     expect(verdicts(b)).toEqual(verdicts(a));
   }, 120_000);
+});
+
+describe('--jobs', () => {
+  it('gives the same report with claims side by side (apart from ms)', async () => {
+    const one = mkdtempSync(join(tmpdir(), 'hc-jobs1-'));
+    const three = mkdtempSync(join(tmpdir(), 'hc-jobs3-'));
+    await run(['verify', '--only', 'rem:3', '--report', one, '--seed', '3', '--effort', '0.2']);
+    await run(['verify', '--only', 'rem:3', '--report', three, '--seed', '3', '--effort', '0.2', '--jobs', '3']);
+    const rows = (dir: string) => JSON.stringify(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).claims, (k, v: unknown) => (k === 'ms' ? 0 : v));
+    expect(rows(three)).toBe(rows(one));
+    // The same solver queries, claim by claim, byte for byte.
+    const files = readdirSync(join(one, 'smt2')).sort();
+    expect(files.length).toBeGreaterThan(0);
+    expect(readdirSync(join(three, 'smt2')).sort()).toEqual(files);
+    for (const f of files) expect(readFileSync(join(three, 'smt2', f), 'utf8')).toBe(readFileSync(join(one, 'smt2', f), 'utf8'));
+  }, 120_000);
+  it('rejects a count that is not a positive integer', async () => {
+    for (const bad of ['0', '1.5', 'x']) expect((await run(['verify', '--only', 'eq:2.3', '--jobs', bad])).code).toBe(2);
+  });
 });
