@@ -2,8 +2,10 @@
  * Independent, deterministic tasks on worker threads, for synchronous callers (a check that
  * runs a dozen particle simulations): the workers and the calling thread pull task indices from
  * one shared counter; the workers post results back (structured clone: doubles and typed arrays
- * arrive bit for bit) and the caller, out of tasks, waits for them on `Atomics.wait`. A task is a named function of serialisable arguments registered in
- * numeric/parallel-worker.ts, so a worker computes exactly what the caller would in-thread.
+ * arrive bit for bit) and the caller, out of tasks, waits for them on `Atomics.wait`. A task is a
+ * named function of serialisable arguments registered in numeric/parallel-worker.ts, so a worker
+ * computes exactly what the caller would in-thread. Called on a worker thread, or from inside a
+ * task, it runs in-thread (no nesting).
  *
  * Worker script: from the esbuild bundle (src/build.mjs) `worker.mjs` next to the bundle; from
  * sources (vitest, tsx) numeric/parallel-worker-boot.mjs, which registers tsx and imports the
