@@ -201,6 +201,7 @@ export function simulateSmeSplittingShared(options: Omit<SmeSplittingOptions, 'p
     perturbation,
     theta: theta0.slice(),
     y: y0.slice(),
+    epsAtTheta: perturbation ? theta0.map((t) => perturbation(t)) : undefined,
     stats: { t: new Float64Array(nRec), mean: new Float64Array(nRec), stderr: new Float64Array(nRec), groupSums: Array.from({ length: groups }, () => new Float64Array(nRec)), groupSizes: [...groupSizes] } as ObservableStats,
   }));
   const record = (sys: (typeof systems)[number], idx: number, time: number) => {
@@ -225,13 +226,17 @@ export function simulateSmeSplittingShared(options: Omit<SmeSplittingOptions, 'p
     for (const sys of systems) {
       const { theta, y, perturbation } = sys;
       if (perturbation) {
+        // ε(Θ) at the step's end is the next step's first kick: evaluated once (ε is a function).
+        const eps = sys.epsAtTheta!;
         for (let p = 0; p < paths; p++) {
           const th = theta[p];
-          const yy = y[p] - perturbation(th) * half;
+          const yy = y[p] - eps[p] * half;
           const z1 = z[2 * p], z2 = z[2 * p + 1];
           const th1 = e11 * th + e12 * yy + n11 * z1;
+          const e1 = perturbation(th1);
           theta[p] = th1;
-          y[p] = e21 * th + e22 * yy + n21 * z1 + n22 * z2 - perturbation(th1) * half;
+          eps[p] = e1;
+          y[p] = e21 * th + e22 * yy + n21 * z1 + n22 * z2 - e1 * half;
         }
       } else {
         for (let p = 0; p < paths; p++) {
