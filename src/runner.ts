@@ -19,8 +19,8 @@ export interface RunOptions {
   only?: string;
   /** Called after each claim (terminal table rows stream as they finish). */
   onResult?: (row: ClaimReport, index: number, total: number) => void;
-  /** Called before each claim starts. */
-  onStart?: (claim: Claim, index: number, total: number) => void;
+  /** Called before each claim starts; `started` counts the claims started so far, this one included. */
+  onStart?: (claim: Claim, started: number, total: number) => void;
   /** Per-claim time budget; a claim over it ends `inconclusive` and the others still run. @defaultValue none */
   timeoutMs?: number;
   /**
@@ -30,6 +30,11 @@ export interface RunOptions {
   concurrency?: number;
   /** Called with a row whose claim finished after the run's signal aborted (Ctrl-C): its result was cut short. */
   onInterrupted?: (row: ClaimReport) => void;
+  /**
+   * Expected seconds of a claim, by id (e.g. its `ms` in an earlier report): claims start longest
+   * first, so a long wait overlaps the rest (rows still come in claim order). @defaultValue claim order
+   */
+  expectedMs?: ReadonlyMap<string, number>;
 }
 
 export function selectClaims<C extends Pick<Claim, 'id'>>(claims: readonly C[], only?: string): C[] {
@@ -101,8 +106,11 @@ export async function runClaim(claim: Claim, ctx: CheckContext, timeoutMs?: numb
 }
 
 export async function runClaims(claims: readonly Claim[], ctx: CheckContext, options: RunOptions = {}): Promise<ClaimReport[]> {
-  const { only, onResult, onStart, timeoutMs, concurrency = 1, onInterrupted } = options;
+  const { only, onResult, onStart, timeoutMs, concurrency = 1, onInterrupted, expectedMs } = options;
   const selected = selectClaims(claims, only);
+  // Start order: longest expected first (stable), else claim order.
+  const order = selected.map((_, i) => i);
+  if (expectedMs) order.sort((a, b) => (expectedMs.get(selected[b].id) ?? 0) - (expectedMs.get(selected[a].id) ?? 0) || a - b);
   const rows: ClaimReport[] = [];
   const finished = new Map<number, ClaimReport>();
   let next = 0;
@@ -119,9 +127,9 @@ export async function runClaims(claims: readonly Claim[], ctx: CheckContext, opt
     for (;;) {
       await new Promise<void>((r) => setImmediate(r)); // a macrotask turn: Ctrl-C (SIGINT) is seen between claims
       if (ctx.signal?.aborted) return;
-      const i = next++;
-      if (i >= selected.length) return;
-      onStart?.(selected[i], i, selected.length);
+      if (next >= selected.length) return;
+      const i = order[next++];
+      onStart?.(selected[i], next, selected.length);
       const row = await runClaim(selected[i], ctx, timeoutMs);
       if (ctx.signal?.aborted) onInterrupted?.(row);
       finished.set(i, row);
@@ -129,5 +137,10 @@ export async function runClaims(claims: readonly Claim[], ctx: CheckContext, opt
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, selected.length)) }, lane));
+  // Interrupted with claims out of order: the ones that finished after a claim never started.
+  for (const i of [...finished.keys()].sort((a, b) => a - b)) {
+    rows.push(finished.get(i)!);
+    onResult?.(rows[rows.length - 1], rows.length - 1, selected.length);
+  }
   return rows;
 }

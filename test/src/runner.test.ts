@@ -103,3 +103,39 @@ describe('runClaims with claims in flight together', () => {
     expect(strip(await runClaims(set, ctx, { concurrency: 4 }))).toEqual(strip(await runClaims(set, ctx)));
   });
 });
+
+describe('runClaims start order', () => {
+  const quick = (id: string, started: string[]): Claim => ({
+    id, source: id, statement: id, hypotheses: [],
+    check: async () => {
+      started.push(id);
+      await new Promise((r) => setTimeout(r, 5));
+      return { verdict: 'proved', method: 'exact', summary: id, evidence: {} };
+    },
+  });
+
+  it('starts the longest expected claims first and still reports in claim order', async () => {
+    const started: string[] = [];
+    const set = ['c:1', 'c:2', 'c:3', 'c:4'].map((id) => quick(id, started));
+    const starts: string[] = [];
+    const rows = await runClaims(set, ctx, { concurrency: 1, expectedMs: new Map([['c:3', 900], ['c:2', 50]]), onStart: (c, n) => starts.push(`${n}:${c.id}`) });
+    expect(started).toEqual(['c:3', 'c:2', 'c:1', 'c:4']);
+    expect(starts).toEqual(['1:c:3', '2:c:2', '3:c:1', '4:c:4']);
+    expect(rows.map((r) => r.id)).toEqual(['c:1', 'c:2', 'c:3', 'c:4']);
+  });
+
+  it('keeps every finished claim, in claim order, when stopped with earlier claims never started', async () => {
+    const ctl = new AbortController();
+    const started: string[] = [];
+    const set = ['d:1', 'd:2', 'd:3'].map((id) => quick(id, started));
+    const interrupted: string[] = [];
+    const rows = await runClaims(set, { ...ctx, signal: ctl.signal }, {
+      expectedMs: new Map([['d:3', 10]]),
+      onStart: () => ctl.abort(),
+      onInterrupted: (r) => interrupted.push(r.id),
+    });
+    expect(started).toEqual(['d:3']);
+    expect(rows.map((r) => r.id)).toEqual(['d:3']);
+    expect(interrupted).toEqual(['d:3']);
+  });
+});
