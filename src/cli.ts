@@ -2,7 +2,7 @@
  * The `hypocheck` command line. I/O lives here: files, terminal, signals, services.
  * Exit codes: 0 every check ran (whatever the verdicts), 1 a check errored, 2 bad usage.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
@@ -208,6 +208,7 @@ export interface RunReportOptions {
  * `inconclusive` ("interrupted"), never `proved`/`refuted` from partial work nor `error`.
  */
 export function markInterrupted(row: ClaimReport): void {
+  rowQueries.delete(row); // its queries were cut short too: no smt2 files for it
   row.verdict = 'inconclusive';
   row.summary = 'interrupted (Ctrl-C) before the check finished';
   row.evidence = { interrupted: true };
@@ -230,9 +231,15 @@ const CLAIMS_IN_FLIGHT = 2;
  * output directory when that report is of the same paper; else TypeScript modules (simulations)
  * first. Never read for a verdict.
  */
+const EARLIER_REPORT_MAX_BYTES = 16 << 20;
+
 export function expectedMsOf(dir: string, paperId: string, claims: readonly Claim[]): Map<string, number> {
   try {
-    const previous = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { paper?: unknown; claims?: { id?: unknown; ms?: unknown }[] };
+    const file = join(dir, 'report.json');
+    // Ours are ~1 MB: anything that is not a small regular file is not read.
+    const st = statSync(file);
+    if (!st.isFile() || st.size > EARLIER_REPORT_MAX_BYTES) throw new Error('not an earlier report');
+    const previous = JSON.parse(readFileSync(file, 'utf8')) as { paper?: unknown; claims?: { id?: unknown; ms?: unknown }[] };
     if (previous.paper === paperId && Array.isArray(previous.claims)) {
       const ms = new Map<string, number>();
       for (const c of previous.claims) if (typeof c.id === 'string' && typeof c.ms === 'number' && Number.isFinite(c.ms)) ms.set(c.id, c.ms);
@@ -262,6 +269,7 @@ export async function runAndReport(
   if (opts.only && selectClaims(claims, opts.only).length === 0) throw new UsageError(`--only ${echoArg(opts.only)} matches no claim; see \`hypocheck list\``);
   // Output paths are checked (and the directory created) before the first claim runs.
   const dir = prepareOutputDir('--report', opts.report);
+  for (const name of ['report.json', 'report.md', 'report.html']) checkOutputFile('--report', join(opts.report, name));
   if (opts.json !== undefined) checkOutputFile('--json', opts.json);
   const { ctx, registry } = createContext({ seed: opts.seed, backend: opts.backend, effort: opts.effort }, io, state.signal);
   state.cleanups.push(() => registry.disposeAll());
