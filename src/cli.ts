@@ -228,8 +228,8 @@ const CLAIMS_IN_FLIGHT = 2;
 
 /**
  * Expected time of each claim, for the start order only: its `ms` in the report already in the
- * output directory when that report is of the same paper; else TypeScript modules (simulations)
- * first. Never read for a verdict.
+ * output directory when that report is of the same paper; else by kind (FIRST_RUN_WEIGHT). Never
+ * read for a verdict.
  */
 const EARLIER_REPORT_MAX_BYTES = 16 << 20;
 
@@ -248,8 +248,15 @@ export function expectedMsOf(dir: string, paperId: string, claims: readonly Clai
   } catch {
     // no earlier report, or not one of ours: the fallback below
   }
-  return new Map(claims.filter((c) => c.kind === 'module').map((c) => [c.id, 1]));
+  return new Map(claims.filter((c) => FIRST_RUN_WEIGHT[c.kind ?? ''] !== undefined).map((c) => [c.id, FIRST_RUN_WEIGHT[c.kind ?? '']]));
 }
+
+/**
+ * Start order without an earlier report: TypeScript modules (simulations: long, on every core)
+ * first, then the kinds that wait longest on solvers (quantified matrix claims, spectra), then the
+ * other solver kinds, then the rest, each in claim order.
+ */
+const FIRST_RUN_WEIGHT: Record<string, number> = { module: 3, 'matrix-inequality': 2, 'spectral-rate': 2, inequality: 1, 'norm-inequality': 1, 'spectral-abscissa': 1 };
 
 /** The `--jobs` option of verify and check. */
 export function jobsOption(): Option {

@@ -15,13 +15,13 @@ describe('expectedMsOf', () => {
     writeFileSync(join(dir, 'report.json'), JSON.stringify({ paper: 'p', claims: [{ id: 'a', ms: 5 }, { id: 'c', ms: 700 }, { id: 'x', ms: 'slow' }] }));
     expect([...expectedMsOf(dir, 'p', claims)]).toEqual([['a', 5], ['c', 700]]);
   });
-  it('puts modules first without a usable report (none, another paper, not JSON)', () => {
+  it('orders by kind without a usable report (none, another paper, not JSON): modules, then solver kinds', () => {
     const none = mkdtempSync(join(tmpdir(), 'hc-order-'));
     const other = mkdtempSync(join(tmpdir(), 'hc-order-'));
     writeFileSync(join(other, 'report.json'), JSON.stringify({ paper: 'q', claims: [{ id: 'a', ms: 5 }] }));
     const broken = mkdtempSync(join(tmpdir(), 'hc-order-'));
     writeFileSync(join(broken, 'report.json'), '{ not json');
-    for (const dir of [none, other, broken]) expect([...expectedMsOf(dir, 'p', claims)]).toEqual([['b', 1]]);
+    for (const dir of [none, other, broken]) expect([...expectedMsOf(dir, 'p', claims)]).toEqual([['b', 3], ['c', 1]]);
   });
   it('does not read what cannot be one of its reports (a directory, a file over 16 MB)', () => {
     const isDir = mkdtempSync(join(tmpdir(), 'hc-order-'));
@@ -29,7 +29,7 @@ describe('expectedMsOf', () => {
     const huge = mkdtempSync(join(tmpdir(), 'hc-order-'));
     writeFileSync(join(huge, 'report.json'), '');
     truncateSync(join(huge, 'report.json'), 64 << 20); // sparse: not read, or this test would take seconds and 64 MB
-    for (const dir of [isDir, huge]) expect([...expectedMsOf(dir, 'p', claims)]).toEqual([['b', 1]]);
+    for (const dir of [isDir, huge]) expect([...expectedMsOf(dir, 'p', claims)]).toEqual([['b', 3], ['c', 1]]);
   });
   it('refuses a report directory whose report.json is a directory, before any claim runs', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hc-order-'));
