@@ -126,16 +126,17 @@ export function simulateAsgd(options: AsgdOptions): PathStats {
     }
   };
   const perRun = uniformsPerRun(model);
-  const state = rng instanceof PhiloxRng ? rng.state() : undefined;
+  const philox = rng instanceof PhiloxRng ? rng : undefined;
+  const state = philox?.state();
   const chunks = state && runs * steps >= 1 << 18 && runs * steps <= 1 << 24 ? Math.min(Math.floor(runs / 64), 2 * (1 + workerCount(runs))) : 1;
-  if (state && chunks > 1) {
+  if (philox && state && chunks > 1) {
     // Runs are independent: ranges of runs on worker threads, each drawing its uniforms at their
     // places in the step-major stream (counter-based), then summed here in run order.
     const bounds = Array.from({ length: chunks + 1 }, (_, c) => Math.round((c * runs) / chunks));
     const tasks = Array.from({ length: chunks }, (_, c): AsgdRunsTask => ({ model, seed: state.seed, stream: state.stream, position: state.position, r0: bounds[c], r1: bounds[c + 1] }));
     const parts = runTasksSync('asgdRuns', tasks, { inThread: simulateAsgdRuns });
     for (let k = 1; k <= steps; k++) for (const [c, part] of parts.entries()) add(k, part.theta, (k - 1) * (bounds[c + 1] - bounds[c]), bounds[c + 1] - bounds[c]);
-    (rng as PhiloxRng).at(state.position + steps * runs * perRun);
+    philox.at(state.position + steps * runs * perRun);
     const staleness = new Array<number>(stalenessBins).fill(0);
     for (const part of parts) part.staleness.forEach((n, i) => (staleness[i] += n));
     return finish(steps, runs, sum, sumSq, groupSums, groupSizes, staleness, parts.reduce((t, p) => t + p.clamped, 0));

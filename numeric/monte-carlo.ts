@@ -234,16 +234,11 @@ function forEachDraw(b: Omit<MonteCarloBlock, 'shift'>, visit: (out: Float64Arra
   }
 }
 
-/** The observations of draws [start, end), draw after draw (m per draw). */
-function monteCarloObservations(b: MonteCarloBlock): Float64Array {
-  const m = b.f.exprs.length;
-  const obs = new Float64Array((b.end - b.start) * m);
-  let r = 0;
-  forEachDraw(b, (out) => {
-    obs.set(out, r);
-    r += m;
-  });
-  return obs;
+/** The observation of draw i (the run's shift, at i = 0). */
+function observationAt(b: Omit<MonteCarloBlock, 'start' | 'end' | 'shift'>, i: number): number[] {
+  let values: number[] = [];
+  forEachDraw({ ...b, start: i, end: i + 1 }, (out) => (values = Array.from(out)));
+  return values;
 }
 
 /** A block's shifted, compensated sums (`MomentAccumulator.sums`): in-thread, or on a worker, the same numbers. */
@@ -282,7 +277,7 @@ export function createMonteCarlo(options: MonteCarloOptions = {}): MonteCarloInt
       // on worker threads and this one, added here in block order: the same numbers for every
       // thread count and batch size. A round (progress, abort, event loop) is ≈ batchSize draws per thread.
       const job = { f, sx, sv, seed, stream, antithetic };
-      const shift = monteCarloObservations({ ...job, start: 0, end: 1, shift: [] });
+      const shift = observationAt(job, 0);
       const acc = MomentAccumulator.withShift(shift);
       const blocks = Math.ceil(draws / SUM_BLOCK);
       const threads = 1 + workerCount(blocks);
@@ -292,8 +287,8 @@ export function createMonteCarlo(options: MonteCarloOptions = {}): MonteCarloInt
         signal?.throwIfAborted();
         // The round's blocks only: memory stays flat in N.
         const round: MonteCarloBlock[] = [];
-        for (let j = b; j < Math.min(blocks, b + perRound); j++) round.push({ ...job, start: j * SUM_BLOCK, end: Math.min(draws, (j + 1) * SUM_BLOCK), shift: Array.from(shift) });
-        const sums = threads > 1 && round.length > 1 ? runTasksSync('monteCarloBlockSums', round, { inThread: monteCarloBlockSums }) : round.map(monteCarloBlockSums);
+        for (let j = b; j < Math.min(blocks, b + perRound); j++) round.push({ ...job, start: j * SUM_BLOCK, end: Math.min(draws, (j + 1) * SUM_BLOCK), shift });
+        const sums = runTasksSync('monteCarloBlockSums', round, { inThread: monteCarloBlockSums });
         for (const s of sums) acc.addSums(s);
         onProgress?.(round[round.length - 1].end / draws);
         if (performance.now() - lastYield > YIELD_EVERY_MS) {

@@ -5,14 +5,13 @@
  * the caller's bell; `{ job, exit: true }` at the end of the job. It then waits for the next job.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { runPerturbedTask, runPerturbedWork } from '../proofs/perturbed-data.ts';
+import { runPerturbedWork } from '../proofs/perturbed-data.ts';
 import { simulateSettingTask } from '../proofs/figure-3-1.ts';
 import { monteCarloBlockSums } from './monte-carlo.ts';
 import { simulateAsgdRuns } from './asgd.ts';
 
 /** The task functions a worker can run, by name (the same functions the caller runs in-thread). */
 const TASKS: Record<string, (args: never) => unknown> = {
-  perturbedRun: runPerturbedTask,
   perturbedWork: runPerturbedWork,
   asgdSetting: simulateSettingTask,
   monteCarloBlockSums,

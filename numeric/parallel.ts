@@ -22,13 +22,17 @@ import { MessageChannel, Worker, isMainThread, receiveMessageOnPort, type Messag
 /** Defined by the bundle's banner (src/build.mjs): the bundle's own URL. Undefined when running from sources. */
 declare const __hypocheckBundleUrl: string | undefined;
 
-/** The worker script for this way of running, or undefined when there is none. */
+let script: { url: URL; fromSources: boolean } | null | undefined;
+
+/** The worker script for this way of running, or undefined when there is none (looked up once). */
 export function workerScript(): { url: URL; fromSources: boolean } | undefined {
-  const url = typeof __hypocheckBundleUrl === 'string'
-    ? new URL('./worker.mjs', __hypocheckBundleUrl)
-    : new URL('./parallel-worker-boot.mjs', import.meta.url);
-  if (url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) return undefined;
-  return { url, fromSources: typeof __hypocheckBundleUrl !== 'string' };
+  if (script === undefined) {
+    const url = typeof __hypocheckBundleUrl === 'string'
+      ? new URL('./worker.mjs', __hypocheckBundleUrl)
+      : new URL('./parallel-worker-boot.mjs', import.meta.url);
+    script = url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? { url, fromSources: typeof __hypocheckBundleUrl !== 'string' } : null;
+  }
+  return script ?? undefined;
 }
 
 /** Workers to use for `tasks` tasks besides the calling thread: HYPOCHECK_WORKERS, else one per core but one (none on a single core). */
@@ -117,11 +121,11 @@ export function runTasksSync<A, R>(name: string, argsList: readonly A[], options
   const n = argsList.length;
   const results: (R | undefined)[] = new Array(n);
   const done = new Uint8Array(n);
-  const script = workerScript();
   // No nesting: a task that itself calls runTasksSync (on a worker, or in the caller's share of an
   // outer job, whose workers are busy with it) computes its inner tasks in-thread.
   const nested = !isMainThread || depth > 0;
-  const count = script && n > 0 && !nested ? (options.workers ?? workerCount(n)) : 0;
+  const count = n > 0 && !nested ? (options.workers ?? workerCount(n)) : 0;
+  const script = count > 0 ? workerScript() : undefined;
   // [0]: next task index (claimed by all threads), [1]: replies posted (a bell for Atomics.wait).
   const shared = new Int32Array(new SharedArrayBuffer(8));
   const job = ++jobCounter;
@@ -136,7 +140,7 @@ export function runTasksSync<A, R>(name: string, argsList: readonly A[], options
   };
   let workers: PooledWorker[] = [];
   try {
-    if (count > 0) workers = pooledWorkers(count, script!.url);
+    if (script) workers = pooledWorkers(count, script.url);
     for (const w of workers) w.port.postMessage({ job, name, argsList, shared });
   } catch {
     // No worker threads here: everything in-thread below.

@@ -1,7 +1,7 @@
 /** numeric/parallel.ts: the particle runs of thm:3.1:perturbed on worker threads equal the in-thread runs, bit for bit. */
 import { describe, expect, it } from 'vitest';
 import { runTasksSync, workerScript } from '../../numeric/parallel.ts';
-import { galerkinData, perturbedData, perturbedTasks, runGalerkinTask, runPerturbedTask, type PerturbedRun, type PerturbedTask } from '../../proofs/perturbed-data.ts';
+import { galerkinData, perturbedData, perturbedTasks, runGalerkinTask, runPerturbedTask, runPerturbedWork, type PerturbedRun, type PerturbedWork } from '../../proofs/perturbed-data.ts';
 
 /** Every number of a run, as bits (Object.is distinguishes −0 and NaN payload-free equality). */
 function bits(r: PerturbedRun): unknown {
@@ -17,14 +17,14 @@ describe('runTasksSync', () => {
     const tasks = perturbedTasks(7, 200);
     const here = tasks.map(runPerturbedTask);
     let fromWorkers = 0;
-    const there = runTasksSync<PerturbedTask, PerturbedRun>('perturbedRun', tasks, {
+    const there = runTasksSync<PerturbedWork, PerturbedRun[]>('perturbedWork', tasks.map((t) => ({ kind: 'particle', batch: [t] })), {
       workers: 2,
       callerWorks: false,
       inThread: () => {
         throw new Error('worker expected');
       },
       onResult: () => fromWorkers++,
-    });
+    }).map((runs) => runs[0]);
     expect(fromWorkers).toBe(tasks.length);
     expect(there.map(bits)).toStrictEqual(here.map(bits));
     for (const [k, r] of there.entries()) {
@@ -37,7 +37,7 @@ describe('runTasksSync', () => {
     const tasks = perturbedTasks(3, 200).slice(0, 3);
     const here = tasks.map(runPerturbedTask);
     expect(runTasksSync('no-such-task', tasks, { workers: 1, inThread: runPerturbedTask }).map(bits)).toStrictEqual(here.map(bits));
-    expect(runTasksSync('perturbedRun', tasks, { workers: 0, inThread: runPerturbedTask }).map(bits)).toStrictEqual(here.map(bits));
+    expect(runTasksSync('perturbedWork', tasks.map((t): PerturbedWork => ({ kind: 'particle', batch: [t] })), { workers: 0, inThread: runPerturbedWork }).map((runs) => bits((runs as PerturbedRun[])[0]))).toStrictEqual(here.map(bits));
   }, 120_000);
 
   it('perturbedData is the same PerturbedData in-thread and on workers', () => {
