@@ -220,23 +220,23 @@ export function markInterrupted(row: ClaimReport): void {
 
 /**
  * Claims checked side by side by default (`--jobs`; src/runner.ts `concurrency`; the report is the
- * same for any value), started longest first by the previous report (`expectedMsOf`): on the paper,
- * 13.6 s with two against 16.4 s with one (a solver's wait overlaps a simulation). A claim's `ms`
- * is its wall time, shared with the claim beside it.
+ * same for any value), started longest first (`expectedMsOf`): on the paper, 14.6–15.4 s with two
+ * against 17.3–17.8 s with one (a solver's wait overlaps a simulation). A claim's `ms` is its wall
+ * time, shared with the claim beside it.
  */
 const CLAIMS_IN_FLIGHT = 2;
+
+/** An earlier report larger than this is not read (ours are about 1 MB). */
+const EARLIER_REPORT_MAX_BYTES = 16 << 20;
 
 /**
  * Expected time of each claim, for the start order only: its `ms` in the report already in the
  * output directory when that report is of the same paper; else by kind (FIRST_RUN_WEIGHT). Never
  * read for a verdict.
  */
-const EARLIER_REPORT_MAX_BYTES = 16 << 20;
-
 export function expectedMsOf(dir: string, paperId: string, claims: readonly Claim[]): Map<string, number> {
   try {
     const file = join(dir, 'report.json');
-    // Ours are ~1 MB: anything that is not a small regular file is not read.
     const st = statSync(file);
     if (!st.isFile() || st.size > EARLIER_REPORT_MAX_BYTES) throw new Error('not an earlier report');
     const previous = JSON.parse(readFileSync(file, 'utf8')) as { paper?: unknown; claims?: { id?: unknown; ms?: unknown }[] };

@@ -114,14 +114,14 @@ export async function runClaims(claims: readonly Claim[], ctx: CheckContext, opt
   const rows: ClaimReport[] = [];
   const finished = new Map<number, ClaimReport>();
   let next = 0;
+  const report = (i: number) => {
+    rows.push(finished.get(i)!);
+    finished.delete(i);
+    onResult?.(rows[rows.length - 1], rows.length - 1, selected.length);
+  };
   // Rows are reported in claim order, whatever order the claims in flight finish in.
   const emit = () => {
-    while (finished.has(rows.length)) {
-      const row = finished.get(rows.length)!;
-      finished.delete(rows.length);
-      rows.push(row);
-      onResult?.(row, rows.length - 1, selected.length);
-    }
+    while (finished.has(rows.length)) report(rows.length);
   };
   const lane = async () => {
     for (;;) {
@@ -138,9 +138,6 @@ export async function runClaims(claims: readonly Claim[], ctx: CheckContext, opt
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, selected.length)) }, lane));
   // Interrupted with claims out of order: the ones that finished after a claim never started.
-  for (const i of [...finished.keys()].sort((a, b) => a - b)) {
-    rows.push(finished.get(i)!);
-    onResult?.(rows[rows.length - 1], rows.length - 1, selected.length);
-  }
+  for (const i of [...finished.keys()].sort((a, b) => a - b)) report(i);
   return rows;
 }
