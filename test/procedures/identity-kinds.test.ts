@@ -2,14 +2,9 @@
  * Kinds built on the identity decision: stationary-density, fokker-planck, change-of-variables,
  * integral-identity — each with a true claim and a planted-false copy whose verdict turns.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { loadClaimFile } from '../../src/claim-file.ts';
-import { instantiate } from '../../src/procedures/index.ts';
-import { createContext } from '../../src/cli.ts';
+import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/claims.ts';
+import { claimFiles } from '../helpers/decide-file.ts';
 
 const HEADER = `paper: { id: t, title: T }
 symbols:
@@ -31,15 +26,9 @@ cited:
 claims:
 `;
 
-const dir = mkdtempSync(join(tmpdir(), 'hc-kinds2-'));
-const { ctx, registry } = createContext({ seed: 1, backend: 'cpu', effort: 0.2, quiet: true }, { out: () => {}, err: () => {} });
-afterAll(() => registry.disposeAll());
-let n = 0;
-async function decide(kind: string, fields: string): Promise<CheckResult> {
-  const file = join(dir, `c${n++}.claims.yaml`);
-  writeFileSync(file, HEADER + `  - { id: "c:1", source: "(1)", statement: "s", kind: ${kind}, ${fields} }\n`);
-  const set = loadClaimFile(file);
-  return instantiate(set.claims[0], { set }).check(ctx);
+const files = claimFiles(HEADER, 'hc-kinds2-');
+function decide(kind: string, fields: string): Promise<CheckResult> {
+  return files.decide(`  - { id: "c:1", source: "(1)", statement: "s", kind: ${kind}, ${fields} }\n`);
 }
 
 describe('stationary-density', () => {

@@ -5,24 +5,13 @@
  * part of the domain is not proved there. (3) Several irrational roots in a solver model re-check
  * exactly (no crash).
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { loadClaimFile } from '../../src/claim-file.ts';
-import { instantiate } from '../../src/procedures/index.ts';
-import { createContext } from '../../src/cli.ts';
+import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/claims.ts';
+import { claimFiles } from '../helpers/decide-file.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'hc-review-'));
-const { ctx, registry } = createContext({ seed: 1, backend: 'cpu', effort: 0.2, quiet: true }, { out: () => {}, err: () => {} });
-afterAll(() => registry.disposeAll());
-let n = 0;
-async function decide(parameters: string, claim: string, extra = ''): Promise<CheckResult> {
-  const file = join(dir, `c${n++}.claims.yaml`);
-  writeFileSync(file, `paper: { id: r, title: R }\nsymbols:\n  parameters: { ${parameters} }\n${extra}claims:\n  - { id: "c:1", source: "(1)", statement: "s", ${claim} }\n`);
-  const set = loadClaimFile(file);
-  return instantiate(set.claims[0], { set }).check(ctx);
+const files = claimFiles('', 'hc-review-');
+function decide(parameters: string, claim: string, extra = ''): Promise<CheckResult> {
+  return files.decide(`paper: { id: r, title: R }\nsymbols:\n  parameters: { ${parameters} }\n${extra}claims:\n  - { id: "c:1", source: "(1)", statement: "s", ${claim} }\n`);
 }
 
 describe('square roots in hypotheses and claims never share a symbol unless their radicands are equal', () => {
