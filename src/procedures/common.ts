@@ -211,6 +211,9 @@ export function badInput(method: CheckResult['method'], err: unknown): CheckResu
   return { verdict: 'error', method, summary: reason, evidence: { reason }, decisive: `error: ${reason}` };
 }
 
+/** Fields of a record that are not printed mathematics (names, prose, links, run settings, the change of parameters). */
+const RECORD_META = new Set(['id', 'source', 'statement', 'title', 'note', 'kind', 'uses', 'examples', 'corrected', 'pos', 'substitute', 'reading', 'options', 'module']);
+
 /**
  * A record's `substitute: ["eta = a^4", "kappa = 1 - b^4"]`, checked: each left side a declared
  * parameter, each right side a polynomial in new parameters, the Jacobian of the substituted
@@ -234,8 +237,7 @@ export function substitution(record: ClaimRecord, env: ProcedureEnv): { lines: s
   }
   const fresh = [...new Set(maps.flatMap((m) => m.expr.variables()))].filter((v) => !maps.some((m) => m.name === v)).sort();
   // the new parameters must be fresh: one used elsewhere in the record would tie two independent parameters
-  const META = new Set(['id', 'source', 'statement', 'title', 'note', 'kind', 'uses', 'examples', 'corrected', 'pos', 'substitute', 'reading', 'options', 'module']);
-  const printed = JSON.stringify(Object.entries(record).filter(([k]) => !META.has(k)).map(([, v]) => v));
+  const printed = JSON.stringify(Object.entries(record).filter(([k]) => !RECORD_META.has(k)).map(([, v]) => v));
   for (const v of fresh) if (new RegExp(`(^|[^A-Za-z0-9_])${v}([^A-Za-z0-9_]|$)`).test(printed)) throw new LangError(`substitute: the new parameter ${v} also appears in the claim; a change of parameters needs fresh ones`);
   if (fresh.length !== maps.length) throw new LangError(`substitute: ${maps.length} parameters in ${fresh.length} new ones (${fresh.join(', ')}); the change of parameters must be square`);
   const det = PolyMatrix.from(maps.map((m) => fresh.map((v) => m.expr.diff(v)))).det();
@@ -346,7 +348,7 @@ export async function rootsDefined(
  */
 export function printedRoots(record: ClaimRecord, env: ProcedureEnv): Roots {
   // `cases` are piecewise: each rate is read under its own `when` by its procedure
-  const META = new Set(['id', 'source', 'statement', 'title', 'note', 'kind', 'uses', 'examples', 'corrected', 'pos', 'reading', 'options', 'module', 'substitute', 'cases']);
+  const skip = new Set([...RECORD_META, 'cases']);
   const syms = langSymbols(env, record);
   const out: Record<string, Poly> = {};
   const texts: string[] = [];
@@ -355,7 +357,7 @@ export function printedRoots(record: ClaimRecord, env: ProcedureEnv): Roots {
     else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };
-  for (const [k, v] of Object.entries(record)) if (!META.has(k)) walk(v);
+  for (const [k, v] of Object.entries(record)) if (!skip.has(k)) walk(v);
   for (const d of syms.definitions) texts.push(d);
   for (const [name, rows] of Object.entries(env.set.symbols.matrices ?? {})) if (JSON.stringify(record).includes(name)) walk(rows);
   for (const t of texts) {
