@@ -196,6 +196,9 @@ function compiled(f: Integrand): ReturnType<typeof compileJs> {
   return fn;
 }
 
+/** Draws whose normals are computed in one call (NormalStream.samples). */
+const DRAWS_AT_ONCE = 256;
+
 /**
  * Calls `visit(out)` with the observation of each draw i in [start, end): f at (σ_x z, σ_v z′) for the
  * normals of sample i (numeric/rng.ts), averaged with its mirror image when antithetic. Throws a
@@ -207,16 +210,17 @@ function forEachDraw(b: Omit<MonteCarloBlock, 'shift'>, visit: (out: Float64Arra
   const d = f.d;
   const m = f.exprs.length;
   const rng = new NormalStream(seed, stream);
-  const z = new Float64Array(4 * Math.ceil((2 * d) / 4));
+  const z = new Float64Array(DRAWS_AT_ONCE * 2 * d);
   const x = new Float64Array(d);
   const v = new Float64Array(d);
   const out = new Float64Array(m);
   const outMirror = new Float64Array(m);
   for (let i = start; i < end; i++) {
-    rng.fill(i, z, 0, 2 * d);
+    const at = ((i - start) % DRAWS_AT_ONCE) * 2 * d;
+    if (at === 0) rng.samples(i, Math.min(DRAWS_AT_ONCE, end - i), 2 * d, z);
     for (let k = 0; k < d; k++) {
-      x[k] = sx * z[k];
-      v[k] = sv * z[d + k];
+      x[k] = sx * z[at + k];
+      v[k] = sv * z[at + d + k];
     }
     fn(x, v, out);
     if (antithetic) {
@@ -296,9 +300,9 @@ export function createMonteCarlo(options: MonteCarloOptions = {}): MonteCarloInt
           lastYield = performance.now();
         }
       }
-      // Per thread that may take part: one draw's arrays and a block's sums; and the run's sums.
+      // Per thread that may take part: the normals of DRAWS_AT_ONCE draws, one draw's arrays and a block's sums; and the run's sums.
       const allThreads = 1 + workerCount(Number.MAX_SAFE_INTEGER);
-      const scratchBytes = allThreads * (8 * (4 * Math.ceil((2 * f.d) / 4) + 2 * f.d + 2 * m) + acc.bytes) + acc.bytes;
+      const scratchBytes = allThreads * (8 * (DRAWS_AT_ONCE * 2 * f.d + 2 * f.d + 2 * m) + acc.bytes) + acc.bytes;
       const { mean, stderr, cov } = acc.result();
       return {
         mean,

@@ -31,6 +31,8 @@ export const PHILOX_W1 = 0xbb67ae85;
 /** Rounds of Philox4x32-10. */
 export const PHILOX_ROUNDS = 10;
 
+import { UNIFORMS_MAX_BLOCKS, WORDS_MAX_BLOCKS, philoxUniformsWasm, philoxWordsWasm } from './philox-wasm.ts';
+
 const TWO_POW_32 = 4294967296;
 const TWO_PI = 2 * Math.PI;
 
@@ -154,19 +156,50 @@ export class NormalStream {
     const w = this.words;
     const lo = i % TWO_POW_32 >>> 0;
     const hi = Math.floor(i / TWO_POW_32) >>> 0;
-    for (let j = 0, k = 0; k < count; j++) {
+    for (let j = 0; 4 * j < count; j++) {
       philoxBlock(lo, this.stream, j, hi, this.k0, this.k1, w);
-      let r = Math.sqrt(-2 * Math.log(wordToUniform(w[0])));
-      let t = TWO_PI * wordToUniform(w[1]);
-      out[offset + k++] = r * Math.cos(t);
-      if (k < count) out[offset + k++] = r * Math.sin(t);
-      if (k >= count) break;
-      r = Math.sqrt(-2 * Math.log(wordToUniform(w[2])));
-      t = TWO_PI * wordToUniform(w[3]);
-      out[offset + k++] = r * Math.cos(t);
-      if (k < count) out[offset + k++] = r * Math.sin(t);
+      boxMuller(w, 0, out, offset + 4 * j, count - 4 * j);
     }
   }
+
+  /**
+   * `fill` for samples i … i + n − 1: the first `count` normals of sample i + s at
+   * `out[s·count …]`, the same numbers bit for bit (the blocks from the WebAssembly kernel when it runs).
+   */
+  samples(i: number, n: number, count: number, out: Float64Array): void {
+    const J = Math.ceil(count / 4);
+    const chunk = Math.max(1, Math.floor(WORDS_MAX_BLOCKS / J));
+    for (let s0 = 0; s0 < n; s0 += chunk) {
+      const m = Math.min(chunk, n - s0);
+      const w = J > 0 ? philoxWordsWasm(this.k0, this.k1, this.stream, i + s0, m, J) : undefined;
+      if (!w) {
+        for (let s = s0; s < s0 + m; s++) this.fill(i + s, out, s * count, count);
+        continue;
+      }
+      for (let s = 0; s < m; s++) {
+        const at = (s0 + s) * count;
+        for (let j = 0; 4 * j < count; j++) boxMuller(w, 4 * (J * s + j), out, at + 4 * j, count - 4 * j);
+      }
+    }
+  }
+}
+
+/**
+ * The header's Box–Muller pairs of one block (words w[at … at + 3]): z0, z1 from (u0, u1), z2, z3
+ * from (u2, u3), the first min(4, count) written to out[offset …].
+ */
+function boxMuller(w: Uint32Array, at: number, out: Float64Array, offset: number, count: number): void {
+  let r = Math.sqrt(-2 * Math.log(wordToUniform(w[at])));
+  let t = TWO_PI * wordToUniform(w[at + 1]);
+  out[offset] = r * Math.cos(t);
+  if (count < 2) return;
+  out[offset + 1] = r * Math.sin(t);
+  if (count < 3) return;
+  r = Math.sqrt(-2 * Math.log(wordToUniform(w[at + 2])));
+  t = TWO_PI * wordToUniform(w[at + 3]);
+  out[offset + 2] = r * Math.cos(t);
+  if (count < 4) return;
+  out[offset + 3] = r * Math.sin(t);
 }
 
 /**
@@ -236,6 +269,15 @@ export class PhiloxRng {
     let k = offset;
     const end = offset + count;
     while (k < end && this.position % 4 !== 0) out[k++] = this.uniform();
+    while (end - k >= 8) {
+      const blocks = Math.min(Math.floor((end - k) / 4), UNIFORMS_MAX_BLOCKS);
+      const u = philoxUniformsWasm(this.k0, this.k1, this.stream, this.position / 4, blocks);
+      if (!u) break;
+      out.set(u.subarray(0, 4 * blocks), k);
+      k += 4 * blocks;
+      this.position += 4 * blocks;
+      this.block = -1;
+    }
     while (end - k >= 4) {
       const w = this.takeBlock();
       out[k] = wordToUniform(w[0]);
@@ -285,6 +327,15 @@ export class PhiloxRng {
     let k = offset;
     const end = offset + count;
     while (k < end && (this.hasSpare || this.position % 4 !== 0)) out[k++] = this.normal();
+    while (end - k >= 8) {
+      const blocks = Math.min(Math.floor((end - k) / 4), WORDS_MAX_BLOCKS);
+      const w = philoxWordsWasm(this.k0, this.k1, this.stream, this.position / 4, blocks, 1);
+      if (!w) break;
+      for (let b = 0; b < blocks; b++) boxMuller(w, 4 * b, out, k + 4 * b, 4);
+      k += 4 * blocks;
+      this.position += 4 * blocks;
+      this.block = -1;
+    }
     while (end - k >= 4) {
       const w = this.takeBlock();
       let r = Math.sqrt(-2 * Math.log(wordToUniform(w[0])));

@@ -82,10 +82,11 @@ describe('createMonteCarlo', () => {
 
   it('allocates the same scratch memory for every sample count (streaming)', async () => {
     const f = smoothFamily(3).f;
-    // d = 3, 4 outputs: per thread 8 normals + 3 + 3 + 4 + 4 doubles and (3·4 + 2·10 + 4) moment
-    // slots (it sums one block at a time), and the run's moment slots: nothing grows with N.
+    // d = 3, 4 outputs: per thread the 6 normals of 256 draws + 3 + 3 + 4 + 4 doubles and
+    // (3·4 + 2·10 + 4) moment slots (it sums one block at a time), and the run's moment slots:
+    // nothing grows with N.
     const threads = 1 + workerCount(Number.MAX_SAFE_INTEGER);
-    const expected = () => threads * (8 * (8 + 3 + 3 + 4 + 4) + 8 * (4 + 8 + 20 + 4)) + 8 * (4 + 8 + 20 + 4);
+    const expected = () => threads * (8 * (256 * 6 + 3 + 3 + 4 + 4) + 8 * (4 + 8 + 20 + 4)) + 8 * (4 + 8 + 20 + 4);
     for (const samples of [2000, 20_000, 200_000]) {
       const e = await createMonteCarlo({ batchSize: 1000 }).integrate(f, W, { samples });
       expect(e.scratchBytes).toBe(expected());
