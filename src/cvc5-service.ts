@@ -21,14 +21,16 @@ export function cvc5Version(binary = 'cvc5'): string | undefined {
 export async function createCvc5Service(binary = 'cvc5'): Promise<Service<Z3Decider>> {
   const version = cvc5Version(binary);
   if (!version) throw new Error('cvc5 is not installed (Debian package cvc5)');
-  const run = (script: string, timeoutMs: number) =>
+  const run = (script: string, timeoutMs: number, resourceLimit?: number) =>
     new Promise<string>((resolve, reject) => {
-      const child = execFile(binary, ['--lang', 'smt2', '--produce-models', `--tlimit=${timeoutMs}`], { encoding: 'utf8', timeout: timeoutMs + 5000, maxBuffer: 16 << 20 }, (err, stdout) => {
+      const limits = [`--tlimit=${timeoutMs}`, ...(resourceLimit ? [`--rlimit=${resourceLimit}`] : [])];
+      const child = execFile(binary, ['--lang', 'smt2', '--produce-models', ...limits], { encoding: 'utf8', timeout: timeoutMs + 5000, maxBuffer: 16 << 20 }, (err, stdout) => {
         // cvc5 exits non-zero on a time limit but still prints "unknown"; keep its answer.
         if (err && !stdout) reject(err);
         else resolve(stdout);
       });
-      child.stdin?.end(script);
+      // why an "unknown" (resourceout, incomplete, …); after sat or unsat cvc5 prints an error line, which is ignored
+      child.stdin?.end(`${script}\n(get-info :reason-unknown)\n`);
     });
   return { value: createSmtDecider(run, version), describe: version, dispose: () => {} };
 }

@@ -115,25 +115,29 @@ export function parseSmt2Values(text: string, names: readonly string[]): Record<
 }
 
 /** Runs an SMT-LIB script, returning the solver's standard output. */
-export type SmtRunner = (script: string, timeoutMs: number) => Promise<string>;
+export type SmtRunner = (script: string, timeoutMs: number, resourceLimit?: number) => Promise<string>;
 
 /** A decider over an SMT-LIB solver (same interface as the Z3 decider). */
 export function createSmtDecider(run: SmtRunner, version: string): Z3Decider {
   return {
     version,
     async decide(query, opts = {}): Promise<Decision> {
-      const { timeoutMs = 10_000 } = opts;
+      const { timeoutMs = 10_000, resourceLimit } = opts;
       const t0 = performance.now();
       let out: string;
       try {
-        out = await run(queryToSmt2(query), timeoutMs);
+        out = await run(queryToSmt2(query), timeoutMs, resourceLimit);
       } catch (err) {
         return { status: 'unknown', ms: Math.round(performance.now() - t0), reason: `solver failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` };
       }
       const ms = Math.round(performance.now() - t0);
       const first = out.trim().split('\n')[0]?.trim();
       if (first === 'unsat') return { status: 'proved', ms };
-      if (first !== 'sat') return { status: 'unknown', ms, reason: `solver answered ${first || 'nothing'}` };
+      if (first !== 'sat') {
+        // a runner may append (get-info :reason-unknown): cvc5 says "resourceout" at its resource limit
+        const why = /\(:reason-unknown\s+([^)]*)\)/.exec(out)?.[1]?.trim();
+        return { status: 'unknown', ms, reason: `solver answered ${first || 'nothing'}${first === 'unknown' && why ? ` (${why})` : ''}` };
+      }
       const at = parseSmt2Values(out, query.variables);
       if (at && recheckCounterexample(query, at)) return { status: 'refuted', ms, witness: witnessStrings(query, at) };
       return { status: 'unknown', ms, reason: 'sat, but the model is not rational or did not re-check exactly' };

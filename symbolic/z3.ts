@@ -72,6 +72,11 @@ export interface Decision {
 export interface DecideOptions {
   /** Z3 time limit for this query. @defaultValue 10_000 */
   timeoutMs?: number;
+  /**
+   * A deterministic limit in the solver's own resource units, where it has one (cvc5's `--rlimit`):
+   * the same answer however loaded the machine is; `timeoutMs` stays a backstop.
+   */
+  resourceLimit?: number;
 }
 
 /** The decision interface checks depend on (the real one is `createZ3Decider`). */

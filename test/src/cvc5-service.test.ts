@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { createCvc5Service, cvc5Version } from '../../src/cvc5-service.ts';
+import { CVC5_RESOURCE_LIMIT } from '../../src/procedures/common.ts';
+import { createSmtDecider } from '../../symbolic/smt2.ts';
+import { and, atom, not, type RealQuery } from '../../symbolic/z3.ts';
+import { pv } from '../../symbolic/poly.ts';
+
+const C = pv('C');
+const Ch = pv('Ch');
+/**
+ * eq:4.6:arnold-erb's first query at ω₀ = 1, γ = 2 (no P = [[1, Ĉ], [Ĉ, C]] ≻ 0 with K − 2μP ⪰ 0):
+ * unsat, which Z3 decides at once and Debian's cvc5 (no libpoly) does not.
+ */
+const hard: RealQuery = {
+  variables: ['C', 'Ch'],
+  assumptions: and(),
+  goal: not(and(atom(C.sub(Ch.mul(Ch)), '>'), atom(Ch.scale(2).sub(2), '>='), atom(C.scale(2).sub(Ch.scale(2)), '>='), atom(C.mul(Ch).scale(4).sub(Ch.mul(Ch).scale(4)).sub(C.scale(2)).add(Ch.scale(4)).sub(C.mul(C)).sub(1), '>='))),
+};
+/** x > 0 ⇒ x² > 0: unsat in a few of cvc5's resource units. */
+const easy: RealQuery = { variables: ['x'], assumptions: atom(pv('x'), '>'), goal: atom(pv('x').mul(pv('x')), '>') };
+
+describe('cvc5 with a resource limit (issue 13)', () => {
+  it('passes the limit to the runner and reports cvc5\'s reason for an unknown', async () => {
+    const seen: (number | undefined)[] = [];
+    const decider = createSmtDecider(async (_script, _ms, limit) => {
+      seen.push(limit);
+      return 'unknown\n((x 0.0))\n(:reason-unknown resourceout)\n';
+    }, 'fake');
+    const d = await decider.decide(easy, { timeoutMs: 1000, resourceLimit: 1234 });
+    expect(seen).toEqual([1234]);
+    expect(d).toMatchObject({ status: 'unknown', reason: 'solver answered unknown (resourceout)' });
+    // an error line after sat (cvc5 refuses :reason-unknown then) does not hide the model
+    const sat = createSmtDecider(async () => 'sat\n((x 2.0))\n(error "Can\'t get-info :reason-unknown when the last result wasn\'t unknown!")\n', 'fake');
+    const below1: RealQuery = { variables: ['x'], assumptions: atom(pv('x'), '>'), goal: atom(pv('x').sub(1), '<') };
+    expect(await sat.decide(below1)).toMatchObject({ status: 'refuted', witness: { x: '2' } });
+  });
+
+  it.skipIf(!cvc5Version())('gives up at its resource limit, whatever the clock says, and answers what it can within it', async () => {
+    const cvc5 = (await createCvc5Service()).value;
+    const stuck = await cvc5.decide(hard, { timeoutMs: 60_000, resourceLimit: CVC5_RESOURCE_LIMIT });
+    expect(stuck).toMatchObject({ status: 'unknown', reason: 'solver answered unknown (resourceout)' });
+    expect(await cvc5.decide(easy, { timeoutMs: 60_000, resourceLimit: CVC5_RESOURCE_LIMIT })).toMatchObject({ status: 'proved' });
+    // a planted limit too small for even the easy query turns its answer
+    expect(await cvc5.decide(easy, { timeoutMs: 60_000, resourceLimit: 1 })).toMatchObject({ status: 'unknown' });
+  });
+});
