@@ -102,29 +102,14 @@ export function simulateAsgd(options: AsgdOptions): PathStats {
   const G = Math.min(groups, runs);
   const sum = new Float64Array(steps + 1);
   const sumSq = new Float64Array(steps + 1);
-  const groupSums = Array.from({ length: G }, () => new Float64Array(steps + 1));
+  // byStep[k·G + g]: Σθ_k over group g's runs (run i is in group i mod G)
+  const byStep = new Float64Array((steps + 1) * G);
   const groupSizes = Array.from({ length: G }, (_, g) => Math.floor(runs / G) + (g < runs % G ? 1 : 0));
   sum[0] = runs * theta0;
   sumSq[0] = runs * theta0 * theta0;
-  for (let g = 0; g < G; g++) groupSums[g][0] = groupSizes[g] * theta0;
-  // Sums over runs in run order, step by step (the same additions whichever thread computed θ).
-  let r = 0, s = 0, s2 = 0, g = 0;
-  const add = (k: number, row: Float64Array, from: number, count: number) => {
-    if (r === 0) { s = 0; s2 = 0; g = 0; }
-    for (let i = from; i < from + count; i++) {
-      const th = row[i];
-      s += th;
-      s2 += th * th;
-      groupSums[g][k] += th;
-      if (++g === G) g = 0;
-    }
-    r += count;
-    if (r === runs) {
-      sum[k] = s;
-      sumSq[k] = s2;
-      r = 0;
-    }
-  };
+  for (let g = 0; g < G; g++) byStep[g] = groupSizes[g] * theta0;
+  const two = new Float64Array(2);
+  const groupSums = () => Array.from({ length: G }, (_, g) => Float64Array.from({ length: steps + 1 }, (_, k) => byStep[k * G + g]));
   const perRun = uniformsPerRun(model);
   const philox = rng instanceof PhiloxRng ? rng : undefined;
   const state = philox?.state();
@@ -135,19 +120,51 @@ export function simulateAsgd(options: AsgdOptions): PathStats {
     const bounds = Array.from({ length: chunks + 1 }, (_, c) => Math.round((c * runs) / chunks));
     const tasks = Array.from({ length: chunks }, (_, c): AsgdRunsTask => ({ model, seed: state.seed, stream: state.stream, position: state.position, r0: bounds[c], r1: bounds[c + 1] }));
     const parts = runTasksSync('asgdRuns', tasks, { inThread: simulateAsgdRuns });
-    for (let k = 1; k <= steps; k++) for (const [c, part] of parts.entries()) add(k, part.theta, (k - 1) * (bounds[c + 1] - bounds[c]), bounds[c + 1] - bounds[c]);
+    for (let k = 1; k <= steps; k++) {
+      // Sums over runs in run order (the same additions whichever thread computed θ).
+      two[0] = two[1] = 0;
+      for (let c = 0, g = 0; c < chunks; c++) {
+        const w = bounds[c + 1] - bounds[c];
+        g = addRuns(parts[c].theta, (k - 1) * w, k * w, two, byStep, k * G, g, G);
+      }
+      sum[k] = two[0];
+      sumSq[k] = two[1];
+    }
     philox.at(state.position + steps * runs * perRun);
     const staleness = new Array<number>(stalenessBins).fill(0);
     for (const part of parts) part.staleness.forEach((n, i) => (staleness[i] += n));
-    return finish(steps, runs, sum, sumSq, groupSums, groupSizes, staleness, parts.reduce((t, p) => t + p.clamped, 0));
+    return finish(steps, runs, sum, sumSq, groupSums(), groupSizes, staleness, parts.reduce((t, p) => t + p.clamped, 0));
   }
   const u = new Float64Array(perRun * runs);
   const { staleness, clamped } = advanceRuns(model, 0, runs, () => {
     if (rng.uniforms) rng.uniforms(u, 0, u.length);
     else for (let i = 0; i < u.length; i++) u[i] = rng.uniform();
     return u;
-  }, (k, row) => add(k, row, 0, runs));
-  return finish(steps, runs, sum, sumSq, groupSums, groupSizes, staleness, clamped);
+  }, (k, row) => {
+    two[0] = two[1] = 0;
+    addRuns(row, 0, runs, two, byStep, k * G, 0, G);
+    sum[k] = two[0];
+    sumSq[k] = two[1];
+  });
+  return finish(steps, runs, sum, sumSq, groupSums(), groupSizes, staleness, clamped);
+}
+
+/**
+ * Adds θ of row[from … end) (the next runs in run order, the first in group g) to the step's
+ * [Σθ, Σθ²] in `two` and to the group sums byStep[at + g′]; returns the group of the run after them.
+ */
+function addRuns(row: Float64Array, from: number, end: number, two: Float64Array, byStep: Float64Array, at: number, g: number, G: number): number {
+  let s = two[0], s2 = two[1];
+  for (let i = from; i < end; i++) {
+    const th = row[i];
+    s += th;
+    s2 += th * th;
+    byStep[at + g] += th;
+    if (++g === G) g = 0;
+  }
+  two[0] = s;
+  two[1] = s2;
+  return g;
 }
 
 /** The model of `simulateAsgd` without its generator and error groups. */
