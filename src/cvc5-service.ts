@@ -3,7 +3,8 @@
  * (symbolic/smt2.ts). Absent binary → the service cannot be created and verdicts say
  * `confirmedBy: none`.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import type { Service } from './services.ts';
 import { createSmtDecider } from '../symbolic/smt2.ts';
 import type { Z3Decider } from '../symbolic/z3.ts';
@@ -18,19 +19,86 @@ export function cvc5Version(binary = 'cvc5'): string | undefined {
   }
 }
 
+/**
+ * The process that starts cvc5 for each query: started once, while this process is still small.
+ * Starting a process from a large one (hundreds of MB of heap) costs ~20 ms of this thread's time
+ * per query (fork copies the page tables); from the launcher it costs nothing here. Each query
+ * still gets a fresh cvc5 with the same arguments, so answers are those of a direct start.
+ * Protocol: one JSON line per query `{ id, binary, args, input, timeout }`, one per answer
+ * `{ id, stdout, error? }`.
+ */
+const LAUNCHER = `
+const { execFile } = require('node:child_process');
+require('node:readline').createInterface({ input: process.stdin }).on('line', (line) => {
+  const q = JSON.parse(line);
+  const child = execFile(q.binary, q.args, { encoding: 'utf8', timeout: q.timeout, maxBuffer: 16 << 20 }, (err, stdout) => {
+    process.stdout.write(JSON.stringify({ id: q.id, stdout: stdout || '', error: err && !stdout ? String(err.message).split('\\n')[0] : undefined }) + '\\n');
+  });
+  child.stdin.on('error', () => {});
+  child.stdin.end(q.input);
+});
+process.stdin.on('end', () => process.exit(0));
+`;
+
+/** Runs cvc5 through one launcher process; `run` resolves with cvc5's stdout. */
+function cvc5Launcher(binary: string): { run: (args: string[], input: string, timeoutMs: number) => Promise<string>; close: () => void } {
+  let child: ChildProcess | undefined;
+  const waiting = new Map<number, { resolve: (out: string) => void; reject: (err: Error) => void }>();
+  let nextId = 0;
+  // The launcher keeps this process alive only while a query is waiting.
+  const hold = (on: boolean) => {
+    for (const h of [child, child?.stdout, child?.stdin] as ({ ref(): void; unref(): void } | null | undefined)[]) {
+      if (on) h?.ref();
+      else h?.unref();
+    }
+  };
+  const fail = (err: Error) => {
+    for (const w of waiting.values()) w.reject(err);
+    waiting.clear();
+    child = undefined;
+  };
+  const start = () => {
+    const c = spawn(process.execPath, ['-e', LAUNCHER], { stdio: ['pipe', 'pipe', 'ignore'] });
+    c.on('error', (err) => fail(err));
+    c.on('exit', (code, signal) => fail(new Error(`the cvc5 launcher exited (${signal ?? code})`)));
+    c.stdin!.on('error', () => {});
+    createInterface({ input: c.stdout! }).on('line', (line) => {
+      const r = JSON.parse(line) as { id: number; stdout: string; error?: string };
+      const w = waiting.get(r.id);
+      if (!w) return;
+      waiting.delete(r.id);
+      if (waiting.size === 0) hold(false);
+      if (r.error !== undefined) w.reject(new Error(r.error));
+      else w.resolve(r.stdout);
+    });
+    child = c;
+    hold(false);
+  };
+  return {
+    run: (args, input, timeoutMs) =>
+      new Promise<string>((resolve, reject) => {
+        if (!child) start();
+        const id = nextId++;
+        waiting.set(id, { resolve, reject });
+        hold(true);
+        child!.stdin!.write(JSON.stringify({ id, binary, args, input, timeout: timeoutMs }) + '\n');
+      }),
+    close: () => {
+      child?.stdin?.end();
+      child = undefined;
+    },
+  };
+}
+
 export async function createCvc5Service(binary = 'cvc5'): Promise<Service<Z3Decider>> {
   const version = cvc5Version(binary);
   if (!version) throw new Error('cvc5 is not installed (Debian package cvc5)');
-  const run = (script: string, timeoutMs: number, resourceLimit?: number) =>
-    new Promise<string>((resolve, reject) => {
-      const limits = [`--tlimit=${timeoutMs}`, ...(resourceLimit ? [`--rlimit=${resourceLimit}`] : [])];
-      const child = execFile(binary, ['--lang', 'smt2', '--produce-models', ...limits], { encoding: 'utf8', timeout: timeoutMs + 5000, maxBuffer: 16 << 20 }, (err, stdout) => {
-        // cvc5 exits non-zero on a time limit but still prints "unknown"; keep its answer.
-        if (err && !stdout) reject(err);
-        else resolve(stdout);
-      });
-      // why an "unknown" (resourceout, incomplete, …); after sat or unsat cvc5 prints an error line, which is ignored
-      child.stdin?.end(`${script}\n(get-info :reason-unknown)\n`);
-    });
-  return { value: createSmtDecider(run, version), describe: version, dispose: () => {} };
+  const launcher = cvc5Launcher(binary);
+  const run = (script: string, timeoutMs: number, resourceLimit?: number) => {
+    const limits = [`--tlimit=${timeoutMs}`, ...(resourceLimit ? [`--rlimit=${resourceLimit}`] : [])];
+    // cvc5 exits non-zero on a time limit but still prints "unknown"; the launcher keeps its answer.
+    // Why an "unknown" (resourceout, incomplete, …): after sat or unsat cvc5 prints an error line, which is ignored.
+    return launcher.run(['--lang', 'smt2', '--produce-models', ...limits], `${script}\n(get-info :reason-unknown)\n`, timeoutMs + 5000);
+  };
+  return { value: createSmtDecider(run, version), describe: version, dispose: () => launcher.close() };
 }
