@@ -122,8 +122,9 @@ export function runTasksSync<A, R>(name: string, argsList: readonly A[], options
   const results: (R | undefined)[] = new Array(n);
   const done = new Uint8Array(n);
   // No nesting: a task that itself calls runTasksSync (on a worker, or in the caller's share of an
-  // outer job, whose workers are busy with it) computes its inner tasks in-thread.
-  const nested = !isMainThread || depth > 0;
+  // outer job, whose workers are busy with it) computes its inner tasks in-thread; so does a call
+  // while an asynchronous job (runTasks) holds the workers.
+  const nested = !isMainThread || depth > 0 || poolHeld;
   const count = n > 0 && !nested ? (options.workers ?? workerCount(n)) : 0;
   const script = count > 0 ? workerScript() : undefined;
   // [0]: next task index (claimed by all threads), [1]: replies posted (a bell for Atomics.wait).
@@ -197,4 +198,139 @@ export function runTasksSync<A, R>(name: string, argsList: readonly A[], options
   // In-thread: no workers, or whatever the workers did not deliver (a failed start, an error).
   for (let i = 0; i < n; i++) if (!done[i]) accept({ index: i, result: options.inThread(argsList[i]) });
   return results as R[];
+}
+
+/** Whether an asynchronous job (runTasks) holds the pooled workers; the next one waits its turn. */
+let poolHeld = false;
+let poolTail: Promise<void> = Promise.resolve();
+
+/** Waits for the pool, then holds it until the returned release is called. */
+function acquirePool(): Promise<() => void> {
+  let release!: () => void;
+  const freed = new Promise<void>((r) => (release = r));
+  const ready = poolTail.then(() => {
+    poolHeld = true;
+  });
+  poolTail = ready.then(() => freed);
+  return ready.then(() => () => {
+    poolHeld = false;
+    release();
+  });
+}
+
+/** Workers for an asynchronous job of `tasks` tasks: HYPOCHECK_WORKERS, else one per core (the calling thread does other work meanwhile). */
+function asyncWorkerCount(tasks: number): number {
+  const env = process.env.HYPOCHECK_WORKERS;
+  const cap = env !== undefined && env !== '' && Number.isFinite(Number(env)) ? Math.max(0, Math.floor(Number(env))) : availableParallelism();
+  return Math.max(0, Math.min(cap, tasks));
+}
+
+/** Lets timers, I/O and other claims run between in-thread tasks. */
+const nextMacrotask = () => new Promise<void>((r) => setImmediate(r));
+
+export interface RunTasksAsyncOptions<A, R> extends RunTasksOptions<A, R> {
+  /** Stops handing out tasks; the promise rejects with the signal's reason once the running tasks end. */
+  signal?: AbortSignal;
+}
+
+/**
+ * `argsList.map(inThread)` on worker threads, asynchronously: the calling thread does not take
+ * tasks, so its event loop (other claims, progress, Ctrl-C) runs while the workers compute. One
+ * asynchronous job holds the workers at a time (the next waits; runTasksSync meanwhile runs
+ * in-thread). Results in task order, equal to the in-thread ones. Without workers (HYPOCHECK_WORKERS=0,
+ * none can start, on a worker thread) the tasks run in-thread, one per event-loop turn; tasks a
+ * worker did not deliver (an error, a dead worker, a stall) are computed in-thread in task order,
+ * so an error thrown is the first failing task's, as on one thread.
+ */
+export async function runTasks<A, R>(name: string, argsList: readonly A[], options: RunTasksAsyncOptions<A, R>): Promise<R[]> {
+  const { signal } = options;
+  const n = argsList.length;
+  const results: (R | undefined)[] = new Array(n);
+  const done = new Uint8Array(n);
+  const accept = (index: number, result: R) => {
+    results[index] = result;
+    done[index] = 1;
+    options.onResult?.(index, result);
+  };
+  const count = n > 0 && isMainThread && depth === 0 ? (options.workers ?? asyncWorkerCount(n)) : 0;
+  const script = count > 0 ? workerScript() : undefined;
+  if (script) {
+    const release = await acquirePool();
+    try {
+      await workersRun(name, argsList, Math.min(count, n), script.url, options.stallMs ?? 60_000, signal, (r) => {
+        if (r.error === undefined && r.index >= 0 && r.index < n && !done[r.index]) accept(r.index, r.result as R);
+      });
+    } finally {
+      release();
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (done[i]) continue;
+    signal?.throwIfAborted();
+    if (!script) await nextMacrotask();
+    accept(i, options.inThread(argsList[i]));
+  }
+  signal?.throwIfAborted();
+  return results as R[];
+}
+
+/** One job on `count` pooled workers; resolves when every worker has left it (or after a stall, which ends the pool). */
+async function workersRun(name: string, argsList: readonly unknown[], count: number, url: URL, stallMs: number, signal: AbortSignal | undefined, onReply: (r: Omit<Reply, 'job'>) => void): Promise<void> {
+  const shared = new Int32Array(new SharedArrayBuffer(8));
+  const job = ++jobCounter;
+  let workers: PooledWorker[];
+  try {
+    workers = pooledWorkers(count, url);
+    for (const w of workers) w.port.postMessage({ job, name, argsList, shared });
+  } catch {
+    return; // no worker threads here: the caller computes in-thread
+  }
+  const stop = () => Atomics.store(shared, 0, argsList.length);
+  if (signal?.aborted) stop();
+  await new Promise<void>((resolve) => {
+    const inJob = new Set(workers);
+    const detach: (() => void)[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const finish = () => {
+      clearTimeout(timer);
+      for (const d of detach) d();
+      resolve();
+    };
+    const leave = (w: PooledWorker) => {
+      inJob.delete(w);
+      if (inJob.size === 0) finish();
+    };
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        stop();
+        closeWorkerPool();
+        finish();
+      }, stallMs);
+    };
+    for (const w of workers) {
+      const onMessage = (r: Reply | Done) => {
+        if (r.job === -1 && 'exit' in r) {
+          // a worker that could not start takes no task of this job or any other
+          dropWorker(w);
+          leave(w);
+        } else if (r.job !== job) return; // a late message of an earlier job
+        else if ('exit' in r) leave(w);
+        else onReply(r);
+        arm();
+      };
+      const onExit = () => leave(w);
+      w.port.on('message', onMessage);
+      w.worker.once('exit', onExit);
+      detach.push(() => {
+        w.port.off('message', onMessage);
+        w.worker.off('exit', onExit);
+      });
+    }
+    if (signal) {
+      signal.addEventListener('abort', stop, { once: true });
+      detach.push(() => signal.removeEventListener('abort', stop));
+    }
+    arm();
+  });
 }

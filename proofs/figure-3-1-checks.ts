@@ -25,17 +25,17 @@ export function zOf(a: RateEstimate, b: RateEstimate): number {
   return (a.rate - b.rate) / Math.hypot(a.se, b.se);
 }
 
-function dataFor(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, panel?: 'a' | 'b' | 'c'): Figure31Data {
-  return figure31Data({ seed: ctx.seed, effort: ctx.effort, progress: ctx.progress, spec: figureSpec(record, env, panel) });
+function dataFor(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, panel?: 'a' | 'b' | 'c'): Promise<Figure31Data> {
+  return figure31Data({ seed: ctx.seed, effort: ctx.effort, progress: ctx.progress, signal: ctx.signal, spec: figureSpec(record, env, panel) });
 }
 
 const exactOf = (v: number) => q(String(v));
 
 /** fig:3.1:a — `kappa`, `threshold` (formula in kappa, omega0), `thresholdValue`; options.etas. */
-export const fig31a: ModuleCheck = (record, env, ctx): CheckResult => {
+export const fig31a: ModuleCheck = async (record, env, ctx): Promise<CheckResult> => {
   let data: Figure31Data, printedT: number, printedValue: Rational, exactT: Rational | undefined;
   try {
-    data = dataFor(record, env, ctx, 'a');
+    data = await dataFor(record, env, ctx, 'a');
     const kappa = printedRational(record.kappa, 'kappa', record, env);
     const t = parseParamExpr(String(record.threshold), langSymbols(env, record));
     printedT = floatValue(t, { kappa: kappa.toNumber(), omega0: Math.sqrt(data.spec.omega0Sq) });
@@ -96,10 +96,10 @@ export const fig31a: ModuleCheck = (record, env, ctx): CheckResult => {
 };
 
 /** fig:3.1:b — `eta`; options.kappas: longer delay (larger κ), slower. */
-export const fig31b: ModuleCheck = (record, env, ctx): CheckResult => {
+export const fig31b: ModuleCheck = async (record, env, ctx): Promise<CheckResult> => {
   let data: Figure31Data;
   try {
-    data = dataFor(record, env, ctx, 'b');
+    data = await dataFor(record, env, ctx, 'b');
   } catch (e) {
     return printedDataFailure(e) ?? badInput('simulation', e);
   }
@@ -118,10 +118,10 @@ export const fig31b: ModuleCheck = (record, env, ctx): CheckResult => {
 };
 
 /** fig:3.1:c — `kappa`, `workers` (the printed number needed); options.etaC (not printed). */
-export const fig31c: ModuleCheck = (record, env, ctx): CheckResult => {
+export const fig31c: ModuleCheck = async (record, env, ctx): Promise<CheckResult> => {
   let data: Figure31Data, W: number;
   try {
-    data = dataFor(record, env, ctx, 'c');
+    data = await dataFor(record, env, ctx, 'c');
     W = printedRational(record.workers, 'workers', record, env).toNumber();
     if (!Number.isInteger(W) || W < 1) throw new PrintedDataError(`workers must be an integer ≥ 1, got ${String(record.workers)}`);
   } catch (e) {
@@ -164,7 +164,7 @@ export const fig31c: ModuleCheck = (record, env, ctx): CheckResult => {
 export const fig31: ModuleCheck = async (record, env, ctx): Promise<CheckResult> => {
   let data: Figure31Data;
   try {
-    data = dataFor(record, env, ctx);
+    data = await dataFor(record, env, ctx);
   } catch (e) {
     return printedDataFailure(e) ?? badInput('simulation', e);
   }

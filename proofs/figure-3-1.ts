@@ -22,7 +22,7 @@ import { meanRecurrenceFacts, simulateAsgd, type PathStats } from '../numeric/as
 import { simulateSme, smeParameters } from '../numeric/sde.ts';
 import { geometricRate, jackknife, pronyRate, signalWindow, type RateEstimate } from '../numeric/stats.ts';
 import { PhiloxRng } from '../numeric/rng.ts';
-import { runTasksSync } from '../numeric/parallel.ts';
+import { runTasks } from '../numeric/parallel.ts';
 
 /** The setting of Figure 3.1 and its panels. */
 export interface FigureSpec {
@@ -165,6 +165,8 @@ export interface Figure31Options {
   progress?: (message: string) => void;
   /** The setting; read from a record with `figureSpec`. @defaultValue DEFAULT_FIGURE_SPEC (the figure command) */
   spec?: FigureSpec;
+  /** Ctrl-C: the simulations stop (the promise rejects with its reason). */
+  signal?: AbortSignal;
 }
 
 /** Signal-to-noise ratio that ends a fitting window. */
@@ -185,7 +187,7 @@ function fitMean(stats: PathStats, singleRoot: boolean): { fit: RateEstimate; wi
   return { fit: jackknife(full, leaveOut), window: [0, end] };
 }
 
-const settingCache = new Map<string, SimSetting>();
+const settingCache = new Map<string, Promise<SimSetting>>();
 
 /** One ASGD setting of the figure: everything its simulation depends on (a worker task, numeric/parallel.ts). */
 export interface SettingTask {
@@ -200,16 +202,28 @@ export interface SettingTask {
 
 const simulationKey = (t: SettingTask): string => JSON.stringify([t.spec.omega0Sq, t.spec.offsets, t.spec.theta0, t.eta, t.kappa, t.steps, t.runs, t.seed, t.stream]);
 
-/** The settings of `tasks`, cached by everything they depend on (a planted panel datum re-simulates only that panel); the uncached ones on worker threads. */
-function simulateSettings(tasks: readonly SettingTask[], progress: (message: string) => void): SimSetting[] {
+/**
+ * The settings of `tasks`, cached by everything they depend on (a planted panel datum re-simulates
+ * only that panel); the uncached ones on worker threads (numeric/parallel.ts runTasks: the calling
+ * thread checks other claims meanwhile). Concurrent callers share each setting's computation.
+ */
+function simulateSettings(tasks: readonly SettingTask[], progress: (message: string) => void, signal?: AbortSignal): Promise<SimSetting[]> {
   const missing = tasks.filter((t, i) => !settingCache.has(simulationKey(t)) && tasks.findIndex((u) => simulationKey(u) === simulationKey(t)) === i);
-  let finished = 0;
-  const fresh = runTasksSync('asgdSetting', missing, {
-    inThread: simulateSettingTask,
-    onResult: (i) => progress(`figure 3.1: ${++finished}/${missing.length} settings (η = ${missing[i].eta}, κ = ${missing[i].kappa}, ${missing[i].runs} runs)`),
-  });
-  missing.forEach((t, i) => settingCache.set(simulationKey(t), fresh[i]));
-  return tasks.map((t) => settingCache.get(simulationKey(t))!);
+  if (missing.length) {
+    let finished = 0;
+    const fresh = runTasks('asgdSetting', missing, {
+      inThread: simulateSettingTask,
+      signal,
+      onResult: (i) => progress(`figure 3.1: ${++finished}/${missing.length} settings (η = ${missing[i].eta}, κ = ${missing[i].kappa}, ${missing[i].runs} runs)`),
+    });
+    missing.forEach((t, i) => {
+      const key = simulationKey(t);
+      const one = fresh.then((all) => all[i]);
+      settingCache.set(key, one);
+      one.catch(() => settingCache.delete(key));
+    });
+  }
+  return Promise.all(tasks.map((t) => settingCache.get(simulationKey(t))!));
 }
 
 /** One setting simulated (in-thread, or on a worker: same code, same numbers). */
@@ -221,7 +235,7 @@ export function simulateSettingTask(t: SettingTask): SimSetting {
   return { eta, kappa, steps, stats, fit, window, exactRate: ex.ratePerStep, complexRoots: ex.complex };
 }
 
-const figureCache = new Map<string, Figure31Data>();
+const figureCache = new Map<string, Promise<Figure31Data>>();
 const smeCache = new Map<string, Figure31Data['sme']>();
 
 /** The SME (2.2) by Euler–Maruyama at (η, κ) = (0.01, 0.98), noise Σ = 2 (sd of ∇fᵢ − ∇f): evidence for rem:3.1. */
@@ -246,14 +260,23 @@ function smeRun(omega0Sq: number, runs: number, seed: number): Figure31Data['sme
   return out;
 }
 
-/** All simulations behind Figure 3.1 and Remarks 3.1–3.2 (cached per seed and effort). */
-export function figure31Data(options: Figure31Options): Figure31Data {
-  const { seed, effort = 1, progress = () => {}, spec = DEFAULT_FIGURE_SPEC } = options;
-  if (!(effort > 0)) throw new RangeError(`figure31Data: effort must be > 0, got ${effort}`);
+/** All simulations behind Figure 3.1 and Remarks 3.1–3.2 (cached per seed, effort and spec; concurrent callers share one computation). */
+export function figure31Data(options: Figure31Options): Promise<Figure31Data> {
+  const { seed, effort = 1, spec = DEFAULT_FIGURE_SPEC } = options;
+  if (!(effort > 0)) return Promise.reject(new RangeError(`figure31Data: effort must be > 0, got ${effort}`));
   const key = `${seed}:${effort}:${JSON.stringify(spec)}`;
+  let data = figureCache.get(key);
+  if (!data) {
+    data = computeFigure31Data(options);
+    figureCache.set(key, data);
+    data.catch(() => figureCache.delete(key));
+  }
+  return data;
+}
+
+async function computeFigure31Data(options: Figure31Options): Promise<Figure31Data> {
+  const { seed, effort = 1, progress = () => {}, spec = DEFAULT_FIGURE_SPEC, signal } = options;
   const FIG_A = spec.a, FIG_B = spec.b, FIG_C = spec.c;
-  const hit = figureCache.get(key);
-  if (hit) return hit;
   const t0 = performance.now();
   const runs = Math.max(100, Math.round(spec.runs * Math.min(effort, 1)));
   // Streams as numbered since the first version: (a) 0, 1, …; (b) 100 + the running count, for the
@@ -264,7 +287,7 @@ export function figure31Data(options: Figure31Options): Figure31Data {
   const bTasks = FIG_B.kappas.map((kappa) => aTasks.find((t) => t.kappa === kappa && t.eta === FIG_B.eta) ?? sim(FIG_B.eta, kappa, FIG_B.steps, 100 + stream++));
   const cTasks = [sim(FIG_C.eta, FIG_C.kappa, FIG_C.steps, 200), sim(FIG_C.eta, 0, FIG_C.steps, 201)];
   progress(`figure 3.1: ${aTasks.length + bTasks.length + cTasks.length} ASGD settings, ${runs} runs each`);
-  const settings = simulateSettings([...aTasks, ...bTasks, ...cTasks], progress);
+  const settings = await simulateSettings([...aTasks, ...bTasks, ...cTasks], progress, signal);
   const a = settings.slice(0, aTasks.length);
   const b = settings.slice(aTasks.length, aTasks.length + bTasks.length);
   const [cAsgd, cSgd] = settings.slice(aTasks.length + bTasks.length);
@@ -282,7 +305,6 @@ export function figure31Data(options: Figure31Options): Figure31Data {
     sme,
     ms: Math.round(performance.now() - t0),
   };
-  figureCache.set(key, data);
   return data;
 }
 

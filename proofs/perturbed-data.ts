@@ -16,7 +16,7 @@ import { simulateSmeSplittingShared, type ObservableStats } from '../numeric/sde
 import { jackknife, logLinearRate, signalWindow, type RateEstimate } from '../numeric/stats.ts';
 import { PhiloxRng } from '../numeric/rng.ts';
 import { perturbedGap, type GalerkinGap, type Perturbation } from '../numeric/perturbed-operator.ts';
-import { runTasksSync } from '../numeric/parallel.ts';
+import { runTasks } from '../numeric/parallel.ts';
 
 
 /**
@@ -157,12 +157,14 @@ function taskLabel(t: PerturbedTask): string {
   return f ? `seed ${t.seed}, ε = ${f.label}, a = ${t.a}` : `seed ${t.seed}, ε = 0`;
 }
 
-const perturbedCache = new Map<string, PerturbedData>();
+const perturbedCache = new Map<string, Promise<PerturbedData>>();
 
 /** Options of `perturbedData`. */
 export interface PerturbedDataOptions {
   /** Worker threads for the (independent) runs besides the calling thread; 0: in-thread. @defaultValue numeric/parallel.ts workerCount */
   workers?: number;
+  /** Ctrl-C: the simulations stop (the promise rejects with its reason). */
+  signal?: AbortSignal;
 }
 
 /** One Galerkin spectrum: regime, family (a key of GALERKIN_FAMILIES, or 'none' for ε = 0), amplitude, degree. */
@@ -186,14 +188,23 @@ export function runPerturbedWork(work: PerturbedWork): PerturbedRun[] | Galerkin
  * amplitude plus a = 0 at `seed` (common random numbers), and a = 0 and the smallest a of
  * each family again at seed + 1 (the reproduction DESIGN.md asks of a simulation refutation).
  * The runs are independent (each is fixed by seed, stream, family, a, paths) and, with the Galerkin
- * spectra of `galerkinData(effort)` when those are not cached yet, go to worker threads and the
- * calling thread (numeric/parallel.ts); the numbers are the in-thread ones.
+ * spectra of `galerkinData(effort)` when those are not cached yet, go to worker threads
+ * (numeric/parallel.ts runTasks: the calling thread checks other claims meanwhile); the numbers are
+ * the in-thread ones. Concurrent callers share one computation.
  */
-export function perturbedData(seed: number, effort: number, progress: (message: string) => void = () => {}, options: PerturbedDataOptions = {}): PerturbedData {
-  if (!(effort > 0)) throw new RangeError(`perturbedData: effort must be > 0, got ${effort}`);
+export function perturbedData(seed: number, effort: number, progress: (message: string) => void = () => {}, options: PerturbedDataOptions = {}): Promise<PerturbedData> {
+  if (!(effort > 0)) return Promise.reject(new RangeError(`perturbedData: effort must be > 0, got ${effort}`));
   const key = `${seed}:${effort}`;
-  const hit = perturbedCache.get(key);
-  if (hit) return hit;
+  let data = perturbedCache.get(key);
+  if (!data) {
+    data = computePerturbedData(seed, effort, progress, options);
+    perturbedCache.set(key, data);
+    data.catch(() => perturbedCache.delete(key));
+  }
+  return data;
+}
+
+async function computePerturbedData(seed: number, effort: number, progress: (message: string) => void, options: PerturbedDataOptions): Promise<PerturbedData> {
   const t0 = performance.now();
   const paths = Math.max(1000, Math.round(PERTURBED.paths * Math.min(effort, 1)));
   const batches = perturbedBatches(perturbedTasks(seed, paths));
@@ -201,17 +212,16 @@ export function perturbedData(seed: number, effort: number, progress: (message: 
   const work: PerturbedWork[] = [...batches.map((batch) => ({ kind: 'particle' as const, batch })), ...galerkin.map((task) => ({ kind: 'galerkin' as const, task }))];
   let finished = 0;
   const label = (w: PerturbedWork) => (w.kind === 'particle' ? w.batch.map(taskLabel).join('; ') : `Galerkin spectrum, ${w.task.regime}, ${w.task.family}, a = ${w.task.a}, N = ${w.task.N}`);
-  const results = runTasksSync('perturbedWork', work, {
+  const results = await runTasks('perturbedWork', work, {
     workers: options.workers,
+    signal: options.signal,
     inThread: runPerturbedWork,
     onResult: (i) => progress(`thm:3.1:perturbed: ${++finished}/${work.length} done (${label(work[i])})`),
   });
   const t1 = performance.now();
   const runs = (results.slice(0, batches.length) as PerturbedRun[][]).flat();
   if (galerkin.length) assembleGalerkin(effort, galerkin, results.slice(batches.length) as GalerkinGap[], t1 - t0);
-  const data = { paths, runs, ms: Math.round(t1 - t0) };
-  perturbedCache.set(key, data);
-  return data;
+  return { paths, runs, ms: Math.round(t1 - t0) };
 }
 
 /** OLS intercept of ρ on a. */
@@ -330,13 +340,13 @@ function assembleGalerkin(effort: number, tasks: readonly GalerkinTask[], gaps: 
 }
 
 /** Galerkin rates of ‖h‖²_* per regime, family, amplitude and truncation N (cached per effort; spectra on worker threads). */
-export function galerkinData(effort: number): { Ns: number[]; regimes: GalerkinRegimeData[]; ms: number } {
+export async function galerkinData(effort: number): Promise<{ Ns: number[]; regimes: GalerkinRegimeData[]; ms: number }> {
   if (!(effort > 0)) throw new RangeError(`galerkinData: effort must be > 0, got ${effort}`);
   const hit = galerkinCache.get(galerkinDegrees(effort).at(-1)!);
   if (hit) return hit;
   const t0 = performance.now();
   const tasks = galerkinTasks(effort);
-  const gaps = runTasksSync('perturbedWork', tasks.map((task): PerturbedWork => ({ kind: 'galerkin', task })), { inThread: runPerturbedWork }) as GalerkinGap[];
+  const gaps = (await runTasks('perturbedWork', tasks.map((task): PerturbedWork => ({ kind: 'galerkin', task })), { inThread: runPerturbedWork })) as GalerkinGap[];
   return assembleGalerkin(effort, tasks, gaps, performance.now() - t0);
 }
 

@@ -25,12 +25,12 @@ import {
 export { combinePerturbedMethods, galerkinData, perturbedData, readGalerkin };
 
 /** The check of `thm:3.1:perturbed` for a given rate of ‖h‖²_* (from the record, or a variant in tests). */
-export function makePerturbedCheck(rate2: NormSqRateFn): (ctx: CheckContext) => CheckResult {
+export function makePerturbedCheck(rate2: NormSqRateFn): (ctx: CheckContext) => Promise<CheckResult> {
   return (ctx) => perturbedCheck(ctx, rate2);
 }
 
 /** `module: perturbed-rate.ts#perturbedRate` — reads the printed rates from `cases`. */
-export const perturbedRate: ModuleCheck = (record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): CheckResult => {
+export const perturbedRate: ModuleCheck = async (record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> => {
   let rate2: NormSqRateFn;
   try {
     rate2 = printedRateAt(record, env);
@@ -47,12 +47,12 @@ export const perturbedRate: ModuleCheck = (record: ClaimRecord, env: ProcedureEn
   return perturbedCheck(ctx, rate2);
 };
 
-function perturbedCheck(ctx: CheckContext, rate2: NormSqRateFn): CheckResult {
-  const particle = particlePerturbedCheck(ctx, rate2);
+async function perturbedCheck(ctx: CheckContext, rate2: NormSqRateFn): Promise<CheckResult> {
+  const particle = await particlePerturbedCheck(ctx, rate2);
   const P = PERTURBED;
   ctx.progress('thm:3.1:perturbed: Galerkin spectra of −T + L + R');
-  const gal = galerkinData(ctx.effort);
-  const data = perturbedData(ctx.seed, ctx.effort, ctx.progress);
+  const gal = await galerkinData(ctx.effort);
+  const data = await perturbedData(ctx.seed, ctx.effort, ctx.progress, { signal: ctx.signal });
   const over = gal.regimes.find((r) => r.key === 'overdamped')!;
   // particles vs Galerkin, amplitude by amplitude (seed ctx.seed), overdamped case
   const comparisons = data.runs.filter((r) => r.seed === ctx.seed).map((r) => {
@@ -99,9 +99,9 @@ function perturbedCheck(ctx: CheckContext, rate2: NormSqRateFn): CheckResult {
   return { ...particle, verdict, summary, evidence, decisive, corrected: undefined };
 }
 
-function particlePerturbedCheck(ctx: CheckContext, rate2: NormSqRateFn): CheckResult {
+async function particlePerturbedCheck(ctx: CheckContext, rate2: NormSqRateFn): Promise<CheckResult> {
   const P = PERTURBED;
-  const data = perturbedData(ctx.seed, ctx.effort, ctx.progress);
+  const data = await perturbedData(ctx.seed, ctx.effort, ctx.progress, { signal: ctx.signal });
   const target = rate2(P.omega0Sq, P.gamma);
   const { spectral } = ratesFloat(P.omega0Sq, P.gamma);
   const fmt = (r: RateEstimate) => ({ rate: Number(r.rate.toPrecision(5)), se: Number(r.se.toPrecision(2)), ci95: r.ci95.map((x) => Number(x.toPrecision(5))) });

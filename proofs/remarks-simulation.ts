@@ -33,10 +33,10 @@ const TOL_REL = 0.05; // SME is an O(η) approximation of ASGD
 const REFUTE_Z = 6;
 
 /** rem:3.1:simulation — `cases` of (3.7) per step; `setup` of the figure. */
-export const rem31Simulation: ModuleCheck = (record, env, ctx: CheckContext): CheckResult => {
+export const rem31Simulation: ModuleCheck = async (record, env, ctx: CheckContext): Promise<CheckResult> => {
   let data: Figure31Data, rateFn: (eta: number, kappa: number, w2: number) => number;
   try {
-    data = figure31Data({ seed: ctx.seed, effort: ctx.effort, progress: ctx.progress, spec: figureSpec(record, env) });
+    data = await figure31Data({ seed: ctx.seed, effort: ctx.effort, progress: ctx.progress, signal: ctx.signal, spec: figureSpec(record, env) });
     rateFn = printedStepRate(record, env);
   } catch (e) {
     return printedDataFailure(e) ?? badInput('simulation', e);
@@ -83,10 +83,10 @@ export const rem31Simulation: ModuleCheck = (record, env, ctx: CheckContext): Ch
 };
 
 /** rem:3.2:simulation — `sgdRate`, `asgdRate`, `workersRate` (of ‖h‖², per step / gradient / time), `condition` in m. */
-export const rem32Simulation: ModuleCheck = (record, env, ctx: CheckContext): CheckResult => {
+export const rem32Simulation: ModuleCheck = async (record, env, ctx: CheckContext): Promise<CheckResult> => {
   let data: Figure31Data, sgd: number, asgd: number, workers: (m: number) => number, cond: (m: number) => boolean, above: boolean, margins: number[];
   try {
-    data = figure31Data({ seed: ctx.seed, effort: ctx.effort, progress: ctx.progress, spec: figureSpec(record, env, 'c') });
+    data = await figure31Data({ seed: ctx.seed, effort: ctx.effort, progress: ctx.progress, signal: ctx.signal, spec: figureSpec(record, env, 'c') });
     const at = { eta: data.spec.c.eta, kappa: data.spec.c.kappa, omega0: Math.sqrt(data.spec.omega0Sq) };
     sgd = printedFormula(record.sgdRate, record, env)(at);
     asgd = printedFormula(record.asgdRate, record, env)(at);

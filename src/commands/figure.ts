@@ -19,8 +19,8 @@ export interface FigureFlags {
 }
 
 /** Files written by `writeFigure31`, by name. */
-export function writeFigure31(outDir: string, seed: number, effort: number, io: CliIo): string[] {
-  const data = figure31Data({ seed, effort, progress: (m) => io.err(`  … ${m}`) });
+export async function writeFigure31(outDir: string, seed: number, effort: number, io: CliIo): Promise<string[]> {
+  const data = await figure31Data({ seed, effort, progress: (m) => io.err(`  … ${m}`) });
   const plots = figure31Plots(data);
   const svgs = { a: linePlot(plots.a), b: linePlot(plots.b), c: linePlot(plots.c) };
   const dir = resolve(outDir);
@@ -54,12 +54,12 @@ export function registerFigure(program: Command, io: CliIo, _state: CliState): v
     .option('--out <dir>', 'output directory', 'figures')
     .option('--seed <n>', 'master seed', '1')
     .option('--effort <x>', 'work scale (1 = 1000 runs as in the paper)', '1')
-    .action((num: string, f: FigureFlags) => {
+    .action(async (num: string, f: FigureFlags) => {
       if (num !== '3.1') throw new UsageError(`figure: only figure 3.1 is reproduced, got "${num}"`);
       const seed = parseNumberFlag('--seed', f.seed, { integer: true, min: 0 });
       const effort = parseNumberFlag('--effort', f.effort, { min: 0, exclusiveMin: true });
       prepareOutputDir('--out', f.out); // before the simulation, not after it
-      const written = writeFigure31(f.out, seed, effort, io);
+      const written = await writeFigure31(f.out, seed, effort, io);
       for (const w of written) io.out(w);
     });
 }

@@ -8,9 +8,9 @@ import { registerFigure, writeFigure31 } from '../../src/commands/figure.ts';
 const io = { out: () => {}, err: () => {} };
 
 describe('hypocheck figure 3.1', () => {
-  it('writes three SVG panels and the fitted rates', () => {
+  it('writes three SVG panels and the fitted rates', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fig31-'));
-    const files = writeFigure31(dir, 1, 0.1, io);
+    const files = await writeFigure31(dir, 1, 0.1, io);
     expect(files.map((f) => f.slice(dir.length + 1))).toEqual(['figure-3.1a.svg', 'figure-3.1b.svg', 'figure-3.1c.svg', 'figure-3.1.json']);
     expect(readFileSync(files[0], 'utf8').startsWith('<svg')).toBe(true);
     const json = JSON.parse(readFileSync(files[3], 'utf8'));

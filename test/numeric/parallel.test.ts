@@ -1,6 +1,6 @@
 /** numeric/parallel.ts: the particle runs of thm:3.1:perturbed on worker threads equal the in-thread runs, bit for bit. */
 import { describe, expect, it } from 'vitest';
-import { runTasksSync, workerScript } from '../../numeric/parallel.ts';
+import { runTasks, runTasksSync, workerScript } from '../../numeric/parallel.ts';
 import { galerkinData, perturbedData, perturbedTasks, runGalerkinTask, runPerturbedTask, runPerturbedWork, type PerturbedRun, type PerturbedWork } from '../../proofs/perturbed-data.ts';
 
 /** Every number of a run, as bits (Object.is distinguishes −0 and NaN payload-free equality). */
@@ -40,18 +40,82 @@ describe('runTasksSync', () => {
     expect(runTasksSync('perturbedWork', tasks.map((t): PerturbedWork => ({ kind: 'particle', batch: [t] })), { workers: 0, inThread: runPerturbedWork }).map((runs) => bits((runs as PerturbedRun[])[0]))).toStrictEqual(here.map(bits));
   }, 120_000);
 
-  it('perturbedData is the same PerturbedData in-thread and on workers', () => {
+  it('perturbedData is the same PerturbedData in-thread and on workers', async () => {
     // Different seeds keep the cache apart; the run at seed s equals the task at seed s whatever the batch.
-    const worker = perturbedData(11, 0.05, () => {}, { workers: 2 });
+    const worker = await perturbedData(11, 0.05, () => {}, { workers: 2 });
     const inThread = perturbedTasks(11, worker.paths).map(runPerturbedTask);
     expect(worker.paths).toBe(1000);
     expect(worker.runs.map(bits)).toStrictEqual(inThread.map(bits));
     expect(worker.runs.map((r) => [r.family, r.a, r.seed])).toStrictEqual(perturbedTasks(11, 1000).map((t) => [t.family, t.a, t.seed]));
     // The Galerkin spectra computed in the same pool are the in-thread ones.
-    const gal = galerkinData(0.05);
+    const gal = await galerkinData(0.05);
     for (const R of gal.regimes) {
       expect(R.rateAtZero).toBe(runGalerkinTask({ regime: R.key, family: 'none', a: 0, N: 8 }).rateNormSq);
       for (const row of R.rows) expect(row.rate).toBe(runGalerkinTask({ regime: R.key, family: row.family, a: row.a, N: 8 }).rateNormSq);
     }
   }, 120_000);
+});
+
+describe('runTasks (asynchronous, issue 13)', () => {
+  const tasks = perturbedTasks(5, 200).slice(0, 6);
+  const work = tasks.map((t): PerturbedWork => ({ kind: 'particle', batch: [t] }));
+  const here = tasks.map(runPerturbedTask).map(bits);
+  const noInThread = () => {
+    throw new Error('worker expected');
+  };
+  const firstRuns = (r: unknown[]) => r.map((runs) => bits((runs as PerturbedRun[])[0]));
+
+  it('computes on workers while this thread\'s event loop runs; results in task order, the in-thread ones', async () => {
+    let turns = 0;
+    let spinning = true;
+    const spin = () => {
+      turns++;
+      if (spinning) setImmediate(spin);
+    };
+    setImmediate(spin);
+    const there = await runTasks('perturbedWork', work, { workers: 2, inThread: noInThread });
+    spinning = false;
+    expect(firstRuns(there)).toStrictEqual(here);
+    expect(turns).toBeGreaterThan(5);
+  }, 120_000);
+
+  it('holds the workers: runTasksSync meanwhile runs in-thread, a second job waits its turn', async () => {
+    let syncInThread = 0;
+    let sync: unknown[] = [];
+    // a synchronous job started while the first asynchronous one is running (at its first result)
+    const first = runTasks('perturbedWork', work, {
+      workers: 2,
+      inThread: noInThread,
+      onResult: () => {
+        if (!sync.length) sync = runTasksSync('perturbedWork', work.slice(0, 2), { workers: 1, inThread: (w) => (syncInThread++, runPerturbedWork(w)) });
+      },
+    });
+    const second = runTasks('perturbedWork', work.slice(0, 2), { workers: 2, inThread: noInThread });
+    await first;
+    expect(syncInThread).toBe(2);
+    expect(firstRuns(sync)).toStrictEqual(here.slice(0, 2));
+    expect(firstRuns(await first)).toStrictEqual(here);
+    expect(firstRuns(await second)).toStrictEqual(here.slice(0, 2));
+  }, 120_000);
+
+  it('an abort rejects with its reason, and the workers are free for the next job', async () => {
+    const stop = new AbortController();
+    const job = runTasks('perturbedWork', work, { workers: 1, inThread: noInThread, signal: stop.signal, onResult: () => stop.abort(new Error('planted Ctrl-C')) });
+    await expect(job).rejects.toThrow('planted Ctrl-C');
+    expect(firstRuns(await runTasks('perturbedWork', work.slice(0, 2), { workers: 2, inThread: noInThread }))).toStrictEqual(here.slice(0, 2));
+  }, 120_000);
+
+  it('without workers (HYPOCHECK_WORKERS=0) computes in-thread, one task per event-loop turn, the same results', async () => {
+    const saved = process.env.HYPOCHECK_WORKERS;
+    process.env.HYPOCHECK_WORKERS = '0';
+    try {
+      let calls = 0;
+      const there = await runTasks('perturbedWork', work, { inThread: (w) => (calls++, runPerturbedWork(w)) });
+      expect(calls).toBe(work.length);
+      expect(firstRuns(there)).toStrictEqual(here);
+    } finally {
+      if (saved === undefined) delete process.env.HYPOCHECK_WORKERS;
+      else process.env.HYPOCHECK_WORKERS = saved;
+    }
+  });
 });

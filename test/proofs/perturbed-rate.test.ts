@@ -33,13 +33,13 @@ describe('thm:3.1:perturbed (module reading the printed rates)', () => {
     expect(r.verdict).not.toBe('refuted'); // the particles (overdamped) now agree
     expect(r.decisive).not.toBe((await run(record)).decisive);
   });
-  it('refutes a planted 1.5× rate; reproduces the ε = 0 rate 2·min Re λ(Q) = 2', () => {
-    expect(makePerturbedCheck((w, g) => 1.5 * spectral(w, g))(small).verdict).toBe('refuted');
-    expect(makePerturbedCheck(spectral)(small).verdict).toBe('supported');
-    for (const r of perturbedData(1, 0.2).runs.filter((x) => x.a === 0)) expect(Math.abs(r.rate.rate - 2)).toBeLessThan(4 * r.rate.se);
+  it('refutes a planted 1.5× rate; reproduces the ε = 0 rate 2·min Re λ(Q) = 2', async () => {
+    expect((await makePerturbedCheck((w, g) => 1.5 * spectral(w, g))(small)).verdict).toBe('refuted');
+    expect((await makePerturbedCheck(spectral)(small)).verdict).toBe('supported');
+    for (const r of (await perturbedData(1, 0.2)).runs.filter((x) => x.a === 0)) expect(Math.abs(r.rate.rate - 2)).toBeLessThan(4 * r.rate.se);
   });
-  it('Galerkin rates at small a are converged and near 2; the methods combine only when they agree', () => {
-    for (const R of galerkinData(0.2).regimes) {
+  it('Galerkin rates at small a are converged and near 2; the methods combine only when they agree', async () => {
+    for (const R of (await galerkinData(0.2)).regimes) {
       expect(readGalerkin(R.rows, 4)).toBe('refutes');
       expect(readGalerkin(R.rows, 2)).toBe('supports');
     }

@@ -100,4 +100,27 @@ describe('Ctrl-C keeps what was found', () => {
     expect(last.verdict).toBe('inconclusive');
     expect(last.summary).toMatch(/interrupted/);
   }, 30_000);
+
+  it('stops a simulation on worker threads (thm:3.1:perturbed) where it is: no task is handed out after Ctrl-C', async () => {
+    const report = join(tmp, 'interrupted-simulation');
+    const child = spawn(process.execPath, [resolve('src/bin.mjs'), 'verify', '--only', 'thm:3.1:perturbed', '--report', report], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    const code = await new Promise<number | null>((done) => {
+      child.stderr.on('data', (b: Buffer) => {
+        err += b.toString();
+        // the first particle batch is back: the simulation is under way on the workers
+        if (/thm:3\.1:perturbed: 1\/\d+ done/.test(err) && !child.killed) child.kill('SIGINT');
+      });
+      child.stdout.resume();
+      child.on('exit', (c) => done(c));
+    });
+    expect(code).toBe(130);
+    const counts = [...err.matchAll(/thm:3\.1:perturbed: (\d+)\/(\d+) done/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const [lastDone, total] = counts[counts.length - 1];
+    // the workers finish the tasks they hold (one each), then take no more
+    expect(total).toBeGreaterThan(20);
+    expect(lastDone).toBeLessThan(10);
+    const json = JSON.parse(readFileSync(join(report, 'report.json'), 'utf8'));
+    expect(json.claims.map((c: { id: string; verdict: string; summary: string }) => [c.id, c.verdict, /interrupted/.test(c.summary)])).toEqual([['thm:3.1:perturbed', 'inconclusive', true]]);
+  }, 60_000);
 });
