@@ -311,10 +311,10 @@ export function parseIntegralRecord(record: ClaimRecord, env: ProcedureEnv): Par
 }
 
 /** F(p) as components (polynomials) at a point. */
-function applyLinear(f: LinearForm, p: Poly, syms: LangSymbols, at: Point, coords: { name: string; variable: string }[]): Poly[] {
+function applyLinear(f: LinearForm, p: Poly, coef: (node: MathNode) => Rational, coords: { name: string; variable: string }[]): Poly[] {
   let out: Poly[] | undefined;
   for (const t of f) {
-    const c = t.coef ? coefValue(t.coef, syms, at) : Rational.ONE;
+    const c = t.coef ? coef(t.coef) : Rational.ONE;
     const comps = t.op === 'id' ? [p] : coords.filter((k) => k.variable === (t.op as { grad: string }).grad).map((k) => p.diff(k.name));
     if (!comps.length) throw new LangError(`grad(·, ${(t.op as { grad: string }).grad}): not a variable of the weight`);
     const scaled = comps.map((x) => x.scale(c));
@@ -333,6 +333,19 @@ export class ExactFunctionals {
     readonly coords: { name: string; variable: string; variance: Rational }[],
   ) {
     this.varOf = new Map(coords.map((c) => [c.name, Poly.constant(c.variance)]));
+  }
+  /** A coefficient's exact value at this point (coefValue), each node evaluated once: a Gram matrix asks for it per basis element. */
+  readonly coef = (node: MathNode): Rational => {
+    let v = this.coefs.get(node);
+    if (!v) {
+      v = coefValue(node, this.syms, this.at);
+      this.coefs.set(node, v);
+    }
+    return v;
+  };
+  private readonly coefs = new Map<MathNode, Rational>();
+  private coefProduct(cs: readonly MathNode[]): Rational {
+    return cs.reduce((p, c) => p.mul(this.coef(c)), Rational.ONE);
   }
   /** E[v^e] = (e − 1)!!·σ_v^e for a coordinate v of the weight (0 for odd e); undefined outside the weight. */
   private moment(v: string, e: number): Rational | undefined {
@@ -385,11 +398,11 @@ export class ExactFunctionals {
   bilinear(terms: readonly QuadTerm[], p: Poly, r: Poly): Rational {
     let s = Rational.ZERO;
     for (const t of terms) {
-      const c = coefProduct(t.coef, this.syms, this.at);
-      const F = applyLinear(t.f, p, this.syms, this.at, this.coords);
-      const G = applyLinear(t.g!, r, this.syms, this.at, this.coords);
-      const G2 = applyLinear(t.g!, p, this.syms, this.at, this.coords);
-      const F2 = applyLinear(t.f, r, this.syms, this.at, this.coords);
+      const c = this.coefProduct(t.coef);
+      const F = applyLinear(t.f, p, this.coef, this.coords);
+      const G = applyLinear(t.g!, r, this.coef, this.coords);
+      const G2 = applyLinear(t.g!, p, this.coef, this.coords);
+      const F2 = applyLinear(t.f, r, this.coef, this.coords);
       if (F.length !== G.length) throw new LangError('inner(F, G) of a scalar and a vector');
       // symmetrised: ½(⟨F p, G r⟩ + ⟨F r, G p⟩)
       const a = F.reduce((acc, x, i) => acc.add(this.EProduct(x, G[i])), Rational.ZERO);
@@ -405,9 +418,9 @@ export class ExactFunctionals {
     const n = basis.length;
     const G = Array.from({ length: n }, () => Array.from({ length: n }, () => Rational.ZERO));
     for (const t of terms) {
-      const c = coefProduct(t.coef, this.syms, this.at);
-      const F = basis.map((b) => applyLinear(t.f, b, this.syms, this.at, this.coords));
-      const Gs = t.g === t.f ? F : basis.map((b) => applyLinear(t.g!, b, this.syms, this.at, this.coords));
+      const c = this.coefProduct(t.coef);
+      const F = basis.map((b) => applyLinear(t.f, b, this.coef, this.coords));
+      const Gs = t.g === t.f ? F : basis.map((b) => applyLinear(t.g!, b, this.coef, this.coords));
       for (let i = 0; i < n; i++)
         for (let j = i; j < n; j++) {
           if (F[i].length !== Gs[j].length) throw new LangError('inner(F, G) of a scalar and a vector');
@@ -429,9 +442,9 @@ export class ExactFunctionals {
   linear(terms: readonly QuadTerm[], p: Poly): Rational {
     let s = Rational.ZERO;
     for (const t of terms) {
-      const F = applyLinear(t.f, p, this.syms, this.at, this.coords);
+      const F = applyLinear(t.f, p, this.coef, this.coords);
       if (F.length !== 1) throw new LangError('mean(·) of a vector');
-      s = s.add(coefProduct(t.coef, this.syms, this.at).mul(this.E(F[0])));
+      s = s.add(this.coefProduct(t.coef).mul(this.E(F[0])));
     }
     return s;
   }
