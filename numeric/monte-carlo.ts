@@ -11,7 +11,7 @@
 import { compileJs, validateIntegrand, type Integrand } from './expr.ts';
 import { weightScales, type Estimate, type GaussianIntegrator, type GaussianWeight, type IntegrateOptions } from './integrator.ts';
 import { NormalStream } from './rng.ts';
-import { runTasksSync, workerCount } from './parallel.ts';
+import { runTasks, workerCount } from './parallel.ts';
 
 /**
  * Running sums with Neumaier compensation, one slot per index: `add(k, x)` costs a few
@@ -278,8 +278,8 @@ export function createMonteCarlo(options: MonteCarloOptions = {}): MonteCarloInt
       const m = f.exprs.length;
       const draws = antithetic ? Math.floor(samples / 2) : samples;
       // Fixed blocks of SUM_BLOCK draws, each summed on its own (shifted by the values at draw 0)
-      // on worker threads and this one, added here in block order: the same numbers for every
-      // thread count and batch size. A round (progress, abort, event loop) is ≈ batchSize draws per thread.
+      // on worker threads (runTasks: this thread checks other claims meanwhile), added here in
+      // block order: the same numbers for every thread count and batch size. A round (progress, abort, event loop) is ≈ batchSize draws per thread.
       const job = { f, sx, sv, seed, stream, antithetic };
       const shift = observationAt(job, 0);
       const acc = MomentAccumulator.withShift(shift);
@@ -292,7 +292,7 @@ export function createMonteCarlo(options: MonteCarloOptions = {}): MonteCarloInt
         // The round's blocks only: memory stays flat in N.
         const round: MonteCarloBlock[] = [];
         for (let j = b; j < Math.min(blocks, b + perRound); j++) round.push({ ...job, start: j * SUM_BLOCK, end: Math.min(draws, (j + 1) * SUM_BLOCK), shift });
-        const sums = runTasksSync('monteCarloBlockSums', round, { inThread: monteCarloBlockSums });
+        const sums = await runTasks('monteCarloBlockSums', round, { inThread: monteCarloBlockSums, signal });
         for (const s of sums) acc.addSums(s);
         onProgress?.(round[round.length - 1].end / draws);
         if (performance.now() - lastYield > YIELD_EVERY_MS) {
