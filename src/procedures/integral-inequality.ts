@@ -385,11 +385,15 @@ export class ExactFunctionals {
   EProduct(p: Poly, r: Poly): Rational {
     let s = Rational.ZERO;
     const rs = r.termList();
+    const what = () => `${p.toString()} · ${r.toString()}`;
     for (const a of p.termList()) {
       for (const b of rs) {
         const exps = new Map<string, number>(a.mono);
         for (const [v, e] of b.mono) exps.set(v, (exps.get(v) ?? 0) + e);
-        s = s.add(this.monomialMean(a.coef.mul(b.coef), exps, () => `${p.toString()} · ${r.toString()}`));
+        // an odd power of a coordinate of the weight: the term's mean is 0 (as monomialMean says), no product needed
+        let odd = false;
+        for (const [v, e] of exps) if (e % 2 === 1 && this.varOf.has(v)) odd = true;
+        if (!odd) s = s.add(this.monomialMean(a.coef.mul(b.coef), exps, what));
       }
     }
     return s;
@@ -419,6 +423,7 @@ export class ExactFunctionals {
     const G = Array.from({ length: n }, () => Array.from({ length: n }, () => Rational.ZERO));
     for (const t of terms) {
       const c = this.coefProduct(t.coef);
+      const half = c.mul(q(1, 2));
       const F = basis.map((b) => applyLinear(t.f, b, this.coef, this.coords));
       const Gs = t.g === t.f ? F : basis.map((b) => applyLinear(t.g!, b, this.coef, this.coords));
       for (let i = 0; i < n; i++)
@@ -426,12 +431,14 @@ export class ExactFunctionals {
           if (F[i].length !== Gs[j].length) throw new LangError('inner(F, G) of a scalar and a vector');
           let a = Rational.ZERO;
           for (let k = 0; k < F[i].length; k++) a = a.add(this.EProduct(F[i][k], Gs[j][k]));
-          let b = a;
-          if (t.g !== t.f) {
-            b = Rational.ZERO;
+          // ½c(a + b), symmetrised; with g = f, b = a and it is c·a (exact rationals: the same value)
+          let v: Rational;
+          if (t.g === t.f) v = c.mul(a);
+          else {
+            let b = Rational.ZERO;
             for (let k = 0; k < F[j].length; k++) b = b.add(this.EProduct(F[j][k], Gs[i][k]));
+            v = half.mul(a.add(b));
           }
-          const v = c.mul(a.add(b)).mul(q(1, 2));
           G[i][j] = G[i][j].add(v);
           if (j !== i) G[j][i] = G[j][i].add(v);
         }
