@@ -56,7 +56,7 @@ function trials(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, dims:
   const rng = recordRng(ctx, `${record.id}#trials`);
   const n = Math.max(4, Math.round(12 * Math.min(1, ctx.effort)));
   const out: Trial[] = [];
-  for (const at of domainPoints(record, env, ctx, n, (s) => Rational.parse(s))) {
+  for (const at of domainPoints(record, env, ctx, n)) {
     for (const d of dims) {
       const p: ExactParams = { d, omega0Sq: at.omega0.mul(at.omega0), gamma: at.gamma, beta: at.beta };
       const th = Array.from({ length: d }, (_, j) => `th${j + 1}`);

@@ -12,7 +12,7 @@
  */
 import type { CheckResult } from '../src/claims.ts';
 import type { ModuleCheck } from '../src/claim-record.ts';
-import { Rational, q } from '../symbolic/rational.ts';
+import { q } from '../symbolic/rational.ts';
 import { Poly, pv } from '../symbolic/poly.ts';
 import type { ParamExpr } from '../symbolic/lang/index.ts';
 import { difference, parseParamExpr, signAt } from '../symbolic/lang/param.ts';
@@ -71,7 +71,7 @@ export const stalenessMean: ModuleCheck = (record, env, ctx): CheckResult => {
     'printed − exact': paramText(diff),
     partialSums: 'Σ_{l≤N} l(1−r)rˡ = r(1 − (N+1)r^N + Nr^{N+1})/(1−r): step, base and tail identities exact (K = r^N); Nr^N → 0 for 0 < r < 1',
   };
-  const points = domainPoints(record, env, ctx, 12, (s) => Rational.parse(s));
+  const points = domainPoints(record, env, ctx, 12);
   for (const at of points) {
     const rv = signAt(r, at), omv = signAt(omr, at);
     if (rv === undefined || omv === undefined || rv < 0 || omv <= 0) return { verdict: 'inconclusive', method: 'exact', summary: `the ratio is not in [0, 1) at ${pointText(at)}: the series diverges`, evidence, decisive: `diverges at ${pointText(at)}` };

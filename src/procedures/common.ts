@@ -64,18 +64,32 @@ export function recordRng(ctx: CheckContext, id: string): () => number {
   };
 }
 
-/** Exact points of the record's domain: its `examples` first, then seeded random ones. */
-export function domainPoints(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, n: number, parse: (s: string) => Rational, relevant?: readonly Poly[]): Record<string, Rational>[] {
-  const syms = langSymbols(env, record);
-  const forall = record.forall ?? [];
-  const out: Record<string, Rational>[] = [];
-  for (const ex of record.examples ?? []) {
-    const fixed = Object.fromEntries(Object.entries(ex).map(([k, v]) => [k, parse(String(v))]));
-    out.push(...samplePoints(syms, forall, recordRng(ctx, `${record.id}#ex`), 1, fixed));
+/**
+ * Exact points of the record's domain: its `examples` first, then seeded random ones (a function of
+ * the symbol table, the record's id, `forall`, `examples`, `define`, `substitute`, the seed and n).
+ * Remembered by exactly these: a check asks for the same points again when its square roots are
+ * checked, and rejection sampling in a thin domain costs thousands of exact evaluations.
+ */
+export function domainPoints(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, n: number, relevant?: readonly Poly[]): Record<string, Rational>[] {
+  const key = JSON.stringify([ctx.seed, n, record.id, record.forall ?? [], record.examples ?? [], record.define ?? [], record.substitute ?? []]);
+  let bySymbols = domainPointsMemo.get(env.set.symbols);
+  if (!bySymbols) domainPointsMemo.set(env.set.symbols, (bySymbols = new Map()));
+  let out = bySymbols.get(key);
+  if (!out) {
+    const syms = langSymbols(env, record);
+    const forall = record.forall ?? [];
+    out = [];
+    for (const ex of record.examples ?? []) {
+      const fixed = Object.fromEntries(Object.entries(ex).map(([k, v]) => [k, Rational.parse(String(v))]));
+      out.push(...samplePoints(syms, forall, recordRng(ctx, `${record.id}#ex`), 1, fixed));
+    }
+    out.push(...samplePoints(syms, forall, recordRng(ctx, record.id), n));
+    bySymbols.set(key, out);
   }
-  out.push(...samplePoints(syms, forall, recordRng(ctx, record.id), n));
-  return relevant ? out.map((at) => restrictPoint(at, relevant)) : out;
+  // fresh point objects: callers may extend them
+  return out.map((at) => (relevant ? restrictPoint(at, relevant) : { ...at }));
 }
+const domainPointsMemo = new WeakMap<object, Map<string, Record<string, Rational>[]>>();
 
 export function pointStrings(at: Readonly<Record<string, Rational>>): Record<string, string> {
   return Object.fromEntries(Object.entries(at).map(([k, v]) => [k, v.toString()]));
@@ -332,7 +346,7 @@ export async function rootsDefined(
   });
   if (!open.length) return { ok: true, basis: 'certificate', evidence: { radicandsNonNegative: `${rest.map(([, r]) => unicodeString(r)).join(', ')} ≥ 0 on the domain (exact sign certificates)` } };
   const radicands = open.map(([, r]) => r);
-  for (const at of domainPoints(record, env, ctx, 24, (s) => Rational.parse(s), radicands)) {
+  for (const at of domainPoints(record, env, ctx, 24, radicands)) {
     const bad = open.find(([, r]) => r.evaluate(at).sign() < 0);
     if (bad) {
       const text = unicodeString(bad[1]);

@@ -262,7 +262,7 @@ async function decideExpectation(record: ClaimRecord, env: ProcedureEnv, ctx: Ch
       const R = subsSide(rhs);
       const diff = difference(L, R);
       const evidence: Record<string, unknown> = { d, expectations: values.map((v, k) => `E(${integrands[k].toString()}) = ${paramText(v)}`), 'lhs − rhs': paramText(diff) };
-      for (const at of domainPoints(record, env, ctx, 16, (s) => Rational.parse(s))) {
+      for (const at of domainPoints(record, env, ctx, 16)) {
         const s = signAt(diff, at);
         if (s === undefined || HOLDS[r](s)) continue;
         const used = new Set([...diff.num.variables(), ...diff.den.variables()]);
@@ -271,7 +271,7 @@ async function decideExpectation(record: ClaimRecord, env: ProcedureEnv, ctx: Ch
       }
       if (diff.num.isZero()) {
         if (r === '<' || r === '>' || r === '!=') {
-          const at = domainPoints(record, env, ctx, 1, (x) => Rational.parse(x))[0] ?? {};
+          const at = domainPoints(record, env, ctx, 1)[0] ?? {};
           return { verdict: 'refuted', method: 'exact', summary: `d=${d}: lhs = rhs identically (exact Gaussian moments), printed ${r}`, evidence, witness: { d: String(d), ...Object.fromEntries(Object.entries(at).slice(0, 0)) }, dimensions: [d], decisive: `violated d=${d}: lhs ≡ rhs, printed ${r}` };
         }
         if (d === dims[dims.length - 1]) return { verdict: 'proved', method: 'exact', basis: 'kernel', summary: `lhs = rhs identically (exact Gaussian moments), d = ${dims.join(', ')}`, evidence, dimensions: dims, decisive: `identity d=${dims.join(',')}: ${r} ${values.map(paramText).join('; ')}` };
@@ -307,7 +307,7 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
   const rows: Record<string, unknown>[] = [];
   let worst: { sigmas: number; text: string } = { sigmas: Infinity, text: '' };
   for (const d of dims) {
-    for (const [k, at] of domainPoints(record, env, ctx, trials, (s) => Rational.parse(s)).entries()) {
+    for (const [k, at] of domainPoints(record, env, ctx, trials).entries()) {
       const atd = { ...at, [dimName]: q(d) };
       const vars = [...weightVariances(String(record.weight), syms, atd)];
       const xName = vars.find(([v]) => v === 'x')?.[0] ?? vars[0][0];

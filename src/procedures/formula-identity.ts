@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { CheckContext, CheckResult } from '../claims.ts';
-import { Rational, q } from '../../symbolic/rational.ts';
+import { q } from '../../symbolic/rational.ts';
 import { LangError } from '../../symbolic/lang/index.ts';
 import { difference, parseParamExprs, signAt } from '../../symbolic/lang/param.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
@@ -58,7 +58,7 @@ async function decideFormula(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
   if (sub) evidence.substitution = `${sub.lines.join(', ')} (Jacobian determinant not identically 0; witnesses only where the printed domains hold)`;
   // an identity proved over the new parameters needs a sampled point of them inside the printed domains
   const outsideDomain = (): CheckResult | undefined =>
-    sub && !domainPoints(record, env, ctx, 20, (s) => Rational.parse(s), [lhs.num, lhs.den, rhs.num, rhs.den]).some(sub.inDomain)
+    sub && !domainPoints(record, env, ctx, 20, [lhs.num, lhs.den, rhs.num, rhs.den]).some(sub.inDomain)
       ? { verdict: 'inconclusive', method: 'exact', summary: 'lhs − rhs = 0 after the substitution, but no sampled point of it lands in the printed domains', evidence, decisive: 'substitution outside the domain' }
       : undefined;
   if (diff.num.isZero() && Object.keys(diff.roots).length) {
@@ -85,7 +85,7 @@ async function decideFormula(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
   }
   const vars = extraOf(env);
   const rng = recordRng(ctx, `${record.id}#vars`);
-  const points = domainPoints(record, env, ctx, 40, (s) => Rational.parse(s), [diff.num, diff.den, ...Object.values(diff.roots)]).map((at) => {
+  const points = domainPoints(record, env, ctx, 40, [diff.num, diff.den, ...Object.values(diff.roots)]).map((at) => {
     // Variables range over all reals: small random rationals.
     for (const v of vars) at[v] = q(BigInt(Math.floor(rng() * 41) - 20), BigInt(1 + Math.floor(rng() * 6)));
     return at;

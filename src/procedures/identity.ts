@@ -98,7 +98,7 @@ export function short(p: Poly, n = 400): string {
  * every other symbol (coordinates, jets) a small random rational. Returns the point and value.
  */
 export function nonzeroPoint(S: LangSpace, N: Poly, den: Poly, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): { at: Record<string, Rational>; value?: Rational; sign: number } | undefined {
-  const params = domainPoints(record, env, ctx, 20, (s) => Rational.parse(s));
+  const params = domainPoints(record, env, ctx, 20);
   const rng = recordRng(ctx, `${record.id}#jets`);
   for (const p of params) {
     const at: Record<string, Rational> = { ...p };
@@ -127,7 +127,7 @@ function decideScalarRational(record: ClaimRecord, env: ProcedureEnv, ctx: Check
   const evidence = { 'numerator of lhs − rhs': unicodeString(diff.num), method: 'rational functions, cross-multiplied' };
   if (diff.num.isZero()) return { verdict: 'proved', method: 'exact', basis: 'kernel', summary: 'lhs − rhs = 0 as rational functions', evidence, decisive: 'identity (rational)' };
   const rng = recordRng(ctx, `${record.id}#vars`);
-  for (const at of domainPoints(record, env, ctx, 30, (s) => Rational.parse(s))) {
+  for (const at of domainPoints(record, env, ctx, 30)) {
     for (const v of vars) at[v] = q(BigInt(Math.floor(rng() * 41) - 20), BigInt(1 + Math.floor(rng() * 6)));
     const s = signAt(diff, at);
     if (s === undefined || s === 0) continue;

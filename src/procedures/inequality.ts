@@ -63,7 +63,7 @@ async function decideInequality(record: ClaimRecord, env: ProcedureEnv, ctx: Che
   const diff = difference(rel.lhs, rel.rhs);
   const evidence: Record<string, unknown> = { relation: `${paramText(rel.lhs)} ${rel.rel} ${paramText(rel.rhs)}`, 'lhs − rhs': paramText(diff) };
   // Exact points first: a violation is a refutation with its sign checked exactly.
-  for (const at of domainPoints(record, env, ctx, 24, (s) => Rational.parse(s), [diff.num, diff.den, ...Object.values(diff.roots)])) {
+  for (const at of domainPoints(record, env, ctx, 24, [diff.num, diff.den, ...Object.values(diff.roots)])) {
     const s = signAt(diff, at);
     if (s === undefined || HOLDS[rel.rel](s)) continue;
     const witness = { ...pointStrings(at), 'sign of lhs − rhs': String(s) };

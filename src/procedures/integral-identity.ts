@@ -184,7 +184,7 @@ function decayWitness(B: Built, record: ClaimRecord, env: ProcedureEnv, ctx: Che
   const S = B.S;
   const G = B.coords.reduce((acc, c) => acc.sub(pv(c).pow(2).scale(Rational.of(1, 2))), Poly.ZERO);
   const marker = 'decayFactorMarker';
-  const points = domainPoints(record, env, ctx, 12, (s) => Rational.parse(s));
+  const points = domainPoints(record, env, ctx, 12);
   for (let salt = 0; salt < 3; salt++) {
     const concrete: Record<string, Poly> = {};
     S.space.functionNames().forEach((u, i) => (concrete[u] = samplePolynomial(S.space.getFunction(u).args.filter((a) => !S.coordinates.includes(a) || B.coords.includes(a)), 1, salt + 3 * i)));
@@ -268,7 +268,7 @@ function decayWitness(B: Built, record: ClaimRecord, env: ProcedureEnv, ctx: Che
  * printed sides cannot both be finite (e.g. a weight 1/M printed for M).
  */
 function growthWitness(B: Built, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext) {
-  const points = domainPoints(record, env, ctx, 6, (s) => Rational.parse(s));
+  const points = domainPoints(record, env, ctx, 6);
   for (const c of B.classes) {
     if (c.Q.isZero()) continue;
     if (c.Q.termList().some((t) => { const cs = t.mono.filter(([v]) => B.coords.includes(v)); return cs.length !== 1 || cs[0][1] !== 2; })) continue;
@@ -306,7 +306,7 @@ function growthWitness(B: Built, record: ClaimRecord, env: ProcedureEnv, ctx: Ch
 function witness(B: Built, c: { N: Poly; Q: Poly }, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext) {
   const variances = gaussianVariances(B.S, c.Q, B.coords);
   if (!variances) return undefined;
-  const points = domainPoints(record, env, ctx, 6, (s) => Rational.parse(s));
+  const points = domainPoints(record, env, ctx, 6);
   for (let salt = 0; salt < 4; salt++) {
     const concrete: Record<string, Poly> = {};
     // every generic function (dependents and coefficient functions such as ε(θ)) a fixed polynomial in its own arguments

@@ -613,7 +613,7 @@ registerProcedure({
 
 function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): CheckResult {
   const nPoints = Number((record.options as { points?: number } | undefined)?.points ?? Math.max(3, Math.round(8 * Math.min(1, ctx.effort))));
-  const points = domainPoints(record, env, ctx, nPoints, (s) => Rational.parse(s)).map((at) => mentioned(at, p, record));
+  const points = domainPoints(record, env, ctx, nPoints).map((at) => mentioned(at, p, record));
   const rows: Record<string, unknown>[] = [];
   let first: PointOutcome | undefined;
   for (const d of p.dims) {
@@ -695,7 +695,7 @@ async function decideNumeric(p: ParsedIntegral, record: ClaimRecord, env: Proced
   if (p.constraints.length > 1 || p.constraints.some((c) => c.f.length !== 1 || c.f[0].f.length !== 1 || c.f[0].f[0].op !== 'id' || c.f[0].f[0].coef)) return { ...inconclusive('monte-carlo', 'numeric family: only mean(h) = 0 constraints'), decisive: 'unsupported constraint' };
   const opts = (record.options ?? {}) as { samples?: number; points?: number };
   const samples = opts.samples ?? Math.max(20_000, Math.round(300_000 * ctx.effort));
-  const points = domainPoints(record, env, ctx, Number(opts.points ?? (ctx.effort >= 1 ? 2 : 1)), (s) => Rational.parse(s)).map((at) => mentioned(at, p, record));
+  const points = domainPoints(record, env, ctx, Number(opts.points ?? (ctx.effort >= 1 ? 2 : 1))).map((at) => mentioned(at, p, record));
   const rnd = recordRng(ctx, `${record.id}#family`);
   const sign = p.rel === '>' || p.rel === '>=' ? -1 : 1;
   const rows: Record<string, unknown>[] = [];

@@ -36,7 +36,6 @@ function table(record: ClaimRecord, env: ProcedureEnv): MatrixTable {
   return { ...(env.set.symbols.matrices ?? {}), ...((record.matrices as Record<string, string[][]>) ?? {}) };
 }
 
-const parseRat = (s: string) => Rational.parse(s);
 
 /**
  * `blocks: d` — the printed matrices are the cores A of A ⊗ I_d. Since (A ⊗ I_d)(B ⊗ I_d) = AB ⊗ I_d,
@@ -93,7 +92,7 @@ async function decideMatrixIdentity(record: ClaimRecord, env: ProcedureEnv, ctx:
     if (nonzero.length === 0) return { verdict: 'proved', method: 'exact', basis: 'kernel', summary: `lhs = rhs entrywise, exactly (${a.rows}×${a.cols})`, evidence, decisive: 'identity' };
     const [i, j] = nonzero[0];
     const entry: ParamExpr = { num: diff.get(i, j), den: Poly.ONE, roots: parsed.roots };
-    for (const at of domainPoints(record, env, ctx, 30, parseRat, [entry.num, parsed.denominator, ...Object.values(parsed.roots)])) {
+    for (const at of domainPoints(record, env, ctx, 30, [entry.num, parsed.denominator, ...Object.values(parsed.roots)])) {
       if (parsed.denominator.evaluate(at).isZero()) continue; // an entry is undefined there
       const s = signAt(entry, at);
       if (!s) continue;
@@ -173,7 +172,7 @@ async function decideMatrixInequality(record: ClaimRecord, env: ProcedureEnv, ct
     const contradiction = (what: string): CheckResult => ({ verdict: 'inconclusive', method: 'exact', summary: `CONTRADICTION: an exact certificate holds but ${what} — a kernel or solver bug; nothing is concluded`, evidence, decisive: `contradiction: ${decisive}` });
     // Exact domain points: a violated minor is a refutation with its sign checked exactly.
     const relevant = [...conditions.flatMap((c) => c.matrix.principalMinors().map((m) => m.minor)), ...Object.values(roots)];
-    for (const at of domainPoints(record, env, ctx, 24, parseRat, relevant)) {
+    for (const at of domainPoints(record, env, ctx, 24, relevant)) {
       if (Object.values(roots).some((r) => r.evaluate(at).sign() < 0) || !definedAt(at)) continue;
       const bad = conditions.find((c) => !holdsAt(c, at, roots));
       if (bad && certs.ok) return contradiction(`${bad.text} fails at ${pointText(at)} exactly`);
@@ -203,7 +202,7 @@ async function decideMatrixInequality(record: ClaimRecord, env: ProcedureEnv, ct
   }
   // ∃ constants: refute at a domain point where no constants satisfy the conditions.
   const relevantE = [...conditions.flatMap((c) => c.matrix.principalMinors().map((m) => m.minor)), ...Object.values(roots)];
-  for (const at of domainPoints(record, env, ctx, 6, parseRat, relevantE).map((p) => Object.fromEntries(Object.entries(p).filter(([k]) => !exists.includes(k))))) {
+  for (const at of domainPoints(record, env, ctx, 6, relevantE).map((p) => Object.fromEntries(Object.entries(p).filter(([k]) => !exists.includes(k))))) {
     if (Object.values(dom.roots).some((r) => r.evaluate(at).sign() < 0)) continue;
     if (rational && L.variables().every((v) => !exists.includes(v)) && !definedAt(at)) continue;
     if (rational && L.variables().some((v) => exists.includes(v))) break; // a denominator in the ∃ constants: not decided here
@@ -324,7 +323,7 @@ registerProcedure({
     evidence['min Re λ'] = paramText(abscissa);
     const basis = (realSpectrum.status === 'proved' ? realSpectrum : complexSpectrum!).basis;
     if (diff.num.isZero()) return { verdict: 'proved', method: 'z3', basis, summary: `${regime}; equals the printed value identically`, evidence, decisive: `abscissa ${paramText(abscissa)}` };
-    for (const at of domainPoints(record, env, ctx, 30, parseRat, [diff.num, diff.den, tr, det, ...Object.values(diff.roots)])) {
+    for (const at of domainPoints(record, env, ctx, 30, [diff.num, diff.den, tr, det, ...Object.values(diff.roots)])) {
       const s = signAt(diff, at);
       if (!s) continue;
       const num = (e: ParamExpr) => {

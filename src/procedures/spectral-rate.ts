@@ -205,7 +205,7 @@ async function decideCase(record: ClaimRecord, env: ProcedureEnv, ctx: CheckCont
   if (c.slack && !rateAtZero) throw new LangError(`rate is undefined at ${c.slack} = 0`);
   // 1. Exact points.
   const relevant = [rate.num, rate.den, sp.tr, sp.det, ...Object.values(rate.roots), ...p.diffusion.flat().flatMap((e) => [e.num, e.den])];
-  const points = domainPoints(caseRecord, env, ctx, 24, (s) => Rational.parse(s), relevant);
+  const points = domainPoints(caseRecord, env, ctx, 24, relevant);
   let sampled: Record<string, unknown> | undefined;
   let worst = Infinity;
   let checked = 0;

@@ -95,7 +95,7 @@ async function decideVacuity(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
   }
   // ε ≡ 0 must itself be admissible: every quantity is 0, so 0 ≤ bound on the domain.
   const bound = String(record.bound ?? '');
-  const badBound = bound ? domainPoints(record, env, ctx, 12, (s) => Rational.parse(s)).find((at) => coefValue(parseMath(barsToAbs(bound)), syms, at).sign() < 0) : undefined;
+  const badBound = bound ? domainPoints(record, env, ctx, 12).find((at) => coefValue(parseMath(barsToAbs(bound)), syms, at).sign() < 0) : undefined;
   const thetaText = `θ = (${paramText(a)})·${y1} + (${paramText(b)})·${y2}`;
   const evidence = { construction: `${y1} = t·(${paramText(b)})·ε(θ*), ${y2} = −t·(${paramText(a)})·ε(θ*) keeps θ = θ*`, kernelIdentity, quantities: rows, theta: thetaText };
   if (badBound) {
@@ -191,7 +191,7 @@ async function decideVacuousClaim(record: ClaimRecord, env: ProcedureEnv, ctx: C
   const rng = recordRng(ctx, `${record.id}#norms`);
   const dimName = syms.dimension?.name ?? 'd';
   const dims = record.dimension === undefined ? [undefined] : (Array.isArray(record.dimension) ? record.dimension : [record.dimension]).map(Number);
-  const points = domainPoints(record, env, ctx, 10, (s) => Rational.parse(s)).flatMap((at) => dims.map((d) => (d === undefined ? at : { ...at, [dimName]: q(d) })));
+  const points = domainPoints(record, env, ctx, 10).flatMap((at) => dims.map((d) => (d === undefined ? at : { ...at, [dimName]: q(d) })));
   const trials: Record<string, Rational>[] = [];
   for (const at of points) {
     const base = { ...at, ...Object.fromEntries(vanishing.map((v) => [v, Rational.ZERO])), ...Object.fromEntries(free.map((v) => [v, q(Math.floor(rng() * 41) - 20, Math.floor(rng() * 4) + 1)])) };
