@@ -204,17 +204,34 @@ export function runTasksSync<A, R>(name: string, argsList: readonly A[], options
 let poolHeld = false;
 let poolTail: Promise<void> = Promise.resolve();
 
-/** Waits for the pool, then holds it until the returned release is called. */
-function acquirePool(): Promise<() => void> {
+/**
+ * Waits for the pool, then holds it until the returned release is called. An abort while waiting
+ * rejects at once; the turn, when it comes, is passed on.
+ */
+function acquirePool(signal?: AbortSignal): Promise<() => void> {
   let release!: () => void;
   const freed = new Promise<void>((r) => (release = r));
   const ready = poolTail.then(() => {
     poolHeld = true;
   });
   poolTail = ready.then(() => freed);
-  return ready.then(() => () => {
+  const held = ready.then(() => () => {
     poolHeld = false;
     release();
+  });
+  if (!signal) return held;
+  return new Promise<() => void>((resolve, reject) => {
+    const onAbort = () => {
+      reject(signal.reason);
+      void held.then((r) => r());
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    void held.then((r) => {
+      signal.removeEventListener('abort', onAbort);
+      if (signal.aborted) r();
+      else resolve(r);
+    });
   });
 }
 
@@ -247,15 +264,21 @@ export async function runTasks<A, R>(name: string, argsList: readonly A[], optio
   const n = argsList.length;
   const results: (R | undefined)[] = new Array(n);
   const done = new Uint8Array(n);
+  // A failing onResult (a progress callback) must not escape a port listener: the first one is thrown here.
+  const callback: { failed: boolean; error?: unknown } = { failed: false };
   const accept = (index: number, result: R) => {
     results[index] = result;
     done[index] = 1;
-    options.onResult?.(index, result);
+    try {
+      options.onResult?.(index, result);
+    } catch (error) {
+      if (!callback.failed) Object.assign(callback, { failed: true, error });
+    }
   };
   const count = n > 0 && isMainThread && depth === 0 ? (options.workers ?? asyncWorkerCount(n)) : 0;
   const script = count > 0 ? workerScript() : undefined;
   if (script) {
-    const release = await acquirePool();
+    const release = await acquirePool(signal);
     try {
       await workersRun(name, argsList, Math.min(count, n), script.url, options.stallMs ?? 60_000, signal, (r) => {
         if (r.error === undefined && r.index >= 0 && r.index < n && !done[r.index]) accept(r.index, r.result as R);
@@ -264,11 +287,14 @@ export async function runTasks<A, R>(name: string, argsList: readonly A[], optio
       release();
     }
   }
+  if (callback.failed) throw callback.error;
   for (let i = 0; i < n; i++) {
     if (done[i]) continue;
+    // one task per event-loop turn: Ctrl-C and other claims are seen between tasks
+    await nextMacrotask();
     signal?.throwIfAborted();
-    if (!script) await nextMacrotask();
     accept(i, options.inThread(argsList[i]));
+    if (callback.failed) throw callback.error;
   }
   signal?.throwIfAborted();
   return results as R[];
@@ -291,7 +317,9 @@ async function workersRun(name: string, argsList: readonly unknown[], count: num
     const inJob = new Set(workers);
     const detach: (() => void)[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let settled = false;
     const finish = () => {
+      settled = true;
       clearTimeout(timer);
       for (const d of detach) d();
       resolve();
@@ -300,7 +328,9 @@ async function workersRun(name: string, argsList: readonly unknown[], count: num
       inJob.delete(w);
       if (inJob.size === 0) finish();
     };
+    // The stall timer runs only while the job does (a timer left behind would end a later job's pool).
     const arm = () => {
+      if (settled) return;
       clearTimeout(timer);
       timer = setTimeout(() => {
         stop();

@@ -171,7 +171,7 @@ export class NormalStream {
     const chunk = Math.max(1, Math.floor(WORDS_MAX_BLOCKS / J));
     for (let s0 = 0; s0 < n; s0 += chunk) {
       const m = Math.min(chunk, n - s0);
-      const w = J > 0 ? philoxWordsWasm(this.k0, this.k1, this.stream, i + s0, m, J) : undefined;
+      const w = J > 0 && J <= WORDS_MAX_BLOCKS ? philoxWordsWasm(this.k0, this.k1, this.stream, i + s0, m, J) : undefined;
       if (!w) {
         for (let s = s0; s < s0 + m; s++) this.fill(i + s, out, s * count, count);
         continue;

@@ -340,15 +340,24 @@ function assembleGalerkin(effort: number, tasks: readonly GalerkinTask[], gaps: 
 }
 
 /** Galerkin rates of ‖h‖²_* per regime, family, amplitude and truncation N (cached per effort; spectra on worker threads). */
-export async function galerkinData(effort: number): Promise<{ Ns: number[]; regimes: GalerkinRegimeData[]; ms: number }> {
-  if (!(effort > 0)) throw new RangeError(`galerkinData: effort must be > 0, got ${effort}`);
-  const hit = galerkinCache.get(galerkinDegrees(effort).at(-1)!);
-  if (hit) return hit;
-  const t0 = performance.now();
-  const tasks = galerkinTasks(effort);
-  const gaps = (await runTasks('perturbedWork', tasks.map((task): PerturbedWork => ({ kind: 'galerkin', task })), { inThread: runPerturbedWork })) as GalerkinGap[];
-  return assembleGalerkin(effort, tasks, gaps, performance.now() - t0);
+export function galerkinData(effort: number): Promise<{ Ns: number[]; regimes: GalerkinRegimeData[]; ms: number }> {
+  if (!(effort > 0)) return Promise.reject(new RangeError(`galerkinData: effort must be > 0, got ${effort}`));
+  const N = galerkinDegrees(effort).at(-1)!;
+  const hit = galerkinCache.get(N);
+  if (hit) return Promise.resolve(hit);
+  let pending = galerkinPending.get(N);
+  if (!pending) {
+    const t0 = performance.now();
+    const tasks = galerkinTasks(effort);
+    pending = runTasks('perturbedWork', tasks.map((task): PerturbedWork => ({ kind: 'galerkin', task })), { inThread: runPerturbedWork }).then((gaps) => assembleGalerkin(effort, tasks, gaps as GalerkinGap[], performance.now() - t0));
+    galerkinPending.set(N, pending);
+    const forget = () => galerkinPending.delete(N);
+    pending.then(forget, forget);
+  }
+  return pending;
 }
+/** Spectra being computed, by largest N: concurrent callers share them. */
+const galerkinPending = new Map<number, Promise<{ Ns: number[]; regimes: GalerkinRegimeData[]; ms: number }>>();
 
 /** What the Galerkin rates say of a rate under test at the smallest amplitudes (floats, truncated: never a proof). */
 export type GalerkinReading = 'refutes' | 'supports' | 'undecided';

@@ -37,55 +37,61 @@ require('node:readline').createInterface({ input: process.stdin }).on('line', (l
   child.stdin.on('error', () => {});
   child.stdin.end(q.input);
 });
-process.stdin.on('end', () => process.exit(0));
+// At the end of stdin the launcher exits once its cvc5 runs have answered (nothing else keeps it up).
 `;
 
-/** Runs cvc5 through one launcher process; `run` resolves with cvc5's stdout. */
+interface Launcher {
+  process: ChildProcess;
+  waiting: Map<number, { resolve: (out: string) => void; reject: (err: Error) => void }>;
+}
+
+/** Runs cvc5 through a launcher process; `run` resolves with cvc5's stdout. */
 function cvc5Launcher(binary: string): { run: (args: string[], input: string, timeoutMs: number) => Promise<string>; close: () => void } {
-  let child: ChildProcess | undefined;
-  const waiting = new Map<number, { resolve: (out: string) => void; reject: (err: Error) => void }>();
+  let current: Launcher | undefined;
   let nextId = 0;
-  // The launcher keeps this process alive only while a query is waiting.
-  const hold = (on: boolean) => {
-    for (const h of [child, child?.stdout, child?.stdin] as ({ ref(): void; unref(): void } | null | undefined)[]) {
+  // A launcher keeps this process alive only while one of its queries is waiting.
+  const hold = (l: Launcher, on: boolean) => {
+    for (const h of [l.process, l.process.stdout, l.process.stdin] as ({ ref(): void; unref(): void } | null)[]) {
       if (on) h?.ref();
       else h?.unref();
     }
   };
-  const fail = (err: Error) => {
-    for (const w of waiting.values()) w.reject(err);
-    waiting.clear();
-    child = undefined;
+  // Each launcher answers and fails its own queries only (a closed one may still be finishing).
+  const fail = (l: Launcher, err: Error) => {
+    for (const w of l.waiting.values()) w.reject(err);
+    l.waiting.clear();
+    if (current === l) current = undefined;
   };
-  const start = () => {
+  const start = (): Launcher => {
     const c = spawn(process.execPath, ['-e', LAUNCHER], { stdio: ['pipe', 'pipe', 'ignore'] });
-    c.on('error', (err) => fail(err));
-    c.on('exit', (code, signal) => fail(new Error(`the cvc5 launcher exited (${signal ?? code})`)));
+    const l: Launcher = { process: c, waiting: new Map() };
+    c.on('error', (err) => fail(l, err));
+    c.on('exit', (code, signal) => fail(l, new Error(`the cvc5 launcher exited (${signal ?? code})`)));
     c.stdin!.on('error', () => {});
     createInterface({ input: c.stdout! }).on('line', (line) => {
       const r = JSON.parse(line) as { id: number; stdout: string; error?: string };
-      const w = waiting.get(r.id);
+      const w = l.waiting.get(r.id);
       if (!w) return;
-      waiting.delete(r.id);
-      if (waiting.size === 0) hold(false);
+      l.waiting.delete(r.id);
+      if (l.waiting.size === 0) hold(l, false);
       if (r.error !== undefined) w.reject(new Error(r.error));
       else w.resolve(r.stdout);
     });
-    child = c;
-    hold(false);
+    hold(l, false);
+    return l;
   };
   return {
     run: (args, input, timeoutMs) =>
       new Promise<string>((resolve, reject) => {
-        if (!child) start();
+        const l = (current ??= start());
         const id = nextId++;
-        waiting.set(id, { resolve, reject });
-        hold(true);
-        child!.stdin!.write(JSON.stringify({ id, binary, args, input, timeout: timeoutMs }) + '\n');
+        l.waiting.set(id, { resolve, reject });
+        hold(l, true);
+        l.process.stdin!.write(JSON.stringify({ id, binary, args, input, timeout: timeoutMs }) + '\n');
       }),
     close: () => {
-      child?.stdin?.end();
-      child = undefined;
+      current?.process.stdin?.end();
+      current = undefined;
     },
   };
 }

@@ -19,8 +19,8 @@ export interface FigureFlags {
 }
 
 /** Files written by `writeFigure31`, by name. */
-export async function writeFigure31(outDir: string, seed: number, effort: number, io: CliIo): Promise<string[]> {
-  const data = await figure31Data({ seed, effort, progress: (m) => io.err(`  … ${m}`) });
+export async function writeFigure31(outDir: string, seed: number, effort: number, io: CliIo, signal?: AbortSignal): Promise<string[]> {
+  const data = await figure31Data({ seed, effort, signal, progress: (m) => io.err(`  … ${m}`) });
   const plots = figure31Plots(data);
   const svgs = { a: linePlot(plots.a), b: linePlot(plots.b), c: linePlot(plots.c) };
   const dir = resolve(outDir);
@@ -46,7 +46,7 @@ export async function writeFigure31(outDir: string, seed: number, effort: number
   return files.map(([name]) => join(outDir, name));
 }
 
-export function registerFigure(program: Command, io: CliIo, _state: CliState): void {
+export function registerFigure(program: Command, io: CliIo, state: CliState): void {
   program
     .command('figure')
     .description('reproduce a figure of the paper (only 3.1) as SVG panels')
@@ -59,7 +59,7 @@ export function registerFigure(program: Command, io: CliIo, _state: CliState): v
       const seed = parseNumberFlag('--seed', f.seed, { integer: true, min: 0 });
       const effort = parseNumberFlag('--effort', f.effort, { min: 0, exclusiveMin: true });
       prepareOutputDir('--out', f.out); // before the simulation, not after it
-      const written = await writeFigure31(f.out, seed, effort, io);
+      const written = await writeFigure31(f.out, seed, effort, io, state.signal);
       for (const w of written) io.out(w);
     });
 }

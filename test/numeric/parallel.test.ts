@@ -87,7 +87,8 @@ describe('runTasks (asynchronous, issue 13)', () => {
       workers: 2,
       inThread: noInThread,
       onResult: () => {
-        if (!sync.length) sync = runTasksSync('perturbedWork', work.slice(0, 2), { workers: 1, inThread: (w) => (syncInThread++, runPerturbedWork(w)) });
+        // callerWorks: false: without the lock this job would wait on the workers and take the async job's replies
+        if (!sync.length) sync = runTasksSync('perturbedWork', work.slice(0, 2), { workers: 1, callerWorks: false, inThread: (w) => (syncInThread++, runPerturbedWork(w)) });
       },
     });
     const second = runTasks('perturbedWork', work.slice(0, 2), { workers: 2, inThread: noInThread });
@@ -100,8 +101,41 @@ describe('runTasks (asynchronous, issue 13)', () => {
 
   it('an abort rejects with its reason, and the workers are free for the next job', async () => {
     const stop = new AbortController();
-    const job = runTasks('perturbedWork', work, { workers: 1, inThread: noInThread, signal: stop.signal, onResult: () => stop.abort(new Error('planted Ctrl-C')) });
+    let results = 0;
+    const job = runTasks('perturbedWork', work, { workers: 1, inThread: noInThread, signal: stop.signal, onResult: () => (results++, stop.abort(new Error('planted Ctrl-C'))) });
     await expect(job).rejects.toThrow('planted Ctrl-C');
+    expect(results).toBeLessThan(work.length); // no task handed out after the abort
+    // an abort while waiting for the workers rejects without waiting for the job ahead
+    const ahead = runTasks('perturbedWork', work, { workers: 2, inThread: noInThread });
+    const queued = new AbortController();
+    const waiting = runTasks('perturbedWork', work, { workers: 2, inThread: noInThread, signal: queued.signal });
+    queued.abort(new Error('planted Ctrl-C while queued'));
+    let aheadDone = false;
+    void ahead.then(() => (aheadDone = true));
+    await expect(waiting).rejects.toThrow('planted Ctrl-C while queued');
+    expect(aheadDone).toBe(false);
+    await ahead;
+    expect(firstRuns(await runTasks('perturbedWork', work.slice(0, 2), { workers: 2, inThread: noInThread }))).toStrictEqual(here.slice(0, 2));
+  }, 120_000);
+
+  it('leaves no stall timer behind: a later job keeps its workers (planted: a job with a short stall limit)', async () => {
+    await runTasks('perturbedWork', work.slice(0, 2), { workers: 2, inThread: noInThread, stallMs: 150 });
+    // longer than 150 ms: a timer left by the first job would end this job's pool and force in-thread work
+    const long = perturbedTasks(6, 2000).map((t): PerturbedWork => ({ kind: 'particle', batch: [t] }));
+    const t0 = performance.now();
+    await runTasks('perturbedWork', [...long, ...long], { workers: 2, inThread: noInThread });
+    expect(performance.now() - t0).toBeGreaterThan(150);
+  }, 120_000);
+
+  it('a failing onResult rejects the job with its error (never an uncaught exception); the workers stay usable', async () => {
+    const job = runTasks('perturbedWork', work, {
+      workers: 2,
+      inThread: noInThread,
+      onResult: () => {
+        throw new Error('planted progress failure');
+      },
+    });
+    await expect(job).rejects.toThrow('planted progress failure');
     expect(firstRuns(await runTasks('perturbedWork', work.slice(0, 2), { workers: 2, inThread: noInThread }))).toStrictEqual(here.slice(0, 2));
   }, 120_000);
 

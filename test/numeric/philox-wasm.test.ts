@@ -108,5 +108,12 @@ describe('Philox4x32-10 in WebAssembly (issue 13)', () => {
       }
       expect(Buffer.from(out.buffer).equals(Buffer.from(slow.buffer))).toBe(true);
     }
+    // more blocks per sample than one call holds: sample by sample (fill), no error
+    const count = 4 * WORDS_MAX_BLOCKS + 3;
+    const wide = new Float64Array(2 * count);
+    rng.samples(9, 2, count, wide);
+    const one = new Float64Array(count);
+    rng.fill(10, one, 0, count);
+    expect(Buffer.from(wide.buffer, 8 * count, 8 * count).equals(Buffer.from(one.buffer))).toBe(true);
   });
 });

@@ -43,4 +43,13 @@ describe('cvc5 with a resource limit (issue 13)', () => {
     // a planted limit too small for even the easy query turns its answer
     expect(await cvc5.decide(easy, { timeoutMs: 60_000, resourceLimit: 1 })).toMatchObject({ status: 'unknown' });
   });
+
+  it.skipIf(!cvc5Version())('a query after dispose gets a launcher of its own: the old one ending does not fail it', async () => {
+    const service = await createCvc5Service();
+    expect(await service.value.decide(easy, { timeoutMs: 60_000 })).toMatchObject({ status: 'proved' });
+    await service.dispose?.();
+    const answers = await Promise.all([0, 1, 2].map(() => service.value.decide(easy, { timeoutMs: 60_000 })));
+    expect(answers.map((a) => a.status)).toEqual(['proved', 'proved', 'proved']);
+    await service.dispose?.();
+  });
 });
