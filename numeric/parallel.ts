@@ -1,18 +1,19 @@
 /**
- * Independent, deterministic tasks on worker threads, for synchronous callers (a check that
- * runs a dozen particle simulations): the workers and the calling thread pull task indices from
- * one shared counter; the workers post results back (structured clone: doubles and typed arrays
- * arrive bit for bit) and the caller, out of tasks, waits for them on `Atomics.wait`. A task is a
- * named function of serialisable arguments registered in numeric/parallel-worker.ts, so a worker
- * computes exactly what the caller would in-thread. Called on a worker thread, or from inside a
- * task, it runs in-thread (no nesting).
+ * Independent, deterministic tasks on worker threads. `runTasks` (asynchronous, what long checks
+ * use): the workers pull task indices from one shared counter and post results back (structured
+ * clone: doubles and typed arrays arrive bit for bit) while the calling thread's event loop runs
+ * other claims, progress and Ctrl-C; one such job holds the workers at a time. `runTasksSync` (for
+ * synchronous callers): the calling thread pulls tasks too and, out of tasks, waits on
+ * `Atomics.wait`. A task is a named function of serialisable arguments registered in
+ * numeric/parallel-worker.ts, so a worker computes exactly what the caller would in-thread. Called
+ * on a worker thread, or from inside a task, either runs in-thread (no nesting).
  *
  * Worker script: from the esbuild bundle (src/build.mjs) `worker.mjs` next to the bundle; from
  * sources (vitest, tsx) numeric/parallel-worker-boot.mjs, which registers tsx and imports the
  * .ts entry. Anything that fails (no worker_threads, a worker that cannot start or dies) falls
  * back to computing the remaining tasks in-thread: same results, only slower.
  *
- * HYPOCHECK_WORKERS=n caps the number of workers besides the caller (0: always in-thread).
+ * HYPOCHECK_WORKERS=n caps the number of workers (0: always in-thread).
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
