@@ -79,19 +79,25 @@ describe('numbers and echoed arguments', () => {
   });
 });
 
+/** `verify --only ONLY --report DIR`, sent SIGINT once its stderr matches `when`: the exit code and stderr. */
+async function interruptedVerify(only: string, report: string, when: RegExp): Promise<{ code: number | null; err: string }> {
+  const child = spawn(process.execPath, [resolve('src/bin.mjs'), 'verify', '--only', only, '--report', report], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  const code = await new Promise<number | null>((done) => {
+    child.stderr.on('data', (b: Buffer) => {
+      err += b.toString();
+      if (when.test(err) && !child.killed) child.kill('SIGINT');
+    });
+    child.stdout.resume();
+    child.on('exit', (c) => done(c));
+  });
+  return { code, err };
+}
+
 describe('Ctrl-C keeps what was found', () => {
   it('the claim in progress becomes inconclusive ("interrupted") and report.json is complete', async () => {
     const report = join(tmp, 'interrupted');
-    const child = spawn(process.execPath, [resolve('src/bin.mjs'), 'verify', '--only', 'thm:3.1:case', '--report', report], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let err = '';
-    const code = await new Promise<number | null>((done) => {
-      child.stderr.on('data', (b: Buffer) => {
-        err += b.toString();
-        if (/\[1\/\d+\]/.test(err) && !child.killed) child.kill('SIGINT');
-      });
-      child.stdout.resume();
-      child.on('exit', (c) => done(c));
-    });
+    const { code } = await interruptedVerify('thm:3.1:case', report, /\[1\/\d+\]/);
     expect(code).toBe(130);
     expect(existsSync(join(report, 'report.json'))).toBe(true);
     const json = JSON.parse(readFileSync(join(report, 'report.json'), 'utf8'));
@@ -103,17 +109,8 @@ describe('Ctrl-C keeps what was found', () => {
 
   it('stops a simulation on worker threads (thm:3.1:perturbed) where it is: no task is handed out after Ctrl-C', async () => {
     const report = join(tmp, 'interrupted-simulation');
-    const child = spawn(process.execPath, [resolve('src/bin.mjs'), 'verify', '--only', 'thm:3.1:perturbed', '--report', report], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let err = '';
-    const code = await new Promise<number | null>((done) => {
-      child.stderr.on('data', (b: Buffer) => {
-        err += b.toString();
-        // the first particle batch is back: the simulation is under way on the workers
-        if (/thm:3\.1:perturbed: 1\/\d+ done/.test(err) && !child.killed) child.kill('SIGINT');
-      });
-      child.stdout.resume();
-      child.on('exit', (c) => done(c));
-    });
+    // at the first particle batch back: the simulation is under way on the workers
+    const { code, err } = await interruptedVerify('thm:3.1:perturbed', report, /thm:3\.1:perturbed: 1\/\d+ done/);
     expect(code).toBe(130);
     const counts = [...err.matchAll(/thm:3\.1:perturbed: (\d+)\/(\d+) done/g)].map((m) => [Number(m[1]), Number(m[2])]);
     const [lastDone, total] = counts[counts.length - 1];
