@@ -22,6 +22,7 @@
  * @see [salmon_2011] J. K. Salmon, M. A. Moraes, R. O. Dror, D. E. Shaw, "Parallel random
  *   numbers: as easy as 1, 2, 3", SC'11 — Philox4x32, constants and round function.
  */
+import { UNIFORMS_MAX_BLOCKS, WORDS_MAX_BLOCKS, philoxUniformsWasm, philoxWordsWasm } from './philox-wasm.ts';
 
 /** Philox4x32 round multipliers and Weyl key increments of [salmon_2011]. */
 export const PHILOX_M0 = 0xd2511f53;
@@ -30,8 +31,6 @@ export const PHILOX_W0 = 0x9e3779b9;
 export const PHILOX_W1 = 0xbb67ae85;
 /** Rounds of Philox4x32-10. */
 export const PHILOX_ROUNDS = 10;
-
-import { UNIFORMS_MAX_BLOCKS, WORDS_MAX_BLOCKS, philoxUniformsWasm, philoxWordsWasm } from './philox-wasm.ts';
 
 const TWO_POW_32 = 4294967296;
 const TWO_PI = 2 * Math.PI;
@@ -337,15 +336,7 @@ export class PhiloxRng {
       this.block = -1;
     }
     while (end - k >= 4) {
-      const w = this.takeBlock();
-      let r = Math.sqrt(-2 * Math.log(wordToUniform(w[0])));
-      let t = TWO_PI * wordToUniform(w[1]);
-      out[k] = r * Math.cos(t);
-      out[k + 1] = r * Math.sin(t);
-      r = Math.sqrt(-2 * Math.log(wordToUniform(w[2])));
-      t = TWO_PI * wordToUniform(w[3]);
-      out[k + 2] = r * Math.cos(t);
-      out[k + 3] = r * Math.sin(t);
+      boxMuller(this.takeBlock(), 0, out, k, 4);
       k += 4;
     }
     while (k < end) out[k++] = this.normal();
