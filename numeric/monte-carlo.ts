@@ -286,7 +286,7 @@ export function createMonteCarlo(options: MonteCarloOptions = {}): MonteCarloInt
       const blocks = Math.ceil(draws / SUM_BLOCK);
       const threads = 1 + workerCount(blocks);
       const perRound = Math.max(1, Math.ceil(batchSize / SUM_BLOCK)) * threads;
-      let lastYield = performance.now();
+      // Each round awaits runTasks, which returns to the event loop (worker replies, or one in-thread task per turn).
       for (let b = 0; b < blocks; b += perRound) {
         signal?.throwIfAborted();
         // The round's blocks only: memory stays flat in N.
@@ -295,10 +295,6 @@ export function createMonteCarlo(options: MonteCarloOptions = {}): MonteCarloInt
         const sums = await runTasks('monteCarloBlockSums', round, { inThread: monteCarloBlockSums, signal });
         for (const s of sums) acc.addSums(s);
         onProgress?.(round[round.length - 1].end / draws);
-        if (performance.now() - lastYield > YIELD_EVERY_MS) {
-          await yieldToEventLoop();
-          lastYield = performance.now();
-        }
       }
       // Per thread that may take part: the normals of DRAWS_AT_ONCE draws, one draw's arrays and a block's sums; and the run's sums.
       const allThreads = 1 + workerCount(Number.MAX_SAFE_INTEGER);

@@ -38,9 +38,13 @@ export function workerScript(): { url: URL; fromSources: boolean } | undefined {
 
 /** Workers to use for `tasks` tasks besides the calling thread: HYPOCHECK_WORKERS, else one per core but one (none on a single core). */
 export function workerCount(tasks: number): number {
+  return Math.max(0, Math.min(workerCap(availableParallelism() - 1), tasks - 1));
+}
+
+/** HYPOCHECK_WORKERS when set to a number, else `otherwise`. */
+function workerCap(otherwise: number): number {
   const env = process.env.HYPOCHECK_WORKERS;
-  const cap = env !== undefined && env !== '' && Number.isFinite(Number(env)) ? Math.max(0, Math.floor(Number(env))) : availableParallelism() - 1;
-  return Math.max(0, Math.min(cap, tasks - 1));
+  return env !== undefined && env !== '' && Number.isFinite(Number(env)) ? Math.max(0, Math.floor(Number(env))) : otherwise;
 }
 
 export interface RunTasksOptions<A, R> {
@@ -238,9 +242,7 @@ function acquirePool(signal?: AbortSignal): Promise<() => void> {
 
 /** Workers for an asynchronous job of `tasks` tasks: HYPOCHECK_WORKERS, else one per core (the calling thread does other work meanwhile). */
 function asyncWorkerCount(tasks: number): number {
-  const env = process.env.HYPOCHECK_WORKERS;
-  const cap = env !== undefined && env !== '' && Number.isFinite(Number(env)) ? Math.max(0, Math.floor(Number(env))) : availableParallelism();
-  return Math.max(0, Math.min(cap, tasks));
+  return Math.max(0, Math.min(workerCap(availableParallelism()), tasks));
 }
 
 /** Lets timers, I/O and other claims run between in-thread tasks. */
