@@ -22,6 +22,7 @@
 import { evalExpr, validateIntegrand, type Integrand } from './expr.ts';
 import { weightScales, type Estimate, type GaussianIntegrator, type GaussianWeight, type IntegrateOptions } from './integrator.ts';
 import { seedKey } from './rng.ts';
+import { sharedPromise } from './shared-promise.ts';
 import { PARTIAL_BYTES, SAMPLES_PER_THREAD, WORKGROUP_SIZE, monteCarloKernelWgsl, type MonteCarloKernel } from './wgsl.ts';
 
 // WebGPU spec constants (GPUBufferUsage, GPUMapMode), so this module needs no globals installed.
@@ -125,13 +126,7 @@ export function createGpuMonteCarlo(options: GpuMonteCarloOptions): GpuMonteCarl
 
   function pipelineFor(f: Integrand) {
     const kernel = kernelFor(f);
-    let p = pipelines.get(kernel.code);
-    if (!p) {
-      p = compile(kernel).then((pipeline) => ({ kernel, pipeline }));
-      p.catch(() => pipelines.delete(kernel.code));
-      pipelines.set(kernel.code, p);
-    }
-    return p;
+    return sharedPromise(pipelines, kernel.code, () => compile(kernel).then((pipeline) => ({ kernel, pipeline })));
   }
 
   async function integrate(f: Integrand, weight: GaussianWeight, opts: IntegrateOptions = {}): Promise<GpuEstimate> {

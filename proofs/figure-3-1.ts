@@ -23,6 +23,7 @@ import { simulateSme, smeParameters } from '../numeric/sde.ts';
 import { geometricRate, jackknife, pronyRate, signalWindow, type RateEstimate } from '../numeric/stats.ts';
 import { PhiloxRng } from '../numeric/rng.ts';
 import { runTasks } from '../numeric/parallel.ts';
+import { sharedPromise } from '../numeric/shared-promise.ts';
 
 /** The setting of Figure 3.1 and its panels. */
 export interface FigureSpec {
@@ -216,12 +217,7 @@ function simulateSettings(tasks: readonly SettingTask[], progress: (message: str
       signal,
       onResult: (i) => progress(`figure 3.1: ${++finished}/${missing.length} settings (η = ${missing[i].eta}, κ = ${missing[i].kappa}, ${missing[i].runs} runs)`),
     });
-    missing.forEach((t, i) => {
-      const key = simulationKey(t);
-      const one = fresh.then((all) => all[i]);
-      settingCache.set(key, one);
-      one.catch(() => settingCache.delete(key));
-    });
+    missing.forEach((t, i) => sharedPromise(settingCache, simulationKey(t), () => fresh.then((all) => all[i])));
   }
   return Promise.all(tasks.map((t) => settingCache.get(simulationKey(t))!));
 }
@@ -264,14 +260,7 @@ function smeRun(omega0Sq: number, runs: number, seed: number): Figure31Data['sme
 export function figure31Data(options: Figure31Options): Promise<Figure31Data> {
   const { seed, effort = 1, spec = DEFAULT_FIGURE_SPEC } = options;
   if (!(effort > 0)) return Promise.reject(new RangeError(`figure31Data: effort must be > 0, got ${effort}`));
-  const key = `${seed}:${effort}:${JSON.stringify(spec)}`;
-  let data = figureCache.get(key);
-  if (!data) {
-    data = computeFigure31Data(options);
-    figureCache.set(key, data);
-    data.catch(() => figureCache.delete(key));
-  }
-  return data;
+  return sharedPromise(figureCache, `${seed}:${effort}:${JSON.stringify(spec)}`, () => computeFigure31Data(options));
 }
 
 async function computeFigure31Data(options: Figure31Options): Promise<Figure31Data> {

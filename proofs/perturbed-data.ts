@@ -17,6 +17,7 @@ import { jackknife, logLinearRate, signalWindow, type RateEstimate } from '../nu
 import { PhiloxRng } from '../numeric/rng.ts';
 import { perturbedGap, type GalerkinGap, type Perturbation } from '../numeric/perturbed-operator.ts';
 import { runTasks } from '../numeric/parallel.ts';
+import { sharedPromise } from '../numeric/shared-promise.ts';
 
 
 /**
@@ -194,14 +195,7 @@ export function runPerturbedWork(work: PerturbedWork): PerturbedRun[] | Galerkin
  */
 export function perturbedData(seed: number, effort: number, progress: (message: string) => void = () => {}, options: PerturbedDataOptions = {}): Promise<PerturbedData> {
   if (!(effort > 0)) return Promise.reject(new RangeError(`perturbedData: effort must be > 0, got ${effort}`));
-  const key = `${seed}:${effort}`;
-  let data = perturbedCache.get(key);
-  if (!data) {
-    data = computePerturbedData(seed, effort, progress, options);
-    perturbedCache.set(key, data);
-    data.catch(() => perturbedCache.delete(key));
-  }
-  return data;
+  return sharedPromise(perturbedCache, `${seed}:${effort}`, () => computePerturbedData(seed, effort, progress, options));
 }
 
 async function computePerturbedData(seed: number, effort: number, progress: (message: string) => void, options: PerturbedDataOptions): Promise<PerturbedData> {
