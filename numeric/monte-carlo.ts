@@ -27,8 +27,10 @@ export class CompensatedSums {
   add(k: number, x: number): void {
     const s = this.sum[k];
     const t = s + x;
-    // Neumaier: the lost low part of whichever operand is smaller
-    this.comp[k] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+    // The exact rounding error of s + x by Knuth's TwoSum, without a branch: the number Neumaier's
+    // Fast2Sum on the larger operand gives (the error of a sum is unique), faster on random signs.
+    const xv = t - s;
+    this.comp[k] += s - (t - xv) + (x - xv);
     this.sum[k] = t;
   }
   value(k: number): number {
@@ -179,16 +181,22 @@ export interface MonteCarloBlock {
   end: number;
   /** The run's shift c (the observation at draw 0). */
   shift: number[];
+  /** `integrandKey(f)`, computed once per run (a worker receives a copy of `f` per round). */
+  key: string;
 }
 
-/** Compiled integrands by their expressions (a worker receives a copy of the integrand per batch). */
+/** The text an integrand is compiled from (d, names, expressions, parameters; −0 kept): its cache key. */
+export function integrandKey(f: Integrand): string {
+  return JSON.stringify([f.d, f.names, f.exprs, f.params], (_, v: unknown) => (Object.is(v, -0) ? '-0' : v));
+}
+
+/** Compiled integrands by `integrandKey` (validated before the first compile). */
 const compiledByText = new Map<string, ReturnType<typeof compileJs>>();
 
-function compiled(f: Integrand): ReturnType<typeof compileJs> {
-  validateIntegrand(f);
-  const key = JSON.stringify([f.d, f.names, f.exprs, f.params], (_, v: unknown) => (Object.is(v, -0) ? '-0' : v));
+function compiled(f: Integrand, key: string): ReturnType<typeof compileJs> {
   let fn = compiledByText.get(key);
   if (!fn) {
+    validateIntegrand(f);
     if (compiledByText.size > 64) compiledByText.clear();
     fn = compileJs(f);
     compiledByText.set(key, fn);
@@ -205,8 +213,8 @@ const DRAWS_AT_ONCE = 256;
  * RangeError naming the draw where an output is not finite.
  */
 function forEachDraw(b: Omit<MonteCarloBlock, 'shift'>, visit: (out: Float64Array) => void): void {
-  const { f, sx, sv, seed, stream, antithetic, start, end } = b;
-  const fn = compiled(f);
+  const { f, key, sx, sv, seed, stream, antithetic, start, end } = b;
+  const fn = compiled(f, key);
   const d = f.d;
   const m = f.exprs.length;
   const rng = new NormalStream(seed, stream);
@@ -280,7 +288,7 @@ export function createMonteCarlo(options: MonteCarloOptions = {}): MonteCarloInt
       // Fixed blocks of SUM_BLOCK draws, each summed on its own (shifted by the values at draw 0)
       // on worker threads (runTasks: this thread checks other claims meanwhile), added here in
       // block order: the same numbers for every thread count and batch size. A round (progress, abort, event loop) is ≈ batchSize draws per thread.
-      const job = { f, sx, sv, seed, stream, antithetic };
+      const job = { f, key: integrandKey(f), sx, sv, seed, stream, antithetic };
       const shift = observationAt(job, 0);
       const acc = MomentAccumulator.withShift(shift);
       const blocks = Math.ceil(draws / SUM_BLOCK);
