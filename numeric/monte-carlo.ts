@@ -109,6 +109,44 @@ export class MomentAccumulator {
     this.count++;
   }
 
+  /**
+   * `push` of rows 0 … n−1 of `rows` (row-major, `outputs` numbers a row; `centred` is scratch of the
+   * same size): each sum gets the same additions in the same order as n calls of `push`, so the same
+   * numbers, with the running sum and its error in registers across the rows.
+   */
+  pushRows(rows: Float64Array, n: number, centred: Float64Array): void {
+    if (n <= 0) return;
+    const m = this.outputs;
+    if (this.count === 0 && !this.shiftGiven) for (let k = 0; k < m; k++) this.shift[k] = rows[k];
+    for (let k = 0; k < m; k++) {
+      const c = this.shift[k];
+      let sum = this.first.sum[k], comp = this.first.comp[k];
+      for (let i = 0, o = k; i < n; i++, o += m) {
+        const x = rows[o] - c;
+        centred[o] = x;
+        const t = sum + x, xv = t - sum;
+        comp += sum - (t - xv) + (x - xv);
+        sum = t;
+      }
+      this.first.sum[k] = sum;
+      this.first.comp[k] = comp;
+    }
+    for (let k = 0, idx = 0; k < m; k++) {
+      for (let l = k; l < m; l++, idx++) {
+        let sum = this.second.sum[idx], comp = this.second.comp[idx];
+        for (let i = 0, o = 0; i < n; i++, o += m) {
+          const x = centred[o + k] * centred[o + l];
+          const t = sum + x, xv = t - sum;
+          comp += sum - (t - xv) + (x - xv);
+          sum = t;
+        }
+        this.second.sum[idx] = sum;
+        this.second.comp[idx] = comp;
+      }
+    }
+    this.count += n;
+  }
+
   /** Means, standard errors of the means and covariance of the means (NaN with < 2 values). */
   result(): { mean: number[]; stderr: number[]; cov: number[][] } {
     const m = this.outputs;
@@ -256,7 +294,18 @@ function observationAt(b: Omit<MonteCarloBlock, 'start' | 'end' | 'shift'>, i: n
 /** A block's shifted, compensated sums (`MomentAccumulator.sums`): in-thread, or on a worker, the same numbers. */
 export function monteCarloBlockSums(b: MonteCarloBlock): Float64Array {
   const acc = MomentAccumulator.withShift(b.shift);
-  forEachDraw(b, (out) => acc.push(out));
+  const m = b.f.exprs.length;
+  const rows = new Float64Array(DRAWS_AT_ONCE * m);
+  const centred = new Float64Array(DRAWS_AT_ONCE * m);
+  let n = 0;
+  forEachDraw(b, (out) => {
+    rows.set(out, n * m);
+    if (++n === DRAWS_AT_ONCE) {
+      acc.pushRows(rows, n, centred);
+      n = 0;
+    }
+  });
+  acc.pushRows(rows, n, centred);
   return acc.sums();
 }
 

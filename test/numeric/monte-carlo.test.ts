@@ -54,6 +54,23 @@ describe('CompensatedSums', () => {
 });
 
 describe('MomentAccumulator', () => {
+  it('pushRows gives the numbers of push, row by row (same additions, same order)', () => {
+    let state = 99;
+    const rnd = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32 - 0.5) * 2 ** Math.floor(((state >>> 7) % 40) - 20);
+    for (const [m, given] of [[1, false], [3, true], [18, true], [5, false]] as const) {
+      const one = given ? MomentAccumulator.withShift(Array.from({ length: m }, rnd)) : new MomentAccumulator(m);
+      const rowsAcc = given ? MomentAccumulator.withShift(Array.from({ length: m }, (_, k) => (one as unknown as { shift: Float64Array }).shift[k])) : new MomentAccumulator(m);
+      const centred = new Float64Array(64 * m);
+      for (const n of [0, 1, 7, 64, 33]) {
+        const rows = Float64Array.from({ length: n * m }, rnd);
+        for (let i = 0; i < n; i++) one.push(rows.subarray(i * m, (i + 1) * m));
+        rowsAcc.pushRows(rows, n, centred);
+      }
+      expect(Array.from(rowsAcc.sums())).toEqual(Array.from(one.sums()));
+      expect(rowsAcc.result()).toEqual(one.result());
+    }
+  });
+
   it('keeps the variance of data with a large mean (shifted sums)', () => {
     const acc = new MomentAccumulator(1);
     for (let i = 0; i < 1000; i++) acc.push([1e9 + (i % 2 === 0 ? 1 : -1)]);
