@@ -131,17 +131,40 @@ export class MomentAccumulator {
       this.first.sum[k] = sum;
       this.first.comp[k] = comp;
     }
+    const ss = this.second.sum, sc = this.second.comp;
     for (let k = 0, idx = 0; k < m; k++) {
-      for (let l = k; l < m; l++, idx++) {
-        let sum = this.second.sum[idx], comp = this.second.comp[idx];
+      let l = k;
+      // Four sums at once: four independent chains of additions (each still in row order).
+      for (; l + 3 < m; l += 4, idx += 4) {
+        let s0 = ss[idx], c0 = sc[idx], s1 = ss[idx + 1], c1 = sc[idx + 1], s2 = ss[idx + 2], c2 = sc[idx + 2], s3 = ss[idx + 3], c3 = sc[idx + 3];
+        for (let i = 0, o = 0; i < n; i++, o += m) {
+          const a = centred[o + k];
+          const x0 = a * centred[o + l], x1 = a * centred[o + l + 1], x2 = a * centred[o + l + 2], x3 = a * centred[o + l + 3];
+          const t0 = s0 + x0, v0 = t0 - s0;
+          const t1 = s1 + x1, v1 = t1 - s1;
+          const t2 = s2 + x2, v2 = t2 - s2;
+          const t3 = s3 + x3, v3 = t3 - s3;
+          c0 += s0 - (t0 - v0) + (x0 - v0);
+          c1 += s1 - (t1 - v1) + (x1 - v1);
+          c2 += s2 - (t2 - v2) + (x2 - v2);
+          c3 += s3 - (t3 - v3) + (x3 - v3);
+          s0 = t0;
+          s1 = t1;
+          s2 = t2;
+          s3 = t3;
+        }
+        ss[idx] = s0; sc[idx] = c0; ss[idx + 1] = s1; sc[idx + 1] = c1; ss[idx + 2] = s2; sc[idx + 2] = c2; ss[idx + 3] = s3; sc[idx + 3] = c3;
+      }
+      for (; l < m; l++, idx++) {
+        let sum = ss[idx], comp = sc[idx];
         for (let i = 0, o = 0; i < n; i++, o += m) {
           const x = centred[o + k] * centred[o + l];
           const t = sum + x, xv = t - sum;
           comp += sum - (t - xv) + (x - xv);
           sum = t;
         }
-        this.second.sum[idx] = sum;
-        this.second.comp[idx] = comp;
+        ss[idx] = sum;
+        sc[idx] = comp;
       }
     }
     this.count += n;
