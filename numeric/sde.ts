@@ -204,13 +204,21 @@ export function simulateSmeSplittingShared(options: Omit<SmeSplittingOptions, 'p
     epsAtTheta: perturbation ? theta0.map((t) => perturbation(t)) : undefined,
     stats: { t: new Float64Array(nRec), mean: new Float64Array(nRec), stderr: new Float64Array(nRec), groupSums: Array.from({ length: groups }, () => new Float64Array(nRec)), groupSizes: [...groupSizes] } as ObservableStats,
   }));
+  const obs = new Float64Array(paths);
   const record = (sys: (typeof systems)[number], idx: number, time: number) => {
     const { theta, y, stats } = sys;
     let s = 0, s2 = 0;
     for (let p = 0; p < paths; p++) {
       const o = cT * theta[p] + cY * y[p];
+      obs[p] = o;
       s += o; s2 += o * o;
-      stats.groupSums[p % groups][idx] += o;
+    }
+    // group g sums paths g, g + groups, … in that order (as one pass over p would)
+    for (let g = 0; g < groups; g++) {
+      const sums = stats.groupSums[g];
+      let acc = sums[idx];
+      for (let p = g; p < paths; p += groups) acc += obs[p];
+      sums[idx] = acc;
     }
     const m = s / paths;
     stats.t[idx] = time;
