@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BUNDLE, NATIVE_NOISE, buildBundle, bundleFresh } from './build.mjs';
+import { BUNDLE, buildBundle, bundleFresh, pipeWithoutNativeNoise } from './build.mjs';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose') || process.env.HYPOCHECK_VERBOSE === '1';
@@ -125,23 +125,7 @@ function runFiltered() {
     stdio: ['inherit', 'inherit', 'pipe'],
     env: { ...process.env, HYPOCHECK_CHILD: '1', HYPOCHECK_STDERR_TTY: process.stderr.isTTY ? '1' : '0', HYPOCHECK_COLUMNS: String(process.stderr.columns ?? '') },
   });
-  let pending = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk) => {
-    pending += chunk;
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
-    const kept = lines.filter((l) => !NATIVE_NOISE.test(l));
-    if (kept.length) process.stderr.write(kept.join('\n') + '\n');
-    // A progress line updated with \r has no newline yet: show it now.
-    if (pending.includes('\r') && !NATIVE_NOISE.test(pending)) {
-      process.stderr.write(pending);
-      pending = '';
-    }
-  });
-  child.stderr.on('end', () => {
-    if (pending && !NATIVE_NOISE.test(pending)) process.stderr.write(pending);
-  });
+  pipeWithoutNativeNoise(child.stderr, (text) => process.stderr.write(text));
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' ? 130 : 1)));
 }

@@ -22,6 +22,36 @@ export const WORKER_BUNDLE = join(dirname(BUNDLE), 'worker.mjs');
 export const NATIVE_NOISE = /^(Warning: (Couldn't load Vulkan|max\w+ artificially reduced|.*Dawn)|\s+at operator\(\) \(.*dawn|libEGL |EGL |MESA[-_]|ANGLE|\[Dawn\])/;
 const SOURCE_DIRS = ['src', 'symbolic', 'numeric', 'proofs'];
 
+/**
+ * Copies a child's stderr to `write` line by line without NATIVE_NOISE (and the blank line Dawn
+ * writes after its warning). A progress line updated with \r, which has no newline yet, is shown
+ * at once. Used by src/bin.mjs and by `npm test` (test/vitest-filtered.mjs).
+ */
+export function pipeWithoutNativeNoise(stream, write) {
+  let pending = '';
+  let dropped = false;
+  const keep = (line) => {
+    const noise = NATIVE_NOISE.test(line) || (dropped && line.trim() === '');
+    dropped = noise;
+    return !noise;
+  };
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk) => {
+    pending += chunk;
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    const kept = lines.filter(keep);
+    if (kept.length) write(kept.join('\n') + '\n');
+    if (pending.includes('\r') && !NATIVE_NOISE.test(pending)) {
+      write(pending);
+      pending = '';
+    }
+  });
+  stream.on('end', () => {
+    if (pending && keep(pending)) write(pending);
+  });
+}
+
 /** Newest modification time (ms) of the sources the bundle is built from. */
 export function newestSourceMtime() {
   let newest = statSync(join(ROOT, 'package.json')).mtimeMs;

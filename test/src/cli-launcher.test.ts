@@ -1,8 +1,10 @@
 /** The launcher (src/bin.mjs): plain Node, native GPU warnings hidden unless --verbose. */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NATIVE_NOISE } from '../../src/build.mjs';
+import { PassThrough } from 'node:stream';
+import { NATIVE_NOISE, pipeWithoutNativeNoise } from '../../src/build.mjs';
 
 describe('launcher', () => {
   it('recognises Dawn and EGL noise, and nothing of ours', () => {
@@ -11,6 +13,22 @@ describe('launcher', () => {
     expect(NATIVE_NOISE.test('Warning: maxDynamicUniformBuffersPerPipelineLayout artificially reduced from 90 to 16')).toBe(true);
     expect(NATIVE_NOISE.test('hypocheck: --report x: is a file, not a directory')).toBe(false);
     expect(NATIVE_NOISE.test('  … [1/3] thm:3.1:case1')).toBe(false);
+  });
+  it('drops Dawn\'s warning block (and its blank line) from a stream, keeps every other line and a \\r progress line', async () => {
+    const stream = new PassThrough();
+    let out = '';
+    pipeWithoutNativeNoise(stream, (t) => (out += t));
+    const ended = new Promise((r) => stream.on('end', r));
+    stream.write("Warning: Couldn't load Vulkan: libvulkan.so.1: cannot open\n    at operator() (/x/third_party/dawn/src/dawn/native/vulkan/BackendVk.cpp:368)\n\nWarn");
+    stream.write('ing: maxDynamicUniformBuffersPerPipelineLayout artificially reduced from 90 to 16\n ✓ test/a.test.ts\n\nsummary\n\r  … [3/9] x');
+    stream.end();
+    await ended;
+    expect(out).toBe(' ✓ test/a.test.ts\n\nsummary\n\r  … [3/9] x');
+  });
+  it('npm test runs vitest through the same filter', () => {
+    const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.test).toBe('node test/vitest-filtered.mjs run');
+    expect(readFileSync(resolve('test/vitest-filtered.mjs'), 'utf8')).toContain('pipeWithoutNativeNoise(child.stderr');
   });
   it('starts through the bundle (rebuilt when stale) and exits 0', () => {
     const r = spawnSync(process.execPath, [resolve('src/bin.mjs'), '--version'], { encoding: 'utf8', timeout: 60_000 });
