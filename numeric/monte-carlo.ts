@@ -10,6 +10,7 @@
  */
 import { compileJs, validateIntegrand, type Integrand } from './expr.ts';
 import { weightScales, type Estimate, type GaussianIntegrator, type GaussianWeight, type IntegrateOptions } from './integrator.ts';
+import { secondMomentsKernel } from './moments-wasm.ts';
 import { NormalStream } from './rng.ts';
 import { runTasks, workerCount } from './parallel.ts';
 
@@ -116,6 +117,13 @@ export class MomentAccumulator {
    */
   pushRows(rows: Float64Array, n: number, centred: Float64Array): void {
     if (n <= 0) return;
+    this.firstRows(rows, n, centred);
+    this.secondRows(centred, n);
+    this.count += n;
+  }
+
+  /** The first moments of `pushRows` (and the centred rows into `centred`); the count is the caller's. */
+  firstRows(rows: Float64Array, n: number, centred: Float64Array): void {
     const m = this.outputs;
     if (this.count === 0 && !this.shiftGiven) for (let k = 0; k < m; k++) this.shift[k] = rows[k];
     for (let k = 0; k < m; k++) {
@@ -131,6 +139,11 @@ export class MomentAccumulator {
       this.first.sum[k] = sum;
       this.first.comp[k] = comp;
     }
+  }
+
+  /** The second moments of `pushRows`, from its centred rows. */
+  private secondRows(centred: Float64Array, n: number): void {
+    const m = this.outputs;
     const ss = this.second.sum, sc = this.second.comp;
     for (let k = 0, idx = 0; k < m; k++) {
       let l = k;
@@ -167,7 +180,6 @@ export class MomentAccumulator {
         sc[idx] = comp;
       }
     }
-    this.count += n;
   }
 
   /** Means, standard errors of the means and covariance of the means (NaN with < 2 values). */
@@ -319,17 +331,27 @@ export function monteCarloBlockSums(b: MonteCarloBlock): Float64Array {
   const acc = MomentAccumulator.withShift(b.shift);
   const m = b.f.exprs.length;
   const rows = new Float64Array(DRAWS_AT_ONCE * m);
-  const centred = new Float64Array(DRAWS_AT_ONCE * m);
+  // The second moments in WebAssembly when it runs here (numeric/moments-wasm.ts: the same sums).
+  const kernel = secondMomentsKernel(m, DRAWS_AT_ONCE);
+  const centred = kernel?.centred ?? new Float64Array(DRAWS_AT_ONCE * m);
+  const flush = (n: number) => {
+    if (!kernel) return acc.pushRows(rows, n, centred);
+    acc.firstRows(rows, n, centred);
+    kernel.add(n);
+    acc.count += n;
+  };
   let n = 0;
   forEachDraw(b, (out) => {
     rows.set(out, n * m);
     if (++n === DRAWS_AT_ONCE) {
-      acc.pushRows(rows, n, centred);
+      flush(n);
       n = 0;
     }
   });
-  acc.pushRows(rows, n, centred);
-  return acc.sums();
+  if (n > 0) flush(n);
+  const sums = acc.sums();
+  if (kernel) for (let i = 0; i < kernel.sum.length; i++) sums[1 + m + i] = kernel.sum[i] + kernel.comp[i];
+  return sums;
 }
 
 /** The backend with its estimate type. */
