@@ -20,7 +20,7 @@ import { createZ3Service } from './z3-service.ts';
 import { createCvc5Service } from './cvc5-service.ts';
 import { createIntegratorService } from './integrator-service.ts';
 import { UsageError, checkOutputFile, echoArg, parseNumberFlag, prepareOutputDir } from './errors.ts';
-import { writeHtmlReport } from './html.ts';
+import { prerenderStatements, writeHtmlReport } from './html.ts';
 import { registerExtraCommands } from './commands/index.ts';
 import { parseShard, shardItems, type Shard, type ShardStamp } from './shard.ts';
 
@@ -286,6 +286,11 @@ export async function runAndReport(
   const selected = selectClaims(claims, opts.only);
   const mine = shardItems(selected, opts.shard);
   const expectedMs = expectedMsOf(dir, paper.paper, mine);
+  // report.html's statements typeset while the claims run (the report is the same)
+  const typesetting = prerenderStatements(
+    [...mine, ...mine.flatMap((c) => (c.record?.corrected ? [{ statement: c.record.corrected.statement }] : [])), ...paper.cited],
+    state.signal,
+  );
   const rows = await runClaims(mine, ctx, {
     timeoutMs: (opts.timeout ?? 600) * 1000,
     concurrency: opts.jobs ?? CLAIMS_IN_FLIGHT,
@@ -308,6 +313,7 @@ export async function runAndReport(
   for (const row of rows) if (row.kind === 'conjunction') io.out(tableRow(row, process.stdout.columns ?? 140));
   writeFileSync(join(dir, 'report.json'), toJson(report) + '\n');
   writeFileSync(join(dir, 'report.md'), toMarkdown(report) + '\n');
+  await typesetting;
   await writeHtmlReport(join(dir, 'report.html'), report);
   writeSmt2Files(dir, rows);
   if (opts.json) {

@@ -17,6 +17,11 @@ function graphviz(): Promise<GraphvizInstance> {
   return loading;
 }
 
+/** Starts loading Graphviz now (its WebAssembly compiles off the main thread), for a layout later. */
+export function preloadGraphviz(): void {
+  graphviz().catch(() => undefined);
+}
+
 /** Lay out DOT text with Graphviz's `dot` engine: an SVG document (with XML prolog). */
 export async function layoutDot(dot: string): Promise<string> {
   return (await graphviz()).dot(dot, 'svg');

@@ -19,7 +19,7 @@ import { basisLine, toJson } from './report.ts';
 import { isPlotSpec, type ClaimReport, type Verdict } from './claims.ts';
 import { linePlot } from './plot.ts';
 import { claimAnchor, proofGraph } from './commands/graph.ts';
-import { inlineSvg, layoutDot } from './graph-svg.ts';
+import { inlineSvg, layoutDot, preloadGraphviz } from './graph-svg.ts';
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -40,13 +40,39 @@ export function prose(s: string): string {
   return out;
 }
 
+/** Typeset LaTeX by mode and source: a statement typeset ahead of the report (`prerenderStatements`) is not typeset again. */
+const typeset = new Map<string, string>();
+const TYPESET_MAX = 4096;
+
 /** LaTeX typeset by KaTeX (HTML for the eye, MathML for screen readers and copying). */
 export function tex(latex: string, displayMode = true): string {
+  const key = `${displayMode ? 'D' : 'I'}${latex}`;
+  const known = typeset.get(key);
+  if (known !== undefined) return known;
+  let html: string;
   try {
-    return katex.renderToString(latex, { displayMode, throwOnError: true, output: 'htmlAndMathml', strict: 'ignore', trust: false });
+    html = katex.renderToString(latex, { displayMode, throwOnError: true, output: 'htmlAndMathml', strict: 'ignore', trust: false });
   } catch (e) {
     // Not KaTeX-parsable: shown as source, marked, never dropped.
-    return `<pre class="latex-source" title="${esc(e instanceof Error ? e.message : String(e))}">${esc(latex)}</pre>`;
+    html = `<pre class="latex-source" title="${esc(e instanceof Error ? e.message : String(e))}">${esc(latex)}</pre>`;
+  }
+  if (typeset.size < TYPESET_MAX) typeset.set(key, html);
+  return html;
+}
+
+/**
+ * Typesets statements (claims' printed and corrected statements, cited results) a few per event-loop
+ * turn while the claims run, so writing report.html after the last claim does not typeset them
+ * (the main thread mostly waits on workers and solvers early in a run); Graphviz starts loading
+ * too. The report is the same with or without it (tex remembers what KaTeX gave). Resolves when
+ * done or when `signal` aborts.
+ */
+export async function prerenderStatements(items: readonly { statement: string; latex?: string }[], signal?: AbortSignal): Promise<void> {
+  preloadGraphviz();
+  for (const [k, item] of items.entries()) {
+    if (signal?.aborted) return;
+    if (k % 4 === 0) await new Promise<void>((r) => setImmediate(r));
+    statementHtml(item.statement, item.latex);
   }
 }
 

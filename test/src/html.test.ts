@@ -188,3 +188,30 @@ describe('hypocheck graph --format svg', () => {
     expect(readFileSync(join(dir, 'graph.svg'), 'utf8').match(/<g id="[^"]*" class="node[^"]*">/g)).toHaveLength(6);
   });
 });
+
+describe('statements typeset ahead of the report (prerenderStatements)', () => {
+  it('gives the same page, and KaTeX is not asked again for a statement typeset ahead', async () => {
+    const { vi } = await import('vitest');
+    const report = sample();
+    const statements = [...report.claims, ...report.claims.flatMap((c) => (c.corrected ? [c.corrected] : [])), ...(report.cited ?? [])];
+    vi.resetModules();
+    const plain = await (await import('../../src/html.ts')).renderHtml(report);
+    vi.resetModules();
+    const katex = (await import('katex')).default;
+    const html = await import('../../src/html.ts');
+    await html.prerenderStatements(statements);
+    const calls: string[] = [];
+    const spy = vi.spyOn(katex, 'renderToString').mockImplementation(((latex: string) => {
+      calls.push(latex);
+      return `<span>${latex}</span>`;
+    }) as typeof katex.renderToString);
+    try {
+      const ahead = await html.renderHtml(report);
+      expect(ahead).toBe(plain);
+      expect(calls).not.toContain(String.raw`\mu = \operatorname{tr} C / n`);
+      expect(calls).not.toContain(String.raw`\mu = \min \operatorname{Re} \lambda(C)`);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
