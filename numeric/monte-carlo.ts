@@ -342,7 +342,7 @@ export function monteCarloBlockSums(b: MonteCarloBlock): Float64Array {
   };
   let n = 0;
   forEachDraw(b, (out) => {
-    rows.set(out, n * m);
+    for (let k = 0, o = n * m; k < m; k++) rows[o + k] = out[k];
     if (++n === DRAWS_AT_ONCE) {
       flush(n);
       n = 0;
