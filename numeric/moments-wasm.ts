@@ -6,9 +6,7 @@
  * (or its SIMD) cannot start, `secondMomentsKernel` returns undefined and the caller uses JavaScript.
  */
 import { MOMENTS_WASM_BASE64 } from './moments-wasm-binary.ts';
-
-/** The part of the WebAssembly API used here (the compiler's lib declares no WebAssembly values). */
-const wasm = (globalThis as unknown as { WebAssembly?: { Module: new (bytes: Uint8Array) => object; Instance: new (module: object) => { exports: unknown } } }).WebAssembly;
+import { wasmExports } from './wasm-instance.ts';
 
 interface MomentsExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
@@ -31,15 +29,7 @@ let enabled = true;
 
 function exportsOf(): MomentsExports | null {
   if (!enabled) return null;
-  if (instance === undefined) {
-    try {
-      if (!wasm) throw new Error('no WebAssembly');
-      const bytes = Uint8Array.from(atob(MOMENTS_WASM_BASE64), (c) => c.charCodeAt(0));
-      instance = new wasm.Instance(new wasm.Module(bytes)).exports as MomentsExports;
-    } catch {
-      instance = null;
-    }
-  }
+  if (instance === undefined) instance = wasmExports<MomentsExports>(MOMENTS_WASM_BASE64);
   return instance;
 }
 

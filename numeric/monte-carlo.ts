@@ -15,8 +15,9 @@ import { NormalStream } from './rng.ts';
 import { runTasks, workerCount } from './parallel.ts';
 
 /**
- * Running sums with Neumaier compensation, one slot per index: `add(k, x)` costs a few
- * flops and keeps the rounding error of Σx at O(ε) independent of the count.
+ * Running sums with compensation, one slot per index: `add(k, x)` adds each addition's exact
+ * rounding error (TwoSum) to a second sum, a few flops that keep the rounding error of Σx at O(ε)
+ * independent of the count.
  */
 export class CompensatedSums {
   readonly sum: Float64Array;

@@ -6,14 +6,12 @@
  * undefined and the callers use the JavaScript block.
  */
 import { PHILOX_WASM_BASE64 } from './philox-wasm-binary.ts';
+import { wasmExports } from './wasm-instance.ts';
 
 /** The most blocks one `philoxWordsWasm` call writes (16 bytes each, 256 KiB of memory). */
 export const WORDS_MAX_BLOCKS = 16384;
 /** The most blocks one `philoxUniformsWasm` call writes (32 bytes each). */
 export const UNIFORMS_MAX_BLOCKS = 8192;
-
-/** The part of the WebAssembly API used here (the compiler's lib declares no WebAssembly values). */
-const wasm = (globalThis as unknown as { WebAssembly?: { Module: new (bytes: Uint8Array) => object; Instance: new (module: object) => { exports: unknown } } }).WebAssembly;
 
 interface PhiloxExports {
   memory: { buffer: ArrayBuffer };
@@ -28,14 +26,8 @@ let enabled = true;
 function philoxKernel(): typeof kernel {
   if (!enabled) return null;
   if (kernel === undefined) {
-    try {
-      const bytes = Uint8Array.from(atob(PHILOX_WASM_BASE64), (c) => c.charCodeAt(0));
-      if (!wasm) throw new Error('no WebAssembly');
-      const exports = new wasm.Instance(new wasm.Module(bytes)).exports as PhiloxExports;
-      kernel = { exports, words: new Uint32Array(exports.memory.buffer), doubles: new Float64Array(exports.memory.buffer) };
-    } catch {
-      kernel = null;
-    }
+    const exports = wasmExports<PhiloxExports>(PHILOX_WASM_BASE64);
+    kernel = exports && { exports, words: new Uint32Array(exports.memory.buffer), doubles: new Float64Array(exports.memory.buffer) };
   }
   return kernel;
 }
