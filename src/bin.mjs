@@ -6,12 +6,11 @@
 // filter: Dawn's and EGL's native warnings (written to fd 2 by C++, out of JavaScript's reach)
 // never reach the terminal unless --verbose. The parent forwards SIGINT/SIGTERM once; the CLI
 // treats a repeated SIGINT within a second as the same Ctrl-C (a terminal and npm both send one).
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BUNDLE, buildBundle, bundleFresh, pipeWithoutNativeNoise } from './build.mjs';
+import { BUNDLE, buildBundle, bundleFresh, runWithoutNativeNoise } from './build.mjs';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose') || process.env.HYPOCHECK_VERBOSE === '1';
@@ -121,13 +120,12 @@ async function runHere() {
 }
 
 function runFiltered() {
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), ...args], {
-    stdio: ['inherit', 'inherit', 'pipe'],
-    env: { ...process.env, HYPOCHECK_CHILD: '1', HYPOCHECK_STDERR_TTY: process.stderr.isTTY ? '1' : '0', HYPOCHECK_COLUMNS: String(process.stderr.columns ?? '') },
+  runWithoutNativeNoise(fileURLToPath(import.meta.url), args, {
+    ...process.env,
+    HYPOCHECK_CHILD: '1',
+    HYPOCHECK_STDERR_TTY: process.stderr.isTTY ? '1' : '0',
+    HYPOCHECK_COLUMNS: String(process.stderr.columns ?? ''),
   });
-  pipeWithoutNativeNoise(child.stderr, (text) => process.stderr.write(text));
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' ? 130 : 1)));
 }
 
 // Every other command (list, --help, lint, search, figure, …, or a CPU backend) runs here: one process, fastest start.

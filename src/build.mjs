@@ -9,6 +9,7 @@
  * `init` template) keep their own location: each source's `import.meta.url` is rewritten to the URL
  * it has in the package folder, computed at run time from the bundle's place.
  */
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
@@ -50,6 +51,18 @@ export function pipeWithoutNativeNoise(stream, write) {
   stream.on('end', () => {
     if (pending && keep(pending)) write(pending);
   });
+}
+
+/**
+ * Runs `node script ...args` with stdin and stdout inherited and its stderr through
+ * `pipeWithoutNativeNoise`; SIGINT and SIGTERM are passed on, and this process exits with the
+ * child's code (130 after SIGINT). Used by src/bin.mjs and by `npm test`.
+ */
+export function runWithoutNativeNoise(script, args, env = process.env) {
+  const child = spawn(process.execPath, [script, ...args], { stdio: ['inherit', 'inherit', 'pipe'], env });
+  pipeWithoutNativeNoise(child.stderr, (text) => process.stderr.write(text));
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' ? 130 : 1)));
 }
 
 /** Newest modification time (ms) of the sources the bundle is built from. */
