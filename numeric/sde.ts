@@ -11,7 +11,16 @@ import type { RandomSource } from './asgd.ts';
 import { expm } from './evolve.ts';
 
 /** Standard normals one at a time, and optionally in bulk (PhiloxRng.normals: the same numbers). */
-export type NormalSource = Pick<RandomSource, 'normal'> & { normals?: (out: Float64Array, offset: number, count: number) => void };
+export type NormalSource = Pick<RandomSource, 'normal'> & {
+  normals?: (out: Float64Array, offset: number, count: number) => void;
+  /** The word position (PhiloxRng.state); undefined while a normal is cached. */
+  state?: () => { position: number } | undefined;
+  /** Jump to a word position (PhiloxRng.at): normals 2j and 2j + 1 of the stream come from words 2j and 2j + 1. */
+  at?: (position: number) => unknown;
+};
+
+/** Paths taken through all steps together: their state (a few systems of 1024 paths) stays in L2. */
+const PATH_BLOCK = 1024;
 
 /** out[0 … count − 1] ← the next `count` normals of `rng`. */
 function fillNormals(rng: NormalSource, out: Float64Array, count: number): void {
@@ -114,6 +123,9 @@ export function smeParameters(eta: number, kappa: number): { gamma: number; delt
   return { gamma: Math.sqrt((1 - kappa) / eta), deltaT: Math.sqrt(eta * (1 - kappa)) };
 }
 
+/** ε(θ), optionally with `fill(theta, out)`: out[p] ← ε(theta[p]) for every p, the same numbers in one loop. */
+export type BatchPerturbation = ((theta: number) => number) & { fill?: (theta: Float64Array, out: Float64Array) => void };
+
 /** Options of `simulateSmeSplitting` (τ > 0 here). */
 export interface SmeSplittingOptions extends SmeModel {
   /** Number of paths. @defaultValue 20000 */
@@ -168,7 +180,7 @@ export function simulateSmeSplitting(options: SmeSplittingOptions): ObservableSt
  * `simulateSmeSplitting({ ...options, perturbation: perturbations[i] })` with a fresh `rng` of the
  * same seed and stream; the normals are drawn once for all.
  */
-export function simulateSmeSplittingShared(options: Omit<SmeSplittingOptions, 'perturbation'>, perturbations: readonly (((theta: number) => number) | undefined)[]): ObservableStats[] {
+export function simulateSmeSplittingShared(options: Omit<SmeSplittingOptions, 'perturbation'>, perturbations: readonly (BatchPerturbation | undefined)[]): ObservableStats[] {
   const { omega0Sq, gamma, tau, dt, steps, paths = 20000, shift = [1, 0], observable = [1, 0], recordEvery = 1, groups = 10, rng } = options;
   if (!(omega0Sq > 0)) throw new RangeError(`simulateSmeSplitting: omega0Sq must be > 0, got ${omega0Sq}`);
   if (!(gamma > 0)) throw new RangeError(`simulateSmeSplitting: gamma must be > 0, got ${gamma}`);
@@ -202,59 +214,75 @@ export function simulateSmeSplittingShared(options: Omit<SmeSplittingOptions, 'p
     theta: theta0.slice(),
     y: y0.slice(),
     epsAtTheta: perturbation ? theta0.map((t) => perturbation(t)) : undefined,
+    // Σ o and Σ o² over the paths at each record, added in path order (block after block)
+    sum: new Float64Array(nRec),
+    sumSq: new Float64Array(nRec),
     stats: { t: new Float64Array(nRec), mean: new Float64Array(nRec), stderr: new Float64Array(nRec), groupSums: Array.from({ length: groups }, () => new Float64Array(nRec)), groupSizes: [...groupSizes] } as ObservableStats,
   }));
-  const obs = new Float64Array(paths);
-  const record = (sys: (typeof systems)[number], idx: number, time: number) => {
-    const { theta, y, stats } = sys;
-    let s = 0, s2 = 0;
-    for (let p = 0; p < paths; p++) {
+  // Adds paths from … to − 1 at record idx to the running sums: the same additions, in the same
+  // order, as one pass over all paths (group g sums paths g, g + groups, … in increasing order).
+  const record = (sys: (typeof systems)[number], idx: number, from: number, to: number) => {
+    const { theta, y, stats, sum, sumSq } = sys;
+    let s = sum[idx], s2 = sumSq[idx];
+    for (let p = from, g = from % groups; p < to; p++) {
       const o = cT * theta[p] + cY * y[p];
-      obs[p] = o;
       s += o; s2 += o * o;
+      stats.groupSums[g][idx] += o;
+      if (++g === groups) g = 0;
     }
-    // group g sums paths g, g + groups, … in that order (as one pass over p would)
-    for (let g = 0; g < groups; g++) {
-      const sums = stats.groupSums[g];
-      let acc = sums[idx];
-      for (let p = g; p < paths; p += groups) acc += obs[p];
-      sums[idx] = acc;
-    }
-    const m = s / paths;
-    stats.t[idx] = time;
-    stats.mean[idx] = m;
-    stats.stderr[idx] = Math.sqrt(Math.max(0, (s2 - paths * m * m) / (paths - 1)) / paths);
+    sum[idx] = s;
+    sumSq[idx] = s2;
   };
-  for (const sys of systems) record(sys, 0, 0);
   const half = dt / 2;
-  // The step's 2·paths normals at once, in the order (z₁, z₂) per path that normal() would give.
-  const z = new Float64Array(2 * paths);
-  for (let k = 1; k <= steps; k++) {
-    fillNormals(rng, z, 2 * paths);
-    for (const sys of systems) {
-      const { theta, y, perturbation } = sys;
-      if (perturbation) {
-        // ε(Θ) at the step's end is the next step's first kick: evaluated once (ε is a function).
-        const eps = sys.epsAtTheta!;
-        for (let p = 0; p < paths; p++) {
-          const th = theta[p];
-          const yy = y[p] - eps[p] * half;
-          const z1 = z[2 * p], z2 = z[2 * p + 1];
-          const th1 = e11 * th + e12 * yy + n11 * z1;
-          const e1 = perturbation(th1);
-          theta[p] = th1;
-          eps[p] = e1;
-          y[p] = e21 * th + e22 * yy + n21 * z1 + n22 * z2 - e1 * half;
+  // Paths go through every step a block at a time, so a block's state stays in cache (one pass over
+  // all paths per step was bound by memory). The stream is step-major: the normals of step k, paths
+  // from … to − 1, are its words start + 2·paths·(k − 1) + 2·from, …; a source that cannot jump
+  // runs one block of all paths, in stream order.
+  const start = rng.at && rng.state ? rng.state() : undefined;
+  const block = start ? Math.min(paths, PATH_BLOCK) : paths;
+  const z = new Float64Array(2 * block);
+  for (let from = 0; from < paths; from += block) {
+    const to = Math.min(paths, from + block);
+    const n = to - from;
+    for (const sys of systems) record(sys, 0, from, to);
+    for (let k = 1; k <= steps; k++) {
+      if (start) rng.at!(start.position + 2 * paths * (k - 1) + 2 * from);
+      fillNormals(rng, z, 2 * n);
+      for (const sys of systems) {
+        const { theta, y, perturbation } = sys;
+        if (perturbation) {
+          // The OU step, then ε at the new Θ (the next step's first kick too: evaluated once), then
+          // the second half kick: y = (E·(Θ, Y − ε dt/2) + noise)₂ − ε(Θ′) dt/2, as one expression would.
+          const eps = sys.epsAtTheta!;
+          for (let i = 0, p = from; i < n; i++, p++) {
+            const th = theta[p];
+            const yy = y[p] - eps[p] * half;
+            const z1 = z[2 * i], z2 = z[2 * i + 1];
+            theta[p] = e11 * th + e12 * yy + n11 * z1;
+            y[p] = e21 * th + e22 * yy + n21 * z1 + n22 * z2;
+          }
+          if (perturbation.fill) perturbation.fill(theta.subarray(from, to), eps.subarray(from, to));
+          else for (let p = from; p < to; p++) eps[p] = perturbation(theta[p]);
+          for (let p = from; p < to; p++) y[p] -= eps[p] * half;
+        } else {
+          for (let i = 0, p = from; i < n; i++, p++) {
+            const th = theta[p], yy = y[p];
+            const z1 = z[2 * i], z2 = z[2 * i + 1];
+            theta[p] = e11 * th + e12 * yy + n11 * z1;
+            y[p] = e21 * th + e22 * yy + n21 * z1 + n22 * z2;
+          }
         }
-      } else {
-        for (let p = 0; p < paths; p++) {
-          const th = theta[p], yy = y[p];
-          const z1 = z[2 * p], z2 = z[2 * p + 1];
-          theta[p] = e11 * th + e12 * yy + n11 * z1;
-          y[p] = e21 * th + e22 * yy + n21 * z1 + n22 * z2;
-        }
+        if (k % recordEvery === 0) record(sys, k / recordEvery, from, to);
       }
-      if (k % recordEvery === 0) record(sys, k / recordEvery, k * dt);
+    }
+  }
+  if (start) rng.at!(start.position + 2 * paths * steps);
+  for (const { stats, sum, sumSq } of systems) {
+    for (let idx = 0; idx < nRec; idx++) {
+      const m = sum[idx] / paths;
+      stats.t[idx] = idx * recordEvery * dt;
+      stats.mean[idx] = m;
+      stats.stderr[idx] = Math.sqrt(Math.max(0, (sumSq[idx] - paths * m * m) / (paths - 1)) / paths);
     }
   }
   return systems.map((sys) => sys.stats);

@@ -93,4 +93,33 @@ describe('simulateSmeSplittingShared', () => {
     });
     expect(Array.from(shared[1].mean)).not.toStrictEqual(Array.from(shared[0].mean));
   });
+
+  it('gives the same numbers, bit for bit, path block by path block (a jumping source) as in one pass (a source that cannot jump)', () => {
+    // 2500 paths: two full blocks of 1024 and a partial one; groups 7 straddle the blocks
+    const base = { omega0Sq: 4, gamma: 5, tau: 0.5, dt: 0.05, steps: 12, paths: 2500, groups: 7, recordEvery: 2, shift: [1, -1] as const, observable: [2, 1] as const };
+    const tanh = (t: number) => 0.3 * Math.tanh(t);
+    const withFill = Object.assign((t: number) => 0.2 * Math.sin(2 * t), { fill: (th: Float64Array, out: Float64Array) => { for (let p = 0; p < th.length; p++) out[p] = 0.2 * Math.sin(2 * th[p]); } });
+    const perts = [undefined, tanh, withFill];
+    const jumping = new PhiloxRng(5, 9);
+    const inner = new PhiloxRng(5, 9);
+    const sequential = { normal: () => inner.normal(), normals: (out: Float64Array, o: number, c: number) => inner.normals(out, o, c) };
+    const blocked = simulateSmeSplittingShared({ ...base, rng: jumping }, perts);
+    const onePass = simulateSmeSplittingShared({ ...base, rng: sequential }, perts);
+    const bits = (r: (typeof blocked)[number]) => [r.t, r.mean, r.stderr, ...r.groupSums].map((a) => Array.from(a));
+    blocked.forEach((r, i) => expect(bits(r)).toStrictEqual(bits(onePass[i])));
+    expect(jumping.state()).toStrictEqual(inner.state()); // the stream continues where one pass leaves it
+    expect(jumping.normal()).toBe(inner.normal());
+    // ε's fill gives the numbers of ε itself
+    const scalarOnly = simulateSmeSplittingShared({ ...base, rng: new PhiloxRng(5, 9) }, [(t: number) => 0.2 * Math.sin(2 * t)]);
+    expect(bits(scalarOnly[0])).toStrictEqual(bits(blocked[2]));
+  });
+
+  it('keeps its numbers: the values of the version before path blocks (a change here changes every report)', () => {
+    const base = { omega0Sq: 4, gamma: 5, tau: 0.5, dt: 0.05, steps: 12, paths: 2500, groups: 7, recordEvery: 2, shift: [1, -1] as const, observable: [2, 1] as const };
+    const r = simulateSmeSplittingShared({ ...base, rng: new PhiloxRng(5, 9) }, [undefined, (t: number) => 0.3 * Math.tanh(t)]);
+    expect(r.map((s) => [s.mean[6], s.stderr[6], s.groupSums[3][6]])).toStrictEqual([
+      [0.5245606724808929, 0.011607615890269192, 194.57431271049524],
+      [0.4766578886551393, 0.011233756048954428, 177.75668678005022],
+    ]);
+  });
 });
