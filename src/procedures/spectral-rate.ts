@@ -21,8 +21,10 @@
  * - `blocks: d`: the printed matrices are the cores of C ⊗ I_d (same spectrum): every d ≥ 1.
  *
  * Exact sample points first (a violation is a refutation, sign checked exactly), then Z3 + cvc5 on
- * the domain: stability, Kalman's condition, the sign of the discriminant, and the identity (sharp)
- * or the inequality (bound) of rate against ρ. Matrices larger than 2×2: `inconclusive`.
+ * the domain: stability, D ⪰ 0, Kalman's condition, the sign of the discriminant (each regime the
+ * domain meets on its own when it is not constant), and the identity (sharp) or the inequality
+ * (bound) of rate against ρ; a solver model refutes only as an exact point that re-checks.
+ * Matrices larger than 2×2: `inconclusive`.
  */
 import { z } from 'zod';
 import type { CheckContext, CheckResult, Verdict } from '../claims.ts';
@@ -192,6 +194,29 @@ interface CaseOutcome {
   summary: string;
 }
 
+/** Whether the symmetric part of D is positive semidefinite (D is a diffusion matrix). */
+function psdAt(D: Rational[][]): boolean {
+  if (D.length === 1) return D[0][0].sign() >= 0;
+  const off = D[0][1].add(D[1][0]).mul(q(1, 2));
+  return D[0][0].sign() >= 0 && D[1][1].sign() >= 0 && D[0][0].mul(D[1][1]).sub(off.mul(off)).sign() >= 0;
+}
+
+/**
+ * D ⪰ 0 as a formula: the entries scaled by L = Π den² > 0 (where the denominators do not vanish),
+ * so the symmetric part of L·D is a polynomial matrix with the same definiteness.
+ */
+function psdFormula(D: ParamExpr[][]): Formula {
+  const n = D.length;
+  const flat = D.flat();
+  const scaled = D.map((r, i) => r.map((e, j) => flat.reduce((acc, o, k) => (k === i * n + j ? acc.mul(e.num).mul(e.den) : acc.mul(o.den).mul(o.den)), Poly.ONE)));
+  if (D.length === 1) return atom(scaled[0][0], '>=');
+  const off = scaled[0][1].add(scaled[1][0]);
+  // 4·det of the symmetric part: 4 a d − (b + c)²
+  return and(atom(scaled[0][0], '>='), atom(scaled[1][1], '>='), atom(scaled[0][0].mul(scaled[1][1]).scale(q(4)).sub(off.mul(off)), '>='));
+}
+
+const REGIMES: readonly [Regime, '>' | '<' | '='][] = [['real', '>'], ['complex', '<'], ['double', '=']];
+
 async function decideCase(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, p: Parsed, c: Case, sharp: boolean, solvers: SolverSet): Promise<CaseOutcome> {
   const syms = langSymbols(env, record);
   const forall = [...(record.forall ?? []), ...(c.when ? [c.when] : [])];
@@ -203,21 +228,24 @@ async function decideCase(record: ClaimRecord, env: ProcedureEnv, ctx: CheckCont
   const evidence: Record<string, unknown> = { printedRate: paramText(rate), 'tr C': unicodeString(sp.tr), 'det C': unicodeString(sp.det), 'tr² − 4 det': unicodeString(sp.disc) };
   const rateAtZero = c.slack ? withSlackZero(rate, c.slack) : undefined;
   if (c.slack && !rateAtZero) throw new LangError(`rate is undefined at ${c.slack} = 0`);
-  // 1. Exact points.
-  const relevant = [rate.num, rate.den, sp.tr, sp.det, ...Object.values(rate.roots), ...p.diffusion.flat().flatMap((e) => [e.num, e.den])];
-  const points = domainPoints(caseRecord, env, ctx, 24, relevant);
   let sampled: Record<string, unknown> | undefined;
   let worst = Infinity;
   let checked = 0;
-  for (const at of points) {
+  /**
+   * The claim at one exact point of the domain ∧ case: a hypothesis that fails there (inconclusive),
+   * a refutation (printed rate above ρ, or equal at a defective eigenvalue; below when sharp), or
+   * nothing. Sampled points and solver models go through the same check.
+   */
+  const atPoint = (at: Record<string, Rational>): CaseOutcome | undefined => {
     const C = p.drift.map((r) => r.map((e) => evalExpr(e, at)!));
     const D = p.diffusion.map((r) => r.map((e) => evalExpr(e, at)));
-    if (D.some((r) => r.some((x) => x === undefined))) continue;
+    if (D.some((r) => r.some((x) => x === undefined))) return undefined;
     const tr = sp.tr.evaluate(at), det = sp.det.evaluate(at), disc = sp.disc.evaluate(at);
     const stable = p.n === 1 ? C[0][0].sign() > 0 : tr.sign() > 0 && det.sign() > 0;
+    const diffusion = psdAt(D as Rational[][]);
     const kalman = rank(kalmanAt(C, D as Rational[][])) === p.n;
-    if (!stable || !kalman) {
-      const why = !stable ? 'C is not positively stable (no invariant law)' : "Kalman's rank condition fails (degenerate invariant law)";
+    if (!stable || !diffusion || !kalman) {
+      const why = !stable ? 'C is not positively stable (no invariant law)' : !diffusion ? 'D is not positive semidefinite (not a diffusion matrix)' : "Kalman's rank condition fails (degenerate invariant law)";
       return { label: c.label, status: 'inconclusive', evidence: { ...evidence, at: pointStrings(at), hypothesisFails: why }, decisive: `${c.label}: hypothesis fails at ${pointText(at)}`, summary: `${c.label}: ${why} at ${pointText(at)}` };
     }
     const regime: Regime = p.n === 1 || disc.sign() < 0 ? 'complex' : disc.isZero() ? 'double' : 'real';
@@ -225,7 +253,7 @@ async function decideCase(record: ClaimRecord, env: ProcedureEnv, ctx: CheckCont
     const defective = regime === 'double' && !scalar;
     const rho = rhoExpr(sp, p.n === 1 ? 'complex' : regime, p.n, rate);
     const s = signAt(difference(rate, rho), at);
-    if (s === undefined) continue;
+    if (s === undefined) return undefined;
     checked++;
     const ratio = ratioText(rate, rho, at);
     if (!sampled) sampled = { at: pointStrings(at), regime, defective, 'ρ = 2 min Re λ': paramText(rho), 'printed / ρ': ratio };
@@ -238,39 +266,60 @@ async function decideCase(record: ClaimRecord, env: ProcedureEnv, ctx: CheckCont
         below = s0 !== undefined && s0 < 0;
       } else below = s < 0 || (s === 0 && defective);
     }
-    if (above || below) {
-      const lam = `(${tr}${regime === 'real' ? ` − √${disc}` : ''})/2${regime === 'complex' && p.n === 2 ? ` ± i√${disc.neg()}/2` : ''}`;
-      const witness = {
-        ...pointStrings(at),
-        regime,
-        'ρ = 2 min Re λ(C)': paramText(rho),
-        'printed / ρ': ratio,
-        ...(above
-          ? { slowestMode: `λ = ${lam}${defective ? ' (defective: ‖h(t)‖² ~ t²e^{−ρt})' : ''}; h₀ = ℓ·z with ℓᵀC = λℓᵀ decays exactly like e^{−2 Re λ t}`, claimed: s > 0 ? 'printed rate > ρ' : 'printed rate = ρ at a defective eigenvalue' }
-          : { exactBound: `every rate < ρ holds (OU spectrum), and ρ ${c.slack ? `> printed rate at ${c.slack} → 0` : '> printed rate'}`, claimed: 'printed rate < ρ: not sharp' }),
-      };
-      const what = above ? 'decays slower than printed' : 'not sharp: decays faster than printed';
-      return {
-        label: c.label,
-        status: 'refuted',
-        evidence: { ...evidence, sampled },
-        witness,
-        decisive: `${c.label}: ${above ? 'above' : 'below'} ρ = ${paramText(rho)}, ratio ${ratio}`,
-        summary: `${c.label}: at ${pointText(at)} ${what} (exact; printed/ρ ${ratio}, ρ = 2 min Re λ(C) = ${paramText(rho)})`,
-      };
-    }
+    if (!above && !below) return undefined;
+    const lam = `(${tr}${regime === 'real' ? ` − √${disc}` : ''})/2${regime === 'complex' && p.n === 2 ? ` ± i√${disc.neg()}/2` : ''}`;
+    const witness = {
+      ...pointStrings(at),
+      regime,
+      'ρ = 2 min Re λ(C)': paramText(rho),
+      'printed / ρ': ratio,
+      ...(above
+        ? { slowestMode: `λ = ${lam}${defective ? ' (defective: ‖h(t)‖² ~ t²e^{−ρt})' : ''}; h₀ = ℓ·z with ℓᵀC = λℓᵀ decays exactly like e^{−2 Re λ t}`, claimed: s > 0 ? 'printed rate > ρ' : 'printed rate = ρ at a defective eigenvalue' }
+        : { exactBound: `every rate < ρ holds (OU spectrum), and ρ ${c.slack ? `> printed rate at ${c.slack} → 0` : '> printed rate'}`, claimed: 'printed rate < ρ: not sharp' }),
+    };
+    const what = above ? 'decays slower than printed' : 'not sharp: decays faster than printed';
+    return {
+      label: c.label,
+      status: 'refuted',
+      evidence: { ...evidence, sampled },
+      witness,
+      decisive: `${c.label}: ${above ? 'above' : 'below'} ρ = ${paramText(rho)}, ratio ${ratio}`,
+      summary: `${c.label}: at ${pointText(at)} ${what} (exact; printed/ρ ${ratio}, ρ = 2 min Re λ(C) = ${paramText(rho)})`,
+    };
+  };
+  // 1. Exact points.
+  const relevant = [rate.num, rate.den, sp.tr, sp.det, ...Object.values(rate.roots), ...p.diffusion.flat().flatMap((e) => [e.num, e.den])];
+  for (const at of domainPoints(caseRecord, env, ctx, 24, relevant)) {
+    const o = atPoint(at);
+    if (o) return o;
   }
   if (sampled) evidence.sampled = sampled;
   evidence.pointsChecked = checked;
-  // 2. The whole domain: stability, Kalman, the discriminant's sign, then rate against ρ.
+  // 2. The whole domain: stability, D ⪰ 0, Kalman, then per regime of the discriminant's sign
+  // (the regimes the domain meets, each decided on its own: a boundary such as tr² = 4 det, which
+  // sampling never hits, is a regime of its own), rate against ρ. A solver model is re-checked as
+  // an exact point (step 1's check) before it refutes.
   const dom = recordDomain(caseRecord, env);
   const base = { variables: dom.variables, roots: { ...dom.roots }, assumptions: dom.assumptions };
   const outcomes: SolverOutcome[] = [];
-  const ask = async (what: string, goal: Formula, roots: Roots = {}): Promise<SolverOutcome> => {
-    const o = await decideQuery(solvers, { ...base, roots: { ...base.roots, ...roots }, goal });
+  const ask = async (what: string, goal: Formula, roots: Roots = {}, assumptions: Formula = base.assumptions): Promise<SolverOutcome> => {
+    const o = await decideQuery(solvers, { ...base, assumptions, roots: { ...base.roots, ...roots }, goal });
     evidence[what] = answersEvidence(o);
     outcomes.push(o);
     return o;
+  };
+  /** A solver model as an exact point of the parameters (undefined when it is not one). */
+  const modelPoint = (o: SolverOutcome): Record<string, Rational> | undefined => {
+    if (o.status !== 'refuted' || !o.witness) return undefined;
+    try {
+      return Object.fromEntries(base.variables.map((v) => [v, Rational.parse(o.witness![v])]));
+    } catch {
+      return undefined;
+    }
+  };
+  const fromModel = (o: SolverOutcome): CaseOutcome | undefined => {
+    const at = modelPoint(o);
+    return at ? atPoint(at) : undefined;
   };
   const stableGoal = p.n === 1 ? atom(Cpoly[0][0], '>') : and(atom(sp.tr, '>'), atom(sp.det, '>'));
   // Kalman with denominators cleared: D·(Π dens)² has the same rank where the dens do not vanish.
@@ -281,49 +330,85 @@ async function decideCase(record: ClaimRecord, env: ProcedureEnv, ctx: CheckCont
   const kk = kal.mul(kal.transpose()).det();
   evidence['det(K Kᵀ), K = [D, CD, …]'] = unicodeString(kk);
   const stab = await ask('stable', stableGoal);
+  const psd = await ask('D ⪰ 0', psdFormula(p.diffusion));
   const ctrl = await ask('kalman', atom(kk, '>'));
-  let regime: Regime | undefined;
-  if (p.n === 1) regime = 'complex';
+  for (const o of [stab, psd, ctrl]) {
+    const hyp = fromModel(o);
+    if (hyp) return hyp;
+  }
+  let ok = stab.status === 'proved' && psd.status === 'proved' && ctrl.status === 'proved';
+  // The regimes the domain meets: one proved for the whole domain, else each that is not empty.
+  let regimes: { regime: Regime; assumptions: Formula }[] = [];
+  if (p.n === 1) regimes = [{ regime: 'complex', assumptions: base.assumptions }];
   else {
-    for (const [r, rel] of [['real', '>'], ['complex', '<'], ['double', '=']] as const) {
+    for (const [r, rel] of REGIMES) {
       const o = await decideQuery(solvers, { ...base, goal: atom(sp.disc, rel) });
       if (o.status === 'proved') {
-        regime = r;
+        regimes = [{ regime: r, assumptions: base.assumptions }];
         outcomes.push(o);
         evidence.regimeBasis = answersEvidence(o);
         break;
       }
     }
-  }
-  const noSplit = `${c.label}: the discriminant changes sign on the domain`;
-  if (!regime) return { label: c.label, status: checked ? 'supported' : 'inconclusive', evidence, decisive: `${c.label}: split ${unicodeString(sp.disc)}`, summary: `${noSplit}; split it with cases (no violation at ${checked} exact points)` };
-  const rho = rhoExpr(sp, regime, p.n, rate);
-  evidence.regime = regime;
-  evidence['ρ = 2 min Re λ(C)'] = paramText(rho);
-  const target = c.slack ? rateAtZero! : rate;
-  const diff = difference(target, rho);
-  evidence[c.slack ? `rate(${c.slack}→0) − ρ` : 'rate − ρ'] = paramText(diff);
-  let ok = stab.status === 'proved' && ctrl.status === 'proved';
-  // Defective on the whole regime unless C is a scalar matrix (2×2 with a double eigenvalue).
-  const defective = regime === 'double' && !(Cpoly[0][1].isZero() && Cpoly[1][0].isZero() && Cpoly[0][0].equals(Cpoly[1][1]));
-  if (sharp) {
-    if (!diff.num.isZero()) ok = false;
-    if (c.slack || defective) {
-      const strict = await ask('rate < ρ on the domain', signFormula(difference(rate, rho), '<'), rho.roots);
-      ok &&= strict.status === 'proved';
+    if (regimes.length === 0) {
+      const split: Record<string, unknown> = {};
+      for (const [r, rel] of REGIMES) {
+        const assumptions = and(base.assumptions, atom(sp.disc, rel));
+        // Empty iff the solvers prove 1 < 0 under it; a model is a point of the regime.
+        const o = await decideQuery(solvers, { ...base, assumptions, goal: atom(Poly.ONE, '<') });
+        split[r] = o.status === 'proved' ? 'empty' : o.status === 'refuted' ? 'met' : 'undecided';
+        if (o.status === 'proved') {
+          outcomes.push(o);
+          continue;
+        }
+        const there = fromModel(o);
+        if (there) return there;
+        regimes.push({ regime: r, assumptions });
+      }
+      evidence.regimes = split;
     }
-  } else {
-    const o = await ask('rate ≤ ρ on the domain', signFormula(difference(rate, rho), defective ? '<' : '<='), rho.roots);
-    ok &&= o.status === 'proved';
   }
-  if (sharp && !diff.num.isZero()) {
-    return { label: c.label, status: checked ? 'supported' : 'inconclusive', evidence, decisive: `${c.label}: ρ = ${paramText(rho)}, differs by ${paramText(diff)}`, summary: `${c.label}: not identical to ρ = ${paramText(rho)}, but no exact point separates them` };
+  const results: string[] = [];
+  for (const { regime, assumptions } of regimes) {
+    const rho = rhoExpr(sp, regime, p.n, rate);
+    const tag = regimes.length > 1 ? ` (${regime})` : '';
+    evidence[`regime${tag}`] = regime;
+    evidence[`ρ = 2 min Re λ(C)${tag}`] = paramText(rho);
+    const target = c.slack ? rateAtZero! : rate;
+    const diff = difference(target, rho);
+    evidence[(c.slack ? `rate(${c.slack}→0) − ρ` : 'rate − ρ') + tag] = paramText(diff);
+    // Defective on the whole regime unless C is a scalar matrix (2×2 with a double eigenvalue).
+    const defective = regime === 'double' && !(Cpoly[0][1].isZero() && Cpoly[1][0].isZero() && Cpoly[0][0].equals(Cpoly[1][1]));
+    if (sharp) {
+      if (!diff.num.isZero()) ok = false;
+      if (c.slack || defective) {
+        const strict = await ask(`rate < ρ on the domain${tag}`, signFormula(difference(rate, rho), '<'), rho.roots, assumptions);
+        const there = fromModel(strict);
+        if (there) return there;
+        ok &&= strict.status === 'proved';
+      }
+    } else {
+      const o = await ask(`rate ≤ ρ on the domain${tag}`, signFormula(difference(rate, rho), defective ? '<' : '<='), rho.roots, assumptions);
+      const there = fromModel(o);
+      if (there) return there;
+      ok &&= o.status === 'proved';
+    }
+    if (sharp && !diff.num.isZero()) {
+      return { label: c.label, status: checked ? 'supported' : 'inconclusive', evidence, decisive: `${c.label}: ρ = ${paramText(rho)}, differs by ${paramText(diff)}`, summary: `${c.label}: not identical to ρ = ${paramText(rho)}${tag}, but no exact point separates them` };
+    }
+    results.push(regimes.length > 1 ? `ρ = ${paramText(rho)} (${regime})` : `ρ = ${paramText(rho)}`);
+  }
+  if (regimes.length === 0) {
+    return { label: c.label, status: 'inconclusive', evidence, decisive: `${c.label}: no regime of ${unicodeString(sp.disc)} decided`, summary: `${c.label}: the solvers decided no regime of tr² − 4 det on the domain` };
   }
   if (ok) {
     const basis = outcomes.every((o) => o.basis === 'two-solvers') ? 'two-solvers' : 'one-solver';
-    return { label: c.label, status: 'proved', basis, evidence, decisive: `${c.label}: ρ = ${paramText(rho)} (${regime}), ${sharp ? 'sharp' : 'bound'}`, summary: `${c.label}: ${sharp ? 'equals' : 'at most'} ρ = 2 min Re λ(C) = ${paramText(rho)} (${regime} spectrum)` };
+    const one = regimes.length === 1 ? regimes[0].regime : undefined;
+    return one
+      ? { label: c.label, status: 'proved', basis, evidence, decisive: `${c.label}: ${results[0]} (${one}), ${sharp ? 'sharp' : 'bound'}`, summary: `${c.label}: ${sharp ? 'equals' : 'at most'} ρ = 2 min Re λ(C) = ${results[0].slice(4)} (${one} spectrum)` }
+      : { label: c.label, status: 'proved', basis, evidence, decisive: `${c.label}: ${results.join(', ')}, ${sharp ? 'sharp' : 'bound'}`, summary: `${c.label}: ${sharp ? 'equals' : 'at most'} ρ = 2 min Re λ(C), per regime of tr² − 4 det: ${results.join('; ')}` };
   }
-  return { label: c.label, status: checked ? 'supported' : 'inconclusive', evidence: { ...evidence, worstRelativeMargin: Number(worst.toPrecision(4)) }, decisive: `${c.label}: ρ = ${paramText(rho)} undecided`, summary: `${c.label}: no violation at ${checked} exact points; the solvers did not decide the domain` };
+  return { label: c.label, status: checked ? 'supported' : 'inconclusive', evidence: { ...evidence, worstRelativeMargin: Number(worst.toPrecision(4)) }, decisive: `${c.label}: ${results.join(', ') || 'ρ'} undecided`, summary: `${c.label}: no violation at ${checked} exact points; the solvers did not decide the domain` };
 }
 
 function kalmanPoly(C: Poly[][], D: Poly[][]): PolyMatrix {

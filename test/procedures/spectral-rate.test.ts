@@ -76,3 +76,29 @@ describe('spectral-rate', () => {
     expect((await decide(big)).verdict).toBe('inconclusive');
   }, 20_000);
 });
+
+describe('spectral-rate: hypotheses and regimes the sampled points miss (review, planted)', () => {
+  it('refutes a bound on a case whose boundary tr² = 4 det is defective: the regime split finds it', async () => {
+    // rate γ on γ ≤ 2ω₀: true where γ < 2ω₀, false at γ = 2ω₀ (Jordan block: ‖h‖² ~ t²e^{−γt})
+    const r = await decide(rec({ sharp: false, cases: [{ when: 'gamma^2 <= 4*omega0^2', rate: 'gamma' }] }));
+    expect(r.verdict).toBe('refuted');
+    const w = r.witness as Record<string, string>;
+    expect(w.regime).toBe('double');
+    expect(Number(w.gamma) ** 2).toBe(4 * Number(w.omega0) ** 2);
+    // the same rate strictly inside holds, and a slack below the boundary too
+    expect((await decide(rec({ sharp: false, cases: [{ when: 'gamma^2 < 4*omega0^2', rate: 'gamma' }] }))).verdict).toBe('proved');
+    const both = await decide(rec({ sharp: false, cases: [{ when: 'gamma^2 <= 4*omega0^2', rate: 'gamma/2' }] }));
+    expect(both.verdict).toBe('proved');
+    expect(both.summary).toMatch(/per regime/);
+  }, 60_000);
+  it('a diffusion that is not positive semidefinite fails the hypotheses (never proved)', async () => {
+    const ou = { drift: [['gamma']], diffusion: [['-1']], rate: '2*gamma', sharp: true };
+    const neg = await decide(rec(ou));
+    expect(neg.verdict).toBe('inconclusive');
+    expect(neg.summary).toMatch(/not positive semidefinite/);
+    expect((await decide(rec({ ...ou, diffusion: [['1']] }))).verdict).toBe('proved');
+    // 2×2: indefinite D (det < 0) though both diagonal entries are ≥ 0
+    const indefinite = await decide(rec({ forall: ['gamma < 2*omega0'], rate: 'gamma', diffusion: [['0', '1'], ['1', 'gamma/beta']] }));
+    expect(indefinite.verdict).toBe('inconclusive');
+  }, 60_000);
+});
