@@ -139,8 +139,10 @@ async function decideIntegral(record: ClaimRecord, env: ProcedureEnv, ctx: Check
   const perDimension: Record<string, string> = {};
   try {
     for (const d of plan.dims) {
+     const divergenceUsed: boolean[] = [];
      for (let k = 0; k < eqs.length; k++) {
       const B = d === 1 ? firsts[k] : build(syms, d, record, eqs[k]);
+      divergenceUsed[k] = B.classes.length > 0;
       for (const c of B.classes) {
         const test = isDivergence(B.S.space, c.N, B.dependents, B.coords, { weight: c.Q });
         if (test.divergence) continue;
@@ -157,6 +159,27 @@ async function decideIntegral(record: ClaimRecord, env: ProcedureEnv, ctx: Check
         return { verdict: 'inconclusive', method: 'exact', summary: `the integrand is not a weighted divergence in d = ${d}, but no concrete witness was found (weight not a centred Gaussian, or every tried instance integrates to 0)`, evidence, decisive };
       }
      }
+      // A divergence integrates to 0 only when its boundary terms vanish: each printed side must be
+      // finite on its own. A side with a growing weight class (a non-zero coefficient) diverges.
+      // (Sides that are equal term by term, lhs − rhs = 0 before any integration, need no such argument.)
+      if (d === plan.dims[0]) {
+        for (let k = 0; k < eqs.length; k++) {
+          if (!divergenceUsed[k]) continue;
+          for (const [side, text] of [['lhs', eqs[k][0]], ['rhs', eqs[k][1]]] as const) {
+            const g = growthWitness(build(syms, d, record, [text, '0']), record, env, ctx);
+            if (!g) continue;
+            const which = `${side}${eqs.length > 1 ? ` #${k + 1}` : ''}`;
+            return {
+              verdict: 'refuted',
+              method: 'exact',
+              decisive: `growth d=${d}: ${which} ${g.weightClass} along ${g.along}`,
+              summary: `∫${which}·weight diverges in d = ${d}: the class ${g.weightClass} grows along ${g.along} with a non-zero coefficient (${g.functions && Object.keys(g.functions).length ? Object.entries(g.functions).map(([f, v]) => `${f} = ${v}`).join(', ') : 'any functions'}); (lhs − rhs)·weight is a total divergence, but its boundary terms do not vanish, so the printed sides are not finite`,
+              evidence: { perDimension, dimension: d, side: which },
+              witness: { dimension: d, side: which, ...g, note: `the coefficient of a growing weight class in the ${side} is a non-zero polynomial: ∫${side}·weight is not absolutely convergent` },
+            };
+          }
+        }
+      }
       perDimension[`d=${d}`] = 'weighted Euler operator 0';
     }
   } catch (e) {

@@ -40,4 +40,27 @@ describe('integral-identity: a growing weight class', () => {
   it('proves an identity whose growing classes cancel exactly', async () => {
     expect((await decide(`${FORM}/M + ${FORM}*M`, `${FORM}*M + ${FORM}/M`)).verdict).toBe('proved');
   });
+  it('refutes a total divergence whose printed sides diverge: ∫h′G = −∫azhG with G = e^{az²/2} growing (review, planted)', async () => {
+    const growing = claimFiles(`paper: { id: t, title: T }
+symbols:
+  parameters:
+    a: { domain: "> 0" }
+  variables:
+    z: {}
+  functions:
+    h: { args: [z] }
+  definitions:
+    - "G = exp(a*z^2/2)"
+    - "W = exp(-a*z^2/2)"
+claims:
+`, 'hc-growth-side-');
+    const one = (lhs: string, rhs: string, weight: string) => growing.decide(`  - { id: "c:1", source: "(1)", statement: "s", kind: integral-identity, lhs: "${lhs}", rhs: "${rhs}", weight: "${weight}", over: [z] }\n`);
+    // (h′ + azh)G = (hG)′: a divergence, but ∫h′G does not exist (h = 1: ∫azG)
+    const r = await one('diff(h, z)', '-a*z*h', 'G');
+    expect(r.verdict).toBe('refuted');
+    expect(r.summary).toMatch(/diverges/);
+    expect((r.witness as Record<string, unknown>).along).toBe('z');
+    // the same integration by parts against the decaying weight is proved
+    expect((await one('diff(h, z)', 'a*z*h', 'W')).verdict).toBe('proved');
+  });
 });
