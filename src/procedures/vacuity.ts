@@ -223,7 +223,9 @@ async function decideVacuousClaim(record: ClaimRecord, env: ProcedureEnv, ctx: C
     }
   }
   const first = firstTrials.join('; ');
-  if (record.kind === 'norm-inequality')
+  if (record.kind === 'norm-inequality') {
+    const whole = await normsOnTheWholeDomain(record, env, ctx, norms, free, dims, dimName);
+    if (whole) return { ...whole, evidence: { trials: trials.length, firstTrials: first, ...whole.evidence }, ...(record.dimension !== undefined ? { dimensions: dims as number[] } : {}) };
     return {
       verdict: 'supported',
       method: 'exact',
@@ -232,6 +234,7 @@ async function decideVacuousClaim(record: ClaimRecord, env: ProcedureEnv, ctx: C
       ...(record.dimension !== undefined ? { dimensions: dims as number[] } : {}),
       decisive: `holds; ${first}`,
     };
+  }
   const id = String(record.assumption);
   const asm = env.set.claims.find((c) => c.id === id);
   const proc = asm && getProcedure(asm.kind);
@@ -248,3 +251,39 @@ async function decideVacuousClaim(record: ClaimRecord, env: ProcedureEnv, ctx: C
   };
 }
 
+/**
+ * A norm-inequality on the whole domain, not only at sampled trials: the norms as parameters ≥ 0
+ * and the free symbols as reals, decided as an `inequality` (Z3 and cvc5 on the negation, solver
+ * models re-checked exactly) at each printed dimension. A strict relation that fails only where
+ * the sides are equal (a set sampling never hits) is refuted here. `proved` when every dimension
+ * is proved, `refuted` with the first re-checked witness, else undefined (the trials stand).
+ */
+async function normsOnTheWholeDomain(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, norms: string[], free: string[], dims: (number | undefined)[], dimName: string): Promise<CheckResult | undefined> {
+  const inequality = getProcedure('inequality');
+  if (!inequality) return undefined;
+  const printed = String(record.relation);
+  const mentionsDim = new RegExp(`\\b${dimName}\\b`);
+  const declared = env.set.symbols.parameters;
+  const parameters = { ...declared };
+  const forall = [...((record.forall as string[] | undefined) ?? []).map(String)];
+  for (const n of norms) {
+    if (n in declared) forall.push(`${n} >= 0`);
+    else parameters[n] = { domain: '>= 0' };
+  }
+  for (const f of free) if (!(f in declared)) parameters[f] = { domain: 'real' };
+  const set = { ...env.set, symbols: { ...env.set.symbols, parameters } };
+  const outcomes: CheckResult[] = [];
+  for (const d of dims) {
+    if (d === undefined && (mentionsDim.test(printed) || env.set.symbols.definitions.some((x) => mentionsDim.test(x)))) return undefined;
+    if (d !== undefined && env.set.symbols.definitions.some((x) => mentionsDim.test(x))) return undefined;
+    const relation = d === undefined ? printed : printed.replace(new RegExp(`\\b${dimName}\\b`, 'g'), `(${d})`);
+    const r = await inequality.decide({ id: `${record.id}#norms`, source: record.source, statement: record.statement, kind: 'inequality', relation, forall, ...(record.substitute ? { substitute: record.substitute } : {}) }, { set }, ctx);
+    const at = d === undefined ? '' : ` (${dimName} = ${d})`;
+    if (r.verdict === 'refuted') return { verdict: 'refuted', method: r.method, summary: `${r.summary}${at}: the norms are independent values ≥ 0`, evidence: { wholeDomain: r.evidence }, witness: r.witness, decisive: `violated${at}: ${r.decisive ?? ''}` };
+    if (r.verdict !== 'proved') return undefined;
+    outcomes.push(r);
+  }
+  if (outcomes.length === 0) return undefined;
+  const basis = outcomes.every((o) => o.basis === 'two-solvers') ? 'two-solvers' : outcomes.every((o) => o.basis) ? 'one-solver' : outcomes[0].basis;
+  return { verdict: 'proved', method: 'z3', basis, summary: `holds for every parameter point and all norms ≥ 0${dims[0] === undefined ? '' : ` at ${dimName} = ${dims.join(', ')}`} (${outcomes.map((o) => o.summary).join('; ')})`, evidence: { wholeDomain: outcomes.map((o) => o.evidence) }, decisive: `holds: ${outcomes.map((o) => o.decisive).join('; ')}` };
+}
