@@ -176,7 +176,13 @@ export async function decideIdentity(record: ClaimRecord, env: ProcedureEnv, ctx
         method: 'exact',
         summary: `lhs ≠ rhs${where}: residual ${residual.length > 120 ? `${residual.slice(0, 120)}…` : residual} is ${pt.value ? `${pt.value} ≠ 0` : pt.sign > 0 ? '> 0' : '< 0'} at an exact point`,
         evidence,
-        witness: { dimension: d, ...pointStrings(pt.at), ...(pt.value ? { residual: pt.value.toString() } : { sign: String(pt.sign) }) },
+        witness: {
+          dimension: d,
+          // the point as printed: the inverse symbols (1/a) are internal
+          ...pointStrings(Object.fromEntries(Object.entries(pt.at).filter(([k]) => !S.inverses.some(([, inv]) => inv === k)))),
+          ...(pt.value ? { residual: pt.value.toString() } : { sign: String(pt.sign) }),
+          ...(term.Q.isZero() ? {} : { weightClass: `exp(${unicodeString(term.Q)})`, reading: 'the residual is the coefficient of this exponential class in lhs − rhs; distinct classes are linearly independent, so lhs − rhs is not identically 0' }),
+        },
         decisive: `residual d=${d}: ${residual}`,
       };
     }

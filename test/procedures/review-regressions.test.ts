@@ -49,3 +49,13 @@ describe('several irrational roots', () => {
     expect((await decide('a: { domain: ">= 0" }, b: { domain: ">= 0" }', 'kind: inequality, relation: "sqrt(a) + sqrt(b) >= sqrt(a + b)"')).verdict).not.toBe('refuted');
   });
 });
+
+describe('identity witnesses name printed symbols only (review)', () => {
+  it('e^z·e^z = e^{z²} is refuted with the exponential class, without the internal inverse symbols', async () => {
+    const r = await decide('a: { domain: "> 0" }', 'kind: identity, lhs: "a*exp(z)*exp(z)/a", rhs: "exp(z^2)"', '  variables: { z: {} }\n');
+    expect(r.verdict).toBe('refuted');
+    const w = r.witness as Record<string, string>;
+    expect(Object.keys(w).some((k) => /inv/.test(k))).toBe(false);
+    expect(w.weightClass).toMatch(/exp\(/);
+  });
+});
