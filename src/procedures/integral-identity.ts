@@ -96,6 +96,20 @@ function build(syms: LangSymbols, d: number, record: ClaimRecord, pair: [string,
   // A function inside a weight exponent (e^{−βV}) is a coefficient too: E_u(F e^Q) = e^Q E^Q_u(F)
   // needs Q free of the dependents u.
   const inWeights = new Set(classes.flatMap((c) => S.space.jetVariables(c.Q).map((v) => S.space.parseJet(v)!.fn)));
+  // A derivative of a dependent in a variable that is not integrated cannot be moved by parts.
+  for (const c of classes) {
+    for (const u of dependents) {
+      const f = S.space.getFunction(u);
+      for (const jv of S.space.jetVariables(c.N, u)) {
+        const j = S.space.parseJet(jv)!;
+        const a = f.args.find((arg, i) => j.counts[i] > 0 && !coords.includes(arg));
+        if (a === undefined) continue;
+        const name = Object.entries(S.functionComponents).find(([, cs]) => cs.includes(u))?.[0] ?? u;
+        const variable = Object.entries(S.components).find(([, cs]) => cs.includes(a))?.[0] ?? a;
+        throw new LangError(`the integrand differentiates ${name} in ${variable}, which is not integrated (over: [${over.join(', ')}]): add ${variable} to over, or give along: "diff(${name}, ${variable}) = …" to replace that derivative`);
+      }
+    }
+  }
   return { S, classes: classes.filter((c) => !c.N.isZero()), den: F.den, sums, coords, dependents: dependents.filter((u) => !inWeights.has(u)) };
 }
 
@@ -376,6 +390,16 @@ registerProcedure({
       }
       const out = validateTexts(fields, syms);
       for (const [i, x] of ((record.over as string[]) ?? []).entries()) if (!(x in syms.variables)) out.push({ path: `over[${i}]`, message: `"${x}" is not a declared variable` });
+      if (out.length) return out;
+      // the integrand as the check builds it (d = 1): derivatives the integration cannot move, a bad `along`
+      for (const pair of pairs(record)) {
+        try {
+          build(syms, 1, record, pair);
+        } catch (e) {
+          if (e instanceof LangError) return [{ path: /^along:/.test(e.message) ? 'along' : 'over', message: e.message }];
+          throw e;
+        }
+      }
       return out;
     } catch (e) {
       return [{ path: 'lhs', message: (e as Error).message }];

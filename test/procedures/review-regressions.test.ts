@@ -59,3 +59,13 @@ describe('identity witnesses name printed symbols only (review)', () => {
     expect(w.weightClass).toMatch(/exp\(/);
   });
 });
+
+describe('integral-identity: a derivative the integration cannot move is a clear input error (review)', () => {
+  const energy = (over: string, along: string) =>
+    decide('a: { domain: "> 0" }', `kind: integral-identity, lhs: "diff(h^2, t)", rhs: "-2*|grad(h, x)|^2", weight: "M", over: ${over}${along}`, '  variables: { x: { vector: true }, t: {} }\n  functions: { h: { args: [t, x] } }\n  definitions: ["M = exp(-a*|x|^2/2)", "OU(r) = lap(r, x) - a*dot(x, grad(r, x))"]\n');
+  it('names the function, the variable and the two ways out', async () => {
+    // the file is rejected when it loads (as `hypocheck lint` does), before any claim runs
+    await expect(energy('[x]', '')).rejects.toThrow(/over: the integrand differentiates h in t, which is not integrated.*add t to over, or give along/);
+    expect((await energy('[x]', ', along: "diff(h, t) = OU(h)"')).verdict).toBe('proved');
+  });
+});
