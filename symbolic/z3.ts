@@ -12,6 +12,10 @@
  *   (`signWithRoot`). `refuted` only if this re-check agrees;
  * - `unknown`, timeout, or a model that does not survive the exact re-check → `unknown`.
  *
+ * Variables listed in `integers` (parameters with an `integer` domain) are Int constants, used in
+ * the real terms through to_real: nonlinear integer arithmetic is undecidable, so Z3 may answer
+ * `unknown` there (→ `unknown`, never `proved`); a model must give them integer values.
+ *
  * Matrix claims A(p) ⪰ 0 are encoded as "every principal minor ≥ 0" (a complete criterion
  * for symmetric matrices; leading minors alone are not), A ≻ 0 as "every leading principal
  * minor > 0" (Sylvester). This keeps the query quantifier-free in the parameters only,
@@ -53,6 +57,11 @@ export interface RealQuery {
   variables: string[];
   /** Root symbols: s ↦ R means s ≥ 0 and s² = R (s is not a free variable). @defaultValue {} */
   roots?: Roots;
+  /**
+   * Those of `variables` that range over the integers (an `integer` parameter domain): declared
+   * `Int` for the solvers, and a counterexample must give each an integer value. @defaultValue []
+   */
+  integers?: string[];
   assumptions: Formula;
   goal: Formula;
 }
@@ -117,9 +126,13 @@ export function evaluateFormula(f: Formula, at: Readonly<Record<string, Rational
   }
 }
 
-/** Exact re-check of a candidate counterexample: assumptions hold, goal fails, radicands ≥ 0. */
+/**
+ * Exact re-check of a candidate counterexample: integer variables are integers, assumptions hold,
+ * goal fails, radicands ≥ 0.
+ */
 export function recheckCounterexample(query: RealQuery, at: Readonly<Record<string, Rational>>): boolean {
   const roots = query.roots ?? {};
+  for (const v of query.integers ?? []) if (!at[v]?.isInteger()) return false;
   for (const r of Object.values(roots)) if (r.evaluate(at).sign() < 0) return false;
   return evaluateFormula(query.assumptions, at, roots) && !evaluateFormula(query.goal, at, roots);
 }
@@ -163,6 +176,8 @@ type ZBool = unknown;
 interface ZContext {
   ptr: unknown;
   Real: { const(name: string): ZArith; val(v: { numerator: bigint; denominator: bigint } | number | string): ZArith };
+  Int: { const(name: string): ZArith };
+  ToReal(e: ZArith): ZArith;
   And(...args: ZBool[]): ZBool;
   Or(...args: ZBool[]): ZBool;
   Not(a: ZBool): ZBool;
@@ -282,7 +297,9 @@ function contextRunner(api: Z3Api, Z: ZContext, roundingDigits: number[]): (quer
   const run = async (query: RealQuery, timeoutMs: number): Promise<Decision> => {
     const roots = query.roots ?? {};
     const vars = new Map<string, ZArith>();
-    for (const v of [...query.variables, ...Object.keys(roots)]) vars.set(v, Z.Real.const(v));
+    // an integer variable is an Int constant, used as a real (to_real): the terms stay real-sorted
+    const integers = new Set(query.integers ?? []);
+    for (const v of [...query.variables, ...Object.keys(roots)]) vars.set(v, integers.has(v) ? Z.ToReal(Z.Int.const(v)) : Z.Real.const(v));
     const solver = new Z.Solver();
     solver.set('timeout', timeoutMs);
     for (const [s, r] of Object.entries(roots)) {

@@ -8,7 +8,7 @@ import type { CheckContext, CheckResult, Verdict } from '../claims.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import type { LangSymbols, ParamExpr } from '../../symbolic/lang/index.ts';
 import { LangError } from '../../symbolic/lang/index.ts';
-import { domainFormulas, hypothesisFormula, parseDomain, parseParamExpr, samplePoints } from '../../symbolic/lang/param.ts';
+import { domainFormulas, hypothesisFormula, integerParameters, parseDomain, parseParamExpr, samplePoints } from '../../symbolic/lang/param.ts';
 import { splitRelation } from '../../symbolic/lang/text.ts';
 import { PolyMatrix } from '../../symbolic/matrix.ts';
 import { certDomain, checkSign, decideSign } from '../../symbolic/certificate.ts';
@@ -30,8 +30,22 @@ export function langSymbols(env: ProcedureEnv, record?: ClaimRecord): LangSymbol
   return { parameters: s.parameters, variables: s.variables, functions: s.functions, dimension: s.dimension, definitions: [...s.definitions, ...sub, ...own] };
 }
 
-/** The record's domain: parameter domains ∧ its `forall` hypotheses, with the roots they use. */
-export function recordDomain(record: ClaimRecord, env: ProcedureEnv, extra: readonly string[] = []): { assumptions: Formula; roots: Roots; variables: string[] } {
+/** A record's domain as a solver assumption (`recordDomain`). */
+export interface RecordDomain {
+  assumptions: Formula;
+  roots: Roots;
+  variables: string[];
+  /** The parameters with an `integer` domain: they range over ℤ (solver sort Int, integer witnesses). */
+  integers: string[];
+}
+
+/**
+ * The record's domain: parameter domains ∧ its `forall` hypotheses, with the roots they use.
+ * Integrality is not a polynomial formula: the parameters with an `integer` domain are listed in
+ * `integers`, and the assumptions formula is marked with them, so that every solver query whose
+ * assumptions contain it (even inside a larger formula) declares them Int (`decideQuery`).
+ */
+export function recordDomain(record: ClaimRecord, env: ProcedureEnv, extra: readonly string[] = []): RecordDomain {
   const syms = langSymbols(env, record);
   const parts: Formula[] = [...domainFormulas(syms)];
   let roots: Record<string, Poly> = {};
@@ -40,7 +54,40 @@ export function recordDomain(record: ClaimRecord, env: ProcedureEnv, extra: read
     parts.push(f.formula);
     roots = { ...roots, ...renameClash(roots, f.roots) };
   }
-  return { assumptions: and(...parts), roots, variables: [...Object.keys(syms.parameters), ...extra] };
+  const assumptions = and(...parts);
+  const integers = integerParameters(syms);
+  if (integers.length) integerMarks.set(assumptions, integers);
+  return { assumptions, roots, variables: [...Object.keys(syms.parameters), ...extra], integers };
+}
+
+/** Domain formulas (recordDomain's assumptions) and the integer parameters they range over. */
+const integerMarks = new WeakMap<Formula, readonly string[]>();
+
+/** The integer variables of a query: its own `integers` and those of every domain formula in its assumptions. */
+function queryIntegers(query: RealQuery): string[] {
+  const out = new Set(query.integers ?? []);
+  const walk = (f: Formula) => {
+    integerMarks.get(f)?.forEach((v) => out.add(v));
+    if (f.kind === 'and' || f.kind === 'or') f.args.forEach(walk);
+    else if (f.kind === 'not') walk(f.arg);
+  };
+  walk(query.assumptions);
+  return query.variables.filter((v) => out.has(v));
+}
+
+/**
+ * Is a point (every variable of the domain given) in the record's domain: integer parameters
+ * integers, the parameter domains and `forall` exactly (roots in ℚ(√R))? A witness must be, before
+ * it refutes.
+ */
+export function inDomain(dom: RecordDomain, at: Readonly<Record<string, Rational>>, roots: Roots = dom.roots): boolean {
+  if (!dom.integers.every((v) => at[v] !== undefined && at[v].isInteger())) return false;
+  if (Object.values(roots).some((r) => r.variables().some((v) => at[v] === undefined) || r.evaluate(at).sign() < 0)) return false;
+  try {
+    return evaluateFormula(dom.assumptions, at, roots);
+  } catch {
+    return false; // a variable of the domain is missing
+  }
 }
 
 function renameClash(have: Roots, add: Roots): Roots {
@@ -182,6 +229,9 @@ export interface SolverOutcome {
  * against another's model that did not re-check is a disagreement: `unknown` with both answers.
  */
 export async function decideQuery(solvers: SolverSet, query: RealQuery): Promise<SolverOutcome> {
+  // integer parameters are Int for both solvers, and their witnesses must be integers (the re-check)
+  const integers = queryIntegers(query);
+  if (integers.length) query = { ...query, integers };
   claimScope.getStore()?.queries.push(query);
   // Both solvers at once (Z3 in-process on its own thread, cvc5 a process): the wait is the longer one.
   const names = ['z3', 'cvc5'] as const;

@@ -11,10 +11,9 @@ import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import { Rational } from '../../symbolic/rational.ts';
 import { LangError } from '../../symbolic/lang/index.ts';
 import { difference, parseRelation, signAt, signFormula } from '../../symbolic/lang/param.ts';
-import { evaluateFormula } from '../../symbolic/z3.ts';
 import { registerProcedure } from './registry.ts';
 import { decideWithCases, recordsToValidate } from './cases.ts';
-import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointStrings, pointText, recordDomain, rootsDefined, substitution, verdictOf } from './common.ts';
+import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, inDomain, langSymbols, paramText, pointStrings, pointText, recordDomain, rootsDefined, substitution, verdictOf } from './common.ts';
 
 export const inequalityFields = z.looseObject({
   relation: z.string().min(1).describe('"lhs <= rhs" (<, <=, >, >=, =, !=), as printed'),
@@ -82,7 +81,8 @@ async function decideInequality(record: ClaimRecord, env: ProcedureEnv, ctx: Che
   if (verdict === 'refuted' && outcome.witness) {
     // Re-check the solver's point against the printed relation, exactly.
     const at = Object.fromEntries(Object.entries(outcome.witness).filter(([k]) => !(k in roots)).map(([k, v]) => [k, Rational.parse(v)]));
-    const ok = evaluateFormula(dom.assumptions, at, roots) && signAt(diff, at) !== undefined && !HOLDS[rel.rel](signAt(diff, at)!);
+    // in the whole domain (integer parameters integers), and the printed relation fails there
+    const ok = inDomain(dom, at, roots) && signAt(diff, at) !== undefined && !HOLDS[rel.rel](signAt(diff, at)!);
     if (!ok) return { verdict: 'inconclusive', method: 'z3', summary: 'a solver model did not re-check exactly', evidence, decisive: 'unchecked model' };
     return { verdict, method: 'z3', summary: `fails at ${pointText(at)} (solver model, re-checked exactly)`, evidence, witness: outcome.witness, decisive: `violated: ${rel.rel} ${evidence['lhs − rhs']}` };
   }

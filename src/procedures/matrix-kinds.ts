@@ -27,7 +27,7 @@ import { and, atom, not, pd, psd, type Formula } from '../../symbolic/z3.ts';
 import { unicodeMatrix, unicodeString } from '../../symbolic/lyapunov.ts';
 import { certDomain, certificateEvidence, certifyMatrix, checkMatrixCertificate, type MatrixCertificate } from '../../symbolic/certificate.ts';
 import { registerProcedure } from './registry.ts';
-import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointStrings, pointText, recordDomain, rootsDefined } from './common.ts';
+import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, inDomain, langSymbols, paramText, pointStrings, pointText, recordDomain, rootsDefined } from './common.ts';
 
 const rows = z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(1)).min(1);
 const matricesField = z.record(z.string(), rows).optional();
@@ -191,7 +191,8 @@ async function decideMatrixInequality(record: ClaimRecord, env: ProcedureEnv, ct
     Object.assign(evidence, answersEvidence(outcome));
     if (outcome.status === 'refuted') {
       const at = Object.fromEntries(Object.entries(outcome.witness ?? {}).filter(([k]) => !(k in roots)).map(([k, v]) => [k, Rational.parse(v)]));
-      const bad = definedAt(at) ? conditions.find((c) => !holdsAt(c, at, roots)) : undefined;
+      // a point of the whole domain (integer parameters integers) where a condition fails
+      const bad = definedAt(at) && inDomain(dom, at, roots) ? conditions.find((c) => !holdsAt(c, at, roots)) : undefined;
       if (!bad) return { verdict: 'inconclusive', method: 'z3', summary: 'a solver model did not re-check exactly', evidence, decisive: `unchecked: ${decisive}` };
       if (certs.ok) return contradiction(`a solver model re-checks: ${bad.text} fails at ${pointText(at)}`);
       return { verdict: 'refuted', method: 'z3', summary: `${bad.text} fails at ${pointText(at)} (solver model, re-checked exactly)`, evidence, witness: { ...outcome.witness, violated: bad.text }, decisive: `violated ${bad.text}: ${decisive}` };

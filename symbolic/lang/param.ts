@@ -445,6 +445,11 @@ export function parseDomain(name: string, domain: string): ParameterDomain {
   return out;
 }
 
+/** The parameters whose domain is `integer …` (they range over ℤ). */
+export function integerParameters(symbols: LangSymbols): string[] {
+  return Object.entries(symbols.parameters).filter(([name, p]) => parseDomain(name, p.domain).integer).map(([name]) => name);
+}
+
 /** Every parameter domain as formulas, by name. */
 export function domainFormulas(symbols: LangSymbols): Formula[] {
   return Object.entries(symbols.parameters).map(([name, p]) => parseDomain(name, p.domain).formula);
@@ -512,7 +517,8 @@ export function samplePoints(symbols: LangSymbols, forall: readonly string[], rn
       if (den.isZero()) defined = false;
       else at[name] = value.num.evaluate(at).div(den);
     }
-    if (!defined || !names.every((name) => evaluateFormula(domains[name].formula, at))) continue;
+    // the whole domain: an integer parameter (a pinned example, a value set by `p = expr`) must be an integer
+    if (!defined || !names.every((name) => evaluateFormula(domains[name].formula, at) && (!domains[name].integer || at[name].isInteger()))) continue;
     let ok = true;
     for (const h of hyps) {
       const bad = Object.values(h.roots).some((r) => r.evaluate(at).sign() < 0);
