@@ -6,11 +6,11 @@
  * refuting a case (it satisfies that case's hypotheses) refutes the printed claim. Knows no paper.
  */
 import { parse, type MathNode } from 'mathjs';
-import type { CheckResult } from '../claims.ts';
+import type { CheckContext, CheckResult } from '../claims.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import { LangError } from '../../symbolic/lang/index.ts';
 import { splitRelation } from '../../symbolic/lang/text.ts';
-import { badInput, langSymbols } from './common.ts';
+import { badInput, emptyDomain, langSymbols } from './common.ts';
 
 /** At most this many cases (2 maxima of 3 arguments and one of 2: 18). */
 export const MAX_CASES = 64;
@@ -150,13 +150,18 @@ export function recordsToValidate(record: ClaimRecord, env: ProcedureEnv, fields
   return caseRecords(record, env, fields)?.records ?? [record];
 }
 
-/** Decide a record with `decide`, by cases when max/min occurs in `fields` (or its forall). */
+/**
+ * Decide a record with `decide`, by cases when max/min occurs in `fields` (or its forall). With
+ * `ctx`, a record whose domain is empty is `vacuous` first (`emptyDomain`; a case with an empty
+ * region of its own is decided by `decide`, where it holds).
+ */
 export async function decideWithCases(
   record: ClaimRecord,
   env: ProcedureEnv,
   fields: readonly string[],
   method: CheckResult['method'],
   decide: (r: ClaimRecord) => Promise<CheckResult>,
+  ctx?: CheckContext,
 ): Promise<CheckResult> {
   let split;
   try {
@@ -164,6 +169,8 @@ export async function decideWithCases(
   } catch (e) {
     return badInput(method, e);
   }
+  const empty = ctx ? await emptyDomain(record, env, ctx) : undefined;
+  if (empty) return empty;
   return split ? decideByCases(split.cases, split.records, decide) : decide(record);
 }
 

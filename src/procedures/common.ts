@@ -15,7 +15,7 @@ import { certDomain, checkSign, decideSign } from '../../symbolic/certificate.ts
 import { and, atom, evaluateFormula, recheckCounterexample, type Decision, type Formula, type RealQuery, type Z3Decider } from '../../symbolic/z3.ts';
 import type { Roots } from '../../symbolic/matrix.ts';
 import { Rational } from '../../symbolic/rational.ts';
-import type { Poly } from '../../symbolic/poly.ts';
+import { Poly } from '../../symbolic/poly.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 
 /**
@@ -273,6 +273,38 @@ export function answersEvidence(o: SolverOutcome): Record<string, unknown> {
 
 export function verdictOf(o: SolverOutcome): Verdict {
   return o.status === 'proved' ? 'proved' : o.status === 'refuted' ? 'refuted' : 'inconclusive';
+}
+
+/**
+ * An empty domain: a claim over no point at all holds only vacuously, so it is `vacuous`, never
+ * `proved` (nor refuted: no witness can exist). When the seeded exact sampling of the domain finds
+ * no point, the solvers decide whether any point satisfies the parameter domains (integers
+ * included) and `forall`: both `unsat` (or one, the other absent or unknown) → this `vacuous`
+ * result; a point, or no decision → undefined (the kind decides the claim). A domain with a sampled
+ * point makes no solver query.
+ */
+export async function emptyDomain(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult | undefined> {
+  let dom: RecordDomain;
+  try {
+    if (domainPoints(record, env, ctx, 24).length) return undefined;
+    dom = recordDomain(record, env);
+  } catch {
+    return undefined; // a bad domain: the kind reports it
+  }
+  const outcome = await decideQuery(await getSolvers(ctx), { variables: dom.variables, roots: dom.roots, assumptions: dom.assumptions, goal: atom(Poly.ONE, '<') });
+  if (outcome.status !== 'proved') return undefined;
+  const forall = (record.forall ?? []).map(String);
+  const syms = langSymbols(env, record);
+  const domains = Object.entries(syms.parameters).filter(([, p]) => String(p.domain).trim() !== 'real' && String(p.domain).trim() !== '').map(([name, p]) => `${name}: ${p.domain}`);
+  const what = [...domains, ...forall].join('; ') || 'the domain';
+  const by = outcome.basis === 'two-solvers' ? 'Z3 and cvc5' : 'one solver';
+  return {
+    verdict: 'vacuous',
+    method: 'z3',
+    summary: `the domain is empty: no parameter point satisfies ${forall.length ? `the hypotheses ${forall.join(', ')} and ` : ''}the parameter domains (${by}: unsat), so the claim holds only vacuously`,
+    evidence: { emptyDomain: what, ...(forall.length ? { forall } : {}), domains, basisOfEmptiness: outcome.basis, ...answersEvidence(outcome) },
+    decisive: `empty domain: ${what}`,
+  };
 }
 
 /** A bad record that the loader should have caught: an `error` verdict with the reason. */

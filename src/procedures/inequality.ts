@@ -46,7 +46,7 @@ registerProcedure({
       throw e;
     }
   },
-  decide: (record, env, ctx) => decideWithCases(record, env, ['relation'], 'z3', (r) => decideInequality(r, env, ctx)),
+  decide: (record, env, ctx) => decideWithCases(record, env, ['relation'], 'z3', (r) => decideInequality(r, env, ctx), ctx),
 });
 
 async function decideInequality(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {

@@ -27,7 +27,7 @@ import { and, atom, not, pd, psd, type Formula } from '../../symbolic/z3.ts';
 import { unicodeMatrix, unicodeString } from '../../symbolic/lyapunov.ts';
 import { certDomain, certificateEvidence, certifyMatrix, checkMatrixCertificate, type MatrixCertificate } from '../../symbolic/certificate.ts';
 import { registerProcedure } from './registry.ts';
-import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, inDomain, langSymbols, paramText, pointStrings, pointText, recordDomain, rootsDefined } from './common.ts';
+import { answersEvidence, badInput, decideQuery, domainPoints, emptyDomain, getSolvers, inDomain, langSymbols, paramText, pointStrings, pointText, recordDomain, rootsDefined } from './common.ts';
 
 const rows = z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(1)).min(1);
 const matricesField = z.record(z.string(), rows).optional();
@@ -70,7 +70,7 @@ registerProcedure({
     }
   },
   async decide(record, env, ctx): Promise<CheckResult> {
-    return withBlocks(record, await decideMatrixIdentity(record, env, ctx));
+    return withBlocks(record, (await emptyDomain(record, env, ctx)) ?? (await decideMatrixIdentity(record, env, ctx)));
   },
 });
 
@@ -243,7 +243,7 @@ registerProcedure({
       throw e;
     }
   },
-  decide: async (record, env, ctx) => withBlocks(record, await decideMatrixInequality(record, env, ctx)),
+  decide: async (record, env, ctx) => withBlocks(record, (await emptyDomain(record, env, ctx)) ?? (await decideMatrixInequality(record, env, ctx))),
 });
 
 /**
@@ -286,6 +286,8 @@ registerProcedure({
     }
   },
   async decide(record, env, ctx): Promise<CheckResult> {
+    const empty = await emptyDomain(record, env, ctx);
+    if (empty) return empty;
     let m, value: ParamExpr, dom, mroots: Roots;
     try {
       const parsed = parseMatrixExprs([String(record.matrix)], table(record, env), langSymbols(env, record));
