@@ -444,9 +444,38 @@ export async function rootsDefined(
 }
 
 /**
+ * The definitions (`name = body`, `T(g) = body`) that the texts use, directly or through other
+ * definitions; a later definition of a name shadows an earlier one (a record's `define` over the
+ * file's), as in the parser. A line that is not of that form is kept.
+ */
+export function usedDefinitions(definitions: readonly string[], texts: readonly string[]): string[] {
+  const byName = new Map<string, number>();
+  const other: number[] = [];
+  definitions.forEach((d, i) => {
+    const m = /^\s*([A-Za-z_]\w*)\s*(\([^)]*\))?\s*=[^=]/.exec(d);
+    if (m) byName.set(m[1], i);
+    else other.push(i);
+  });
+  const names = (t: string) => t.match(/[A-Za-z_]\w*/g) ?? [];
+  const used = new Set<number>(other);
+  const queue = texts.flatMap(names);
+  for (const i of other) queue.push(...names(definitions[i]));
+  while (queue.length) {
+    const i = byName.get(queue.pop()!);
+    if (i === undefined || used.has(i)) continue;
+    used.add(i);
+    const d = definitions[i];
+    queue.push(...names(d.slice(d.indexOf('=') + 1)));
+  }
+  return definitions.filter((_, i) => used.has(i));
+}
+
+/**
  * Every square root printed in a record's data (any string field, lists and tables included;
  * definitions expanded by the parser), as canonical root symbols: √(N/D) of a parameter
- * expression. Strings that are not parameter expressions are skipped (their kind reports them).
+ * expression. Only the definitions the record uses (transitively) count: an unused definition
+ * with a radicand negative somewhere says nothing about this claim. Strings that are not parameter
+ * expressions are skipped (their kind reports them).
  */
 export function printedRoots(record: ClaimRecord, env: ProcedureEnv): Roots {
   // `cases` are piecewise: each rate is read under its own `when` by its procedure
@@ -459,9 +488,10 @@ export function printedRoots(record: ClaimRecord, env: ProcedureEnv): Roots {
     else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };
-  for (const [k, v] of Object.entries(record)) if (!skip.has(k)) walk(v);
-  for (const d of syms.definitions) texts.push(d);
+  // the record's own `define` lines are definitions like the file's: read only where used
+  for (const [k, v] of Object.entries(record)) if (!skip.has(k) && k !== 'define') walk(v);
   for (const [name, rows] of Object.entries(env.set.symbols.matrices ?? {})) if (JSON.stringify(record).includes(name)) walk(rows);
+  texts.push(...usedDefinitions(syms.definitions, texts));
   for (const t of texts) {
     for (const m of t.matchAll(/sqrt\s*\(/g)) {
       // the balanced argument of this sqrt
