@@ -22,11 +22,12 @@ import { z } from 'zod';
 import type { MathNode } from 'mathjs';
 import { inconclusive, type CheckContext, type CheckResult } from '../claims.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
-import { Rational, q } from '../../symbolic/rational.ts';
+import { Rational, gcd, q } from '../../symbolic/rational.ts';
 import { Poly, pv } from '../../symbolic/poly.ts';
 import { expectationWith } from '../../symbolic/moments.ts';
 import { LangError, type LangSymbols, type ParamExpr } from '../../symbolic/lang/index.ts';
-import { difference, parseMath, parseParamExpr, signAt, signFormula } from '../../symbolic/lang/param.ts';
+import { difference, parseDomain, parseMath, parseParamExpr, signAt, signFormula } from '../../symbolic/lang/param.ts';
+import { PolyMatrix } from '../../symbolic/matrix.ts';
 import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
 import { cst, div as divE, powi, un, vv, xv, type Expr } from '../../numeric/expr.ts';
 import type { IntegratorSet } from '../../numeric/integrator.ts';
@@ -34,18 +35,20 @@ import { prodE, sumE, scaleE } from '../../numeric/families.ts';
 import { chooseIntegrators, integrateMargins } from '../../numeric/search.ts';
 import { registerProcedure } from './registry.ts';
 import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointText, recordDomain } from './common.ts';
-import { weightVariances } from './integral-inequality.ts';
+import { gaussianWeight, weightVariances, type GaussianWeight } from './integral-inequality.ts';
 
 type Node = MathNode & { type: string; name?: string; fn?: unknown; args?: MathNode[]; op?: string; content?: MathNode; value?: unknown };
 const fnName = (n: Node): string | undefined => (typeof n.fn === 'string' ? n.fn : (n.fn as { name?: string } | undefined)?.name);
 const HOLDS: Record<string, (s: number) => boolean> = { '<': (s) => s < 0, '<=': (s) => s <= 0, '>': (s) => s > 0, '>=': (s) => s >= 0, '=': (s) => s === 0, '!=': (s) => s !== 0 };
 
-/** Replace E(…) by symbols __E0, __E1, … and collect the integrands. */
-function extractExpectations(node: MathNode, found: MathNode[]): MathNode {
+/** Replace E(…) by symbols __E0, __E1, … and collect the integrands (a written weight, E(f, W), must be the record's). */
+function extractExpectations(node: MathNode, found: MathNode[], weight: string): MathNode {
+  const same = (w: MathNode) => w.toString().replace(/\s/g, '') === parseMath(barsToAbs(weight)).toString().replace(/\s/g, '');
   return (node as Node).transform((c) => {
     const m = c as Node;
     if (m.type === 'FunctionNode' && fnName(m) === 'E') {
       if (m.args?.length !== 1 && m.args?.length !== 2) throw new LangError(`E(·) takes one integrand (and optionally the weight), in "${m.toString()}"`);
+      if (m.args.length === 2 && !same(m.args[1])) throw new LangError(`E(…, ${m.args[1].toString()}): the weight argument must be the record's weight "${weight}"`);
       found.push(m.args[0]);
       return parseMath(`__E${found.length - 1}`);
     }
@@ -95,24 +98,155 @@ function integrandPoly(node: MathNode, syms: LangSymbols, d: number): { num: Pol
   return { num: e.num.subs(subs), den: e.den };
 }
 
-/** The weight's variances as parameter expressions σ² = −1/(2a). */
-function symbolicVariances(record: ClaimRecord, syms: LangSymbols): Map<string, ParamExpr> {
-  const defs = new Map(syms.definitions.map((x) => splitRelation(barsToAbs(x))).filter((r) => r && r.rel === '=').map((r) => [r!.lhs.trim(), r!.rhs]));
+/**
+ * The weight's law, read exactly (gaussianWeight): exp(−½ zᵀAz + bᵀz + c) with A, b parameter
+ * expressions over a common denominator. Independent and centred (A diagonal, b = 0): a variance
+ * σ² = den/A_vv per variable, moments one coordinate at a time (Isserlis). Otherwise the general
+ * Gaussian: covariance A⁻¹ = den·adj(A)/det A, mean A⁻¹b = adj(A)·b/det A, moments by Stein's
+ * identity. A ≻ 0 on the domain is decided separately (weightIntegrable).
+ */
+interface WeightLaw {
+  g: GaussianWeight;
+  variances?: Map<string, ParamExpr>;
+  /** numerators over det: covariance S (of the variables; I_d for a vector's coordinates) and mean */
+  general?: { S: Poly[][]; mean: Poly[]; det: Poly };
+}
+
+function weightLaw(record: ClaimRecord, syms: LangSymbols, dimName: string, d: number): WeightLaw {
   const weight = String(record.weight);
-  const node = parseMath(defs.get(weight.trim()) ?? barsToAbs(weight)) as Node;
-  if (!(node.type === 'FunctionNode' && fnName(node) === 'exp')) throw new LangError(`weight "${weight}" must be exp(quadratic form)`);
-  const vars = Object.keys(syms.variables);
-  const ip = integrandPoly(node.args![0], syms, 1);
-  if (!ip) throw new LangError(`weight "${weight}" is not a Gaussian`);
-  const out = new Map<string, ParamExpr>();
-  for (const v of vars) {
-    const coord = syms.variables[v].vector ? `${v}1` : v;
-    if (ip.num.degreeIn(coord) === 0) continue;
-    const a2 = ip.num.diff(coord).diff(coord); // = 2a · den
-    // σ² = −1/(2a) = −den / a2
-    out.set(v, { num: ip.den.neg(), den: a2, roots: {} });
+  // the dimension may enter the coefficients: read at this d
+  const raw = gaussianWeight(weight, syms, [dimName]);
+  const at = (p: Poly) => p.subs({ [dimName]: q(d) });
+  const g: GaussianWeight = { ...raw, A: raw.A.map((row) => row.map(at)), b: raw.b.map(at), den: at(raw.den) };
+  if (g.den.isZero()) throw new LangError(`weight "${weight}" is undefined at ${dimName} = ${d}`);
+  const n = g.variables.length;
+  if (!n) throw new LangError(`weight "${weight}" involves no variable: not a Gaussian`);
+  const independent = g.b.every((x) => x.isZero()) && g.A.every((row, i) => row.every((x, j) => i === j || x.isZero()));
+  // σ² = −den/(−A_vv) (= −1/(2c) for the term c·|v|^2, the form these moments have always had)
+  if (independent) return { g, variances: new Map(g.variables.map((v, i) => [v, { num: g.den.neg(), den: g.A[i][i].neg(), roots: {} }])) };
+  const A = PolyMatrix.from(g.A);
+  const all = [...Array(n).keys()];
+  const adj = n === 1 ? [[Poly.ONE]] : all.map((i) => all.map((j) => A.submatrix(all.filter((r) => r !== j), all.filter((c) => c !== i)).det().scale((i + j) % 2 ? -1 : 1)));
+  return { g, general: { S: adj.map((row) => row.map((x) => x.mul(g.den))), mean: adj.map((row) => row.reduce((acc, x, j) => acc.add(x.mul(g.b[j])), Poly.ZERO)), det: A.det() } };
+}
+
+/** Parameters whose domain is > 0 (a polynomial in them with coefficients of one sign has that sign). */
+function positiveParameters(syms: LangSymbols): Set<string> {
+  return new Set(Object.entries(syms.parameters).filter(([name, p]) => {
+    const dom = parseDomain(name, p.domain);
+    return dom.lo !== undefined && (dom.lo.sign() > 0 || (dom.lo.isZero() && dom.loOpen));
+  }).map(([name]) => name));
+}
+
+/**
+ * A ≻ 0 (the weight is integrable) on the whole domain ∧ forall, by Sylvester's criterion: each
+ * diagonal entry and, for a correlated weight, each leading principal minor is > 0 — by its signs
+ * (coefficients of one sign in positive parameters), else by the solvers. A point where it fails
+ * is a LangError (the expectations do not exist there); undecided is `inconclusive`.
+ */
+async function weightIntegrable(law: WeightLaw, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, syms: LangSymbols): Promise<CheckResult | undefined> {
+  const { g } = law;
+  const weight = String(record.weight);
+  const positive = positiveParameters(syms);
+  const oneSign = (p: Poly): number => {
+    const signs = new Set(p.termList().map((t) => t.coef.sign()));
+    return signs.size === 1 && p.variables().every((v) => positive.has(v)) ? [...signs][0] : 0;
+  };
+  const square = (v: string) => (syms.variables[v]?.vector ? `|${v}|^2` : `${v}^2`);
+  const conditions = g.variables.map((v, i) => ({ what: `the coefficient A of -A*${square(v)}/2 in the exponent`, where: ` in ${v}`, e: { num: g.A[i][i], den: g.den, roots: {} } as ParamExpr }));
+  if (law.general) {
+    const A = PolyMatrix.from(g.A);
+    for (let k = 2; k <= g.variables.length; k++) {
+      const idx = [...Array(k).keys()];
+      conditions.push({ what: `the leading ${k}×${k} minor of the precision matrix A (exponent −½ zᵀAz + bᵀz, z = ${g.variables.slice(0, k).join(', ')})`, where: '', e: { num: A.submatrix(idx, idx).det(), den: g.den.pow(k), roots: {} } });
+    }
   }
-  return out;
+  const points = domainPoints(record, env, ctx, 16);
+  for (const c of conditions) {
+    if (c.e.num.isZero()) throw new LangError(`weight "${weight}" is not integrable${c.where}: ${c.what} is 0`);
+    if (oneSign(c.e.num) * oneSign(c.e.den) > 0) continue;
+    for (const at of points) {
+      const s = signAt(c.e, at);
+      if (s === undefined || s <= 0) throw new LangError(`weight "${weight}" is not integrable${c.where} at ${pointText(at)}: ${c.what} is ${paramText(c.e)}, not > 0`);
+    }
+    const dom = recordDomain(record, env);
+    const outcome = await decideQuery(await getSolvers(ctx), { variables: dom.variables, roots: dom.roots, assumptions: dom.assumptions, goal: signFormula(c.e, '>') });
+    if (outcome.status === 'proved') continue;
+    if (outcome.status === 'refuted') throw new LangError(`weight "${weight}" is not integrable${c.where} at ${Object.entries(outcome.witness ?? {}).map(([k, v]) => `${k}=${v}`).join(', ')}: ${c.what} is ${paramText(c.e)}, not > 0`);
+    const text = `weight "${weight}": integrability${c.where} on the whole domain is not established (${c.what} = ${paramText(c.e)} > 0: ${outcome.reason ?? 'undecided'}); no expectation is computed`;
+    return { verdict: 'inconclusive', method: 'exact', summary: text, evidence: { reason: text, ...answersEvidence(outcome) }, decisive: `undecided: ${text}` };
+  }
+  return undefined;
+}
+
+/** The general Gaussian's mean and covariance as text (evidence), each N/det with the integer content of N and det divided out. */
+function lawText(law: WeightLaw, syms: LangSymbols): string {
+  const { g } = law;
+  const { S, mean, det } = law.general!;
+  const v = g.variables;
+  const text = (num: Poly) => {
+    const coefs = [...num.termList(), ...det.termList()].map((t) => t.coef);
+    const c = coefs.every((x) => x.isInteger()) ? coefs.reduce((acc, x) => gcd(acc, x.num < 0n ? -x.num : x.num), 0n) : 1n;
+    const k = c > 1n ? Rational.of(1n, c) : Rational.ONE;
+    return paramText({ num: num.scale(k), den: det.scale(k), roots: {} });
+  };
+  const name = (x: string) => (syms.variables[x]?.vector ? `${x}_i` : x);
+  const m = v.map((x, i) => `${name(x)}: ${text(mean[i])}`).join(', ');
+  const c = v.flatMap((x, i) => v.slice(i).map((y, j) => `${name(x)}·${name(y)}: ${text(S[i][i + j])}`)).join(', ');
+  return `Gaussian with mean A⁻¹b (${m}) and covariance A⁻¹ (${c})${v.some((x) => syms.variables[x]?.vector) ? ', per coordinate i of the vectors' : ''}`;
+}
+
+/** E of a polynomial integrand under the general Gaussian, by Stein's identity E[z_i q] = μ_i E[q] + Σ_j C_ij E[∂_j q]. */
+function expectationGeneral(ip: { num: Poly; den: Poly }, law: WeightLaw, syms: LangSymbols, d: number): ParamExpr {
+  const { g } = law;
+  const { S, mean, det } = law.general!;
+  const coords = new Map<string, { i: number; k: number }>();
+  g.variables.forEach((v, i) => {
+    if (syms.variables[v].vector) for (let k = 1; k <= d; k++) coords.set(`${v}${k}`, { i, k });
+    else coords.set(v, { i, k: 0 });
+  });
+  for (const name of ip.num.variables()) if (!coords.has(name) && !name.startsWith('__') && Object.keys(syms.variables).some((v) => name === v || new RegExp(`^${v}\\d+$`).test(name))) throw new LangError(`the integrand depends on ${name}, which the weight does not integrate`);
+  // symbols for the entries of the covariance and the mean, each a numerator over det
+  const numerators = new Map<string, Poly>();
+  const symbol = (name: string, value: Poly): Poly => {
+    if (value.isZero()) return Poly.ZERO;
+    numerators.set(name, value);
+    return pv(name);
+  };
+  const cov = (a: string, b: string): Poly => {
+    const [p, r] = [coords.get(a)!, coords.get(b)!];
+    if (p.k !== r.k) return Poly.ZERO; // different coordinates of vectors, or a scalar and a vector
+    const [i, j] = p.i <= r.i ? [p.i, r.i] : [r.i, p.i];
+    return symbol(`__S_${i}_${j}`, S[i][j]);
+  };
+  const memo = new Map<string, Poly>();
+  const E = (mono: readonly (readonly [string, number])[]): Poly => {
+    if (!mono.length) return Poly.ONE;
+    const key = mono.map(([c, e]) => `${c}^${e}`).join('*');
+    const hit = memo.get(key);
+    if (hit) return hit;
+    const [c, e] = mono[0];
+    const rest = e > 1 ? [[c, e - 1] as const, ...mono.slice(1)] : mono.slice(1);
+    const i = coords.get(c)!.i;
+    let out = symbol(`__m_${i}`, mean[i]).mul(E(rest));
+    rest.forEach(([c2, e2], j) => {
+      const s = cov(c, c2);
+      if (s.isZero()) return;
+      const lower = e2 > 1 ? rest.map((t, jj) => (jj === j ? ([c2, e2 - 1] as const) : t)) : rest.filter((_, jj) => jj !== j);
+      out = out.add(s.mul(E(lower)).scale(e2));
+    });
+    memo.set(key, out);
+    return out;
+  };
+  let e = Poly.ZERO;
+  for (const { mono, coef } of ip.num.collect([...coords.keys()]).values()) e = e.add(coef.mul(E(mono)));
+  // every symbol is N/det: homogenise to the highest degree K, over ip.den·det^K
+  const groups = [...e.collect([...numerators.keys()]).values()];
+  const degree = (mono: readonly (readonly [string, number])[]) => mono.reduce((s, [, k]) => s + k, 0);
+  const K = groups.reduce((m, t) => Math.max(m, degree(t.mono)), 0);
+  let num = Poly.ZERO;
+  for (const { mono, coef } of groups) num = num.add(mono.reduce((acc, [s, k]) => acc.mul(numerators.get(s)!.pow(k)), coef).mul(det.pow(K - degree(mono))));
+  return { num, den: ip.den.mul(det.pow(K)), roots: {} };
 }
 
 function expectationParam(ip: { num: Poly; den: Poly }, variances: Map<string, ParamExpr>, syms: LangSymbols, d: number): ParamExpr {
@@ -206,6 +340,24 @@ registerProcedure({
     weight: z.string().min(1),
     dimension: z.union([z.number().int().positive(), z.array(z.number().int().positive())]),
   }),
+  validate(record, env) {
+    // the weight's form (exp of a quadratic form), caught by `hypocheck lint`; integrability depends on the domain
+    try {
+      const syms = langSymbols(env, record);
+      gaussianWeight(String(record.weight), syms, [syms.dimension?.name ?? 'd']);
+    } catch (e) {
+      if (e instanceof LangError) return [{ path: 'weight', message: e.message }];
+      throw e;
+    }
+    try {
+      const rel = splitRelation(barsToAbs(String(record.relation)));
+      if (rel) for (const side of [rel.lhs, rel.rhs]) extractExpectations(parseMath(side), [], String(record.weight));
+      return [];
+    } catch (e) {
+      if (e instanceof LangError) return [{ path: 'relation', message: e.message }];
+      throw e;
+    }
+  },
   async decide(record, env, ctx) {
     try {
       return await decideExpectation(record, env, ctx);
@@ -224,15 +376,17 @@ async function decideExpectation(record: ClaimRecord, env: ProcedureEnv, ctx: Ch
   const dims = (Array.isArray(record.dimension) ? record.dimension : [record.dimension]).map(Number);
   const dimName = syms.dimension?.name ?? 'd';
   const integrands: MathNode[] = [];
-  const lhs = extractExpectations(parseMath(rel.lhs), integrands);
-  const rhs = extractExpectations(parseMath(rel.rhs), integrands);
+  const lhs = extractExpectations(parseMath(rel.lhs), integrands, String(record.weight));
+  const rhs = extractExpectations(parseMath(rel.rhs), integrands, String(record.weight));
   const eNames = integrands.map((_, k) => `__E${k}`);
-  const variances = symbolicVariances(record, syms);
   for (const d of dims) {
+    const law = weightLaw(record, syms, dimName, d);
+    const notIntegrable = await weightIntegrable(law, record, env, ctx, syms);
+    if (notIntegrable) return notIntegrable;
     const polys = integrands.map((n) => integrandPoly(n, syms, d));
     if (polys.every((p) => p)) {
       // exact: E(·) as rational functions of the parameters
-      const values = polys.map((p) => expectationParam(p!, variances, syms, d));
+      const values = polys.map((p) => (law.variances ? expectationParam(p!, law.variances, syms, d) : expectationGeneral(p!, law, syms, d)));
       const subsSide = (node: MathNode): ParamExpr => {
         const e = parseParamExpr(node.toString(), syms, [...eNames, dimName]);
         // substitute E_k = N_k/D_k and d
@@ -261,7 +415,7 @@ async function decideExpectation(record: ClaimRecord, env: ProcedureEnv, ctx: Ch
       const L = subsSide(lhs);
       const R = subsSide(rhs);
       const diff = difference(L, R);
-      const evidence: Record<string, unknown> = { d, expectations: values.map((v, k) => `E(${integrands[k].toString()}) = ${paramText(v)}`), 'lhs − rhs': paramText(diff) };
+      const evidence: Record<string, unknown> = { d, expectations: values.map((v, k) => `E(${integrands[k].toString()}) = ${paramText(v)}`), 'lhs − rhs': paramText(diff), ...(law.general ? { weight: lawText(law, syms) } : {}) };
       for (const at of domainPoints(record, env, ctx, 16)) {
         const s = signAt(diff, at);
         if (s === undefined || HOLDS[r](s)) continue;
@@ -309,7 +463,20 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
   for (const d of dims) {
     for (const [k, at] of domainPoints(record, env, ctx, trials).entries()) {
       const atd = { ...at, [dimName]: q(d) };
-      const vars = [...weightVariances(String(record.weight), syms, atd)];
+      let vars: [string, Rational][];
+      try {
+        vars = [...weightVariances(String(record.weight), syms, atd)];
+      } catch (e) {
+        if (e instanceof LangError) throw new LangError(`Monte Carlo (a non-polynomial integrand): ${e.message}`);
+        throw e;
+      }
+      // the samplers draw x and v: at most two variables, and the integrand in the weight's variables only
+      if (vars.length > 2) throw new LangError(`Monte Carlo: the weight has ${vars.length} variables (${vars.map(([v]) => v).join(', ')}); the samplers draw two (x and v)`);
+      for (const n of integrands)
+        (n as Node).traverse((c) => {
+          const m = c as Node;
+          if (m.type === 'SymbolNode' && m.name! in syms.variables && !vars.some(([v]) => v === m.name)) throw new LangError(`the integrand depends on ${m.name}, which the weight does not integrate`);
+        });
       const xName = vars.find(([v]) => v === 'x')?.[0] ?? vars[0][0];
       const sx2 = vars.find(([v]) => v === xName)![1].toNumber();
       const sv2 = (vars.find(([v]) => v !== xName)?.[1] ?? q(1)).toNumber();

@@ -34,7 +34,7 @@ import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import { Rational, q } from '../../symbolic/rational.ts';
 import { Poly, pv } from '../../symbolic/poly.ts';
 import { multiIndices, oddDoubleFactorial } from '../../symbolic/moments.ts';
-import { LangError, type LangSymbols } from '../../symbolic/lang/index.ts';
+import { LangError, type LangSymbols, type ParamExpr } from '../../symbolic/lang/index.ts';
 import { parseMath, parseParamExpr } from '../../symbolic/lang/param.ts';
 import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
 import { registerProcedure } from './registry.ts';
@@ -225,40 +225,150 @@ function expandMinMaxDefinitions(node: MathNode, syms: LangSymbols, depth = 0): 
 
 const coefProduct = (cs: readonly MathNode[], syms: LangSymbols, at: Point) => cs.reduce((p, c) => p.mul(coefValue(c, syms, at)), Rational.ONE);
 
-/** The weight's variance per random variable, read from exp(-a*|x|^2 - b*|v|^2 …). */
-export function weightVariances(weight: string, syms: LangSymbols, at: Point): Map<string, Rational> {
+/**
+ * A Gaussian weight exp(−½ zᵀAz + bᵀz + c), read exactly from its printed exponent: A and b over
+ * the weight's variables (a scalar variable is one coordinate; a vector variable v stands for
+ * v1…vd, its block of A is A_vv·I_d and it has no linear term, since the language writes vectors
+ * only through |v|^2 and dot(v, w)); c, a parameter expression, is the normalisation. Entries are
+ * numerators over the common denominator `den` (polynomials in the parameters and `extra`).
+ */
+export interface GaussianWeight {
+  weight: string;
+  /** the variables that enter the exponent, in declaration order */
+  variables: string[];
+  /** A[i][j]·den^-1 = −∂ᵢ∂ⱼ(exponent) (symmetric; blocks of scalars and of vectors, never mixed) */
+  A: Poly[][];
+  /** b[i]·den^-1 = ∂ᵢ(exponent) at 0 (0 for a vector variable) */
+  b: Poly[];
+  den: Poly;
+}
+
+/** A monomial of the weight's symbols as printed: z, z*y, |x|^2, dot(x, v), z^4, … */
+function weightTermText(mono: readonly (readonly [string, number])[], dots: Map<string, [string, string]>): string {
+  return mono
+    .map(([s, e]) => {
+      const pair = dots.get(s);
+      const base = pair ? (pair[0] === pair[1] ? `|${pair[0]}|^2` : `dot(${pair[0]}, ${pair[1]})`) : s;
+      if (e === 1) return base;
+      return !pair ? `${s}^${e}` : pair[0] === pair[1] ? `|${pair[0]}|^${2 * e}` : `${base}^${e}`;
+    })
+    .join('*');
+}
+
+/**
+ * Read a weight (a definition name or the expression) as a Gaussian: exp(exponent) with an exponent
+ * of degree ≤ 2 in the space variables. Anything else — a term like z^4, |x|^2*|v|^2 or z^3, a
+ * variable in a denominator, a factor in front of exp — is a LangError naming it. Whether A ≻ 0
+ * (integrability) is the caller's to decide: it depends on the parameters.
+ */
+export function gaussianWeight(weight: string, syms: LangSymbols, extra: readonly string[] = []): GaussianWeight {
   const defs = new Map(syms.definitions.map((d) => splitRelation(barsToAbs(d))).filter((r) => r && r.rel === '=').map((r) => [r!.lhs.trim(), r!.rhs]));
   const text = defs.get(weight.trim()) ?? barsToAbs(weight);
   const node = parseMath(text) as Node;
-  if (!(node.type === 'FunctionNode' && fnName(node) === 'exp' && node.args?.length === 1)) throw new LangError(`weight "${weight}" must be exp(quadratic form) (a Gaussian)`);
+  if (!(node.type === 'FunctionNode' && fnName(node) === 'exp' && node.args?.length === 1)) throw new LangError(`weight "${weight}" must be exp(quadratic form) (a Gaussian), got "${text}"`);
   const vars = Object.keys(syms.variables);
-  const sq = (name: string) => `__sq_${name}`;
+  const isVector = (v: string) => !!syms.variables[v]?.vector;
+  const dots = new Map<string, [string, string]>();
+  const dot = (a: string, b: string): MathNode => {
+    const [p, r] = vars.indexOf(a) <= vars.indexOf(b) ? [a, b] : [b, a];
+    const name = `__dot_${p}_${r}`;
+    dots.set(name, [p, r]);
+    return parseMath(name);
+  };
+  const evenPower = (e: Node): number | undefined => {
+    const k = e.type === 'ConstantNode' ? Number(e.value) : NaN;
+    return Number.isInteger(k) && k > 0 && k % 2 === 0 ? k / 2 : undefined;
+  };
   const exponent = (node.args![0] as Node).transform((c) => {
     const m = c as Node;
     if (m.type === 'OperatorNode' && m.op === '^') {
       const [b, e] = m.args! as Node[];
-      if (b.type === 'FunctionNode' && fnName(b) === 'abs' && (b.args?.[0] as Node)?.type === 'SymbolNode' && e.type === 'ConstantNode' && Number(e.value) === 2) return parseMath(sq((b.args![0] as Node).name!));
-      if (b.type === 'SymbolNode' && vars.includes(b.name!) && e.type === 'ConstantNode' && Number(e.value) === 2) return parseMath(sq(b.name!));
+      const inner = b.type === 'FunctionNode' && fnName(b) === 'abs' && (b.args?.[0] as Node)?.type === 'SymbolNode' ? (b.args![0] as Node).name! : b.type === 'SymbolNode' ? b.name! : undefined;
+      const k = evenPower(e);
+      // |v|^(2k) and v^(2k) of a vector v: (v·v)^k; |z|^(2k) of a scalar z: z^(2k)
+      if (inner !== undefined && vars.includes(inner) && k !== undefined) return isVector(inner) ? parseMath(`(${dot(inner, inner).toString()})^${k}`) : parseMath(`${inner}^${2 * k}`);
     }
     if (m.type === 'FunctionNode' && fnName(m) === 'dot') {
       const [a, b] = (m.args ?? []) as Node[];
-      if (a?.type === 'SymbolNode' && b?.type === 'SymbolNode' && a.name === b.name) return parseMath(sq(a.name!));
+      if (m.args?.length !== 2 || a?.type !== 'SymbolNode' || b?.type !== 'SymbolNode' || !isVector(a.name!) || !isVector(b.name!)) throw new LangError(`weight "${weight}": dot(·, ·) of two vector variables only, got "${m.toString()}"`);
+      return dot(a.name!, b.name!);
     }
     return c;
   });
-  const extra = [...vars.map(sq), ...Object.keys(at).filter((k) => !(k in syms.parameters))];
-  const e = parseParamExpr(exponent.toString(), syms, extra);
-  const out = new Map<string, Rational>();
-  const den = e.den.evaluate(at);
-  for (const v of vars) {
-    const s = sq(v);
-    if (e.den.degreeIn(s) > 0 || e.num.degreeIn(s) > 1) throw new LangError(`weight "${weight}": not a Gaussian in ${v}`);
-    if (e.num.degreeIn(s) === 0) continue;
-    const a = e.num.diff(s).evaluate(at).div(den);
-    if (a.sign() >= 0) throw new LangError(`weight "${weight}" is not integrable in ${v} at ${pointText(at)}`);
-    out.set(v, a.mul(q(-2)).inv());
+  (exponent as Node).traverse((c) => {
+    const m = c as Node;
+    if (m.type === 'SymbolNode' && isVector(m.name!)) throw new LangError(`weight "${weight}": the vector variable ${m.name} enters other than through |${m.name}|^2 or dot(${m.name}, ·) in "${text}": not a Gaussian`);
+  });
+  const scalars = vars.filter((v) => !isVector(v));
+  let e: ParamExpr;
+  try {
+    e = parseParamExpr(exponent.toString(), syms, [...dots.keys(), ...scalars, ...extra]);
+  } catch (err) {
+    if (err instanceof LangError) throw new LangError(`weight "${weight}": the exponent of exp must be a quadratic form in the variables (|x|^2, dot(x, v), z^2, z*y, z) with parameter coefficients: ${err.message}`);
+    throw err;
   }
-  for (const v of vars) if (e.num.degreeIn(sq(v)) === 0 && e.num.variables().includes(v)) throw new LangError(`weight "${weight}": ${v} enters other than through |${v}|^2`);
+  if (Object.keys(e.roots).length) throw new LangError(`weight "${weight}": square roots in a weight are not supported`);
+  const symbols = [...dots.keys(), ...scalars];
+  const inDen = symbols.find((s) => e.den.degreeIn(s) > 0);
+  if (inDen) throw new LangError(`weight "${weight}": ${weightTermText([[inDen, 1]], dots)} in a denominator: not a Gaussian`);
+  const used = symbols.filter((s) => e.num.degreeIn(s) > 0);
+  const variables = vars.filter((v) => used.some((s) => s === v || dots.get(s)?.includes(v)));
+  const n = variables.length;
+  const A = Array.from({ length: n }, () => Array.from({ length: n }, () => Poly.ZERO));
+  const b = Array.from({ length: n }, () => Poly.ZERO);
+  const at = (v: string) => variables.indexOf(v);
+  for (const { mono, coef } of e.num.collect(symbols).values()) {
+    const degree = mono.reduce((s, [name, k]) => s + k * (dots.has(name) ? 2 : 1), 0);
+    if (degree === 0) continue; // a parameter-only term: the normalisation
+    const term = weightTermText(mono, dots);
+    if (degree > 2) throw new LangError(`weight "${weight}": the term ${term} is not quadratic in the variables (degree ${degree}): not a Gaussian`);
+    if (mono.length === 1 && dots.has(mono[0][0])) {
+      // c·|v|^2 → A_vv = −2c; c·dot(v, w) → A_vw = A_wv = −c
+      const [p, r] = dots.get(mono[0][0])!;
+      if (p === r) A[at(p)][at(p)] = A[at(p)][at(p)].sub(coef.scale(2));
+      else {
+        A[at(p)][at(r)] = A[at(p)][at(r)].sub(coef);
+        A[at(r)][at(p)] = A[at(r)][at(p)].sub(coef);
+      }
+    } else if (mono.length === 1 && mono[0][1] === 2) A[at(mono[0][0])][at(mono[0][0])] = A[at(mono[0][0])][at(mono[0][0])].sub(coef.scale(2));
+    else if (mono.length === 1) b[at(mono[0][0])] = b[at(mono[0][0])].add(coef);
+    else {
+      const [p, r] = [mono[0][0], mono[1][0]];
+      A[at(p)][at(r)] = A[at(p)][at(r)].sub(coef);
+      A[at(r)][at(p)] = A[at(r)][at(p)].sub(coef);
+    }
+  }
+  return { weight, variables, A, b, den: e.den };
+}
+
+/** The monomial of the exponent behind A[i][j] (i ≠ j) or b[i], as printed: z*y, dot(x, v), z. */
+export function weightTerm(g: GaussianWeight, syms: LangSymbols, i: number, j?: number): string {
+  const [p, r] = [g.variables[i], j === undefined ? undefined : g.variables[j]];
+  if (r === undefined) return p;
+  return syms.variables[p]?.vector ? `dot(${p}, ${r})` : `${p}*${r}`;
+}
+
+/**
+ * The weight's variance per random variable, read from exp(-a*|x|^2 - b*|v|^2 …): an independent,
+ * centred Gaussian only (the Gram matrices and the samplers of these checks assume it). A cross
+ * term (z*y, dot(x, v)) or a linear term (z) is a LangError naming it, as is a weight that is not
+ * integrable at the point.
+ */
+export function weightVariances(weight: string, syms: LangSymbols, at: Point): Map<string, Rational> {
+  const g = gaussianWeight(weight, syms, Object.keys(at).filter((k) => !(k in syms.parameters)));
+  const need = 'only an independent, centred Gaussian exp(-a*|x|^2 - b*|v|^2 …) is read here';
+  g.variables.forEach((_, i) => {
+    if (!g.b[i].isZero()) throw new LangError(`weight "${weight}": the linear term ${weightTerm(g, syms, i)} shifts the mean; ${need}`);
+    for (let j = i + 1; j < g.variables.length; j++) if (!g.A[i][j].isZero()) throw new LangError(`weight "${weight}": the cross term ${weightTerm(g, syms, i, j)} correlates ${g.variables[i]} and ${g.variables[j]}; ${need}`);
+  });
+  const den = g.den.evaluate(at);
+  if (den.isZero()) throw new LangError(`weight "${weight}" is undefined at ${pointText(at)}`);
+  const out = new Map<string, Rational>();
+  g.variables.forEach((v, i) => {
+    const a = g.A[i][i].evaluate(at).div(den);
+    if (a.sign() <= 0) throw new LangError(`weight "${weight}" is not integrable in ${v} at ${pointText(at)}`);
+    out.set(v, a.inv());
+  });
   return out;
 }
 
@@ -584,13 +694,19 @@ registerProcedure({
   needs: ['integrators'],
   fields: integralInequalityFields,
   validate(record, env) {
+    let p: ParsedIntegral;
     try {
-      const p = parseIntegralRecord(record, env);
+      p = parseIntegralRecord(record, env);
+    } catch (e) {
+      if (e instanceof LangError) return [{ path: 'relation', message: e.message }];
+      throw e;
+    }
+    try {
       const zero = Object.fromEntries(Object.keys(p.syms.parameters).map((k) => [k, Rational.ONE]));
       weightVariances(String(record.weight), p.syms, { ...zero, [p.dimName]: q(p.dims[0]) });
       return [];
     } catch (e) {
-      if (e instanceof LangError) return [{ path: 'relation', message: e.message }];
+      if (e instanceof LangError) return [{ path: 'weight', message: e.message }];
       throw e;
     }
   },
