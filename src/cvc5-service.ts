@@ -96,24 +96,6 @@ function cvc5Launcher(binary: string): { run: (args: string[], input: string, ti
   };
 }
 
-/**
- * The SMT-LIB script of a query whose `integers` range over ℤ: those variables declared `Int` and
- * the logic widened to mixed integer–real nonlinear arithmetic (cvc5 reads an Int where a Real is
- * expected). symbolic/smt2.ts writes every variable as `Real`; without this an integer parameter
- * would be decided over ℝ (a refutation at n = 3/2 of a claim about integers).
- */
-export function withIntegerSorts(script: string, integers: readonly string[]): string {
-  if (!integers.length) return script;
-  let out = script.replace('(set-logic QF_NRA)', '(set-logic QF_NIRA)');
-  for (const v of integers) {
-    const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(v) ? v : `|${v.replace(/\|/g, '')}|`;
-    const decl = `(declare-fun ${name} () Real)`;
-    if (!out.includes(decl)) throw new Error(`withIntegerSorts: no declaration of ${v} in the script`);
-    out = out.replace(decl, `(declare-fun ${name} () Int)`);
-  }
-  return out;
-}
-
 export async function createCvc5Service(binary = 'cvc5'): Promise<Service<Z3Decider>> {
   const version = cvc5Version(binary);
   if (!version) throw new Error('cvc5 is not installed (Debian package cvc5)');
@@ -124,15 +106,6 @@ export async function createCvc5Service(binary = 'cvc5'): Promise<Service<Z3Deci
     // Why an "unknown" (resourceout, incomplete, …): after sat or unsat cvc5 prints an error line, which is ignored.
     return launcher.run(['--lang', 'smt2', '--produce-models', ...limits], `${script}\n(get-info :reason-unknown)\n`, timeoutMs + 5000);
   };
-  const plain = createSmtDecider(run, version);
-  // A query with integer variables: the same decider, its script with those variables declared Int.
-  const decider: Z3Decider = {
-    version,
-    decide: (query: RealQuery, opts) => {
-      const ints = query.integers ?? [];
-      if (!ints.length) return plain.decide(query, opts);
-      return createSmtDecider((script, timeoutMs, resourceLimit) => run(withIntegerSorts(script, ints), timeoutMs, resourceLimit), version).decide(query, opts);
-    },
-  };
-  return { value: decider, describe: version, dispose: () => launcher.close() };
+  // A query's integer variables are declared Int by its script (symbolic/smt2.ts queryToSmt2).
+  return { value: createSmtDecider(run, version), describe: version, dispose: () => launcher.close() };
 }

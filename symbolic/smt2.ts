@@ -53,15 +53,20 @@ export function formulaToSmt2(f: Formula, roots: Readonly<Record<string, Poly>> 
   }
 }
 
-/** The exact SMT-LIB 2 script of a query: sat ⟺ the ∀-claim fails. */
+/**
+ * The exact SMT-LIB 2 script of a query: sat ⟺ the ∀-claim fails. Its `integers` (parameters with
+ * an `integer` domain) are declared Int under mixed nonlinear arithmetic (QF_NIRA: an Int is read
+ * where a Real is expected), so the script a referee re-runs decides the claim over ℤ as we did.
+ */
 export function queryToSmt2(query: RealQuery, comment = ''): string {
   const roots = query.roots ?? {};
+  const integers = new Set(query.integers ?? []);
   const lines = [
     ...(comment ? comment.split('\n').map((l) => `; ${l}`) : []),
     '; sat <=> a counterexample exists; unsat <=> the claim holds for all values',
-    '(set-logic QF_NRA)',
+    integers.size ? '(set-logic QF_NIRA)' : '(set-logic QF_NRA)',
     '(set-option :produce-models true)',
-    ...[...query.variables, ...Object.keys(roots)].map((v) => `(declare-fun ${sym(v)} () Real)`),
+    ...[...query.variables, ...Object.keys(roots)].map((v) => `(declare-fun ${sym(v)} () ${integers.has(v) ? 'Int' : 'Real'})`),
     ...Object.entries(roots).flatMap(([s, r]) => [`(assert (>= ${sym(s)} 0.0))`, `(assert (= (* ${sym(s)} ${sym(s)}) ${polyToSmt2(r)}))`]),
     `(assert ${formulaToSmt2(query.assumptions, roots)})`,
     `(assert (not ${formulaToSmt2(query.goal, roots)}))`,
