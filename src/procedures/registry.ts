@@ -8,7 +8,7 @@
  */
 import type { ZodType } from 'zod';
 import type { CheckContext, CheckResult, Claim, Method } from '../claims.ts';
-import { printedRoots, recordDomain, rootsDefined } from './common.ts';
+import { emptyDomain, printedRoots, recordDomain, rootsDefined } from './common.ts';
 import { correctedRecord, type ClaimRecord, type ProcedureEnv } from '../claim-record.ts';
 
 export interface Procedure {
@@ -72,10 +72,10 @@ export function instantiate(record: ClaimRecord, env: ProcedureEnv): Claim {
  * never a literal (issue 9, defect 10).
  */
 export async function decideWithCorrected(proc: Procedure, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
-  const result = await definedOrNot(await proc.decide(record, env, ctx), record, env, ctx);
+  const result = await checkedProved(await proc.decide(record, env, ctx), record, env, ctx);
   const fixed = correctedRecord(record);
   if (!fixed || result.corrected) return result;
-  const c = await definedOrNot(await proc.decide(fixed, env, ctx), fixed, env, ctx);
+  const c = await checkedProved(await proc.decide(fixed, env, ctx), fixed, env, ctx);
   return {
     ...result,
     corrected: {
@@ -89,6 +89,21 @@ export async function decideWithCorrected(proc: Procedure, record: ClaimRecord, 
       dimensions: c.dimensions,
     },
   };
+}
+
+/** A `proved` of any kind, checked: over an empty domain it is `vacuous`, else it stands where its roots are defined. */
+async function checkedProved(result: CheckResult, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
+  return definedOrNot(await vacuousOrNot(result, record, env, ctx), record, env, ctx);
+}
+
+/**
+ * Every kind: a `proved` over an empty domain (no parameter point satisfies the domains and
+ * `forall`, decided by the solvers when no sampled point does) is `vacuous`, not proved.
+ */
+async function vacuousOrNot(result: CheckResult, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
+  if (result.verdict !== 'proved' || record.kind === 'conjunction' || record.kind === 'module') return result;
+  const empty = await emptyDomain(record, env, ctx);
+  return empty ? { ...empty, evidence: { ...empty.evidence, provedVacuously: result.summary } } : result;
 }
 
 /**
