@@ -3,20 +3,38 @@
  *
  * A claim file is untrusted data: nothing in it is evaluated as JavaScript; every problem is one
  * `ClaimFileError` whose message reads `FILE:LINE:COL: what is wrong` (the CLI prints it and
- * exits 2). Checks, in order: YAML syntax; the common schema (src/claim-schema.ts); `include:`
- * files merged (duplicate symbols or ids are errors naming both places); parameter domains;
- * per-kind fields (the procedure's zod schema) and the procedure's own `validate` (undefined
- * symbols, non-polynomial input, wrong arity); `uses` that name nothing; cycles in `uses`.
+ * exits 2). Checks, in order: YAML syntax and aliases (an alias bomb is an error, not a crash);
+ * the common schema (src/claim-schema.ts); `include:` files merged (duplicate symbols or ids are
+ * errors naming both places); parameter domains; unknown fields of each record, nested objects
+ * included (`fieldProblems`: the closest known field is suggested); per-kind fields (the
+ * procedure's zod schema) and the procedure's own `validate` (undefined symbols, non-polynomial
+ * input, wrong arity) with the checks it lacks (`KIND_CHECKS`), then the same for the record's
+ * `corrected` reading; `uses` that name nothing; cycles in `uses`.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { LineCounter, parseDocument, isMap, isSeq, type Document } from 'yaml';
-import type { ZodError } from 'zod';
-import type { ClaimRecord, ClaimSet, CitedResult, Symbols } from './claim-record.ts';
-import { claimFileSchema, includeFileSchema, type ClaimFileData } from './claim-schema.ts';
-import { getProcedure, procedureKinds } from './procedures/index.ts';
+import { LineCounter, parseDocument, isAlias, isMap, isScalar, visit, type Document, type Node as YamlNode } from 'yaml';
+import type { ZodError, ZodType } from 'zod';
+import { correctedRecord, type ClaimRecord, type ClaimSet, type CitedResult, type Symbols } from './claim-record.ts';
+import {
+  claimCommonSchema,
+  claimFileSchema,
+  closestName,
+  correctedSchema,
+  includeFileSchema,
+  KIND_EXTRA_FIELDS,
+  runOptionsSchema,
+  schemaAt,
+  shapeOf,
+  unknownFieldMessage,
+  unknownFields,
+  type ClaimFileData,
+} from './claim-schema.ts';
+import { getProcedure, procedureKinds, type Procedure } from './procedures/index.ts';
+import { recordDomain } from './procedures/common.ts';
 import { parseDomain } from '../symbolic/lang/param.ts';
 import { LangError } from '../symbolic/lang/index.ts';
+import { Rational } from '../symbolic/rational.ts';
 
 /** Limits on untrusted input. */
 export const FILE_LIMITS = {
@@ -85,6 +103,55 @@ function errorAt(p: Parsed, path: readonly (string | number)[], reason: string):
   return new ClaimFileError(p.shown, line, col, reason);
 }
 
+/** Where the key `key` of the mapping at `path` is written (else where the mapping is). */
+function keyPlace(p: Parsed, path: readonly (string | number)[], key: string): { line: number; col: number } {
+  const node = p.doc.getIn(path, true);
+  if (isMap(node)) {
+    const pair = node.items.find((it) => (isScalar(it.key) ? String(it.key.value) : String(it.key)) === key);
+    const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+    if (range) {
+      const pos = p.lines.linePos(range[0]);
+      return { line: pos.line, col: pos.col };
+    }
+  }
+  return placeOf(p, path);
+}
+
+function errorAtKey(p: Parsed, path: readonly (string | number)[], key: string, reason: string): ClaimFileError {
+  const { line, col } = keyPlace(p, path, key);
+  return new ClaimFileError(p.shown, line, col, reason);
+}
+
+/** `claims[0].corrected: ` — the path of a message, as zod's errors name it. */
+function pathText(path: readonly (string | number)[]): string {
+  return path.length ? `${path.map((x) => (typeof x === 'number' ? `[${x}]` : `.${x}`)).join('').replace(/^\./, '')}: ` : '';
+}
+
+/** The plain data of a parsed file; an alias bomb or an unresolved alias is an error at the alias. */
+function dataOf(p: Parsed): unknown {
+  try {
+    return p.doc.toJS();
+  } catch (err) {
+    const message = (err as Error).message ?? String(err);
+    // The alias to blame: an unresolved one, else the first whose target holds aliases itself.
+    const aliases: YamlNode[] = [];
+    visit(p.doc, { Alias: (_k, node) => void aliases.push(node) });
+    const unresolved = aliases.find((a) => isAlias(a) && !a.resolve(p.doc));
+    const nested = aliases.find((a) => {
+      const target = isAlias(a) ? a.resolve(p.doc) : undefined;
+      let inner = false;
+      if (target) visit(target, { Alias: () => ((inner = true), visit.BREAK) });
+      return inner;
+    });
+    const at = (/Unresolved alias/.test(message) ? unresolved : nested) ?? aliases[0];
+    const pos = at?.range ? p.lines.linePos(at.range[0]) : { line: 1, col: 1 };
+    const reason = /Excessive alias count/.test(message)
+      ? 'YAML: aliases nested in aliases expand to too much data (more than 100 alias expansions; an alias bomb?): write the data out'
+      : `YAML: ${message.split('\n')[0]}`;
+    throw new ClaimFileError(p.shown, pos.line, pos.col, reason);
+  }
+}
+
 function readYaml(file: string): Parsed {
   const shown = shownPath(file);
   let text: string;
@@ -110,13 +177,19 @@ function readYaml(file: string): Parsed {
   return p;
 }
 
-function zodToError(p: Parsed, err: ZodError, prefix: readonly (string | number)[] = []): ClaimFileError {
-  const issue = err.issues[0];
+/** The first issue of a zod error as a FILE:LINE:COL error; `schema` names the known fields of an unknown one. */
+function zodToError(p: Parsed, err: ZodError, prefix: readonly (string | number)[] = [], schema?: ZodType): ClaimFileError {
+  // an unknown field first: a misspelled `domian` is named as such, not as the missing `domain`
+  const issue = err.issues.find((i) => i.code === 'unrecognized_keys') ?? err.issues[0];
   const path = [...prefix, ...(issue.path as (string | number)[])];
-  const where = path.length ? `${path.map((x) => (typeof x === 'number' ? `[${x}]` : `.${x}`)).join('').replace(/^\./, '')}: ` : '';
+  const where = pathText(path);
   let message = issue.message;
   if (issue.code === 'invalid_type' && /received undefined/.test(message)) message = `missing field (${message.replace(/^Invalid input: /, '')})`;
-  if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys') {
+    const at = schema ? schemaAt(schema, issue.path as (string | number)[]) : undefined;
+    const known = Object.keys((at && shapeOf(at)) ?? {});
+    return errorAtKey(p, path, issue.keys[0], `${where}${issue.keys.map((k) => unknownFieldMessage(k, known)).join('; ')}`);
+  }
   return errorAt(p, path, `${where}${message}`);
 }
 
@@ -173,6 +246,174 @@ function normaliseSymbols(s: Symbols): Symbols {
   return s;
 }
 
+/** A problem in a record's fields: a path inside the record, the key it names (placed at the key), the message. */
+interface FieldProblem {
+  path: (string | number)[];
+  key?: string;
+  message: string;
+}
+
+const COMMON_FIELDS = shapeOf(claimCommonSchema)!;
+const CORRECTED_FIELDS = shapeOf(correctedSchema)!;
+const RUN_OPTIONS = Object.keys(shapeOf(runOptionsSchema)!);
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * Fields of a record that nothing reads. A record's fields are the common ones
+ * (src/claim-schema.ts) and its kind's (the procedure's `fields`), and every object inside them is
+ * closed: `cases` entries, `corrected` (the kind's fields and the common ones a reading may
+ * replace), `options` (the run settings the procedures read), `examples` (declared parameters).
+ * A `kind: module` record passes its own fields to its TypeScript module, so there only a near
+ * miss of a common field (`forAll`, `exmaples`) is an error.
+ */
+function fieldProblems(record: Record<string, unknown>, proc: Procedure, set: ClaimSet): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  const isModule = proc.kind === 'module';
+  const kindFields = shapeOf(proc.fields) ?? {};
+  const extra = KIND_EXTRA_FIELDS[proc.kind] ?? {};
+  const known: Record<string, ZodType> = { ...COMMON_FIELDS, ...kindFields, ...extra };
+  const { module: _module, ...kindFieldsButModule } = kindFields;
+  const knownCorrected: Record<string, ZodType> = { ...CORRECTED_FIELDS, ...kindFieldsButModule, ...extra };
+  const parameters = Object.keys(set.symbols.parameters);
+  const unknownAt = (path: (string | number)[], key: string, names: Iterable<string>, what = 'field') => out.push({ path, key, message: `${pathText(path)}${unknownFieldMessage(key, names, what)}` });
+
+  const checkValue = (key: string, schema: ZodType, value: unknown, path: (string | number)[]) => {
+    if (key === 'options') {
+      if (isModule || !isObject(value)) return;
+      for (const k of Object.keys(value)) if (!RUN_OPTIONS.includes(k)) out.push({ path, key: k, message: `${pathText(path)}${unknownFieldMessage(k, RUN_OPTIONS, 'option')} (run settings: ${RUN_OPTIONS.join(', ')})` });
+      const r = runOptionsSchema.safeParse(value);
+      if (!r.success && !r.error.issues.some((i) => i.code === 'unrecognized_keys')) {
+        const issue = r.error.issues[0];
+        out.push({ path: [...path, ...(issue.path as (string | number)[])], message: `${pathText([...path, ...(issue.path as (string | number)[])])}${issue.message}` });
+      }
+      return;
+    }
+    if (key === 'examples') {
+      if (!Array.isArray(value)) return;
+      value.forEach((point, i) => {
+        if (!isObject(point)) return;
+        for (const [name, v] of Object.entries(point)) {
+          if (!parameters.includes(name)) {
+            const near = closestName(name, parameters);
+            out.push({ path: [...path, i], key: name, message: `${pathText([...path, i])}\`${name}\` is not a declared parameter${near ? `; did you mean \`${near}\`?` : ''}` });
+          } else if (!exactNumber(v)) {
+            out.push({ path: [...path, i, name], message: `${pathText([...path, i, name])}${JSON.stringify(v)} is not an exact number ("1/2", "0.1", 3)` });
+          }
+        }
+      });
+      return;
+    }
+    if (Object.hasOwn(extra, key)) {
+      // a field its procedure reads but does not declare: its type is checked here
+      const r = extra[key].safeParse(value);
+      if (!r.success) out.push({ path, message: `${pathText(path)}${r.error.issues[0].message}` });
+    }
+    for (const u of unknownFields(schema, value, path)) unknownAt(u.path, u.key, u.known);
+  };
+
+  for (const [key, value] of Object.entries(record)) {
+    if (!Object.hasOwn(known, key)) {
+      if (!isModule) unknownAt([], key, Object.keys(known));
+      else {
+        const near = closestName(key, Object.keys(COMMON_FIELDS), true);
+        if (near) out.push({ path: [], key, message: `unknown field \`${key}\`; did you mean \`${near}\`? (a module's own fields must not be near misses of the common ones)` });
+      }
+      continue;
+    }
+    if (key === 'corrected' && isObject(value)) {
+      for (const [k, v] of Object.entries(value)) {
+        if (Object.hasOwn(knownCorrected, k)) checkValue(k, knownCorrected[k], v, ['corrected', k]);
+        else if (Object.hasOwn(known, k)) out.push({ path: ['corrected'], key: k, message: `corrected: \`${k}\` cannot be corrected (a corrected reading is the same claim, decided by the same procedure: it replaces printed data, statement and note)` });
+        else if (!isModule) unknownAt(['corrected'], k, Object.keys(knownCorrected));
+        else if (!Object.hasOwn(record, k)) {
+          // a module's corrected fields replace its printed ones: a near miss of one is a typo
+          const near = closestName(k, [...Object.keys(COMMON_FIELDS), ...Object.keys(record).filter((r) => !Object.hasOwn(COMMON_FIELDS, r))], true);
+          if (near) out.push({ path: ['corrected'], key: k, message: `corrected: unknown field \`${k}\`; did you mean \`${near}\`?` });
+        }
+      }
+      continue;
+    }
+    checkValue(key, known[key], value, [key]);
+  }
+  return out;
+}
+
+/** An exact number as `examples` and `Rational.parse` take it (exponents bounded: 1e999999999 is no number to try). */
+function exactNumber(v: unknown): boolean {
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (typeof v !== 'string') return false;
+  const exp = /[eE]([+-]?\d+)\s*$/.exec(v);
+  if (exp && Math.abs(Number(exp[1])) > 300) return false;
+  try {
+    Rational.parse(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What a kind's own `validate` does not check yet (src/procedures/ is edited elsewhere; these
+ * belong there): names a record introduces must be used, and every expression it decides must
+ * parse before anything runs.
+ */
+const KIND_CHECKS: Readonly<Record<string, (record: ClaimRecord, set: ClaimSet) => { path: string; message: string }[]>> = {
+  'matrix-inequality': (record, set) => {
+    // ∃ names must occur in what is claimed (its relations, the matrices, the definitions)
+    const texts = JSON.stringify([record.claims, record.matrices ?? {}, set.symbols.matrices ?? {}, set.symbols.definitions, record.define ?? []]);
+    const out: { path: string; message: string }[] = [];
+    ((record.exists as unknown[] | undefined) ?? []).forEach((name, i) => {
+      if (typeof name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) out.push({ path: `exists[${i}]`, message: `${JSON.stringify(name)} is not a name` });
+      else if (!new RegExp(`\\b${name}\\b`).test(texts)) out.push({ path: `exists[${i}]`, message: `"${name}" occurs in no claimed relation, matrix or definition: nothing is quantified (a typo?)` });
+    });
+    return out;
+  },
+  'spectral-rate': (record, set) => {
+    const out: { path: string; message: string }[] = [];
+    const env = { set };
+    const slackOk = (slack: unknown, path: string) => {
+      if (slack !== undefined && !(typeof slack === 'string' && Object.hasOwn(set.symbols.parameters, slack))) out.push({ path, message: `slack ${JSON.stringify(slack)} is not a declared parameter` });
+    };
+    const cases = record.cases as { when?: unknown; slack?: unknown }[] | undefined;
+    if (Array.isArray(cases)) {
+      // with `cases`, a record-level rate or slack is never read
+      for (const f of ['rate', 'slack']) if (record[f] !== undefined) out.push({ path: f, message: `is not read when \`cases\` is given: give each case its ${f}` });
+      cases.forEach((c, i) => {
+        try {
+          recordDomain({ ...record, forall: [...(record.forall ?? []), String(c.when)] }, env);
+        } catch (e) {
+          if (e instanceof LangError || e instanceof RangeError) out.push({ path: `cases[${i}].when`, message: e.message });
+          else throw e;
+        }
+        slackOk(c.slack, `cases[${i}].slack`);
+      });
+    } else slackOk(record.slack, 'slack');
+    return out;
+  },
+};
+
+/**
+ * A record's validation (its procedure's `validate`, then KIND_CHECKS): each problem goes to
+ * `report` with its path inside the record; returns how many there were.
+ */
+function recordProblems(proc: Procedure, record: ClaimRecord, set: ClaimSet, report: (path: (string | number)[], reason: string) => void, fail: (e: ClaimFileError) => void): number {
+  let n = 0;
+  const problem = (path: string, message: string) => {
+    n++;
+    report(path.split(/[.[\]]/).filter(Boolean).map((x) => (/^\d+$/.test(x) ? Number(x) : x)), `${path}: ${message}`);
+  };
+  try {
+    for (const p of proc.validate?.(record, { set }) ?? []) problem(p.path, p.message);
+    if (n === 0) for (const p of KIND_CHECKS[proc.kind]?.(record, set) ?? []) problem(p.path, p.message);
+  } catch (e) {
+    n++;
+    if (e instanceof ClaimFileError) fail(e);
+    else if (e instanceof LangError || e instanceof RangeError) report([], e.message);
+    else throw e;
+  }
+  return n;
+}
+
 /**
  * Load one claim file (and its includes) into a ClaimSet. Throws ClaimFileError (or, with
  * `collect`, returns the set with `errors`).
@@ -187,8 +428,8 @@ export function loadClaimFile(path: string, options: LoadOptions = {}): ClaimSet
   };
   const file = resolve(path);
   const root = readYaml(file);
-  const parsed = claimFileSchema.safeParse(root.doc.toJS());
-  if (!parsed.success) throw zodToError(root, parsed.error);
+  const parsed = claimFileSchema.safeParse(dataOf(root));
+  if (!parsed.success) throw zodToError(root, parsed.error, [], claimFileSchema);
   const data: ClaimFileData = parsed.data;
 
   const symbols = emptySymbols();
@@ -243,9 +484,9 @@ export function loadClaimFile(path: string, options: LoadOptions = {}): ClaimSet
       if (++included > FILE_LIMITS.includes) throw errorAt(root, ['include', k], `more than ${FILE_LIMITS.includes} included files`);
       if (resolve(f) === file) throw errorAt(root, ['include', k], 'a file cannot include itself');
       const p = readYaml(f);
-      const inc = includeFileSchema.safeParse(p.doc.toJS());
+      const inc = includeFileSchema.safeParse(dataOf(p));
       if (!inc.success) {
-        fail(zodToError(p, inc.error));
+        fail(zodToError(p, inc.error, [], includeFileSchema));
         continue;
       }
       try {
@@ -288,25 +529,34 @@ export function loadClaimFile(path: string, options: LoadOptions = {}): ClaimSet
       fail(errorAt(o.p, [...o.path, 'kind'], `unknown kind "${c.kind}" (known: ${procedureKinds().join(', ')})`));
       continue;
     }
-    if (c.substitute !== undefined && c.kind !== 'formula-identity' && c.kind !== 'inequality') {
-      fail(errorAt(o.p, [...o.path, 'substitute'], `substitute: a change of parameters is only sound for kinds formula-identity (an identity on an open set holds on the domain) and inequality (a map onto the domain), not for ${c.kind}`));
+    const { pos: _pos, ...plain } = c;
+    // Unknown fields first: a misspelled field is named as such, not as the missing one.
+    const unknown = fieldProblems(plain, proc, set);
+    for (const u of unknown) fail(u.key === undefined ? errorAt(o.p, [...o.path, ...u.path], u.message) : errorAtKey(o.p, [...o.path, ...u.path], u.key, u.message));
+    if (unknown.length) continue;
+    const fixed = correctedRecord(c);
+    const substituted = [c, fixed].find((r) => r?.substitute !== undefined);
+    if (substituted && c.kind !== 'formula-identity' && c.kind !== 'inequality') {
+      fail(errorAt(o.p, [...o.path, ...(substituted === c ? [] : ['corrected']), 'substitute'], `substitute: a change of parameters is only sound for kinds formula-identity (an identity on an open set holds on the domain) and inequality (a map onto the domain), not for ${c.kind}`));
       continue;
     }
-    const { pos: _pos, ...plain } = c;
     const f = proc.fields.safeParse(plain);
     if (!f.success) {
       fail(zodToError(o.p, f.error, o.path));
       continue;
     }
-    try {
-      for (const problem of proc.validate?.(c, { set }) ?? []) {
-        const path = problem.path.split(/[.[\]]/).filter(Boolean).map((x) => (/^\d+$/.test(x) ? Number(x) : x));
-        fail(errorAt(o.p, [...o.path, ...path], `${problem.path}: ${problem.message}`));
+    const problems = recordProblems(proc, c, set, (path, reason) => fail(errorAt(o.p, [...o.path, ...path], reason)), fail);
+    // The corrected reading is decided by the same procedure: its fields are checked the same way.
+    if (problems === 0 && fixed && c.corrected) {
+      const own = new Set(Object.keys(c.corrected));
+      const { pos: _p, ...plainFixed } = fixed;
+      const g = proc.fields.safeParse(plainFixed);
+      if (!g.success) {
+        const first = g.error.issues[0].path[0];
+        fail(zodToError(o.p, g.error, typeof first === 'string' && own.has(first) ? [...o.path, 'corrected'] : o.path));
+        continue;
       }
-    } catch (e) {
-      if (e instanceof ClaimFileError) fail(e);
-      else if (e instanceof LangError || e instanceof RangeError) fail(errorAt(o.p, o.path, e.message));
-      else throw e;
+      recordProblems(proc, fixed, set, (path, reason) => fail(errorAt(o.p, [...o.path, ...(typeof path[0] === 'string' && own.has(path[0]) ? ['corrected'] : []), ...path], `corrected: ${reason}`)), fail);
     }
   }
 
@@ -314,7 +564,9 @@ export function loadClaimFile(path: string, options: LoadOptions = {}): ClaimSet
   const ids = new Set([...claims.map((c) => c.id), ...claims.filter((c) => c.corrected).map((c) => `${c.id}:corrected`), ...cited.map((c) => c.id), ...knownIds, ...knownIds.map((id) => `${id}:corrected`)]);
   for (const [i, c] of claims.entries()) {
     for (const [j, u] of (c.uses ?? []).entries()) {
-      if (!ids.has(u)) fail(errorAt(claimOrigins[i].p, [...claimOrigins[i].path, 'uses', j], `uses "${u}", which is neither a claim nor a cited result`));
+      if (ids.has(u)) continue;
+      const near = closestName(u, ids);
+      fail(errorAt(claimOrigins[i].p, [...claimOrigins[i].path, 'uses', j], `uses "${u}", which is neither a claim nor a cited result${near ? ` (did you mean "${near}"?)` : ''}`));
     }
   }
   const cycle = findCycle(claims);
@@ -324,7 +576,7 @@ export function loadClaimFile(path: string, options: LoadOptions = {}): ClaimSet
   }
 
   // Unused symbols are warnings (lint).
-  const texts = JSON.stringify(claims) + JSON.stringify(symbols.definitions);
+  const texts = JSON.stringify(claims) + JSON.stringify(symbols.definitions) + JSON.stringify(symbols.matrices ?? {});
   for (const group of ['parameters', 'variables', 'functions'] as const) {
     for (const name of Object.keys(symbols[group])) {
       if (!new RegExp(`\\b${name}\\b`).test(texts)) {

@@ -34,7 +34,7 @@ const CASES: [string, number, number, string][] = [
   ['23-variable-in-parameter-claim.claims.yaml', 11, 77, "relation: \"x\" is a space variable; a parameter expression is expected here"],
   ['24-missing-include.claims.yaml', 2, 11, "include \"missing.claims.yaml\": no such file"],
   ['25-duplicate-key.claims.yaml', 5, 5, "YAML: Map keys must be unique"],
-  ['26-unknown-top-field.claims.yaml', 1, 1, "unknown field \"extra\""],
+  ['26-unknown-top-field.claims.yaml', 3, 1, "unknown field `extra`"],
   ['27-unbalanced.claims.yaml', 11, 78, "lhs: cannot parse \"(a + 1\": Parenthesis ) expected"],
   ['28-division-by-zero.claims.yaml', 11, 78, "lhs: division by zero in \"a/0\""],
   ['29-too-long.claims.yaml', 11, 78, "lhs: expression longer than 4000 characters"],
