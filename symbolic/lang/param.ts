@@ -37,13 +37,22 @@ type Node = MathNode & { type: string; op?: string; fn?: { name?: string } | str
 export function parseMath(text: string): MathNode {
   if (text.length > PARAM_LIMITS.length) throw new LangError(`expression longer than ${PARAM_LIMITS.length} characters`, 1);
   if (text.trim() === '') throw new LangError('empty expression; expected a formula', 1);
+  let node: MathNode;
   try {
-    return mathBig.parse(barsToAbs(text));
+    node = mathBig.parse(barsToAbs(text));
   } catch (err) {
     const e = err as { message?: string; char?: number };
     const msg = (e.message ?? String(err)).replace(/\s*\(char \d+\)/, '');
     throw new LangError(`cannot parse "${text}": ${msg}`, e.char ?? 0);
   }
+  // Implicit multiplication is read by precedence rules a reader does not share ("1/2a", "x^2y"):
+  // a formula must say what it multiplies.
+  let implicit: MathNode | undefined;
+  node.traverse((c) => {
+    if (!implicit && c.type === 'OperatorNode' && (c as MathNode & { implicit?: boolean }).implicit) implicit = c;
+  });
+  if (implicit) throw new LangError(`implicit multiplication "${implicit.toString()}" in "${text}": write * (e.g. 1/(2*a) or a/2 for 1/2a)`, 1);
+  return node;
 }
 
 function depthOf(node: MathNode): number {

@@ -69,3 +69,12 @@ describe('integral-identity: a derivative the integration cannot move is a clear
     expect((await energy('[x]', ', along: "diff(h, t) = OU(h)"')).verdict).toBe('proved');
   });
 });
+
+describe('implicit multiplication is an input error, never a silent reading (review: 1/2a was read as a/2)', () => {
+  it('rejects 1/2a, x^2y and 2(a + 1) with the fix in the message; 1/(2*a) is read as written', async () => {
+    for (const lhs of ['1/2a', 'a^2b', '2(a + 1)']) {
+      await expect(decide('a: { domain: "> 0" }, b: { domain: "> 0" }', `kind: formula-identity, lhs: "${lhs}", rhs: "1"`)).rejects.toThrow(/implicit multiplication .* write \*/);
+    }
+    expect((await decide('a: { domain: "> 0" }', 'kind: formula-identity, lhs: "1/(2*a)", rhs: "(1/a)/2"')).verdict).toBe('proved');
+  });
+});
