@@ -17,7 +17,6 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, isMainThread, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 
@@ -112,11 +111,6 @@ function dropWorker(entry: PooledWorker): void {
   if (i >= 0) pool.splice(i, 1);
   entry.port.close();
   void entry.worker.terminate();
-}
-
-/** The number of pooled workers (tests). */
-export function workerPoolSize(): number {
-  return pool.length;
 }
 
 /** Ends every pooled worker (after a stall; tests). */
@@ -246,61 +240,9 @@ function acquirePool(signal?: AbortSignal): Promise<() => void> {
   });
 }
 
-/**
- * Workers for an asynchronous job of `tasks` tasks: HYPOCHECK_WORKERS, else one per core. The job
- * starts on one per core but one while the calling thread is busy (it checks other claims
- * meanwhile, so it keeps a core: with a worker on every core the exact claims and the simulations
- * shared two cores three ways), and takes the last core once this thread idles (`callerIdle`).
- */
-function asyncWorkerCount(tasks: number): { start: number; max: number } {
-  const env = process.env.HYPOCHECK_WORKERS;
-  const fixed = env !== undefined && env !== '';
-  const max = Math.max(0, Math.min(workerCap(availableParallelism()), tasks));
-  return { start: fixed ? max : Math.min(max, Math.max(1, availableParallelism() - 1)), max };
-}
-
-/**
- * How often the calling thread's idleness is sampled while a job runs, below what event-loop
- * utilisation a window counts as idle, and how many idle windows in a row make the thread idle
- * (a claim's short wait for a solver does not: the core is its again a moment later).
- */
-const IDLE_SAMPLE_MS = 100;
-const IDLE_UTILISATION = 0.25;
-const IDLE_WINDOWS = 5;
-
-/**
- * The calling thread's idle sampling windows in a row (event-loop utilisation below
- * IDLE_UTILISATION): a job grows to every core once there are IDLE_WINDOWS. Sampled only while a
- * job runs (an unref'd timer).
- */
-const idleness: { last?: ReturnType<typeof performance.eventLoopUtilization>; idleWindows: number; timer?: ReturnType<typeof setInterval>; listeners: Set<() => void> } = { idleWindows: 0, listeners: new Set() };
-
-function watchIdleness(onSample: () => void): () => void {
-  idleness.listeners.add(onSample);
-  if (!idleness.timer) {
-    idleness.last = performance.eventLoopUtilization();
-    idleness.timer = setInterval(() => {
-      const now = performance.eventLoopUtilization();
-      const idle = performance.eventLoopUtilization(now, idleness.last).utilization < IDLE_UTILISATION;
-      idleness.idleWindows = idle ? idleness.idleWindows + 1 : 0;
-      idleness.last = now;
-      for (const f of [...idleness.listeners]) f();
-    }, IDLE_SAMPLE_MS);
-    idleness.timer.unref();
-  }
-  return () => {
-    idleness.listeners.delete(onSample);
-    if (idleness.listeners.size === 0 && idleness.timer) {
-      clearInterval(idleness.timer);
-      idleness.timer = undefined;
-      idleness.idleWindows = 0;
-    }
-  };
-}
-
-/** Whether the calling thread idled over the last IDLE_WINDOWS sampled windows. */
-function callerIdle(): boolean {
-  return idleness.idleWindows >= IDLE_WINDOWS;
+/** Workers for an asynchronous job of `tasks` tasks: HYPOCHECK_WORKERS, else one per core (the calling thread does other work meanwhile). */
+function asyncWorkerCount(tasks: number): number {
+  return Math.max(0, Math.min(workerCap(availableParallelism()), tasks));
 }
 
 /** Lets timers, I/O and other claims run between in-thread tasks. */
@@ -336,25 +278,16 @@ export async function runTasks<A, R>(name: string, argsList: readonly A[], optio
       if (!callback.failed) Object.assign(callback, { failed: true, error });
     }
   };
-  const auto = options.workers === undefined ? asyncWorkerCount(n) : { start: options.workers, max: options.workers };
-  const count = n > 0 && isMainThread && depth === 0 ? auto.max : 0;
+  const count = n > 0 && isMainThread && depth === 0 ? (options.workers ?? asyncWorkerCount(n)) : 0;
   const script = count > 0 ? workerScript() : undefined;
-  // this thread's idleness is sampled from the call on (the wait for the pool included), so that
-  // consecutive jobs of an idle caller start on every core
-  const unwatch = script && auto.max > auto.start ? watchIdleness(() => {}) : () => {};
   if (script) {
-    const release = await acquirePool(signal).catch((e) => {
-      unwatch();
-      throw e;
-    });
+    const release = await acquirePool(signal);
     try {
-      const start = callerIdle() ? auto.max : auto.start;
-      await workersRun(name, argsList, Math.min(start, n), Math.min(auto.max, n), script.url, options.stallMs ?? 60_000, signal, (r) => {
+      await workersRun(name, argsList, Math.min(count, n), script.url, options.stallMs ?? 60_000, signal, (r) => {
         if (r.error === undefined && r.index >= 0 && r.index < n && !done[r.index]) accept(r.index, r.result as R);
       });
     } finally {
       release();
-      unwatch();
     }
   }
   if (callback.failed) throw callback.error;
@@ -370,12 +303,8 @@ export async function runTasks<A, R>(name: string, argsList: readonly A[], optio
   return results as R[];
 }
 
-/**
- * One job on `count` pooled workers, grown up to `max` while the calling thread idles (a worker
- * that joins late claims the next task from the same counter: the results are the same); resolves
- * when every worker has left it (or after a stall, which ends the pool).
- */
-async function workersRun(name: string, argsList: readonly unknown[], count: number, max: number, url: URL, stallMs: number, signal: AbortSignal | undefined, onReply: (r: Omit<Reply, 'job'>) => void): Promise<void> {
+/** One job on `count` pooled workers; resolves when every worker has left it (or after a stall, which ends the pool). */
+async function workersRun(name: string, argsList: readonly unknown[], count: number, url: URL, stallMs: number, signal: AbortSignal | undefined, onReply: (r: Omit<Reply, 'job'>) => void): Promise<void> {
   const shared = new Int32Array(new SharedArrayBuffer(8));
   const job = ++jobCounter;
   let workers: PooledWorker[];
@@ -412,8 +341,7 @@ async function workersRun(name: string, argsList: readonly unknown[], count: num
         finish();
       }, stallMs);
     };
-    const join = (w: PooledWorker) => {
-      inJob.add(w);
+    for (const w of workers) {
       const onMessage = (r: Reply | Done) => {
         if (r.job === -1 && 'exit' in r) {
           // a worker that could not start takes no task of this job or any other
@@ -431,23 +359,6 @@ async function workersRun(name: string, argsList: readonly unknown[], count: num
         w.port.off('message', onMessage);
         w.worker.off('exit', onExit);
       });
-    };
-    for (const w of workers) join(w);
-    // The calling thread idles (its claims wait, or none is left): the job takes another core.
-    if (max > workers.length) {
-      detach.push(watchIdleness(() => {
-        if (settled || workers.length >= max || !callerIdle() || Atomics.load(shared, 0) >= argsList.length) return;
-        try {
-          const more = pooledWorkers(workers.length + 1, url).filter((w) => !workers.includes(w));
-          for (const w of more) {
-            workers.push(w);
-            join(w);
-            w.port.postMessage({ job, name, argsList, shared });
-          }
-        } catch {
-          // no further worker: the job goes on with those it has
-        }
-      }));
     }
     if (signal) {
       signal.addEventListener('abort', stop, { once: true });

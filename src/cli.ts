@@ -220,13 +220,11 @@ export function markInterrupted(row: ClaimReport): void {
 
 /**
  * Claims checked side by side by default (`--jobs`; src/runner.ts `concurrency`; the report is the
- * same for any value), started longest first (`expectedMsOf`). Four: the simulations wait on the
- * worker threads (numeric/parallel.ts: one per core but one while this thread is busy) and the
- * exact claims keep the main thread's core meanwhile — on the paper 10.3–10.6 s against 11.5–12.2 s
- * with two in flight and a worker on every core (2 cores). A claim's `ms` is its wall time, shared
- * with the claims beside it.
+ * same for any value), started longest first (`expectedMsOf`): on the paper, 14.6–15.4 s with two
+ * against 17.3–17.8 s with one (a solver's wait overlaps a simulation). A claim's `ms` is its wall
+ * time, shared with the claim beside it.
  */
-const CLAIMS_IN_FLIGHT = 4;
+const CLAIMS_IN_FLIGHT = 2;
 
 /** An earlier report larger than this is not read (ours are about 1 MB). */
 const EARLIER_REPORT_MAX_BYTES = 16 << 20;

@@ -1,7 +1,6 @@
 /** numeric/parallel.ts: the particle runs of thm:3.1:perturbed on worker threads equal the in-thread runs, bit for bit. */
 import { describe, expect, it } from 'vitest';
-import { availableParallelism } from 'node:os';
-import { closeWorkerPool, runTasks, runTasksSync, workerPoolSize, workerScript } from '../../numeric/parallel.ts';
+import { runTasks, runTasksSync, workerScript } from '../../numeric/parallel.ts';
 import { galerkinData, perturbedData, perturbedTasks, runGalerkinTask, runPerturbedTask, runPerturbedWork, type PerturbedRun, type PerturbedWork } from '../../proofs/perturbed-data.ts';
 
 /** Every number of a run, as bits (Object.is distinguishes −0 and NaN payload-free equality). */
@@ -78,34 +77,6 @@ describe('runTasks (asynchronous, issue 13)', () => {
     spinning = false;
     expect(firstRuns(there)).toStrictEqual(here);
     expect(turns).toBeGreaterThan(5);
-  }, 120_000);
-
-  // (2 to 4 cores: on more the job may end before this thread has idled five windows)
-  it.skipIf(availableParallelism() < 2 || availableParallelism() > 4)('starts on one worker per core but one, and takes the last core while this thread idles; the same results', async () => {
-    const saved = process.env.HYPOCHECK_WORKERS;
-    delete process.env.HYPOCHECK_WORKERS;
-    try {
-      closeWorkerPool();
-      // this thread busy (a synchronous spin per turn): the job keeps to cores − 1 workers
-      let busy = true;
-      const spin = () => {
-        const t = performance.now();
-        while (performance.now() - t < 20);
-        if (busy) setImmediate(spin);
-      };
-      setImmediate(spin);
-      const long = perturbedTasks(6, 10000).slice(0, 12).map((t): PerturbedWork => ({ kind: 'particle', batch: [t] }));
-      const busyRun = await runTasks('perturbedWork', long, { inThread: noInThread });
-      busy = false;
-      expect(workerPoolSize()).toBe(Math.min(12, availableParallelism() - 1));
-      // this thread idle (it only awaits): the job grows to every core
-      const idleRun = await runTasks('perturbedWork', long, { inThread: noInThread });
-      expect(workerPoolSize()).toBe(Math.min(12, availableParallelism()));
-      expect(firstRuns(idleRun)).toStrictEqual(firstRuns(busyRun));
-      expect(firstRuns(idleRun)).toStrictEqual(perturbedTasks(6, 10000).slice(0, 12).map(runPerturbedTask).map(bits));
-    } finally {
-      if (saved !== undefined) process.env.HYPOCHECK_WORKERS = saved;
-    }
   }, 120_000);
 
   it('holds the workers: runTasksSync meanwhile runs in-thread, a second job waits its turn', async () => {
