@@ -133,8 +133,12 @@ export function domainPoints(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
     out.push(...samplePoints(syms, forall, recordRng(ctx, record.id), n));
     bySymbols.set(key, out);
   }
-  // fresh point objects: callers may extend them
-  return out.map((at) => (relevant ? restrictPoint(at, relevant) : { ...at }));
+  // fresh point objects: callers may extend them. Restricted to what the relevant polynomials
+  // mention, and to every parameter a hypothesis names: a witness shows that the hypotheses hold.
+  if (!relevant) return out.map((at) => ({ ...at }));
+  const hypotheses = (record.forall ?? []).map(String).join(' ');
+  const named = new Set(Object.keys(out[0] ?? {}).filter((k) => new RegExp(`(^|[^A-Za-z0-9_])${k.replace(/[^A-Za-z0-9_]/g, '\\$&')}($|[^A-Za-z0-9_])`).test(hypotheses)));
+  return out.map((at) => ({ ...restrictPoint(at, relevant), ...Object.fromEntries(Object.entries(at).filter(([k]) => named.has(k))) }));
 }
 const domainPointsMemo = new WeakMap<object, Map<string, Record<string, Rational>[]>>();
 

@@ -78,3 +78,14 @@ describe('implicit multiplication is an input error, never a silent reading (rev
     expect((await decide('a: { domain: "> 0" }', 'kind: formula-identity, lhs: "1/(2*a)", rhs: "(1/a)/2"')).verdict).toBe('proved');
   });
 });
+
+describe('a witness shows every parameter its hypotheses name (review: max(p, q, a) > a refuted at a = p = 4 without q)', () => {
+  it('gives q in the case p ≥ q ≥ a of max/min', async () => {
+    const r = await decide('a: { domain: "> 0" }, p: { domain: "real" }, q: { domain: "real" }', 'kind: inequality, relation: "max(p, q, a) > a"');
+    expect(r.verdict).toBe('refuted');
+    const w = r.witness as Record<string, string>;
+    expect(Object.keys(w)).toEqual(expect.arrayContaining(['a', 'p', 'q']));
+    const [a, p, qq] = [w.a, w.p, w.q].map(Number);
+    expect(Math.max(p, qq, a)).toBe(a); // the witness violates the claim as printed
+  });
+});
