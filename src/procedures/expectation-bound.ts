@@ -294,6 +294,10 @@ function toExpr(node: MathNode, syms: LangSymbols, at: Readonly<Record<string, R
     case 'ConstantNode':
       return cst(Number(n.value));
     case 'SymbolNode': {
+      // a scalar space variable is its one coordinate; a vector one needs |x|^2 or dot(x, v)
+      const variable = syms.variables[n.name!];
+      if (variable && !variable.vector) return coord(n.name!, 0);
+      if (variable) throw new LangError(`the vector variable "${n.name}" stands alone in "${n.toString()}": write |${n.name}|^2, dot(${n.name}, ·) or a coordinate expression`);
       const e = parseParamExpr(n.name!, syms);
       return cst(e.num.evaluate(at).div(e.den.evaluate(at)).toNumber());
     }

@@ -49,3 +49,14 @@ describe('expectation-bound', () => {
     expect(bad.verdict).toBe('refuted');
   });
 });
+
+describe('expectation-bound: a scalar space variable in a non-polynomial integrand (review)', () => {
+  const scalar: ClaimSet = { ...set, symbols: { ...set.symbols, parameters: { a: { domain: '> 0' } }, variables: { z: {} }, definitions: ['Mz = exp(-a*z^2/2)'] } };
+  const one = (relation: string) => getProcedure('expectation-bound')!.decide({ id: 'e:z', source: 's', statement: 's', kind: 'expectation-bound', weight: 'Mz', dimension: 1, relation }, { set: scalar }, ctx);
+  it('samples z itself: E cos z = e^{−1/(2a)} ≤ 1 supported, ≥ 1 refuted (confirmed by quadrature)', async () => {
+    expect((await one('E(cos(z)) <= 1')).verdict).toBe('supported');
+    const bad = await one('E(cos(z)) >= 1');
+    expect(bad.verdict).toBe('refuted');
+    expect(bad.summary).toMatch(/confirmed by/);
+  }, 60_000);
+});
