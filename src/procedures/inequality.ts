@@ -40,6 +40,8 @@ registerProcedure({
         parseRelation(String(r.relation), langSymbols(env, r));
         recordDomain(r, env);
       }
+      const sub = substitution(record, env);
+      if (sub && !sub.onto) return [{ path: 'substitute', message: `for an inequality each substitution must map its new parameter onto the printed domain (p = α ± q^k, same end points): ${sub.lines.join(', ')}` }];
       return [];
     } catch (e) {
       if (e instanceof LangError) return [{ path: 'relation', message: e.message }];

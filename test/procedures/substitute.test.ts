@@ -53,14 +53,13 @@ describe('formula-identity with radicals and a change of parameters', () => {
     const ineq = (sub: string, rel: string) => `  - { id: "c:1", source: "(1)", statement: "s", kind: inequality, substitute: [${sub}], relation: "${rel}" }\n`;
     // η = a⁴, a > 0 is onto η > 0: proved over a
     expect((await decide(ineq('"eta = a^4"', 'eta^(1/2) > 0'))).verdict).toBe('proved');
-    // η = 1 + a⁴ reaches only η > 1: "η > 1" would be proved for the wrong domain — refused
-    const r = await decide(ineq('"eta = 1 + a^4"', 'eta > 1'));
-    expect(r.verdict).not.toBe('proved');
-    expect(r.summary).toMatch(/onto the printed domain/);
+    // η = 1 + a⁴ reaches only η > 1: "η > 1" would be proved for the wrong domain — refused when
+    // the file loads (and by lint), before anything runs
+    await expect(decide(ineq('"eta = 1 + a^4"', 'eta > 1'))).rejects.toThrow(/substitute: .*onto the printed domain/);
     // κ = 1 − b2⁴ with b2 ∈ (0, 2) leaves κ ∈ (−15, 1), not (0, 1): refused
-    expect((await decide(ineq('"kappa = 1 - b2^4"', 'kappa > 0'))).verdict).not.toBe('proved');
+    await expect(decide(ineq('"kappa = 1 - b2^4"', 'kappa > 0'))).rejects.toThrow(/onto the printed domain/);
     // the new parameter must be fresh: η = g² with g also in the claim ties two parameters
-    expect((await decide(ineq('"eta = Sigma^2"', 'eta <= Sigma^2'))).verdict).not.toBe('proved');
+    await expect(decide(ineq('"eta = Sigma^2"', 'eta <= Sigma^2'))).rejects.toThrow(/fresh/);
     // a map onto only part of the domain never proves an identity with roots: √((η−1)²) = η − 1
     const u = await decide(`  - { id: "c:1", source: "(1)", statement: "s", kind: formula-identity, substitute: ["eta = 1 + a^2"], lhs: "sqrt((eta - 1)^2)", rhs: "eta - 1" }\n`);
     expect(u.verdict).not.toBe('proved');
