@@ -569,6 +569,13 @@ export function loadClaimFile(path: string, options: LoadOptions = {}): ClaimSet
       fail(errorAt(claimOrigins[i].p, [...claimOrigins[i].path, 'uses', j], `uses "${u}", which is neither a claim nor a cited result${near ? ` (did you mean "${near}"?)` : ''}`));
     }
   }
+  // The main results name claims of the file: a misspelled id would drop out of the headline silently.
+  const claimIds = new Set([...claims.map((c) => c.id), ...knownIds]);
+  for (const [j, m] of (set.paper?.main ?? []).entries()) {
+    if (claimIds.has(m)) continue;
+    const near = closestName(m, claimIds);
+    fail(errorAt(root, ['paper', 'main', j], `paper.main names "${m}", which is not a claim of the file${near ? ` (did you mean "${near}"?)` : ''}`));
+  }
   const cycle = findCycle(claims);
   if (cycle) {
     const i = claims.findIndex((c) => c.id === cycle[0]);
