@@ -13,7 +13,7 @@
  * `kind: vacuous-claim` — a claim stated under such an assumption: `relation` over printed terms,
  * where the terms listed in `vanishing` are 0 at the admissible ε ≡ 0 and `nonnegative` names norms
  * (free symbols ≥ 0, realisable independently), `free` names terms of either sign. The claim is first checked AT ε ≡ 0 on exact domain
- * points (each norm alone, then random norms): false there → `refuted` (the one admissible case
+ * points (each norm alone, then random norms, then all 0): false there → `refuted` (the one admissible case
  * violates it); true there and the assumption `vacuous` → `vacuous`; otherwise `inconclusive`.
  */
 import { z } from 'zod';
@@ -75,16 +75,26 @@ async function decideVacuity(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
   const unbounded: string[] = [];
   for (const text of quantities) {
     const node = parseMath(barsToAbs(text));
-    let product: { y: string } | undefined;
-    node.traverse((c) => {
-      const m = c as unknown as { type: string; fn?: { name?: string }; args?: { type: string; name?: string }[] };
-      if (m.type === 'FunctionNode' && m.fn?.name === 'dot' && m.args?.length === 2) {
-        const [f, y] = m.args;
-        if (f.type === 'SymbolNode' && f.name === fn && y.type === 'SymbolNode' && vars.includes(y.name!)) product = { y: y.name! };
-      }
-    });
+    type N = { type: string; fn?: { name?: string }; args?: N[]; name?: string; content?: N };
+    const productOf = (m: N): { y: string } | undefined => {
+      if (m.type !== 'FunctionNode' || m.fn?.name !== 'dot' || m.args?.length !== 2) return undefined;
+      const [f, y] = m.args;
+      if (f.type === 'SymbolNode' && f.name === fn && y.type === 'SymbolNode' && vars.includes(y.name!)) return { y: y.name! };
+      if (y.type === 'SymbolNode' && y.name === fn && f.type === 'SymbolNode' && vars.includes(f.name!)) return { y: f.name! };
+      return undefined;
+    };
+    // Unbounded only as printed bare: |dot(ε, y)| or dot(ε, y) itself. Inside anything else (a
+    // quotient, a product with 0, a difference) the construction says nothing about the quantity.
+    let top = node as unknown as N;
+    while (top.type === 'ParenthesisNode' && top.content) top = top.content;
+    const inner = top.type === 'FunctionNode' && top.fn?.name === 'abs' && top.args?.length === 1 ? top.args[0] : top;
+    const product = productOf(inner);
     if (!product) {
-      rows.push({ quantity: text, status: 'finite for bounded smooth ε' });
+      let inside = false;
+      node.traverse((c) => {
+        if (productOf(c as unknown as N)) inside = true;
+      });
+      rows.push({ quantity: text, status: inside ? `not shown unbounded: contains dot(${fn}, ·) but is not |dot(${fn}, y)| itself` : 'finite for bounded smooth ε' });
       continue;
     }
     // Along the kernel direction, y1 = t·b·e and y2 = −t·a·e: dot(ε(θ*), y) = t·(b | −a)|ε(θ*)|².
@@ -195,9 +205,11 @@ async function decideVacuousClaim(record: ClaimRecord, env: ProcedureEnv, ctx: C
   const trials: Record<string, Rational>[] = [];
   for (const at of points) {
     const base = { ...at, ...Object.fromEntries(vanishing.map((v) => [v, Rational.ZERO])), ...Object.fromEntries(free.map((v) => [v, q(Math.floor(rng() * 41) - 20, Math.floor(rng() * 4) + 1)])) };
-    // each norm alone (catches a negative coefficient), then random norms
+    // each norm alone (catches a negative coefficient), then random norms, then every norm 0 (a
+    // strict relation fails there when both sides vanish, e.g. 0 < c·N at N = 0)
     for (let k = 0; k < norms.length; k++) trials.push({ ...base, ...Object.fromEntries(norms.map((n, i) => [n, i === k ? Rational.ONE : Rational.ZERO])) });
     trials.push({ ...base, ...Object.fromEntries(norms.map((n) => [n, q(Math.floor(rng() * 20) + 1, Math.floor(rng() * 4) + 1)])) });
+    if (norms.length) trials.push({ ...base, ...Object.fromEntries(norms.map((n) => [n, Rational.ZERO])) });
   }
   const firstTrials: string[] = [];
   for (const [ti, at] of trials.entries()) {
@@ -229,7 +241,7 @@ async function decideVacuousClaim(record: ClaimRecord, env: ProcedureEnv, ctx: C
     return {
       verdict: 'supported',
       method: 'exact',
-      summary: `holds exactly on ${trials.length} trials (each norm alone, then random norms) at ${points.length} exact domain points`,
+      summary: `holds exactly on ${trials.length} trials (each norm alone, random norms, all 0) at ${points.length} exact domain points`,
       evidence: { trials: trials.length, firstTrials: first, scope: 'exact at each trial; the domain is sampled, not covered' },
       ...(record.dimension !== undefined ? { dimensions: dims as number[] } : {}),
       decisive: `holds; ${first}`,

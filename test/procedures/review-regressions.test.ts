@@ -89,3 +89,23 @@ describe('a witness shows every parameter its hypotheses name (review: max(p, q,
     expect(Math.max(p, qq, a)).toBe(a); // the witness violates the claim as printed
   });
 });
+
+describe('vacuity reads only a bare |dot(ε, y)| as unbounded; a vacuous-claim is tried with every norm 0 (second review)', () => {
+  const header = (claims: string) => files.decide(`paper: { id: r, title: R }\nsymbols:\n  parameters: { g: { domain: "> 0" }, eps0: { domain: "> 0" }, C2: { domain: "> 0" } }\n  variables: { x: { vector: true }, v: { vector: true } }\n  functions: { eps: { args: [th] } }\nclaims:\n${claims}`);
+  it('a quotient, a product with 0 or a difference of |dot(ε, x)| is not shown unbounded', async () => {
+    for (const qty of ['|dot(eps, x)|/(1 + |x|^2)', '0*|dot(eps, x)|', '|dot(eps, x)| - |dot(eps, x)|']) {
+      const r = await header(`  - { id: "va:1", source: x, statement: x, kind: vacuity, function: eps, evaluatedAt: "x + v/g", quantities: ["${qty}"], bound: "eps0" }\n`);
+      expect(r.verdict, qty).not.toBe('vacuous');
+    }
+    const bare = await header(`  - { id: "va:1", source: x, statement: x, kind: vacuity, function: eps, evaluatedAt: "x + v/g", quantities: ["|dot(eps, x)|"], bound: "eps0" }\n`);
+    expect(bare.verdict).toBe('vacuous');
+  });
+  it('refutes 0 < c·N at the admissible case (DxR = 0 and N = 0)', async () => {
+    const va = `  - { id: "va:1", source: x, statement: x, kind: vacuity, function: eps, evaluatedAt: "x + v/g", quantities: ["|dot(eps, x)|"], bound: "eps0" }\n`;
+    const claim = (rel: string) => `  - { id: "vc:1", source: x, statement: x, kind: vacuous-claim, assumption: "va:1", relation: "${rel}", vanishing: [DxR], nonnegative: [Nx] }\n`;
+    // the claim first (decide reads the first record), its vacuity assumption after it
+    const all = (rel: string) => header(claim(rel) + va);
+    expect((await all('DxR < eps0*C2^2*Nx')).verdict).toBe('refuted');
+    expect((await all('DxR <= eps0*C2^2*Nx')).verdict).toBe('vacuous');
+  });
+});
