@@ -35,6 +35,11 @@ export interface HypocheckReport {
   modules: number;
   /** One line per main result: established, conditional, or where it breaks. */
   headline: string[];
+  /**
+   * The main results the headline is about (the claim files' `paper.main`), when declared: `merge`
+   * recomputes the headline from it (without it, every conjunction counts as a main result).
+   */
+  main?: string[];
   claims: ClaimReport[];
   cited: CitedResult[];
 }
@@ -59,6 +64,7 @@ export function buildReport(rows: ClaimReport[], meta: ReportMeta): HypocheckRep
     bases,
     modules: rows.filter((r) => r.kind === 'module' || r.kind === 'custom').length,
     headline: headlines(rows, meta.main),
+    ...(meta.main?.length ? { main: [...meta.main] } : {}),
     claims: rows,
     cited,
   };

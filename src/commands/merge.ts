@@ -30,7 +30,7 @@ export function mergeReports(reports: readonly ShardReport[]): HypocheckReport {
   const first = reports[0];
   for (const [i, r] of reports.entries()) {
     const s = stamps[i];
-    if (s.count !== n || s.run !== stamps[0].run || s.total !== stamps[0].total || r.version !== first.version || r.paper !== first.paper) {
+    if (s.count !== n || s.run !== stamps[0].run || s.total !== stamps[0].total || r.version !== first.version || r.paper !== first.paper || JSON.stringify(r.main ?? []) !== JSON.stringify(first.main ?? [])) {
       throw new UsageError(`merge: shard ${s.index}/${s.count} is from a different run (${echoArg(s.run)} vs ${echoArg(stamps[0].run)})`);
     }
   }
@@ -39,7 +39,9 @@ export function mergeReports(reports: readonly ShardReport[]): HypocheckReport {
   if (missing.length) throw new UsageError(`merge: missing shard${missing.length > 1 ? 's' : ''} ${missing.map((k) => `${k}/${n}`).join(', ')}`);
   if (byIndex.size !== reports.length) throw new UsageError('merge: a shard is given twice');
   const parts = Array.from({ length: n }, (_, k) => byIndex.get(k + 1)!.claims.map((row) => structuredClone(row) as ClaimReport));
-  const rows = interleave(parts);
+  // Rows back in the runner's key order (JSON drops undefined fields, which propagate then appends
+  // at the end): the merged report.json is byte-identical to the unsharded one apart from `ms`.
+  const rows = interleave(parts).map(runnerKeyOrder);
   // What the shard computed from rows it did not have is recomputed over all of them.
   for (const r of rows) {
     delete (r as Partial<ClaimReport>).established;
@@ -59,9 +61,20 @@ export function mergeReports(reports: readonly ShardReport[]): HypocheckReport {
     paper: first.paper,
     title: first.title,
     cited: first.cited,
-    main: (first as { main?: string[] }).main,
-  } as Parameters<typeof buildReport>[1]);
+    main: first.main,
+  });
   return report;
+}
+
+/** The fields of a row in the order src/runner.ts writes them (then any others, as they come). */
+const ROW_KEYS = ['id', 'source', 'statement', 'verdict', 'method', 'witness', 'corrected', 'evidence', 'reproduce', 'ms', 'summary', 'latex', 'hypotheses', 'kind', 'title', 'uses', 'basis', 'dimensions', 'decisive'] as const;
+
+function runnerKeyOrder(row: ClaimReport): ClaimReport {
+  const r = row as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of ROW_KEYS) out[k] = r[k];
+  for (const k of Object.keys(r)) if (!(k in out)) out[k] = r[k];
+  return out as unknown as ClaimReport;
 }
 
 function readShard(path: string): { report: ShardReport; dir: string } {
