@@ -209,9 +209,13 @@ async function decideMatrixInequality(record: ClaimRecord, env: ProcedureEnv, ct
     if (rational && L.variables().some((v) => exists.includes(v))) break; // a denominator in the ∃ constants: not decided here
     const sub = (p: Poly) => p.subs(Object.fromEntries(Object.entries(at).filter(([k]) => !exists.includes(k))));
     const subRoots: Record<string, Poly> = {};
-    for (const [s, r] of Object.entries(roots)) subRoots[s] = sub(r);
+    for (const [s, r] of Object.entries({ ...dom.roots, ...roots })) subRoots[s] = sub(r);
     const goal = not(and(...conditions.map((c) => conditionFormula({ ...c, matrix: c.matrix.map(sub) }))));
-    const outcome = await decideQuery(solvers, { variables: exists, roots: subRoots, assumptions: and(), goal });
+    // The ∃ constants range over their own domains and the hypotheses that name them (forall:
+    // ["c < 0"]): the domain formula at this point, the other parameters fixed; a constraint that
+    // still names another parameter is dropped (weaker assumptions: a refutation stays sound).
+    const assumptions = onlyIn(substituteFormula(dom.assumptions, sub), exists);
+    const outcome = await decideQuery(solvers, { variables: exists, roots: subRoots, assumptions, goal });
     if (outcome.status === 'proved') {
       Object.assign(evidence, answersEvidence(outcome));
       return {
@@ -225,6 +229,28 @@ async function decideMatrixInequality(record: ClaimRecord, env: ProcedureEnv, ct
     }
   }
   return { verdict: 'inconclusive', method: 'z3', summary: `∃ ${exists.join(', ')}: not refuted at the sampled points; a proof needs an explicit construction (state it as the corrected claim)`, evidence, decisive: `undecided ∃: ${decisive}` };
+}
+
+/** The parts of a conjunction that mention only `vars` (anything else: true, a weaker formula). */
+function onlyIn(f: Formula, vars: readonly string[]): Formula {
+  const inside = (g: Formula): boolean => (g.kind === 'atom' ? g.poly.variables().every((v) => vars.includes(v)) : g.kind === 'const' ? true : g.kind === 'not' ? inside(g.arg) : g.args.every(inside));
+  if (f.kind === 'and') return and(...f.args.map((a) => onlyIn(a, vars)));
+  return inside(f) ? f : and();
+}
+
+/** A formula with every atom's polynomial mapped (a point substituted). */
+function substituteFormula(f: Formula, map: (p: Poly) => Poly): Formula {
+  switch (f.kind) {
+    case 'atom':
+      return { ...f, poly: map(f.poly) };
+    case 'and':
+    case 'or':
+      return { ...f, args: f.args.map((a) => substituteFormula(a, map)) };
+    case 'not':
+      return { ...f, arg: substituteFormula(f.arg, map) };
+    default:
+      return f;
+  }
 }
 
 registerProcedure({

@@ -109,3 +109,11 @@ describe('vacuity reads only a bare |dot(ε, y)| as unbounded; a vacuous-claim i
     expect((await all('DxR <= eps0*C2^2*Nx')).verdict).toBe('vacuous');
   });
 });
+
+describe('matrix-inequality: a hypothesis on an ∃ constant constrains it (second review)', () => {
+  it('refutes ∃ c < 0: [[c, 1], [1, c]] ≻ 0 (no c < 0 works); without the hypothesis c = 2 works', async () => {
+    const m = (forall: string) => decide('g: { domain: "> 0" }, c: { domain: "real" }', `kind: matrix-inequality, exists: [c]${forall}, claims: ["PE > 0"]`, '  matrices:\n    PE: [["c", "1"], ["1", "c"]]\n');
+    expect((await m(', forall: ["c < 0"]')).verdict).toBe('refuted');
+    expect((await m('')).verdict).not.toBe('refuted');
+  });
+});
