@@ -63,6 +63,36 @@ export function confirmsViolation(primary: MarginEstimate, independent: MarginEs
   return independent.margin < 0 && Math.abs(independent.margin - primary.margin) <= relTol * Math.abs(primary.margin) + 6 * primary.stderr;
 }
 
+/** A strict claim is supported only when its margin exceeds this many standard errors. */
+export const STRICT_SUPPORT_SIGMAS = 3;
+
+/**
+ * The other half of the rule: when an estimate is evidence FOR a claim "margin ≥ 0" (non-strict:
+ * ≤, ≥) or "margin > 0" (strict: <, >), the margin oriented so that the claim says it is
+ * non-negative (positive). σ is the estimate's standard error; a deterministic backend (σ = 0)
+ * counts a floating floor 1e-9·(1 + |margin|) instead.
+ *
+ *  - strict: supported only when margin > 3σ. Within 3σ of 0 (or below) the sampling cannot tell
+ *    the strict claim from equality or a small violation: inconclusive.
+ *  - non-strict: supported only when margin ≥ 0. A negative margin within the error bars is
+ *    consistent with equality and with a small violation alike: inconclusive.
+ *  - a violation beyond 6σ confirmed by a different backend is a refutation (confirmsViolation),
+ *    for both; beyond 6σ unconfirmed is inconclusive.
+ *
+ * Returns undefined when the estimate supports the claim, else the reason it does not.
+ */
+export function marginShortfall(m: Pick<MarginEstimate, 'margin' | 'stderr'>, strict: boolean): string | undefined {
+  const sigma = m.stderr > 0 ? m.stderr : 1e-9 * (1 + Math.abs(m.margin));
+  const text = `margin ${m.margin.toPrecision(4)} ± ${m.stderr.toPrecision(2)}`;
+  if (!Number.isFinite(m.margin)) return `${text} is not a number`;
+  if (strict) {
+    if (m.margin > STRICT_SUPPORT_SIGMAS * sigma) return undefined;
+    return `${text} is not beyond ${STRICT_SUPPORT_SIGMAS}σ of 0: the sampling cannot tell the strict relation from equality or a small violation`;
+  }
+  if (m.margin >= 0) return undefined;
+  return `${text} is negative within the error bars: the sampling cannot tell the relation from a small violation`;
+}
+
 /** Integrate on the primary and, for outputs showing a > 6σ violation, on the independent backend. */
 export async function integrateMargins(
   choice: IntegratorChoice,

@@ -32,7 +32,7 @@ import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
 import { cst, div as divE, powi, un, vv, xv, type Expr } from '../../numeric/expr.ts';
 import type { IntegratorSet } from '../../numeric/integrator.ts';
 import { prodE, sumE, scaleE } from '../../numeric/families.ts';
-import { chooseIntegrators, integrateMargins } from '../../numeric/search.ts';
+import { chooseIntegrators, integrateMargins, marginShortfall, STRICT_SUPPORT_SIGMAS } from '../../numeric/search.ts';
 import { registerProcedure } from './registry.ts';
 import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointText, recordDomain } from './common.ts';
 import { gaussianWeight, weightVariances, type GaussianWeight } from './integral-inequality.ts';
@@ -464,6 +464,9 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
   const samples = Number((record.options as { samples?: number } | undefined)?.samples ?? Math.max(20_000, Math.round(200_000 * ctx.effort)));
   const rows: Record<string, unknown>[] = [];
   let worst: { sigmas: number; text: string } = { sigmas: Infinity, text: '' };
+  const strict = r === '<' || r === '>';
+  // the first trial whose estimate is not evidence for the claim as printed (marginShortfall)
+  let shortfall: { text: string; reason: string } | undefined;
   for (const d of dims) {
     for (const [k, at] of domainPoints(record, env, ctx, trials).entries()) {
       const atd = { ...at, [dimName]: q(d) };
@@ -497,9 +500,17 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
       rows.push({ d, at: shown, margin: m.primary.margin, stderr: m.primary.stderr, sigmas: Number(m.primary.sigmas.toFixed(1)), backend: m.primary.backend });
       const text = `d=${d}, ${shown}: margin ${m.primary.margin.toPrecision(4)} ± ${m.primary.stderr.toPrecision(2)}`;
       if (m.primary.sigmas < worst.sigmas) worst = { sigmas: m.primary.sigmas, text };
+      const why = marginShortfall(m.primary, strict);
+      if (why && !shortfall) shortfall = { text: `d=${d}, ${shown}`, reason: why };
       if (m.confirmed && choice.independentIsOtherBackend) return { verdict: 'refuted', method: 'monte-carlo', summary: `${text} (${m.primary.sigmas.toFixed(1)}σ), confirmed by ${m.independent!.backend}`, evidence: { rows }, witness: { d, at: shown, margin: m.primary.margin, stderr: m.primary.stderr, independent: m.independent }, dimensions: [d], decisive: `violated: ${text}` };
     }
   }
   if (worst.sigmas < -6) return { verdict: 'inconclusive', method: 'monte-carlo', summary: `a > 6σ violation not confirmed by a different backend: ${worst.text}`, evidence: { rows }, dimensions: dims, decisive: `unconfirmed: ${worst.text}` };
-  return { verdict: 'supported', method: 'monte-carlo', summary: `${rows.length} seeded trials over the domain; worst ${worst.text}`, evidence: { rows }, dimensions: dims, decisive: `holds: worst ${worst.text}` };
+  if (shortfall) {
+    const text = `${shortfall.text}: ${shortfall.reason} (printed ${r}); worst ${worst.text}`;
+    return { verdict: 'inconclusive', method: 'monte-carlo', summary: text, evidence: { rows, rule: SUPPORT_RULE }, dimensions: dims, decisive: `within error: ${text}` };
+  }
+  return { verdict: 'supported', method: 'monte-carlo', summary: `${rows.length} seeded trials over the domain; worst ${worst.text}`, evidence: { rows, rule: SUPPORT_RULE }, dimensions: dims, decisive: `holds: worst ${worst.text}` };
 }
+
+const SUPPORT_RULE = `supported: every trial's margin ≥ 0 (≤, ≥) or > ${STRICT_SUPPORT_SIGMAS}σ (<, >); refuted: < −6σ confirmed by a different backend; otherwise inconclusive`;
