@@ -11,6 +11,8 @@ import { q } from '../../symbolic/rational.ts';
 import { LangError } from '../../symbolic/lang/index.ts';
 import { difference, parseParamExprs, signAt } from '../../symbolic/lang/param.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
+import { Poly } from '../../symbolic/poly.ts';
+import { nonzeroOnDomain } from './vacuity.ts';
 import { registerProcedure } from './registry.ts';
 import { decideWithCases, recordsToValidate } from './cases.ts';
 import { badInput, domainPoints, langSymbols, paramText, pointStrings, pointText, recordDomain, recordRng, rootsDefined, substitution } from './common.ts';
@@ -61,6 +63,17 @@ async function decideFormula(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
     sub && !domainPoints(record, env, ctx, 20, [lhs.num, lhs.den, rhs.num, rhs.den]).some(sub.inDomain)
       ? { verdict: 'inconclusive', method: 'exact', summary: 'lhs − rhs = 0 after the substitution, but no sampled point of it lands in the printed domains', evidence, decisive: 'substitution outside the domain' }
       : undefined;
+  // lhs = rhs is printed for every point of the domain: each side must be defined there (no
+  // denominator 0), or an identity of rational functions says nothing at those points.
+  if (diff.num.isZero()) {
+    for (const [side, e] of [['lhs', lhs], ['rhs', rhs]] as const) {
+      if (e.den.constantValue()) continue;
+      const nz = await nonzeroOnDomain({ num: e.den, den: Poly.ONE, roots: e.roots }, record, env, ctx);
+      if (nz.nonzero) continue;
+      const why = nz.nonzero === false ? `the ${side}'s denominator ${unicodeString(e.den)} is 0 on the domain (${nz.how})` : `whether the ${side}'s denominator ${unicodeString(e.den)} is 0 somewhere on the domain is undecided (${nz.how})`;
+      return { verdict: 'inconclusive', method: 'exact', summary: `lhs − rhs = 0 as rational functions, but ${why}: the printed identity is not defined there (state the hypothesis that excludes it)`, evidence: { ...evidence, undefinedWhere: nz.how }, decisive: `undefined: ${side} denominator ${unicodeString(e.den)}` };
+    }
+  }
   if (diff.num.isZero() && Object.keys(diff.roots).length) {
     // an identity of expressions with square roots holds where they are defined: on the whole domain?
     let dom;

@@ -32,7 +32,7 @@ import { coefValue } from './integral-inequality.ts';
 const HOLDS: Record<string, (s: number) => boolean> = { '<': (s) => s < 0, '<=': (s) => s <= 0, '>': (s) => s > 0, '>=': (s) => s >= 0, '=': (s) => s === 0 };
 
 /** Whether a parameter expression is nonzero on the whole domain: exactly (a monomial of nonzero-domain parameters) or by the solvers. */
-async function nonzeroOnDomain(e: ParamExpr, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<{ nonzero: boolean | undefined; how: string }> {
+export async function nonzeroOnDomain(e: ParamExpr, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<{ nonzero: boolean | undefined; how: string }> {
   const syms = langSymbols(env, record);
   const terms = e.num.termList();
   if (terms.length === 1 && !Object.keys(e.roots).length) {

@@ -117,3 +117,13 @@ describe('matrix-inequality: a hypothesis on an ∃ constant constrains it (seco
     expect((await m('')).verdict).not.toBe('refuted');
   });
 });
+
+describe('formula-identity: an identity is proved only where both sides are defined (second review)', () => {
+  it('1/(√a + √b) = (√a − √b)/(a − b) is not proved on a, b > 0 (undefined at a = b), and is under a > b', async () => {
+    const f = (forall: string) => decide('a: { domain: "> 0" }, b: { domain: "> 0" }', `kind: formula-identity${forall}, lhs: "1/(sqrt(a) + sqrt(b))", rhs: "(sqrt(a) - sqrt(b))/(a - b)"`);
+    const r = await f('');
+    expect(r.verdict).toBe('inconclusive');
+    expect(r.summary).toMatch(/denominator a - b is 0/);
+    expect((await f(', forall: ["a > b"]')).verdict).toBe('proved');
+  });
+});
