@@ -43,7 +43,10 @@ import { inconclusive } from '../claims.ts';
 import { cst, type Expr } from '../../numeric/expr.ts';
 import type { IntegratorSet } from '../../numeric/integrator.ts';
 import { bumpTestFunction, gradV, gradX, meanZero, prodE, scaleE, sumE, trigTestFunction, type TestFunction } from '../../numeric/families.ts';
-import { chooseIntegrators, integrateMargins } from '../../numeric/search.ts';
+import { chooseIntegrators, integrateMargins, marginOf, marginShortfall, STRICT_SUPPORT_SIGMAS } from '../../numeric/search.ts';
+
+/** A trial within its error bars of 0 is estimated once more with this many times the samples. */
+const RESAMPLE = 8;
 
 export const integralInequalityFields = z.looseObject({
   relation: z.string().min(1).describe('"F(h) REL G(h)" with norm2/inner/mean functionals of h, as printed'),
@@ -768,13 +771,21 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
 
 // ---------------------------------------------------------------- numeric family
 
-/** Seeded non-polynomial test functions: low-frequency sines (near-extremal), a bump, a random trig sum. */
-function numericFamily(d: number, rnd: () => number): TestFunction[] {
+/**
+ * Seeded non-polynomial test functions: low-frequency sines (near-extremal), a bump, a random trig
+ * sum. The sines' frequency is scaled to each variable's standard deviation σ (k = FREQ/σ, so
+ * k²σ² = 0.2 at every parameter point): small enough that a constant 5% too small shows (the
+ * margin's leading term is (κ − 1)k²σ²), large enough that the sharp constant's own margin
+ * (≈ (kσ)⁶/3 for the Gaussian Poincaré inequality) can stand clear of the sampling error. (A fixed
+ * frequency 0.3 made k²σ² ≈ 0.01 at a = 7, a margin of 1e-6 under an error of 3e-5.)
+ */
+const FREQ = Math.sqrt(0.2);
+function numericFamily(d: number, rnd: () => number, sx2: number, sv2: number): TestFunction[] {
   const zeros = Array(d).fill(0);
   const unit = (k: number) => zeros.map((_, i) => (i === 0 ? k : 0));
   return [
-    trigTestFunction(d, [{ amp: 1, kx: zeros, kv: unit(0.3), phase: 0 }]),
-    trigTestFunction(d, [{ amp: 1, kx: unit(0.3), kv: zeros, phase: 0 }]),
+    trigTestFunction(d, [{ amp: 1, kx: zeros, kv: unit(FREQ / Math.sqrt(sv2)), phase: 0 }]),
+    trigTestFunction(d, [{ amp: 1, kx: unit(FREQ / Math.sqrt(sx2)), kv: zeros, phase: 0 }]),
     bumpTestFunction(d, 1, 0.05, unit(1), unit(1)),
     trigTestFunction(d, [0, 1].map(() => ({ amp: rnd() * 2 - 1, kx: zeros.map(() => rnd() * 2 - 1), kv: zeros.map(() => rnd() * 2 - 1), phase: rnd() * 6.28 }))),
   ];
@@ -817,6 +828,10 @@ async function decideNumeric(p: ParsedIntegral, record: ClaimRecord, env: Proced
   const rows: Record<string, unknown>[] = [];
   let worst: { sigmas: number; margin: number; stderr: number } | undefined;
   let unconfirmed = 0;
+  const strict = p.rel === '<' || p.rel === '>';
+  // the first trial whose estimate is not evidence for the claim as printed (marginShortfall)
+  let shortfall: string | undefined;
+  if (p.rel === '=') return { ...inconclusive('monte-carlo', 'numeric family: sampling decides inequalities only'), decisive: 'equality by sampling' };
   for (const d of p.dims) {
     for (const at of points) {
       const atd = { ...at, [p.dimName]: q(d) };
@@ -833,7 +848,7 @@ async function decideNumeric(p: ParsedIntegral, record: ClaimRecord, env: Proced
       const sv2 = variances.find(([v]) => v !== xName)![1].toNumber();
       const beta = 1 / sv2;
       const omega0Sq = sv2 / sx2;
-      for (const [k, raw] of numericFamily(d, rnd).entries()) {
+      for (const [k, raw] of numericFamily(d, rnd, sx2, sv2).entries()) {
         if (ctx.signal?.aborted) break;
         const mz = p.constraints.length ? meanZero(raw, omega0Sq, beta) : raw;
         // mean(h) = c: the mean-zero function shifted by c (the constant c times the functional's inverse scale)
@@ -866,17 +881,47 @@ async function decideNumeric(p: ParsedIntegral, record: ClaimRecord, env: Proced
           };
         }
         if (m.primary.sigmas < -6) unconfirmed++;
+        let est: { margin: number; stderr: number } = m.primary;
+        if (m.primary.sigmas >= -6 && m.primary.stderr > 0 && marginShortfall(est, strict)) {
+          // within the error bars: once more with RESAMPLE× the samples (another seed), pooled with the first
+          const more = await choice.primary.integrate({ d, names: ['margin'], exprs: [margin], params: {} }, { omega0: Math.sqrt(omega0Sq), beta }, { samples: samples * RESAMPLE, seed: ctx.seed + 101 * k + d + 7777, signal: ctx.signal });
+          const m2 = marginOf(more, 0);
+          if (m2.stderr > 0) {
+            const [n1, n2] = [1, RESAMPLE];
+            est = { margin: (n1 * m.primary.margin + n2 * m2.margin) / (n1 + n2), stderr: Math.hypot(n1 * m.primary.stderr, n2 * m2.stderr) / (n1 + n2) };
+            rows[rows.length - 1].resampled = { samples: samples * (1 + RESAMPLE), margin: est.margin, stderr: est.stderr };
+          }
+        }
+        const why = marginShortfall(est, strict);
+        if (why && !shortfall) shortfall = `d=${d}, ${pointText(at)}, ${p.h} = ${f.label}: ${why} (printed ${p.rel})`;
       }
     }
   }
   const w = worst ?? { sigmas: Infinity, margin: 0, stderr: 0 };
   const worstText = `worst margin ${w.margin.toPrecision(4)} ± ${w.stderr.toPrecision(2)} over ${rows.length} trials`;
+  // the polynomials of degree ≤ 1 (the extremals of the Gaussian Poincaré inequality, outside the
+  // sampled family), exactly: equality there refutes a strict claim, a violation any claim
+  for (const d of p.dims)
+    for (const at of points) {
+      let o: PointOutcome;
+      try {
+        o = decidePolynomialAt(p, record, at, d, 1);
+      } catch (e) {
+        if (e instanceof LangError) continue;
+        throw e;
+      }
+      if (o.holds) continue;
+      const text = `d=${d}, ${pointText(at)}: ${p.h} = ${o.h!.toString()} gives lhs = ${o.lhs} and rhs = ${o.rhs}, printed ${p.rel}`;
+      return { verdict: 'refuted', method: 'exact', summary: `${text} (exact Gaussian moments; the sampled family showed ${worstText})`, evidence: { rows, polynomialDegree: 1, witnessRecheck: 'lhs, rhs and every constraint re-evaluated exactly on the witness' }, witness: { d: String(d), ...Object.fromEntries(Object.entries(at).map(([kk, v]) => [kk, v.toString()])), [p.h]: o.h!.toString(), lhs: o.lhs!.toString(), rhs: o.rhs!.toString() }, dimensions: [d], decisive: `violated: ${text}` };
+    }
   if (unconfirmed) return { verdict: 'inconclusive', method: 'monte-carlo', summary: `${unconfirmed} violation(s) beyond 6σ not confirmed by a different backend; ${worstText}`, evidence: { rows }, dimensions: p.dims, decisive: `unconfirmed: ${worstText}` };
+  const rule = `supported: every trial's margin ≥ 0 (≤, ≥) or > ${STRICT_SUPPORT_SIGMAS}σ (<, >); refuted: a violation beyond 6σ AND confirmed by a different backend; otherwise inconclusive`;
+  if (shortfall) return { verdict: 'inconclusive', method: 'monte-carlo', summary: `${shortfall}; ${worstText}`, evidence: { rows, rule }, dimensions: p.dims, decisive: `within error: ${shortfall}` };
   return {
     verdict: 'supported',
     method: 'monte-carlo',
     summary: `no violation on ${rows.length} seeded non-polynomial ${p.h} (trigonometric sums, bumps); ${worstText}`,
-    evidence: { rows, rule: 'violation beyond 6σ AND confirmed by a different backend' },
+    evidence: { rows, rule },
     dimensions: p.dims,
     decisive: `holds: ${worstText}`,
   };

@@ -27,6 +27,7 @@ claims:
 `;
 const { decide } = claimFiles(header, 'hc-mc-');
 const eb = (relation: string, weight = 'Mx', dimension = 2) => decide(`  - { id: "e:1", source: x, statement: x, kind: expectation-bound, weight: "${weight}", dimension: ${dimension}, relation: "${relation}" }\n`);
+const nm = (relation: string) => decide(`  - { id: "n:1", source: x, statement: x, kind: integral-inequality, family: numeric, weight: "M", dimension: [1], relation: "${relation}", constraint: "mean(h, M) = 0" }\n`);
 
 describe('the support rule', () => {
   it('strict needs > 3σ, non-strict needs ≥ 0', () => {
@@ -55,5 +56,21 @@ describe('expectation-bound Monte Carlo: strictness', () => {
     expect((await eb('E(exp(-|x|^2)) > a/(a + 4)')).verdict).toBe('supported');
     expect((await eb('E(tanh(dot(x, v))) < 1', 'Mxv', 1)).verdict).toBe('supported');
     expect((await eb('E(exp(-|x|^2)) <= 0.8*a/(a + 2)')).verdict).toBe('refuted');
+  });
+});
+
+describe('integral-inequality numeric family: strictness', () => {
+  it('strict Gaussian Poincaré with the sharp constants (equality at h = x1) is refuted exactly at degree 1, not supported', async () => {
+    const r = await nm('norm2(h, M) < 1/a*norm2(grad(h, x), M) + 1/b*norm2(grad(h, v), M)');
+    expect(r.verdict).toBe('refuted');
+    expect(r.method).toBe('exact');
+    expect(r.summary).toMatch(/= [xv]1 gives lhs = (\S+) and rhs = \1/);
+  });
+  it('the non-strict sharp Gaussian Poincaré stays supported (the sines are scaled to σ, a trial within error is resampled)', async () => {
+    expect((await nm('norm2(h, M) <= 1/a*norm2(grad(h, x), M) + 1/b*norm2(grad(h, v), M)')).verdict).toBe('supported');
+  });
+  it('a strict bound with room is supported; a constant too small is refuted', async () => {
+    expect((await nm('norm2(h, M) < 2/a*norm2(grad(h, x), M) + 2/b*norm2(grad(h, v), M)')).verdict).toBe('supported');
+    expect((await nm('norm2(h, M) <= 0.5/a*norm2(grad(h, x), M) + 0.5/b*norm2(grad(h, v), M)')).verdict).toBe('refuted');
   });
 });
