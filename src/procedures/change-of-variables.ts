@@ -7,11 +7,15 @@
  *
  * Decision: the new variables become definitions in the old ones, `original` is the density
  * composed with the substitution (chain rule on jets), and (from.lhs − from.rhs) − (to.lhs −
- * to.rhs) must vanish identically — the `identity` decision, for every d. The Jacobian is
- * computed exactly in d = 1, 2, 3 and compared with the printed one up to sign.
+ * to.rhs) must vanish identically — the `identity` decision, for every d. The map must be
+ * invertible: det ∂(new)/∂(old) ≠ 0 on the whole domain (≡ 0, or 0 at a point: inconclusive, the
+ * hypothesis fails). The Jacobian is symbolic in d where it is A ⊗ I_d (vector variables; det =
+ * (det A)^d) or free of d (scalar variables), and the printed |det| (B^d, B^(k*d), or free of d)
+ * is then compared for every d; otherwise dimension by dimension (d ≤ 6, resp. 1, 2, 3), and the
+ * verdict's `dimensions` list them. A printed |det| that is ≤ 0 somewhere is refuted.
  */
 import { z } from 'zod';
-import type { CheckContext, CheckResult } from '../claims.ts';
+import type { Basis, CheckContext, CheckResult } from '../claims.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import type { Poly } from '../../symbolic/poly.ts';
 import { polyDeterminant } from '../../symbolic/jet.ts';
@@ -21,7 +25,8 @@ import { splitRelation } from '../../symbolic/lang/text.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
 import { badInput, langSymbols, pointStrings } from './common.ts';
-import { dimensionsFor, firstNonzero, nonzeroPoint, short } from './identity.ts';
+import { MAX_DIMENSION, dimensionsFor, firstNonzero, nonzeroPoint, short } from './identity.ts';
+import { signOnDomain, weakerBasis } from './fokker-planck.ts';
 
 export const changeOfVariablesFields = z.looseObject({
   from: z.string().min(1),
@@ -60,11 +65,27 @@ function side(text: string, what: string): [string, string] {
   return [r.lhs, r.rhs];
 }
 
-/** det ∂(new)/∂(old) in dimension d and the printed value there. */
-function jacobianIn(syms: LangSymbols, record: ClaimRecord, d: number): { det: Poly; printed: Poly } {
+/** The old coordinates' variables: `old`, else the arguments of `original` that `density` does not take. */
+function oldVariables(fileSyms: LangSymbols, syms: LangSymbols, record: ClaimRecord): string[] {
+  if (Array.isArray(record.old)) return (record.old as string[]).map(String);
+  const o = fileSyms.functions[String(record.original)]?.args;
+  const n = fileSyms.functions[String(record.density)]?.args;
+  if (o && n) return o.filter((a) => !n.includes(a) && a in syms.variables);
+  return Object.keys(syms.variables).filter((v) => syms.variables[v].vector);
+}
+
+/** A compiled scalar that must be a polynomial (no exponential, a constant denominator). */
+function polyOf(S: LangSpace, text: string, what: string): Poly {
+  const v = S.compileText(text, new Map());
+  const c = v.comps[0];
+  if (v.vector || c.terms.length > 1 || (c.terms[0] && !c.terms[0].Q.isZero()) || !c.den.constantValue()) throw new LangError(`${what}: must be a scalar polynomial, got "${text}"`);
+  return S.normalize((c.terms[0]?.N ?? c.den.sub(c.den)).scale(c.den.constantValue()!.inv()));
+}
+
+/** ∂(new)/∂(old) in dimension d: rows the new coordinates (variable-major), columns the old ones. */
+function jacobianMatrix(syms: LangSymbols, record: ClaimRecord, old: readonly string[], d: number): { S: LangSpace; rows: Poly[][] } {
   const S = new LangSpace(syms, d);
   const sub = record.substitution as Record<string, string>;
-  const old = ((record.old as string[] | undefined) ?? Object.keys(syms.variables).filter((v) => syms.variables[v].vector)).map(String);
   const oldCoords = old.flatMap((v) => S.components[v] ?? []);
   const rows: Poly[][] = [];
   for (const v of Object.keys(sub)) {
@@ -72,14 +93,143 @@ function jacobianIn(syms: LangSymbols, record: ClaimRecord, d: number): { det: P
     for (const c of val.comps) {
       if (c.terms.length > 1 || (c.terms[0] && !c.terms[0].Q.isZero()) || !c.den.constantValue()) throw new LangError(`substitution ${v}: must be polynomial`);
       const N = (c.terms[0]?.N ?? c.den.sub(c.den)).scale(c.den.constantValue()!.inv());
-      rows.push(oldCoords.map((oc) => N.diff(oc)));
+      rows.push(oldCoords.map((oc) => S.normalize(N.diff(oc))));
     }
   }
   if (rows.length !== oldCoords.length) throw new LangError(`jacobian: ${rows.length} new coordinates for ${oldCoords.length} old ones (name the old variables in "old")`);
-  const det = S.normalize(polyDeterminant(rows));
-  const p = S.compileText(String(record.jacobian), new Map()).comps[0];
-  const printed = S.normalize((p.terms[0]?.N ?? det.sub(det)).scale(p.den.constantValue()?.inv() ?? (() => { throw new LangError('jacobian: denominator must be a number or product of parameters'); })()));
-  return { det, printed };
+  return { S, rows };
+}
+
+/** Is J (in dimension d) the Kronecker product A ⊗ I_d of the core A (the d = 1 matrix)? */
+function isKronecker(J: Poly[][], A: Poly[][], d: number): boolean {
+  const k = A.length;
+  if (J.length !== k * d) return false;
+  for (let v = 0; v < k; v++)
+    for (let i = 0; i < d; i++)
+      for (let w = 0; w < k; w++)
+        for (let j = 0; j < d; j++) if (!J[v * d + i][w * d + j].equals(i === j ? A[v][w] : A[v][w].sub(A[v][w]))) return false;
+  return true;
+}
+
+/** The printed Jacobian as B^(k·d) (B free of d): B^k in d = 1, else undefined. */
+function purePower(text: string, dim: string, S: LangSpace): Poly | undefined {
+  const t = text.replace(/\s+/g, '');
+  const base = '([A-Za-z0-9_.]+|\\([^()]*\\))';
+  const m = new RegExp(`^${base}\\^(?:${dim}|\\((\\d+)\\*${dim}\\)|\\(${dim}\\*(\\d+)\\))$`).exec(t);
+  if (!m || new RegExp(`(^|[^A-Za-z0-9_])${dim}($|[^A-Za-z0-9_])`).test(m[1])) return undefined;
+  const k = Number(m[2] ?? m[3] ?? 1);
+  try {
+    return S.normalize(polyOf(S, m[1], 'jacobian').pow(k));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Does the text mention the dimension symbol? */
+const mentions = (text: string, dim: string) => new RegExp(`(^|[^A-Za-z0-9_])${dim}($|[^A-Za-z0-9_])`).test(text);
+
+interface JacobianOutcome {
+  fail?: CheckResult;
+  /** `all` or the dimensions the Jacobian (invertibility, printed value) was checked in. */
+  dims: 'all' | number[];
+  basis?: Basis;
+  evidence: Record<string, unknown>;
+  text: string;
+}
+
+/**
+ * The map must be invertible (det ∂(new)/∂(old) ≠ 0 on the whole domain) and the printed
+ * |det| equal to it and positive. Symbolic in d when the Jacobian is A ⊗ I_d (vector variables,
+ * checked in d = 1, 2, 3: det = (det A)^d) or does not depend on d (scalar variables); otherwise
+ * in d = 1, 2, 3 only, and the dimensions say so.
+ */
+async function checkJacobian(fileSyms: LangSymbols, syms: LangSymbols, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<JacobianOutcome> {
+  const dim = fileSyms.dimension?.name ?? 'd';
+  const old = oldVariables(fileSyms, syms, record);
+  const news = Object.keys(record.substitution as Record<string, string>);
+  const isVec = (v: string) => !!(fileSyms.variables[v]?.vector);
+  const allScalar = [...old, ...news].every((v) => !isVec(v));
+  const allVector = [...old, ...news].every(isVec);
+  const evidence: Record<string, unknown> = { old };
+  let basis: Basis | undefined = 'kernel';
+  const j1 = jacobianMatrix(syms, record, old, 1);
+  const A = j1.rows;
+  const detA = j1.S.normalize(polyDeterminant(A));
+  const dets: Record<number, { S: LangSpace; det: Poly }> = { 1: { S: j1.S, det: detA } };
+  let structured = allScalar;
+  if (allVector) {
+    structured = true;
+    for (const d of [2, 3]) {
+      const J = jacobianMatrix(syms, record, old, d);
+      if (!isKronecker(J.rows, A, d)) structured = false;
+      dets[d] = { S: J.S, det: J.S.normalize(polyDeterminant(J.rows)) };
+    }
+  } else if (!allScalar) {
+    for (const d of [2, 3]) {
+      const J = jacobianMatrix(syms, record, old, d);
+      dets[d] = { S: J.S, det: J.S.normalize(polyDeterminant(J.rows)) };
+    }
+  }
+  const detText = allScalar ? unicodeString(detA) : structured ? `(${unicodeString(detA)})^${dim}` : Object.entries(dets).map(([d, x]) => `d=${d}: ${unicodeString(x.det)}`).join(', ');
+  evidence.determinant = detText;
+  evidence.jacobian = Object.fromEntries(Object.entries(dets).map(([d, x]) => [`d=${d}`, unicodeString(x.det)]));
+  const fail = (verdict: 'refuted' | 'inconclusive', summary: string, decisive: string, witness?: Record<string, unknown>): JacobianOutcome => ({
+    dims: [], evidence, text: '',
+    fail: { verdict, method: 'exact', summary, evidence: verdict === 'inconclusive' ? { hypothesisFails: summary, ...evidence } : evidence, ...(witness ? { witness } : {}), decisive },
+  });
+  const pointText = (at?: Record<string, string>) => (at && Object.keys(at).length ? ` at ${Object.entries(at).map(([a, b]) => `${a} = ${b}`).join(', ')}` : '');
+  // 1. invertibility
+  const invDims = structured ? [1] : [1, 2, 3];
+  for (const d of invDims) {
+    const { S, det } = dets[d];
+    if (det.isZero()) return fail('inconclusive', `the substitution is not invertible: det ∂(new)/∂(old) ≡ 0${structured ? '' : ` in d = ${d}`}, so it is not a change of variables`, `degenerate d=${d}`, { dimension: d, determinant: '0' });
+    const o = await signOnDomain(det, '!=', S, record, env, ctx);
+    evidence[`det ≠ 0${structured ? '' : ` (d=${d})`}`] = { status: o.status, ...o.evidence };
+    if (o.status === 'holds') {
+      basis = weakerBasis(basis, o.basis);
+      continue;
+    }
+    return fail('inconclusive', o.status === 'fails' ? `the substitution is not invertible${pointText(o.at)}: det ∂(new)/∂(old) = ${unicodeString(det)} = 0 there` : `det ∂(new)/∂(old) = ${unicodeString(det)} ≠ 0 is not decided on the domain`, `degenerate d=${d}`, o.at ? { dimension: d, ...o.at } : undefined);
+  }
+  let dims: 'all' | number[] = structured ? 'all' : [1, 2, 3];
+  let text = `map invertible (det ∂(new)/∂(old) = ${detText} ≠ 0${structured ? '' : ', d = 1, 2, 3'})`;
+  if (record.jacobian === undefined) return { dims, basis, evidence, text };
+  // 2. the printed |det|
+  const printedText = String(record.jacobian);
+  evidence.printedJacobian = printedText;
+  const symbolic = structured ? (allScalar ? (mentions(printedText, dim) ? undefined : polyOf(j1.S, printedText, 'jacobian')) : purePower(printedText, dim, j1.S)) : undefined;
+  const positive = async (P: Poly, S: LangSpace, d: number): Promise<JacobianOutcome | undefined> => {
+    const o = await signOnDomain(P, '>', S, record, env, ctx);
+    evidence[`printed > 0${d ? ` (d=${d})` : ''}`] = { status: o.status, ...o.evidence };
+    if (o.status === 'holds') {
+      basis = weakerBasis(basis, o.basis);
+      return undefined;
+    }
+    if (o.status === 'fails') return fail('refuted', `the printed |det ∂(new)/∂(old)| = ${printedText} is ${unicodeString(P)} ≤ 0${pointText(o.at)}${d ? ` in d = ${d}` : ''}: an absolute value is positive`, `jacobian sign d=${d || 1}: ${unicodeString(P)}`, { dimension: d || 1, ...(o.at ?? {}), printed: unicodeString(P) });
+    return fail('inconclusive', `the sign of the printed |det| = ${unicodeString(P)} is not decided on the domain`, `jacobian sign undecided`);
+  };
+  if (symbolic) {
+    if (!symbolic.equals(detA) && !symbolic.equals(detA.neg()))
+      return fail('refuted', `the transformed PDE holds, but |det ∂(new)/∂(old)| = ${unicodeString(detA)} ≠ the printed ${unicodeString(symbolic)} (up to sign) in d = 1`, `jacobian d=1: ${unicodeString(detA)}`, { dimension: 1, computed: unicodeString(detA), printed: unicodeString(symbolic) });
+    const neg = await positive(symbolic, j1.S, 0);
+    if (neg) return neg;
+    text += `; |det| = printed ${printedText} for every d (${allScalar ? 'no dimension enters' : `Jacobian = A ⊗ I_${dim}, det = (det A)^${dim}, det A = ±${unicodeString(symbolic)}`})`;
+    return { dims: 'all', basis, evidence, text };
+  }
+  // 3. dimension by dimension: (det A)^d up to MAX_DIMENSION for a Kronecker Jacobian, else d = 1, 2, 3
+  const list = structured ? Array.from({ length: MAX_DIMENSION }, (_, i) => i + 1) : [1, 2, 3];
+  for (const d of list) {
+    const S = dets[d]?.S ?? new LangSpace(syms, d);
+    const det = dets[d]?.det ?? S.normalize(detA.pow(d));
+    const printed = polyOf(S, printedText, 'jacobian');
+    if (!det.sub(printed).isZero() && !det.add(printed).isZero())
+      return fail('refuted', `the transformed PDE holds, but |det ∂(new)/∂(old)| = ${unicodeString(det)} ≠ the printed ${unicodeString(printed)} (up to sign) in d = ${d}`, `jacobian d=${d}: ${unicodeString(det)}`, { dimension: d, computed: unicodeString(det), printed: unicodeString(printed) });
+    const neg = await positive(printed, S, d);
+    if (neg) return neg;
+  }
+  dims = list;
+  text += `; |det| = printed ${printedText} in d = ${list.join(', ')} only (not shown for every d: write it as B^${dim} or B^(k*${dim}))`;
+  return { dims, basis, evidence, text };
 }
 
 /** Residual (from) − (to ∘ substitution) in dimension d: `to` compiled in the new variables, then substituted. */
@@ -138,34 +288,25 @@ async function decide(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext)
   } catch (e) {
     return badInput('exact', e);
   }
-  const pdeDims = plan.all ? 'all' : plan.dims;
-  const r: CheckResult = { verdict: 'proved', method: 'exact', basis: 'kernel', dimensions: pdeDims, summary: `(from) = (to) under the substitution, every d (${plan.all ? `d = 1…${plan.k + 1} checked` : plan.dims.join(', ')})`, evidence: { perDimension, summationBound: plan.k }, decisive: `identity d=${plan.dims.join(',')}` };
-  if (record.jacobian === undefined) return r;
-  const jac: Record<string, string> = {};
+  let jac: JacobianOutcome;
   try {
-    for (const d of [1, 2, 3]) {
-      const { det, printed } = jacobianIn(syms, record, d);
-      jac[`d=${d}`] = unicodeString(det);
-      if (!det.sub(printed).isZero() && !det.add(printed).isZero()) {
-        return {
-          verdict: 'refuted',
-          method: 'exact',
-          summary: `the transformed PDE holds, but |det ∂(new)/∂(old)| = ${unicodeString(det)} ≠ the printed ${unicodeString(printed)} (up to sign) in d = ${d}`,
-          evidence: { ...r.evidence, jacobian: jac, printedJacobian: unicodeString(printed) },
-          witness: { dimension: d, computed: unicodeString(det), printed: unicodeString(printed) },
-          decisive: `jacobian d=${d}: ${unicodeString(det)}`,
-        };
-      }
-    }
+    jac = await checkJacobian(fileSyms, syms, record, env, ctx);
   } catch (e) {
     return badInput('exact', e);
   }
+  const pdeEvidence = { perDimension, summationBound: plan.k };
+  if (jac.fail) return { ...jac.fail, evidence: { ...pdeEvidence, ...jac.fail.evidence } };
+  const pdeDims: 'all' | number[] = plan.all ? 'all' : plan.dims;
+  const dims: 'all' | number[] = pdeDims === 'all' ? jac.dims : jac.dims === 'all' ? pdeDims : pdeDims.filter((d) => (jac.dims as number[]).includes(d));
+  const basis = weakerBasis('kernel', jac.basis);
   return {
-    ...r,
-    dimensions: [1, 2, 3],
-    summary: `${r.summary}; Jacobian determinant = ±printed in d = 1, 2, 3 (${Object.values(jac).join(', ')})`,
-    evidence: { ...r.evidence, jacobian: jac, pdeDimensions: pdeDims },
-    decisive: `${r.decisive}; jacobian ${Object.values(jac).join(',')}`,
+    verdict: 'proved',
+    method: 'exact',
+    ...(basis ? { basis } : {}),
+    dimensions: dims,
+    summary: `(from) = (to) under the substitution ${plan.all ? `for every d (d = 1…${plan.k + 1} checked)` : `in d = ${plan.dims.join(', ')}`}; ${jac.text}`,
+    evidence: { ...pdeEvidence, pdeDimensions: pdeDims, ...jac.evidence },
+    decisive: `identity d=${plan.dims.join(',')}; jacobian ${String(jac.evidence.determinant)}`,
   };
 }
 
