@@ -35,7 +35,7 @@ import { prodE, sumE, scaleE } from '../../numeric/families.ts';
 import { chooseIntegrators, integrateMargins, marginShortfall, STRICT_SUPPORT_SIGMAS } from '../../numeric/search.ts';
 import { registerProcedure } from './registry.ts';
 import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointText, recordDomain } from './common.ts';
-import { gaussianWeight, weightVariances, type GaussianWeight } from './integral-inequality.ts';
+import { gaussianWeight, weightTerm, weightVariances, type GaussianWeight } from './integral-inequality.ts';
 
 type Node = MathNode & { type: string; name?: string; fn?: unknown; args?: MathNode[]; op?: string; content?: MathNode; value?: unknown };
 const fnName = (n: Node): string | undefined => (typeof n.fn === 'string' ? n.fn : (n.fn as { name?: string } | undefined)?.name);
@@ -284,6 +284,59 @@ function expectationParam(ip: { num: Poly; den: Poly }, variances: Map<string, P
   return { num, den, roots: {} };
 }
 
+const INTEGRAND_FUNCTIONS = ['exp', 'sin', 'cos', 'tanh', 'abs', 'sqrt', 'log', 'dot'];
+
+/**
+ * What toExpr / integrandPoly would reject at check time, found from the text (for `lint`): a vector
+ * variable standing alone (E(cos(x)) with x a vector: only |x|^2, |x|^(2k) and dot(x, v) read a
+ * vector), dot(·, ·) of anything but two vector variables, a function outside the integrand language.
+ */
+function integrandProblem(node: MathNode, syms: LangSymbols): string | undefined {
+  const isVector = (n: Node) => n.type === 'SymbolNode' && !!syms.variables[n.name!]?.vector;
+  let problem: string | undefined;
+  const masked = (node as Node).transform((c) => {
+    const m = c as Node;
+    if (m.type === 'OperatorNode' && m.op === '^') {
+      const [b, e] = m.args! as Node[];
+      const k = e.type === 'ConstantNode' ? Number(e.value) : NaN;
+      if (b.type === 'FunctionNode' && fnName(b) === 'abs' && isVector(b.args?.[0] as Node) && Number.isInteger(k) && k > 0 && k % 2 === 0) return parseMath('__vec');
+    }
+    if (m.type === 'FunctionNode' && fnName(m) === 'dot') {
+      const [a, b] = (m.args ?? []) as Node[];
+      if (m.args?.length !== 2 || !isVector(a) || !isVector(b)) problem ??= `dot(·, ·) of two vector variables only, got "${m.toString()}"`;
+      return parseMath('__vec');
+    }
+    return c;
+  });
+  (masked as Node).traverse((c, path) => {
+    const m = c as Node;
+    if (path === 'fn') return;
+    if (m.type === 'FunctionNode' && !INTEGRAND_FUNCTIONS.includes(fnName(m) ?? '')) problem ??= `unsupported in an integrand: "${m.toString()}" (functions: ${INTEGRAND_FUNCTIONS.join(', ')})`;
+    if (isVector(m)) problem ??= `the vector variable "${m.name}" stands alone in "${node.toString()}": write |${m.name}|^2, dot(${m.name}, ·) or a coordinate expression`;
+  });
+  return problem;
+}
+
+/**
+ * A weight that is not integrable anywhere on the domain, decidable from the parameters' domains
+ * alone (for `lint`): a diagonal coefficient A of −A·z²/2 that is 0, or whose numerator and
+ * denominator have coefficients of one sign each in positive parameters, with A < 0 (exp(+a|x|^2/2), a > 0).
+ */
+function weightSignProblem(g: GaussianWeight, syms: LangSymbols): string | undefined {
+  const positive = positiveParameters(syms);
+  const oneSign = (p: Poly): number => {
+    const signs = new Set(p.termList().map((t) => t.coef.sign()));
+    return signs.size === 1 && p.variables().every((v) => positive.has(v)) ? [...signs][0] : 0;
+  };
+  for (const [i, v] of g.variables.entries()) {
+    const square = syms.variables[v]?.vector ? `|${v}|^2` : `${v}^2`;
+    const e: ParamExpr = { num: g.A[i][i], den: g.den, roots: {} };
+    if (e.num.isZero()) return `weight "${g.weight}" is not integrable in ${v}: the coefficient A of -A*${square}/2 in the exponent is 0`;
+    if (oneSign(e.num) * oneSign(e.den) < 0) return `weight "${g.weight}" is not integrable in ${v} anywhere on the domain: the coefficient A of -A*${square}/2 in the exponent is ${paramText(e)} < 0 (the weight grows)`;
+  }
+  return undefined;
+}
+
 /** Integrand → numeric Expr (x ↦ xv, v ↦ vv by the weight's two vector variables). */
 function toExpr(node: MathNode, syms: LangSymbols, at: Readonly<Record<string, Rational>>, d: number, kindOf: (v: string) => 'x' | 'v'): Expr {
   const n = node as Node;
@@ -354,8 +407,37 @@ registerProcedure({
       throw e;
     }
     try {
+      const syms = langSymbols(env, record);
+      const notIntegrable = weightSignProblem(gaussianWeight(String(record.weight), syms, [syms.dimension?.name ?? 'd']), syms);
+      if (notIntegrable) return [{ path: 'weight', message: notIntegrable }];
+    } catch (e) {
+      if (e instanceof LangError) return [{ path: 'weight', message: e.message }];
+      throw e;
+    }
+    try {
       const rel = splitRelation(barsToAbs(String(record.relation)));
-      if (rel) for (const side of [rel.lhs, rel.rhs]) extractExpectations(parseMath(side), [], String(record.weight));
+      const integrands: MathNode[] = [];
+      if (rel) for (const side of [rel.lhs, rel.rhs]) extractExpectations(parseMath(side), integrands, String(record.weight));
+      const syms = langSymbols(env, record);
+      for (const n of integrands) {
+        const problem = integrandProblem(n, syms);
+        if (problem) return [{ path: 'relation', message: problem }];
+      }
+      // a non-polynomial integrand is sampled: the samplers draw an independent, centred Gaussian in at most two variables
+      if (integrands.some((n) => !integrandPoly(n, syms, 1))) {
+        const g = gaussianWeight(String(record.weight), syms, [syms.dimension?.name ?? 'd']);
+        const sampled = (what: string) => [{ path: 'weight', message: `Monte Carlo (a non-polynomial integrand) samples an independent, centred Gaussian in at most two variables: ${what}` }];
+        if (g.variables.length > 2) return sampled(`the weight has ${g.variables.length} variables (${g.variables.join(', ')})`);
+        for (let i = 0; i < g.variables.length; i++) {
+          if (!g.b[i].isZero()) return sampled(`the linear term ${weightTerm(g, syms, i)} shifts the mean`);
+          for (let j = i + 1; j < g.variables.length; j++) if (!g.A[i][j].isZero()) return sampled(`the cross term ${weightTerm(g, syms, i, j)} correlates ${g.variables[i]} and ${g.variables[j]}`);
+        }
+        for (const n of integrands)
+          (n as Node).traverse((c, path) => {
+            const m = c as Node;
+            if (path !== 'fn' && m.type === 'SymbolNode' && m.name! in syms.variables && !g.variables.includes(m.name!)) throw new LangError(`the integrand depends on ${m.name}, which the weight does not integrate`);
+          });
+      }
       return [];
     } catch (e) {
       if (e instanceof LangError) return [{ path: 'relation', message: e.message }];
@@ -490,9 +572,12 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
       const kindOf = (v: string): 'x' | 'v' => (v === xName ? 'x' : 'v');
       // margin integrand: Σ_k c_k f_k + c_0, c_k = ∂(R − L)/∂E_k
       const diff = difference(R, L);
-      const den = diff.den.evaluate(atd).toNumber();
-      const c0 = diff.num.subs(Object.fromEntries(eNames.map((n) => [n, 0]))).evaluate(atd).toNumber() / den;
-      const terms = integrands.map((n, j) => scaleE(diff.num.diff(eNames[j]).evaluate(atd).toNumber() / den, toExpr(n, syms, atd, d, kindOf)));
+      // parameter values in floating point, square roots of parameter expressions included
+      const num = numericPoint(atd, diff.roots);
+      const den = diff.den.evaluateNumber(num);
+      if (!Number.isFinite(den) || den === 0) throw new LangError(`the bound is undefined at ${pointText(atd)}`);
+      const c0 = diff.num.subs(Object.fromEntries(eNames.map((n) => [n, 0]))).evaluateNumber(num) / den;
+      const terms = integrands.map((n, j) => scaleE(diff.num.diff(eNames[j]).evaluateNumber(num) / den, toExpr(n, syms, atd, d, kindOf)));
       const margin = scaleE(sgn, sumE(cst(c0), ...terms));
       const res = await integrateMargins(choice, { d, names: ['margin'], exprs: [margin], params: {} }, { omega0: Math.sqrt(sv2 / sx2), beta: 1 / sv2 }, [0], { samples, quadratureNodes: d === 1 ? 64 : d === 2 ? 16 : 8, seed: ctx.seed + 37 * k + d, signal: ctx.signal });
       const m = res.margins[0];
@@ -514,3 +599,20 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
 }
 
 const SUPPORT_RULE = `supported: every trial's margin ≥ 0 (≤, ≥) or > ${STRICT_SUPPORT_SIGMAS}σ (<, >); refuted: < −6σ confirmed by a different backend; otherwise inconclusive`;
+
+/** A point's parameters in floating point, with the values of the root symbols (√ of parameter expressions). */
+function numericPoint(at: Readonly<Record<string, Rational>>, roots: Readonly<Record<string, Poly>>): Record<string, number> {
+  const out: Record<string, number> = Object.fromEntries(Object.entries(at).map(([k, v]) => [k, v.toNumber()]));
+  let pending = Object.entries(roots);
+  while (pending.length) {
+    const ready = pending.filter(([, p]) => p.variables().every((v) => v in out));
+    if (!ready.length) throw new LangError(`a square root depends on ${pending[0][1].variables().filter((v) => !(v in out)).join(', ')}, which has no value here`);
+    for (const [name, p] of ready) {
+      const x = p.evaluateNumber(out);
+      if (!(x >= 0)) throw new LangError(`the square root of ${p.toString()} is not real at ${pointText(at)}`);
+      out[name] = Math.sqrt(x);
+    }
+    pending = pending.filter(([name]) => !(name in out));
+  }
+  return out;
+}
