@@ -42,8 +42,13 @@ export function selectClaims<C extends Pick<Claim, 'id'>>(claims: readonly C[], 
   return claims.filter((c) => c.id === only || c.id.startsWith(only.endsWith(':') ? only : `${only}`));
 }
 
-/** The basis of a TypeScript check that does not state one: its exact kernel, or Z3 alone. */
-function legacyBasis(method: CheckResult['method']): ClaimReport['basis'] {
+/**
+ * The basis of a check that does not state one (legacy TypeScript closures): its exact kernel, or
+ * Z3 alone. Never for a `module` claim: a module states its basis (src/procedures/module.ts turns
+ * a `proved` without one into an error), and nothing is inferred for it from its method.
+ */
+function legacyBasis(claim: Claim, method: CheckResult['method']): ClaimReport['basis'] {
+  if (claim.kind === 'module') return undefined;
   return method === 'exact' ? 'kernel' : method === 'z3' ? 'one-solver' : undefined;
 }
 
@@ -97,7 +102,7 @@ export async function runClaim(claim: Claim, ctx: CheckContext, timeoutMs?: numb
     kind: claim.kind ?? 'custom',
     ...(claim.title ? { title: claim.title } : {}),
     uses: claim.uses ?? [],
-    basis: result.verdict === 'proved' ? (result.basis ?? legacyBasis(result.method)) : undefined,
+    basis: result.verdict === 'proved' ? (result.basis ?? legacyBasis(claim, result.method)) : undefined,
     dimensions: result.dimensions,
     decisive: result.decisive,
   };

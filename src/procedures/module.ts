@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import type { ModuleCheck } from '../claim-record.ts';
+import type { Basis, CheckResult, Method, Verdict } from '../claims.ts';
 import { registerProcedure } from './registry.ts';
 
 const staticModules = new Map<string, ModuleCheck>();
@@ -41,6 +42,40 @@ async function importCheck(key: string): Promise<ModuleCheck> {
   return check as ModuleCheck;
 }
 
+/** What a `proved` may rest on (src/claims.ts Basis). */
+const BASES: readonly Basis[] = ['kernel', 'certificate', 'two-solvers', 'one-solver', 'given-cited'];
+/** Methods that never prove: they sample, simulate or approximate. */
+const NUMERIC: readonly Method[] = ['simulation', 'monte-carlo', 'property-search', 'quadrature', 'spectral'];
+
+/** Why a module's `proved` (or its corrected statement's) is no proof, if it is not. */
+function badProof(r: { verdict: Verdict; method: Method; basis?: Basis }): string | undefined {
+  if (r.verdict !== 'proved') return undefined;
+  if (NUMERIC.includes(r.method)) return `returned proved by ${r.method}, which never proves (return supported, or proved by an exact method with its basis)`;
+  if (r.basis === undefined) return `returned proved without a basis (state basis: ${BASES.join(', ')})`;
+  if (!BASES.includes(r.basis)) return `returned proved with an unknown basis "${String(r.basis)}" (one of ${BASES.join(', ')})`;
+  return undefined;
+}
+
+/**
+ * A module's `proved` counts only with a stated basis and a method that can prove: otherwise the
+ * verdict is `error`, naming the module and what it returned (never a silent proof, never a silent
+ * downgrade). The same holds for a `corrected` the module returns itself.
+ */
+export function provedOnlyWithBasis(result: CheckResult, spec: string): CheckResult {
+  const bad = badProof(result);
+  if (bad) {
+    const summary = `module ${spec} ${bad}`;
+    return { verdict: 'error', method: result.method, summary, evidence: { reason: summary, moduleSummary: result.summary, moduleEvidence: result.evidence }, decisive: `bad proved: ${bad}` };
+  }
+  const c = result.corrected;
+  const badCorrected = c ? badProof(c) : undefined;
+  if (c && badCorrected) {
+    const summary = `module ${spec} ${badCorrected}`;
+    return { ...result, corrected: { ...c, verdict: 'error', basis: undefined, summary: `corrected statement: ${summary}`, evidence: { reason: summary, moduleSummary: c.summary, moduleEvidence: c.evidence } } };
+  }
+  return result;
+}
+
 registerProcedure({
   kind: 'module',
   summary: 'a TypeScript check (file.ts#export) that reads its printed data from the record; runs only with --allow-modules',
@@ -60,6 +95,6 @@ registerProcedure({
       if (!env.set.allowModules) throw new RangeError(`${record.id}: module ${String(record.module)} needs --allow-modules`);
       check = await importCheck(key);
     }
-    return check(record, env, ctx);
+    return provedOnlyWithBasis(await check(record, env, ctx), String(record.module));
   },
 });
