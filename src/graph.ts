@@ -24,21 +24,30 @@ export interface GraphNode {
   conjunction?: boolean;
 }
 
+/** The parts of a conjunction's corrected statement, when it states its own (`corrected.uses`). */
+function correctedParts(r: ClaimReport): string[] | undefined {
+  const uses = r.kind === 'conjunction' ? r.corrected?.evidence?.uses : undefined;
+  return Array.isArray(uses) ? uses.map(String) : undefined;
+}
+
 /** Nodes of a run: rows, their corrected statements, cited results. */
 export function graphNodes(rows: readonly ClaimReport[], cited: readonly CitedResult[]): Map<string, GraphNode> {
   const nodes = new Map<string, GraphNode>();
   for (const c of cited) nodes.set(c.id, { id: c.id, verdict: 'cited', uses: [] });
   const hasCorrected = new Set(rows.filter((r) => r.corrected).map((r) => r.id));
   for (const r of rows) {
-    nodes.set(r.id, { id: r.id, verdict: r.verdict, uses: r.uses ?? [], basis: r.basis, conjunction: r.kind === 'conjunction' });
-    // A corrected statement rests on the corrected versions of what the printed one uses.
-    const uses = (r.uses ?? []).map((u) => (hasCorrected.has(u) ? `${u}:corrected` : u));
-    if (r.corrected) nodes.set(`${r.id}:corrected`, { id: `${r.id}:corrected`, verdict: r.corrected.verdict, uses, basis: r.corrected.basis, of: r.id });
+    const conjunction = r.kind === 'conjunction';
+    nodes.set(r.id, { id: r.id, verdict: r.verdict, uses: r.uses ?? [], basis: r.basis, conjunction });
+    // A corrected statement rests on the corrected versions of what the printed one uses; a
+    // conjunction's corrected statement on the parts it names (`corrected.uses`), if it names them.
+    const uses = correctedParts(r) ?? (r.uses ?? []).map((u) => (hasCorrected.has(u) ? `${u}:corrected` : u));
+    if (r.corrected) nodes.set(`${r.id}:corrected`, { id: `${r.id}:corrected`, verdict: r.corrected.verdict, uses, basis: r.corrected.basis, of: r.id, conjunction });
   }
   return nodes;
 }
 
-const WORST: Verdict[] = ['error', 'refuted', 'inconclusive', 'vacuous', 'supported', 'proved'];
+/** Worst first, as docs/kinds/conjunction.md states: refuted, error, inconclusive, vacuous, supported. */
+const WORST: Verdict[] = ['refuted', 'error', 'inconclusive', 'vacuous', 'supported', 'proved'];
 
 /** The verdict of a conjunction from its parts' verdicts (cited parts count as proved, given). */
 export function conjunctionVerdict(parts: readonly (Verdict | 'cited' | undefined)[]): Verdict {
@@ -47,51 +56,89 @@ export function conjunctionVerdict(parts: readonly (Verdict | 'cited' | undefine
   return 'inconclusive';
 }
 
-/** The weakest basis among proved parts (given-cited when a cited result is among them). */
-function weakestBasis(parts: readonly GraphNode[]): Basis {
-  if (parts.some((p) => p.verdict === 'cited' || p.basis === 'given-cited')) return 'given-cited';
-  for (const b of ['one-solver', 'two-solvers', 'certificate', 'kernel'] as const) if (parts.some((p) => p.basis === b)) return b;
-  return 'kernel';
+/** Bases from the weakest to the strongest. */
+const BASES: readonly Basis[] = ['given-cited', 'one-solver', 'two-solvers', 'certificate', 'kernel'];
+
+/**
+ * The weakest basis among proved parts (given-cited when a cited result is among them); undefined
+ * when a part states none (a `proved` without a basis is no proof).
+ */
+export function weakestBasis(parts: readonly Pick<GraphNode, 'verdict' | 'basis'>[]): Basis | undefined {
+  let weakest = BASES.length - 1;
+  for (const p of parts) {
+    const k = p.verdict === 'cited' ? 0 : p.basis ? BASES.indexOf(p.basis) : -1;
+    if (k < 0) return undefined;
+    weakest = Math.min(weakest, k);
+  }
+  return BASES[weakest];
+}
+
+type Status = { established: Established; brokenAt: string[] };
+
+/** A node counts as holding only when proved with a stated basis (or supported: conditional); cited results hold. */
+function holds(node: GraphNode): boolean {
+  return (node.verdict === 'proved' && node.basis !== undefined) || node.verdict === 'supported';
 }
 
 /**
- * Fill `verdict` of conjunction rows and `established` / `brokenAt` of every row, in place.
- * Returns the rows for chaining.
+ * Fill `verdict` (and `corrected`) of conjunction rows and `established` / `brokenAt` of every
+ * row, in place. A conjunction is assembled from what its parts establish, not from their own
+ * verdicts alone: a part proved while something it rests on fails (or proved without a basis)
+ * makes it `inconclusive`, a part resting on supported claims `supported` — so a conjunction row
+ * is `proved` exactly when its headline says established. Returns the rows for chaining.
  */
 export function propagate(rows: ClaimReport[], cited: readonly CitedResult[]): ClaimReport[] {
   const byId = new Map(rows.map((r) => [r.id, r]));
-  // Conjunctions first, in dependency order (a conjunction may use another).
-  const resolving = new Set<string>();
-  const resolve = (r: ClaimReport) => {
-    if (r.kind !== 'conjunction' || r.evidence.assembled || resolving.has(r.id)) return;
-    resolving.add(r.id);
-    const nodes = graphNodes(rows, cited);
-    const parts = r.uses.map((u) => {
-      const row = byId.get(u);
-      if (row) resolve(row);
-      return graphNodes(rows, cited).get(u) ?? nodes.get(u);
+  const nodes = graphNodes(rows, cited);
+  const memo = new Map<string, Status>();
+  const visiting = new Set<string>();
+
+  const assemble = (node: GraphNode, below: Status[]) => {
+    const parts = node.uses.map((u) => nodes.get(u));
+    const missing = node.uses.filter((_, i) => !parts[i]);
+    // What each part contributes: its own verdict when it fails itself, else what it establishes.
+    const effective = parts.map((p, i): Verdict | undefined => {
+      if (!p) return undefined;
+      if (below[i].established === 'yes') return 'proved';
+      if (below[i].established === 'conditional') return 'supported';
+      // proved or supported itself, yet not established (without a basis, or resting on a failure)
+      return p.verdict === 'proved' || p.verdict === 'supported' || p.verdict === 'cited' ? 'inconclusive' : p.verdict;
     });
-    const missing = r.uses.filter((u, i) => !parts[i]);
-    const verdict = missing.length ? 'inconclusive' : conjunctionVerdict(parts.map((p) => p?.verdict));
-    r.verdict = verdict;
-    r.method = 'exact';
-    r.basis = verdict === 'proved' ? weakestBasis(parts as GraphNode[]) : undefined;
-    const failing = r.uses.filter((u, i) => parts[i] && parts[i]!.verdict !== 'proved' && parts[i]!.verdict !== 'cited');
-    r.summary = missing.length
+    const reason = (i: number): string => {
+      const p = parts[i]!;
+      if (p.verdict === 'proved' && !holds(p)) return 'proved without a basis';
+      if (holds(p) && below[i].established === 'no') return `${p.verdict}, rests on ${below[i].brokenAt.join(', ')}`;
+      if (p.verdict === 'proved' && below[i].established === 'conditional') return 'proved, rests on supported claims';
+      return p.verdict;
+    };
+    const verdict = missing.length ? 'inconclusive' : conjunctionVerdict(effective);
+    const basis = verdict === 'proved' ? weakestBasis(parts as GraphNode[]) : undefined;
+    const failing = node.uses.flatMap((u, i) => (parts[i] && effective[i] !== 'proved' ? [`${u} (${reason(i)})`] : []));
+    const summary = missing.length
       ? `parts not run: ${missing.join(', ')}`
       : verdict === 'proved'
-        ? `every part holds: ${r.uses.join(', ')}`
-        : `${verdict}: ${failing.map((u) => `${u} (${parts[r.uses.indexOf(u)]!.verdict})`).join(', ')}`;
-    r.evidence = { ...r.evidence, assembled: true, parts: Object.fromEntries(r.uses.map((u, i) => [u, parts[i]?.verdict ?? 'not run'])) };
-    r.decisive = r.summary;
-    resolving.delete(r.id);
+        ? `every part holds: ${node.uses.join(', ')}`
+        : `${verdict}: ${failing.join(', ')}`;
+    const partsEvidence = Object.fromEntries(node.uses.map((u, i) => [u, parts[i] ? reason(i) : 'not run']));
+    node.verdict = verdict;
+    node.basis = basis;
+    const row = byId.get(node.of ?? node.id);
+    if (!row) return;
+    if (node.of) {
+      const { assembled: _a, parts: _p, ...own } = (row.corrected!.evidence ?? {}) as Record<string, unknown>;
+      row.corrected = { ...row.corrected!, verdict, method: 'exact', basis, summary, evidence: { ...own, assembled: true, parts: partsEvidence } };
+      return;
+    }
+    const { assembled: _a, parts: _p, ...own } = row.evidence;
+    row.verdict = verdict;
+    row.method = 'exact';
+    row.basis = basis;
+    row.summary = summary;
+    row.evidence = { ...own, assembled: true, parts: partsEvidence };
+    row.decisive = summary;
   };
-  for (const r of rows) resolve(r);
 
-  const nodes = graphNodes(rows, cited);
-  const memo = new Map<string, { established: Established; brokenAt: string[] }>();
-  const visiting = new Set<string>();
-  const est = (id: string): { established: Established; brokenAt: string[] } => {
+  const est = (id: string): Status => {
     const hit = memo.get(id);
     if (hit) return hit;
     const node = nodes.get(id);
@@ -100,10 +147,11 @@ export function propagate(rows: ClaimReport[], cited: readonly CitedResult[]): C
     if (visiting.has(id)) return { established: 'no', brokenAt: [id] };
     visiting.add(id);
     const below = node.uses.map(est);
+    if (node.conjunction) assemble(node, below);
     visiting.delete(id);
     const broken = [...new Set(below.flatMap((b) => b.brokenAt))];
-    let out: { established: Established; brokenAt: string[] };
-    const ownOk = node.verdict === 'proved' || node.verdict === 'supported';
+    let out: Status;
+    const ownOk = holds(node);
     if (!ownOk) out = { established: 'no', brokenAt: broken.length ? broken : [id] };
     else if (broken.length) out = { established: 'no', brokenAt: broken };
     else if (node.verdict === 'supported' || below.some((b) => b.established === 'conditional')) out = { established: 'conditional', brokenAt: [] };
@@ -114,6 +162,8 @@ export function propagate(rows: ClaimReport[], cited: readonly CitedResult[]): C
     memo.set(id, out);
     return out;
   };
+  // Conjunctions (and their corrected statements) first, so every row sees them assembled.
+  for (const n of nodes.values()) if (n.conjunction) est(n.id);
   for (const r of rows) {
     const e = est(r.id);
     r.established = e.established;

@@ -5,6 +5,8 @@ import type { ClaimReport } from '../../src/claims.ts';
 
 const row = (id: string, verdict: ClaimReport['verdict'], uses: string[] = [], kind = 'identity'): ClaimReport => ({
   id, source: 's', statement: 's', verdict, method: 'exact', witness: null, corrected: null, evidence: {}, reproduce: '', ms: 0, summary: '', hypotheses: [], uses, kind,
+  // a proved row states its basis (a proved without one is no proof: src/graph.ts)
+  ...(verdict === 'proved' ? { basis: 'kernel' as const } : {}),
 });
 
 describe('hypocheck graph', () => {
