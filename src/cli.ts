@@ -16,6 +16,7 @@ import { rowQueries, runClaim, runClaims, selectClaims, smt2FileName } from './r
 import { queryToSmt2 } from '../symbolic/smt2.ts';
 import { basisLine, buildReport, colourVerdict, evidenceText, summaryLine, tableHeader, tableRow, toJson, toMarkdown } from './report.ts';
 import { createServiceRegistry, type ManagedRegistry } from './services.ts';
+import { propagate } from './graph.ts';
 import { createZ3Service } from './z3-service.ts';
 import { createCvc5Service } from './cvc5-service.ts';
 import { createIntegratorService } from './integrator-service.ts';
@@ -151,6 +152,33 @@ export function printShow(row: ClaimReport, io: CliIo): void {
     if (row.corrected.evidence) for (const [k, v] of Object.entries(row.corrected.evidence)) io.out(`  ${k}: ${evidenceText(v)}`);
   }
   io.out(`${pc.bold('Reproduce')}: ${row.reproduce}`);
+}
+
+/**
+ * The claims a conjunction rests on, itself included, in the given order: its `uses` (a corrected
+ * statement `<id>:corrected` through its claim; a conjunction's `corrected.uses` too), transitively.
+ */
+export function conjunctionClosure(claims: readonly Claim[], id: string): Claim[] {
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  const seen = new Set<string>();
+  const visit = (u: string) => {
+    const base = !byId.has(u) && u.endsWith(':corrected') ? u.slice(0, -':corrected'.length) : u;
+    const c = byId.get(base);
+    if (!c || seen.has(base)) return;
+    seen.add(base);
+    const correctedUses = c.kind === 'conjunction' && Array.isArray(c.record?.corrected?.uses) ? (c.record.corrected.uses as unknown[]).map(String) : [];
+    for (const v of [...(c.uses ?? []), ...correctedUses]) visit(v);
+  };
+  visit(id);
+  return claims.filter((c) => seen.has(c.id));
+}
+
+/** After `show` of a conjunction: whether it is established, and what each claim below it gave. */
+function printConjunctionParts(row: ClaimReport, rows: readonly ClaimReport[], io: CliIo): void {
+  const broken = row.brokenAt?.length ? ` — broken at ${row.brokenAt.join(', ')}` : '';
+  io.out(`${pc.bold('Established')}: ${row.established ?? 'no'}${broken}`);
+  io.out(pc.bold(`Claims it rests on (${rows.length - 1}, run here)`));
+  for (const r of rows) if (r.id !== row.id) io.out(`  ${r.id}  ${colourVerdict(r.verdict)}${r.corrected ? ` (corrected: ${colourVerdict(r.corrected.verdict)})` : ''}  established: ${r.established ?? 'no'}`);
 }
 
 /** Every solver query of the run as report/smt2/<id>-<k>.smt2, so a referee can re-run any solver. */
@@ -381,6 +409,18 @@ export function buildProgram(io: CliIo, state: { exitCode: number; signal?: Abor
       const { ctx, registry } = createContext({ seed: opts.seed, backend: opts.backend, effort: opts.effort }, io, state.signal);
       state.cleanups.push(() => registry.disposeAll());
       await preflightBackend(opts, ctx);
+      if (claim.kind === 'conjunction') {
+        // A conjunction's verdict is assembled from what its parts establish: run them all (the
+        // claims it rests on, transitively), so show says what check and verify say.
+        const parts = conjunctionClosure(paper.claims, claim.id);
+        io.err(pc.dim(`${claim.id} is a conjunction: running the ${parts.length - 1} claims it rests on`));
+        const rows = propagate(await runClaims(parts, ctx, { concurrency: 2 }), paper.set.cited);
+        const row = rows.find((r) => r.id === claim.id)!;
+        printShow(row, io);
+        printConjunctionParts(row, rows, io);
+        if (rows.some((r) => r.verdict === 'error')) state.exitCode = 1;
+        return;
+      }
       const row = await runClaim(claim, ctx);
       printShow(row, io);
       if (row.verdict === 'error') state.exitCode = 1;
