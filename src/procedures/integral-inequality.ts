@@ -19,9 +19,10 @@
  * exact Gaussian moments; the constraint is imposed by an exact change of basis; rhs − lhs ⪰ 0
  * (≻ 0 for a strict relation) is decided by exact symmetric elimination. A negative (or, for a
  * strict relation, zero) pivot yields an exact witness polynomial h, re-checked exactly against
- * the printed relation and constraint → `refuted`. Holding at every point → `supported` (exact on
- * the polynomial space at those points; all of H¹ would be a cited theorem, e.g. the Gaussian
- * Poincaré inequality), never `proved`.
+ * the printed relation and constraint → `refuted`. Holding at every point, the best constant on
+ * polynomials is compared at two degrees (growthCheck): a growing one raises the degree while cheap
+ * (a witness → `refuted`), else `inconclusive`; a stable one → `supported` (exact on the polynomial
+ * space at those points; all of H¹ rests on the cited results the record uses, if any), never `proved`.
  *
  * Numeric family: seeded trigonometric sums and Gaussian bumps, made to satisfy `mean(h) = 0` by
  * their closed-form mean, integrated with the run's integrators; a violation counts only beyond
@@ -632,7 +633,8 @@ interface PointOutcome {
 }
 
 /** Decide the relation on polynomials of degree ≤ N at one point, exactly. */
-export function decidePolynomialAt(p: ParsedIntegral, record: ClaimRecord, at: Point, d: number, N: number): PointOutcome {
+/** The polynomial space of degree ≤ N at a point: a basis of the homogeneous constraints, a particular solution h0, the exact functionals. */
+function polynomialSpace(p: ParsedIntegral, record: ClaimRecord, at: Point, d: number, N: number): { ef: ExactFunctionals; basis: Poly[]; h0: Poly } {
   const atd = { ...at, [p.dimName]: q(d) };
   const variances = weightVariances(String(record.weight), p.syms, atd);
   const coords = coordinates(variances, p.syms, d);
@@ -656,6 +658,18 @@ export function decidePolynomialAt(p: ParsedIntegral, record: ClaimRecord, at: P
       return vi.isZero() ? b : b.sub(basis[k].scale(vi.div(vals[k])));
     });
   }
+  return { ef, basis, h0 };
+}
+
+/** The size of polynomialSpace's monomial basis at degree setting N in n coordinates (1 and multiIndices(n, N + 1)): C(n + N + 1, n). */
+function basisSize(n: number, N: number): number {
+  let c = 1;
+  for (let i = 1; i <= N + 1; i++) c = (c * (n + i)) / i;
+  return Math.round(c);
+}
+
+export function decidePolynomialAt(p: ParsedIntegral, record: ClaimRecord, at: Point, d: number, N: number): PointOutcome {
+  const { ef, basis, h0 } = polynomialSpace(p, record, at, d, N);
   const sign = p.rel === '>' || p.rel === '>=' ? -1 : 1;
   const D = ef.gram(p.rhs, basis).map((row, i) => row.map((x, j) => x.sub(ef.gram(p.lhs, basis, true)[i][j]).mul(q(sign))));
   if (p.rel === '=') {
@@ -688,6 +702,149 @@ function finish(p: ParsedIntegral, ef: ExactFunctionals, at: Point, d: number, p
   const ok = !h.isZero() && constraintValues.every((v, i) => v.equals(coefValue(p.constraints[i].value, p.syms, ef.at))) && !HOLDS[p.rel](lhs.sub(rhs).sign());
   if (!ok) throw new Error(`integral-inequality: witness ${h.toString()} did not re-check (kernel bug)`);
   return { holds: false, at, d, pivots, h, lhs, rhs, constraintValues };
+}
+
+// ---------------------------------------------------------------- growth of the best constant with the degree
+
+/**
+ * The best constant on polynomials of degree ≤ N: λ_N = sup S(h)/B(h) over the constrained space,
+ * where the claim reads S ≤ B (S = lhs, B = rhs for < and <=; swapped for > and >=). The claim holds
+ * on degree ≤ N iff λ_N ≤ 1. A bound that holds on all of H¹ has λ_N bounded; an inverse-Poincaré
+ * bound (‖∇f‖² ≤ C‖f‖²) has λ_N growing without limit (Hermite of degree k: ratio k·a), yet holds
+ * on every fixed degree below C/a. So a λ that grows from one degree to the next is evidence against
+ * a bound, never for it.
+ */
+interface Pencil {
+  S: Rational[][];
+  B: Rational[][];
+  basis: Poly[];
+  ef: ExactFunctionals;
+}
+
+function pencilAt(p: ParsedIntegral, record: ClaimRecord, at: Point, d: number, N: number): Pencil | undefined {
+  const { ef, basis, h0 } = polynomialSpace(p, record, at, d, N);
+  if (!h0.isZero() || !basis.length) return undefined; // an affine constraint set: no cone to scale
+  const L = ef.gram(p.lhs, basis);
+  const R = ef.gram(p.rhs, basis);
+  return p.rel === '>' || p.rel === '>=' ? { S: R, B: L, basis, ef } : { S: L, B: R, basis, ef };
+}
+
+/** Floating-point test that M ⪰ 0 (LDLᵀ with a relative tolerance), after a Jacobi scaling. */
+function floatPsd(M: number[][]): boolean {
+  const n = M.length;
+  const A = M.map((r) => [...r]);
+  const scale = Math.max(1e-300, ...A.map((r, i) => Math.abs(r[i])));
+  const tol = 1e-9 * scale;
+  for (let k = 0; k < n; k++) {
+    const piv = A[k][k];
+    if (piv < -tol) return false;
+    if (piv <= tol) {
+      if (A[k].some((x, j) => j > k && Math.abs(x) > 1e-6 * scale)) return false;
+      continue;
+    }
+    for (let i = k + 1; i < n; i++) {
+      const f = A[i][k] / piv;
+      if (f === 0) continue;
+      for (let j = k + 1; j < n; j++) A[i][j] -= f * A[k][j];
+    }
+  }
+  return true;
+}
+
+/** λ = sup S/B over the space, in floating point (bisection on λB − S ⪰ 0 within [0, hi], hi doubled until it holds); undefined when no hi ≤ 2^40 does. */
+function bestConstant(pen: Pencil, hi: number): number | undefined {
+  const n = pen.S.length;
+  const dB = pen.B.map((r, i) => r[i].toNumber());
+  const w = dB.map((x) => (x > 0 ? 1 / Math.sqrt(x) : 1));
+  const S = pen.S.map((r, i) => r.map((x, j) => x.toNumber() * w[i] * w[j]));
+  const B = pen.B.map((r, i) => r.map((x, j) => x.toNumber() * w[i] * w[j]));
+  const ok = (l: number) => floatPsd(Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => l * B[i][j] - S[i][j])));
+  for (let k = 0; k < 40 && !ok(hi); k++) hi *= 2;
+  if (!ok(hi)) return undefined;
+  if (ok(0)) return 0;
+  let [lo, up] = [0, hi];
+  for (let it = 0; it < 60 && up - lo > 1e-12 * up; it++) {
+    const mid = (lo + up) / 2;
+    if (ok(mid)) up = mid;
+    else lo = mid;
+  }
+  return up;
+}
+
+/** The rational with the smallest denominator in [lo, hi] (0 ≤ lo < hi), by continued fractions. */
+function simplestBetween(lo: number, hi: number): Rational {
+  if (!(hi > lo) || lo < 0) return Rational.fromNumber((lo + hi) / 2);
+  for (let den = 1; den <= 1 << 20; den *= 2) {
+    // the smallest denominator up to a power of two first: a short search, then an exact fallback
+    for (let k = den === 1 ? 1 : den / 2 + 1; k <= den; k++) {
+      const num = Math.ceil(lo * k);
+      if (num / k <= hi) return q(num, k);
+    }
+  }
+  return Rational.fromNumber((lo + hi) / 2);
+}
+
+/** tB − S, exactly. */
+const shifted = (pen: Pencil, t: Rational) => pen.B.map((r, i) => r.map((x, j) => x.mul(t).sub(pen.S[i][j])));
+
+interface Growth {
+  /** degrees compared, the float constants, and the exact separating value t with its witness at the higher degree */
+  low: number;
+  high: number;
+  lambdaLow: number;
+  lambdaHigh: number;
+  t: Rational;
+  h: Poly;
+  ratio: Rational;
+}
+
+/**
+ * Does the best constant grow from degree N1 to N2 (> N1) at this point? Float constants choose a
+ * value t between them; the growth is then certified exactly: tB − S ⪰ 0 at degree N1 (exact
+ * elimination, no witness) and an exact h of degree ≤ N2 with S(h) > t·B(h).
+ */
+function constantGrows(p: ParsedIntegral, record: ClaimRecord, at: Point, d: number, N1: number, N2: number): Growth | undefined {
+  const lowPen = pencilAt(p, record, at, d, N1);
+  const highPen = pencilAt(p, record, at, d, N2);
+  if (!lowPen || !highPen) return undefined;
+  const l1 = bestConstant(lowPen, 1);
+  const l2 = bestConstant(highPen, 1);
+  if (l1 === undefined || l2 === undefined || !(l2 > l1 * (1 + 1e-6) + 1e-12)) return undefined;
+  const t = simplestBetween(l1 + (l2 - l1) / 4, l1 + (3 * (l2 - l1)) / 4);
+  if (psdWitness(shifted(lowPen, t), false).witness) return undefined;
+  const c = psdWitness(shifted(highPen, t), false).witness;
+  if (!c) return undefined;
+  const h = c.reduce((acc, x, i) => (x.isZero() ? acc : acc.add(highPen.basis[i].scale(x))), Poly.ZERO);
+  const [small, big] = p.rel === '>' || p.rel === '>=' ? [p.rhs, p.lhs] : [p.lhs, p.rhs];
+  const S = highPen.ef.bilinear(small, h, h);
+  const B = highPen.ef.bilinear(big, h, h);
+  if (!(S.sub(B.mul(t)).sign() > 0) || B.sign() <= 0) return undefined;
+  return { low: N1, high: N2, lambdaLow: l1, lambdaHigh: l2, t, h, ratio: S.div(B) };
+}
+
+/** Basis sizes up to which the growth test and the raised degrees are run (exact elimination is cubic). */
+const GROWTH_CAP = 100;
+const RAISE_CAP = 120;
+
+/**
+ * After the claim held on degree ≤ N at every point: compare the best constant at two degrees at
+ * the first point of each dimension; when it grows, raise the degree (N + 2, N + 4, … while the
+ * basis stays small) looking for an exact witness (a refutation), else return the growth (the
+ * evidence does not support a bound on H¹).
+ */
+function growthCheck(p: ParsedIntegral, record: ClaimRecord, at: Point, d: number, N: number, signal?: AbortSignal): { growth?: Growth; refuted?: { outcome: PointOutcome; degree: number }; compared?: [number, number] } {
+  if (p.rel === '=' || p.rel === '!=') return {};
+  const atd = { ...at, [p.dimName]: q(d) };
+  const n = coordinates(weightVariances(String(record.weight), p.syms, atd), p.syms, d).length;
+  const pair: [number, number] | undefined = basisSize(n, N + 2) <= GROWTH_CAP ? [N, N + 2] : N - 2 >= 1 ? [N - 2, N] : N >= 2 ? [N - 1, N] : undefined;
+  if (!pair) return {};
+  const growth = constantGrows(p, record, at, d, pair[0], pair[1]);
+  if (!growth) return { compared: pair };
+  for (let N2 = N + 2; basisSize(n, N2) <= RAISE_CAP && N2 <= N + 30 && !signal?.aborted; N2 += 2) {
+    const o = decidePolynomialAt(p, record, at, d, N2);
+    if (!o.holds) return { refuted: { outcome: o, degree: N2 }, compared: pair };
+  }
+  return { growth, compared: pair };
 }
 
 registerProcedure({
@@ -759,11 +916,36 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
     }
   }
   const minPivots = rows.map((r) => r.minPivot).join('; ');
+  // the best constant must not grow with the degree (an inverse-Poincaré bound holds on every low degree)
+  const growthRows: Record<string, unknown>[] = [];
+  for (const d of p.dims) {
+    const at = points[0];
+    if (!at || ctx.signal?.aborted) break;
+    const N = degreeFor(d, ctx.effort, record);
+    const g = growthCheck(p, record, at, d, N, ctx.signal);
+    if (g.refuted) {
+      const o = g.refuted.outcome;
+      const witness = { d: String(d), ...Object.fromEntries(Object.entries(at).map(([k, v]) => [k, v.toString()])), [p.h]: o.h!.toString(), lhs: o.lhs!.toString(), rhs: o.rhs!.toString(), ...(p.constraints.length ? { constraints: o.constraintValues!.map(String).join(', ') } : {}) };
+      const text = `d=${d}, ${pointText(at)}: ${p.h} = ${o.h!.toString()} (degree ${o.h!.totalDegree()}) gives lhs = ${o.lhs} and rhs = ${o.rhs}, printed ${p.rel}`;
+      return { verdict: 'refuted', method: 'exact', summary: `${text} (exact Gaussian moments; the relation held on degree ≤ ${N}, but the best constant grew with the degree)`, evidence: { polynomialDegree: g.refuted.degree, rows, witnessRecheck: 'lhs, rhs and every constraint re-evaluated exactly on the witness' }, witness, dimensions: [d], decisive: `violated: ${text}` };
+    }
+    if (g.growth) {
+      const gr = g.growth;
+      const text = `d=${d}, ${pointText(at)}: the best constant sup ${p.rel.startsWith('<') ? 'lhs/rhs' : 'rhs/lhs'} on polynomials grows with the degree — ≤ ${gr.t.toString()} on degree ≤ ${gr.low} (exact), ${gr.ratio.toString()} > ${gr.t.toString()} at ${p.h} = ${gr.h.toString()} (degree ${gr.h.totalDegree()}; exact; floating ${gr.lambdaLow.toPrecision(6)} → ${gr.lambdaHigh.toPrecision(6)}); no witness up to the degree tried, but the evidence does not support a bound on all ${p.h}`;
+      return { verdict: 'inconclusive', method: 'exact', summary: text, evidence: { rows, growth: { d, at: pointText(at), low: gr.low, high: gr.high, t: gr.t.toString(), h: gr.h.toString(), ratio: gr.ratio.toString() } }, dimensions: p.dims, decisive: `constant grows: ${text}` };
+    }
+    if (g.compared) growthRows.push({ d, at: pointText(at), degrees: g.compared.join(' → '), grows: false });
+  }
+  const citedIds = new Set((env.set.cited ?? []).map((c) => c.id));
+  const cites = ((record.uses as string[] | undefined) ?? []).filter((u) => citedIds.has(u));
+  const beyond = cites.length ? `beyond polynomials it rests on the cited result${cites.length > 1 ? 's' : ''} ${cites.join(', ')}` : 'beyond polynomials nothing is checked and no result is cited';
+  const degrees = rows.map((r) => r.degree).filter((x, i, a) => a.indexOf(x) === i).join('/');
+  const stable = growthRows.length ? `; the best constant did not grow with the degree (${growthRows.map((r) => `d=${r.d}: ${r.degrees}`).join(', ')})` : '';
   return {
     verdict: 'supported',
     method: 'exact',
-    summary: `holds exactly on every ${p.constraints.length ? 'constrained ' : ''}polynomial ${p.h} of degree ≤ ${rows.map((r) => r.degree).filter((x, i, a) => a.indexOf(x) === i).join('/')} at ${points.length} exact parameter point(s), d = ${p.dims.join(', ')}; beyond polynomials it rests on cited results`,
-    evidence: { rows, scope: 'exact Gram matrices of the polynomial space under exact Gaussian moments, at each listed point; all of H¹ is not an exact procedure of ours' },
+    summary: `holds exactly on every ${p.constraints.length ? 'constrained ' : ''}polynomial ${p.h} of degree ≤ ${degrees} at ${points.length} exact parameter point(s), d = ${p.dims.join(', ')}${stable}; ${beyond}`,
+    evidence: { rows, growth: growthRows, cited: cites, scope: 'exact Gram matrices of the polynomial space under exact Gaussian moments, at each listed point; all of H¹ is not an exact procedure of ours' },
     dimensions: p.dims,
     decisive: `holds at ${points.length} points, d=${p.dims.join(',')}; min pivots ${minPivots}${first ? '' : ''}`,
   };
@@ -915,6 +1097,28 @@ async function decideNumeric(p: ParsedIntegral, record: ClaimRecord, env: Proced
       return { verdict: 'refuted', method: 'exact', summary: `${text} (exact Gaussian moments; the sampled family showed ${worstText})`, evidence: { rows, polynomialDegree: 1, witnessRecheck: 'lhs, rhs and every constraint re-evaluated exactly on the witness' }, witness: { d: String(d), ...Object.fromEntries(Object.entries(at).map(([kk, v]) => [kk, v.toString()])), [p.h]: o.h!.toString(), lhs: o.lhs!.toString(), rhs: o.rhs!.toString() }, dimensions: [d], decisive: `violated: ${text}` };
     }
   if (unconfirmed) return { verdict: 'inconclusive', method: 'monte-carlo', summary: `${unconfirmed} violation(s) beyond 6σ not confirmed by a different backend; ${worstText}`, evidence: { rows }, dimensions: p.dims, decisive: `unconfirmed: ${worstText}` };
+  // the best constant on polynomials must not grow with the degree (an inverse-Poincaré bound holds on every sampled sine and bump)
+  for (const d of p.dims) {
+    const at = points[0];
+    if (!at || ctx.signal?.aborted) break;
+    let g: ReturnType<typeof growthCheck>;
+    try {
+      g = growthCheck(p, record, at, d, degreeFor(d, ctx.effort, record), ctx.signal);
+    } catch (e) {
+      if (e instanceof LangError) break;
+      throw e;
+    }
+    if (g.refuted) {
+      const o = g.refuted.outcome;
+      const text = `d=${d}, ${pointText(at)}: ${p.h} = ${o.h!.toString()} (degree ${o.h!.totalDegree()}) gives lhs = ${o.lhs} and rhs = ${o.rhs}, printed ${p.rel}`;
+      return { verdict: 'refuted', method: 'exact', summary: `${text} (exact Gaussian moments; the sampled family showed ${worstText})`, evidence: { rows, polynomialDegree: g.refuted.degree }, witness: { d: String(d), ...Object.fromEntries(Object.entries(at).map(([kk, v]) => [kk, v.toString()])), [p.h]: o.h!.toString(), lhs: o.lhs!.toString(), rhs: o.rhs!.toString() }, dimensions: [d], decisive: `violated: ${text}` };
+    }
+    if (g.growth) {
+      const gr = g.growth;
+      const text = `d=${d}, ${pointText(at)}: no violation by sampling (${worstText}), but the best constant on polynomials grows with the degree — ≤ ${gr.t.toString()} on degree ≤ ${gr.low}, ${gr.ratio.toString()} at ${p.h} = ${gr.h.toString()} (degree ${gr.h.totalDegree()}; exact): the evidence does not support a bound on all ${p.h}`;
+      return { verdict: 'inconclusive', method: 'monte-carlo', summary: text, evidence: { rows, growth: { d, at: pointText(at), low: gr.low, high: gr.high, t: gr.t.toString(), h: gr.h.toString(), ratio: gr.ratio.toString() } }, dimensions: p.dims, decisive: `constant grows: ${text}` };
+    }
+  }
   const rule = `supported: every trial's margin ≥ 0 (≤, ≥) or > ${STRICT_SUPPORT_SIGMAS}σ (<, >); refuted: a violation beyond 6σ AND confirmed by a different backend; otherwise inconclusive`;
   if (shortfall) return { verdict: 'inconclusive', method: 'monte-carlo', summary: `${shortfall}; ${worstText}`, evidence: { rows, rule }, dimensions: p.dims, decisive: `within error: ${shortfall}` };
   return {

@@ -1,0 +1,60 @@
+/**
+ * integral-inequality on an inverse-Poincaré bound (review 2): ‖f′‖² ≤ 7a‖f‖² (mean 0) holds on every
+ * polynomial of degree ≤ 7 (Hermite He_k has ratio k·a) and was `supported … beyond polynomials it
+ * rests on cited results` with nothing cited. Now the best constant on polynomials is compared at
+ * two degrees: when it grows, the degree is raised while cheap (He_8 refutes 7a exactly) and
+ * otherwise the claim is inconclusive; `supported` names the cited results it rests on, or says
+ * none is cited.
+ */
+import { describe, expect, it } from 'vitest';
+import { claimFiles } from '../../helpers/decide-file.ts';
+
+const header = `paper: { id: t, title: t, authors: [R], year: 2026 }
+symbols:
+  parameters:
+    a: { domain: "> 0" }
+    b: { domain: "> 0" }
+  dimension: { name: d, check: all }
+  variables:
+    x: { vector: true }
+    v: { vector: true }
+  functions:
+    h: { args: [x, v] }
+    f: { args: [x] }
+  definitions:
+    - "M = exp(-a*|x|^2/2 - b*|v|^2/2)"
+    - "Mx = exp(-a*|x|^2/2)"
+cited:
+  - { id: "cite:gaussian-poincare", bib: "x", statement: "Gaussian Poincare" }
+claims:
+`;
+const { decide } = claimFiles(header, 'hc-growth-');
+const ii = (relation: string, extra = '') => decide(`  - { id: "i:1", source: x, statement: x, kind: integral-inequality, weight: "Mx", function: f, dimension: [1], relation: "${relation}", constraint: "mean(f, Mx) = 0"${extra} }\n`);
+
+describe('integral-inequality: the best constant must not grow with the degree', () => {
+  it('‖f′‖² ≤ 7a‖f‖² is refuted at a higher degree (Hermite He_8: ratio 8a)', async () => {
+    const r = await ii('norm2(grad(f, x), Mx) <= 7*a*norm2(f, Mx)');
+    expect(r.verdict).toBe('refuted');
+    expect(r.summary).toMatch(/degree 8/);
+  });
+  it('‖f′‖² ≤ 100a‖f‖² (no witness at any cheap degree) is inconclusive: the constant grows', async () => {
+    const r = await ii('norm2(grad(f, x), Mx) <= 100*a*norm2(f, Mx)');
+    expect(r.verdict).toBe('inconclusive');
+    expect(r.summary).toMatch(/grows with the degree/);
+  });
+  it('the numeric family on an inverse-Poincaré bound is not supported either', async () => {
+    const r = await decide(`  - { id: "n:1", source: x, statement: x, kind: integral-inequality, family: numeric, weight: "M", dimension: [1], relation: "norm2(grad(h, x), M) + norm2(grad(h, v), M) <= 20*(a + b)*norm2(h, M)", constraint: "mean(h, M) = 0" }\n`);
+    expect(r.verdict).toBe('inconclusive');
+    expect(r.summary).toMatch(/grows with the degree/);
+  });
+  it('the Gaussian Poincaré inequality stays supported, naming the cited result only when the record uses it', async () => {
+    const plain = await ii('norm2(f, Mx) <= 1/a*norm2(grad(f, x), Mx)');
+    expect(plain.verdict).toBe('supported');
+    expect(plain.summary).toMatch(/did not grow/);
+    expect(plain.summary).toMatch(/no result is cited/);
+    expect(plain.summary).toMatch(/degree ≤ \d/);
+    const cited = await ii('norm2(f, Mx) <= 1/a*norm2(grad(f, x), Mx)', ', uses: ["cite:gaussian-poincare"]');
+    expect(cited.verdict).toBe('supported');
+    expect(cited.summary).toMatch(/rests on the cited result cite:gaussian-poincare/);
+  });
+});
