@@ -98,7 +98,8 @@ async function decideFormula(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
   }
   const vars = extraOf(env);
   const rng = recordRng(ctx, `${record.id}#vars`);
-  const points = domainPoints(record, env, ctx, 40, [diff.num, diff.den, ...Object.values(diff.roots)]).map((at) => {
+  // the witness shows lhs and rhs too: the points carry every parameter they mention
+  const points = domainPoints(record, env, ctx, 40, [diff.num, diff.den, lhs.num, lhs.den, rhs.num, rhs.den, ...Object.values(diff.roots)]).map((at) => {
     // Variables range over all reals: small random rationals.
     for (const v of vars) at[v] = q(BigInt(Math.floor(rng() * 41) - 20), BigInt(1 + Math.floor(rng() * 6)));
     return at;

@@ -127,3 +127,12 @@ describe('formula-identity: an identity is proved only where both sides are defi
     expect((await f(', forall: ["a > b"]')).verdict).toBe('proved');
   });
 });
+
+describe('formula-identity: a constant difference is refuted with both sides shown (second review)', () => {
+  it('a + 1 = a is refuted, not an evaluation error', async () => {
+    const r = await decide('a: { domain: "> 0" }', 'kind: formula-identity, lhs: "a + 1", rhs: "a"');
+    expect(r.verdict).toBe('refuted');
+    const w = r.witness as Record<string, string>;
+    expect(Number(w.lhs) - Number(w.rhs)).toBe(1);
+  });
+});
