@@ -15,7 +15,9 @@ const dir = mkdtempSync(join(tmpdir(), 'hc-zy-'));
 mkdirSync(join(dir, 'frag'));
 symlinkSync(resolve('proofs/zhu-ying-2021/identities.claims.yaml'), join(dir, 'frag', 'identities.claims.yaml'));
 const header = readFileSync('proofs/zhu-ying-2021.claims.yaml', 'utf8')
-  .replace(/"zhu-ying-2021\/\*\.claims\.yaml"/, '"frag/*.claims.yaml"');
+  .replace(/"zhu-ying-2021\/\*\.claims\.yaml"/, '"frag/*.claims.yaml"')
+  // the main results are not among the identities: this subset has none
+  .replace(/^  main: \[.*\]\n/m, '');
 writeFileSync(join(dir, 'zy.claims.yaml'), header);
 const set: ClaimSet = loadClaimFile(join(dir, 'zy.claims.yaml'));
 const { ctx, registry } = createContext({ seed: 1, backend: 'cpu', effort: 0.2, quiet: true }, { out: () => {}, err: () => {} });
