@@ -3,69 +3,18 @@
  * - bug 1: weakestBasis skipped missing bases (a part proved without a basis counted);
  * - bug 6: a conjunction row said `proved` while its headline said not established.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.ts';
+import { checkConjunctionFixture } from '../helpers/conjunction-fixture.ts';
 import { propagate, weakestBasis } from '../../src/graph.ts';
 import type { HypocheckReport } from '../../src/report.ts';
 import type { ClaimReport } from '../../src/claims.ts';
-
-const quiet = { out: () => {}, err: () => {} };
-const dir = mkdtempSync(join(tmpdir(), 'hc-conj-'));
-
-const MODULES = `
-export function simProved(record) { return { verdict: 'proved', method: 'simulation', summary: 'sim ' + record.rate, evidence: {} }; }
-export function exactNoBasis(record) { return { verdict: 'proved', method: 'exact', summary: 'trust me ' + record.rate, evidence: {} }; }
-export function mcProved(record) { return { verdict: 'proved', method: 'monte-carlo', summary: 'mc ' + record.rate, evidence: {} }; }
-export function badBasis(record) { return { verdict: 'proved', method: 'exact', basis: 'kernal', summary: 'typo ' + record.rate, evidence: {} }; }
-export function exactKernel(record) { return { verdict: 'proved', method: 'exact', basis: 'kernel', summary: 'exact ' + record.rate, evidence: {} }; }
-export function simSupported(record) { return { verdict: 'supported', method: 'simulation', summary: 'sim ' + record.rate, evidence: {} }; }
-`;
-
-const FILE = `paper:
-  id: conj
-  title: "conjunctions"
-  authors: [R]
-  year: 2026
-  main: ["c:sim", "c:exact", "c:mc", "c:kernel", "c:rests-on-refuted", "c:rests-on-supported", "c:badbasis"]
-symbols:
-  parameters:
-    a: { domain: "> 0" }
-cited:
-  - { id: "cite:a", bib: "x", statement: "a cited fact" }
-claims:
-  - { id: "p:ok", source: x, statement: x, kind: formula-identity, lhs: "a + a", rhs: "2*a" }
-  - { id: "p:bad", source: x, statement: x, kind: formula-identity, lhs: "a + a", rhs: "3*a" }
-  - { id: "p:uses-bad", source: x, statement: x, kind: formula-identity, lhs: "a*a", rhs: "a^2", uses: ["p:bad"] }
-  - { id: "m:sup", source: x, statement: x, kind: module, module: "mods.mjs#simSupported", rate: "2" }
-  - { id: "p:uses-sup", source: x, statement: x, kind: formula-identity, lhs: "a*a", rhs: "a^2", uses: ["m:sup"] }
-  - { id: "m:sim", source: x, statement: x, kind: module, module: "mods.mjs#simProved", rate: "2" }
-  - { id: "m:exact", source: x, statement: x, kind: module, module: "mods.mjs#exactNoBasis", rate: "2" }
-  - { id: "m:mc", source: x, statement: x, kind: module, module: "mods.mjs#mcProved", rate: "2" }
-  - { id: "m:badbasis", source: x, statement: x, kind: module, module: "mods.mjs#badBasis", rate: "2" }
-  - { id: "m:kernel", source: x, statement: x, kind: module, module: "mods.mjs#exactKernel", rate: "2" }
-  - { id: "c:sim", source: x, statement: x, kind: conjunction, uses: ["m:sim", "p:ok"] }
-  - { id: "c:exact", source: x, statement: x, kind: conjunction, uses: ["m:exact", "p:ok"] }
-  - { id: "c:mc", source: x, statement: x, kind: conjunction, uses: ["m:mc"] }
-  - { id: "c:badbasis", source: x, statement: x, kind: conjunction, uses: ["m:badbasis"] }
-  - { id: "c:kernel", source: x, statement: x, kind: conjunction, uses: ["m:kernel", "p:ok", "cite:a"] }
-  - { id: "c:rests-on-refuted", source: x, statement: x, kind: conjunction, uses: ["p:uses-bad"] }
-  - { id: "c:rests-on-supported", source: x, statement: x, kind: conjunction, uses: ["p:uses-sup"] }
-`;
-
-writeFileSync(join(dir, 'mods.mjs'), MODULES);
-writeFileSync(join(dir, 'c.claims.yaml'), FILE);
 
 let report: HypocheckReport;
 const byId = (id: string) => report.claims.find((c) => c.id === id)!;
 const headline = (id: string) => report.headline.find((h) => h.includes(`(${id})`))!;
 
 async function run(): Promise<HypocheckReport> {
-  if (report) return report;
-  await main(['check', '--allow-modules', join(dir, 'c.claims.yaml'), '--report', join(dir, 'r')], quiet);
-  report = JSON.parse(readFileSync(join(dir, 'r', 'report.json'), 'utf8')) as HypocheckReport;
+  report ??= await checkConjunctionFixture();
   return report;
 }
 
