@@ -8,7 +8,7 @@ import type { CheckContext, CheckResult, Verdict } from '../claims.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import type { LangSymbols, ParamExpr } from '../../symbolic/lang/index.ts';
 import { LangError } from '../../symbolic/lang/index.ts';
-import { domainFormulas, hypothesisFormula, integerParameters, parseDomain, parseParamExpr, samplePoints } from '../../symbolic/lang/param.ts';
+import { domainFormulas, hypothesisFormula, integerParameters, parseDomain, parseParamExpr, samplePoints, signFormula } from '../../symbolic/lang/param.ts';
 import { splitRelation } from '../../symbolic/lang/text.ts';
 import { PolyMatrix } from '../../symbolic/matrix.ts';
 import { certDomain, checkSign, decideSign } from '../../symbolic/certificate.ts';
@@ -309,6 +309,23 @@ export async function emptyDomain(record: ClaimRecord, env: ProcedureEnv, ctx: C
     evidence: { emptyDomain: what, ...(forall.length ? { forall } : {}), domains, basisOfEmptiness: outcome.basis, ...answersEvidence(outcome) },
     decisive: `empty domain: ${what}`,
   };
+}
+
+/** Whether a parameter expression is nonzero on the whole domain: exactly (a monomial of nonzero-domain parameters) or by the solvers. */
+export async function nonzeroOnDomain(e: ParamExpr, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<{ nonzero: boolean | undefined; how: string }> {
+  const syms = langSymbols(env, record);
+  const terms = e.num.termList();
+  if (terms.length === 1 && !Object.keys(e.roots).length) {
+    const vars = e.num.variables();
+    const zeroExcluded = vars.every((v) => v in syms.parameters && !evaluateFormula(parseDomain(v, syms.parameters[v].domain).formula, { [v]: Rational.ZERO }));
+    if (zeroExcluded) return { nonzero: true, how: `a monomial in parameters whose domains exclude 0 (${paramText(e)})` };
+  }
+  if (e.num.isZero()) return { nonzero: false, how: 'identically 0' };
+  const dom = recordDomain(record, env);
+  const outcome = await decideQuery(await getSolvers(ctx), { variables: dom.variables, roots: { ...dom.roots, ...e.roots }, assumptions: dom.assumptions, goal: signFormula(e, '!=') });
+  if (outcome.status === 'proved') return { nonzero: true, how: `solvers: ${paramText(e)} ≠ 0 on the domain (${outcome.basis})` };
+  if (outcome.status === 'refuted') return { nonzero: false, how: `${paramText(e)} = 0 at ${JSON.stringify(outcome.witness)}` };
+  return { nonzero: undefined, how: `undecided whether ${paramText(e)} ≠ 0 (${outcome.reason ?? 'no solver'})` };
 }
 
 /** A bad record that the loader should have caught: an `error` verdict with the reason. */

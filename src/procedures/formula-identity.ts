@@ -12,10 +12,9 @@ import { LangError } from '../../symbolic/lang/index.ts';
 import { difference, parseParamExprs, signAt } from '../../symbolic/lang/param.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { Poly } from '../../symbolic/poly.ts';
-import { nonzeroOnDomain } from './vacuity.ts';
 import { registerProcedure } from './registry.ts';
 import { decideWithCases, recordsToValidate } from './cases.ts';
-import { badInput, domainPoints, langSymbols, paramText, pointStrings, pointText, recordDomain, recordRng, rootsDefined, substitution } from './common.ts';
+import { badInput, domainPoints, langSymbols, nonzeroOnDomain, paramText, pointStrings, pointText, recordDomain, recordRng, rootsDefined, substitution } from './common.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 
 export const formulaIdentityFields = z.looseObject({

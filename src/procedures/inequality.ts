@@ -28,6 +28,9 @@ const HOLDS: Record<string, (s: number) => boolean> = {
   '!=': (s) => s !== 0,
 };
 
+/** Why a `substitute` cannot serve an inequality (lint, and a record decided without loading). */
+const notOnto = (lines: readonly string[]) => `for an inequality each substitution must map its new parameter onto the printed domain (p = α ± q^k, same end points): ${lines.join(', ')}`;
+
 registerProcedure({
   kind: 'inequality',
   summary: 'lhs REL rhs for every parameter point of the domain (Z3 + cvc5; exact witnesses)',
@@ -41,7 +44,7 @@ registerProcedure({
         recordDomain(r, env);
       }
       const sub = substitution(record, env);
-      if (sub && !sub.onto) return [{ path: 'substitute', message: `for an inequality each substitution must map its new parameter onto the printed domain (p = α ± q^k, same end points): ${sub.lines.join(', ')}` }];
+      if (sub && !sub.onto) return [{ path: 'substitute', message: notOnto(sub.lines) }];
       return [];
     } catch (e) {
       if (e instanceof LangError) return [{ path: 'relation', message: e.message }];
@@ -57,7 +60,7 @@ async function decideInequality(record: ClaimRecord, env: ProcedureEnv, ctx: Che
     rel = parseRelation(String(record.relation), langSymbols(env, record));
     dom = recordDomain(record, env);
     const sub = substitution(record, env);
-    if (sub && !sub.onto) throw new LangError(`substitute: for an inequality each substitution must map its new parameter onto the printed domain (p = α ± q^k, same end points): ${sub.lines.join(', ')}`);
+    if (sub && !sub.onto) throw new LangError(`substitute: ${notOnto(sub.lines)}`);
   } catch (e) {
     return badInput('z3', e);
   }

@@ -22,31 +22,13 @@ import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import { Rational, q } from '../../symbolic/rational.ts';
 import { pv } from '../../symbolic/poly.ts';
 import { LangError, type ParamExpr } from '../../symbolic/lang/index.ts';
-import { parseDomain, parseMath, parseParamExpr, signFormula } from '../../symbolic/lang/param.ts';
+import { parseMath, parseParamExpr } from '../../symbolic/lang/param.ts';
 import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
-import { evaluateFormula } from '../../symbolic/z3.ts';
 import { getProcedure, registerProcedure } from './registry.ts';
-import { badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointText, recordDomain, recordRng } from './common.ts';
+import { badInput, domainPoints, langSymbols, nonzeroOnDomain, paramText, pointText, recordRng } from './common.ts';
 import { coefValue } from './integral-inequality.ts';
 
 const HOLDS: Record<string, (s: number) => boolean> = { '<': (s) => s < 0, '<=': (s) => s <= 0, '>': (s) => s > 0, '>=': (s) => s >= 0, '=': (s) => s === 0 };
-
-/** Whether a parameter expression is nonzero on the whole domain: exactly (a monomial of nonzero-domain parameters) or by the solvers. */
-export async function nonzeroOnDomain(e: ParamExpr, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<{ nonzero: boolean | undefined; how: string }> {
-  const syms = langSymbols(env, record);
-  const terms = e.num.termList();
-  if (terms.length === 1 && !Object.keys(e.roots).length) {
-    const vars = e.num.variables();
-    const zeroExcluded = vars.every((v) => v in syms.parameters && !evaluateFormula(parseDomain(v, syms.parameters[v].domain).formula, { [v]: Rational.ZERO }));
-    if (zeroExcluded) return { nonzero: true, how: `a monomial in parameters whose domains exclude 0 (${paramText(e)})` };
-  }
-  if (e.num.isZero()) return { nonzero: false, how: 'identically 0' };
-  const dom = recordDomain(record, env);
-  const outcome = await decideQuery(await getSolvers(ctx), { variables: dom.variables, roots: { ...dom.roots, ...e.roots }, assumptions: dom.assumptions, goal: signFormula(e, '!=') });
-  if (outcome.status === 'proved') return { nonzero: true, how: `solvers: ${paramText(e)} ≠ 0 on the domain (${outcome.basis})` };
-  if (outcome.status === 'refuted') return { nonzero: false, how: `${paramText(e)} = 0 at ${JSON.stringify(outcome.witness)}` };
-  return { nonzero: undefined, how: `undecided whether ${paramText(e)} ≠ 0 (${outcome.reason ?? 'no solver'})` };
-}
 
 interface VacuityOutcome {
   vacuous: boolean;
