@@ -163,8 +163,30 @@ export function parseFunctional(node: MathNode, h: string, vars: Record<string, 
   throw new LangError(`expected norm2(·), inner(·,·), mean(·) of ${h} with parameter coefficients, got "${n.toString()}"`);
 }
 
+/** A coefficient compiled once: its exact value at a point. */
+type CoefFn = (at: Point) => Rational;
+
+/**
+ * Compiled coefficients, per symbol table and node (and the point's extra symbols): a Gram matrix,
+ * a vacuity trial or a sampled point asks for the same printed coefficient again and again, and
+ * parsing it each time was most of their cost.
+ */
+const compiledCoefs = new WeakMap<LangSymbols, WeakMap<MathNode, Map<string, CoefFn>>>();
+
 /** Exact value of a coefficient at a point: parameter expressions, with min/max evaluated. */
 export function coefValue(node: MathNode, syms: LangSymbols, at: Point): Rational {
+  const extra = Object.keys(at).filter((k) => !(k in syms.parameters));
+  const key = extra.join(',');
+  let byNode = compiledCoefs.get(syms);
+  if (!byNode) compiledCoefs.set(syms, (byNode = new WeakMap()));
+  let byExtra = byNode.get(node);
+  if (!byExtra) byNode.set(node, (byExtra = new Map()));
+  let fn = byExtra.get(key);
+  if (!fn) byExtra.set(key, (fn = compileCoef(node, syms, extra)));
+  return fn(at);
+}
+
+function compileCoef(node: MathNode, syms: LangSymbols, extra: string[]): CoefFn {
   const n = expandMinMaxDefinitions(node, syms) as Node;
   let hasMinMax = false;
   n.traverse((c) => {
@@ -172,33 +194,44 @@ export function coefValue(node: MathNode, syms: LangSymbols, at: Point): Rationa
     if (m.type === 'FunctionNode' && ['min', 'max'].includes(fnName(m) ?? '')) hasMinMax = true;
   });
   if (!hasMinMax) {
-    const e = parseParamExpr(n.toString(), syms, Object.keys(at).filter((k) => !(k in syms.parameters)));
-    if (Object.keys(e.roots).length) throw new LangError(`square roots in an integral-inequality coefficient are not supported: "${n.toString()}"`);
-    const den = e.den.evaluate(at);
-    if (den.isZero()) throw new LangError(`coefficient "${n.toString()}" is undefined at ${pointText(at)}`);
-    return e.num.evaluate(at).div(den);
+    const text = n.toString();
+    const e = parseParamExpr(text, syms, extra);
+    if (Object.keys(e.roots).length) throw new LangError(`square roots in an integral-inequality coefficient are not supported: "${text}"`);
+    return (at) => {
+      const den = e.den.evaluate(at);
+      if (den.isZero()) throw new LangError(`coefficient "${text}" is undefined at ${pointText(at)}`);
+      return e.num.evaluate(at).div(den);
+    };
   }
-  if (n.type === 'ParenthesisNode') return coefValue(n.content!, syms, at);
+  if (n.type === 'ParenthesisNode') return compileCoef(n.content!, syms, extra);
   if (n.type === 'FunctionNode') {
-    const vals = (n.args ?? []).map((a) => coefValue(a, syms, at));
-    if (vals.length < 1) throw new LangError(`${fnName(n)} needs arguments`);
-    return vals.reduce((m, v) => (fnName(n) === 'min' ? (v.lt(m) ? v : m) : m.lt(v) ? v : m));
+    const fs = (n.args ?? []).map((a) => compileCoef(a, syms, extra));
+    if (fs.length < 1) throw new LangError(`${fnName(n)} needs arguments`);
+    const min = fnName(n) === 'min';
+    return (at) => fs.map((f) => f(at)).reduce((m, v) => (min ? (v.lt(m) ? v : m) : m.lt(v) ? v : m));
   }
   if (n.type === 'OperatorNode') {
-    const a = n.args!.map((x) => coefValue(x, syms, at));
-    if (a.length === 1) return n.op === '-' ? a[0].neg() : a[0];
+    const fs = n.args!.map((x) => compileCoef(x, syms, extra));
+    const text = n.toString();
+    if (fs.length === 1) return n.op === '-' ? (at) => fs[0](at).neg() : fs[0];
+    const [f, g] = fs;
     switch (n.op) {
-      case '+': return a[0].add(a[1]);
-      case '-': return a[0].sub(a[1]);
-      case '*': return a[0].mul(a[1]);
+      case '+': return (at) => f(at).add(g(at));
+      case '-': return (at) => f(at).sub(g(at));
+      case '*': return (at) => f(at).mul(g(at));
       case '/':
-        if (a[1].isZero()) throw new LangError(`division by zero in "${n.toString()}"`);
-        return a[0].div(a[1]);
-      case '^': {
-        if (!a[1].isInteger()) throw new LangError(`integer exponents only in "${n.toString()}"`);
-        const k = Number(a[1].num);
-        return k >= 0 ? a[0].pow(k) : a[0].inv().pow(-k);
-      }
+        return (at) => {
+          const [a, b] = [f(at), g(at)];
+          if (b.isZero()) throw new LangError(`division by zero in "${text}"`);
+          return a.div(b);
+        };
+      case '^':
+        return (at) => {
+          const [a, b] = [f(at), g(at)];
+          if (!b.isInteger()) throw new LangError(`integer exponents only in "${text}"`);
+          const k = Number(b.num);
+          return k >= 0 ? a.pow(k) : a.inv().pow(-k);
+        };
     }
   }
   throw new LangError(`cannot evaluate "${n.toString()}"`);
@@ -438,6 +471,14 @@ function applyLinear(f: LinearForm, p: Poly, coef: (node: MathNode) => Rational,
   return out ?? [Poly.ZERO];
 }
 
+/** A polynomial's terms as arrays over the weight's coordinates (ExactFunctionals.table). */
+interface TermTable {
+  coefs: Rational[];
+  /** exponents, row-major: term k, coordinate i at k·n + i */
+  exps: Int32Array;
+  outside: boolean[];
+}
+
 /** An exact evaluator of functionals on polynomials at one parameter point. */
 export class ExactFunctionals {
   private readonly varOf: Map<string, Poly>;
@@ -447,7 +488,10 @@ export class ExactFunctionals {
     readonly coords: { name: string; variable: string; variance: Rational }[],
   ) {
     this.varOf = new Map(coords.map((c) => [c.name, Poly.constant(c.variance)]));
+    this.coordNames = coords.map((c) => c.name);
+    this.coordIndex = new Map(this.coordNames.map((v, i) => [v, i]));
   }
+  private readonly coordNames: string[];
   /** A coefficient's exact value at this point (coefValue), each node evaluated once: a Gram matrix asks for it per basis element. */
   readonly coef = (node: MathNode): Rational => {
     let v = this.coefs.get(node);
@@ -495,19 +539,61 @@ export class ExactFunctionals {
     return s;
   }
 
+  /**
+   * A polynomial's terms over the weight's coordinates: coefficient, exponent per coordinate, and
+   * whether it has a variable outside the weight. Computed once per polynomial (a Gram matrix pairs
+   * each basis element with every other).
+   */
+  private table(p: Poly): TermTable {
+    let t = this.tables.get(p);
+    if (!t) {
+      const terms = p.termList();
+      const n = this.coordIndex.size;
+      const exps = new Int32Array(terms.length * n);
+      const outside = terms.map((term, k) => {
+        let out = false;
+        for (const [v, e] of term.mono) {
+          const i = this.coordIndex.get(v);
+          if (i === undefined) out = true;
+          else exps[k * n + i] = e;
+        }
+        return out;
+      });
+      t = { coefs: terms.map((term) => term.coef), exps, outside };
+      this.tables.set(p, t);
+    }
+    return t;
+  }
+  private readonly tables = new WeakMap<Poly, TermTable>();
+  private readonly coordIndex: Map<string, number>;
+  /** Π_v E[v^e_v] by exponent vector (all even), cached. */
+  private readonly products = new Map<string, Rational>();
+
   /** E[p·r], term by term (the product polynomial is never formed). */
   EProduct(p: Poly, r: Poly): Rational {
+    const A = this.table(p);
+    const B = this.table(r);
+    const n = this.coordIndex.size;
+    const e = new Int32Array(n);
     let s = Rational.ZERO;
-    const rs = r.termList();
-    const what = () => `${p.toString()} · ${r.toString()}`;
-    for (const a of p.termList()) {
-      for (const b of rs) {
-        const exps = new Map<string, number>(a.mono);
-        for (const [v, e] of b.mono) exps.set(v, (exps.get(v) ?? 0) + e);
-        // an odd power of a coordinate of the weight: the term's mean is 0 (as monomialMean says), no product needed
+    for (let a = 0; a < A.coefs.length; a++) {
+      for (let b = 0; b < B.coefs.length; b++) {
+        // an odd power of a coordinate of the weight: the term's mean is 0, no product needed
         let odd = false;
-        for (const [v, e] of exps) if (e % 2 === 1 && this.varOf.has(v)) odd = true;
-        if (!odd) s = s.add(this.monomialMean(a.coef.mul(b.coef), exps, what));
+        for (let i = 0; i < n; i++) {
+          e[i] = A.exps[a * n + i] + B.exps[b * n + i];
+          if (e[i] & 1) odd = true;
+        }
+        if (odd) continue;
+        if (A.outside[a] || B.outside[b]) throw new LangError(`a function of variables outside the weight: ${p.toString()} · ${r.toString()}`);
+        const key = e.join(',');
+        let m = this.products.get(key);
+        if (!m) {
+          m = Rational.ONE;
+          for (let i = 0; i < n; i++) if (e[i]) m = m.mul(this.moment(this.coordNames[i], e[i])!);
+          this.products.set(key, m);
+        }
+        if (!m.isZero()) s = s.add(A.coefs[a].mul(B.coefs[b]).mul(m));
       }
     }
     return s;
@@ -729,36 +815,44 @@ function pencilAt(p: ParsedIntegral, record: ClaimRecord, at: Point, d: number, 
   return p.rel === '>' || p.rel === '>=' ? { S: R, B: L, basis, ef } : { S: L, B: R, basis, ef };
 }
 
-/** Floating-point test that M ⪰ 0 (LDLᵀ with a relative tolerance), after a Jacobi scaling. */
-function floatPsd(M: number[][]): boolean {
-  const n = M.length;
-  const A = M.map((r) => [...r]);
-  const scale = Math.max(1e-300, ...A.map((r, i) => Math.abs(r[i])));
+/** Floating-point test that A ⪰ 0 (n×n, row-major, overwritten): LDLᵀ with a relative tolerance. */
+function floatPsd(A: Float64Array, n: number): boolean {
+  let scale = 1e-300;
+  for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(A[i * n + i]));
   const tol = 1e-9 * scale;
   for (let k = 0; k < n; k++) {
-    const piv = A[k][k];
+    const piv = A[k * n + k];
     if (piv < -tol) return false;
     if (piv <= tol) {
-      if (A[k].some((x, j) => j > k && Math.abs(x) > 1e-6 * scale)) return false;
+      for (let j = k + 1; j < n; j++) if (Math.abs(A[k * n + j]) > 1e-6 * scale) return false;
       continue;
     }
     for (let i = k + 1; i < n; i++) {
-      const f = A[i][k] / piv;
+      const f = A[i * n + k] / piv;
       if (f === 0) continue;
-      for (let j = k + 1; j < n; j++) A[i][j] -= f * A[k][j];
+      for (let j = k + 1; j < n; j++) A[i * n + j] -= f * A[k * n + j];
     }
   }
   return true;
 }
 
-/** λ = sup S/B over the space, in floating point (bisection on λB − S ⪰ 0 within [0, hi], hi doubled until it holds); undefined when no hi ≤ 2^40 does. */
+/** λ = sup S/B over the space, in floating point (bisection on λB − S ⪰ 0 within [0, hi], hi doubled until it holds); undefined when no hi ≤ 2^40 does. The pencil after a Jacobi scaling by B's diagonal. */
 function bestConstant(pen: Pencil, hi: number): number | undefined {
   const n = pen.S.length;
   const dB = pen.B.map((r, i) => r[i].toNumber());
   const w = dB.map((x) => (x > 0 ? 1 / Math.sqrt(x) : 1));
-  const S = pen.S.map((r, i) => r.map((x, j) => x.toNumber() * w[i] * w[j]));
-  const B = pen.B.map((r, i) => r.map((x, j) => x.toNumber() * w[i] * w[j]));
-  const ok = (l: number) => floatPsd(Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => l * B[i][j] - S[i][j])));
+  const S = new Float64Array(n * n);
+  const B = new Float64Array(n * n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      S[i * n + j] = pen.S[i][j].toNumber() * w[i] * w[j];
+      B[i * n + j] = pen.B[i][j].toNumber() * w[i] * w[j];
+    }
+  const M = new Float64Array(n * n);
+  const ok = (l: number) => {
+    for (let k = 0; k < n * n; k++) M[k] = l * B[k] - S[k];
+    return floatPsd(M, n);
+  };
   for (let k = 0; k < 40 && !ok(hi); k++) hi *= 2;
   if (!ok(hi)) return undefined;
   if (ok(0)) return 0;

@@ -87,7 +87,8 @@ async function decideVacuity(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
   }
   // ε ≡ 0 must itself be admissible: every quantity is 0, so 0 ≤ bound on the domain.
   const bound = String(record.bound ?? '');
-  const badBound = bound ? domainPoints(record, env, ctx, 12).find((at) => coefValue(parseMath(barsToAbs(bound)), syms, at).sign() < 0) : undefined;
+  const boundNode = bound ? parseMath(barsToAbs(bound)) : undefined;
+  const badBound = boundNode ? domainPoints(record, env, ctx, 12).find((at) => coefValue(boundNode, syms, at).sign() < 0) : undefined;
   const thetaText = `θ = (${paramText(a)})·${y1} + (${paramText(b)})·${y2}`;
   const evidence = { construction: `${y1} = t·(${paramText(b)})·ε(θ*), ${y2} = −t·(${paramText(a)})·ε(θ*) keeps θ = θ*`, kernelIdentity, quantities: rows, theta: thetaText };
   if (badBound) {
