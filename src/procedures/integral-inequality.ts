@@ -701,7 +701,7 @@ export function psdWitness(D: Rational[][], strict: boolean): { pivots: Rational
 function degreeFor(d: number, effort: number, record: ClaimRecord): number {
   const o = (record.options as { degree?: number } | undefined)?.degree;
   if (o) return o;
-  const [base, floor] = d === 1 ? [6, 4] : d === 2 ? [4, 3] : [3, 2];
+  const [base, floor] = d === 1 ? [7, 5] : d === 2 ? [5, 4] : [4, 3];
   return Math.max(floor, Math.round(base * Math.min(1, effort)));
 }
 
@@ -726,7 +726,7 @@ function polynomialSpace(p: ParsedIntegral, record: ClaimRecord, at: Point, d: n
   const coords = coordinates(variances, p.syms, d);
   const ef = new ExactFunctionals(p.syms, atd, coords);
   // Basis: 1 and the monomials of degree 1…N; constraints imposed by exact elimination.
-  let basis: Poly[] = [Poly.ONE, ...multiIndices(coords.length, N + 1).map((a) => a.reduce((m, k, i) => (k ? m.mul(pv(coords[i].name).pow(k)) : m), Poly.ONE))];
+  let basis: Poly[] = [Poly.ONE, ...multiIndices(coords.length, N).map((a) => a.reduce((m, k, i) => (k ? m.mul(pv(coords[i].name).pow(k)) : m), Poly.ONE))];
   // h0: a particular solution of the (possibly inhomogeneous) constraints; basis: of the homogeneous ones.
   let h0 = Poly.ZERO;
   for (const c of p.constraints) {
@@ -747,10 +747,10 @@ function polynomialSpace(p: ParsedIntegral, record: ClaimRecord, at: Point, d: n
   return { ef, basis, h0 };
 }
 
-/** The size of polynomialSpace's monomial basis at degree setting N in n coordinates (1 and multiIndices(n, N + 1)): C(n + N + 1, n). */
+/** The size of polynomialSpace's monomial basis of degree ≤ N in n coordinates (1 and multiIndices(n, N)): C(n + N, n). */
 function basisSize(n: number, N: number): number {
   let c = 1;
-  for (let i = 1; i <= N + 1; i++) c = (c * (n + i)) / i;
+  for (let i = 1; i <= N; i++) c = (c * (n + i)) / i;
   return Math.round(c);
 }
 

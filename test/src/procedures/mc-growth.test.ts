@@ -57,4 +57,15 @@ describe('integral-inequality: the best constant must not grow with the degree',
     expect(cited.verdict).toBe('supported');
     expect(cited.summary).toMatch(/rests on the cited result cite:gaussian-poincare/);
   });
+  it('options.degree is the largest degree of the space checked, as the summary prints it (it once ran one degree higher)', async () => {
+    // He_4 has ratio 4a: on degree ≤ 3 the bound 3.5a holds, on degree ≤ 4 it fails
+    const three = await ii('norm2(grad(f, x), Mx) <= 7/2*a*norm2(f, Mx)', ', options: { degree: 3 }');
+    expect(three.verdict).toBe('refuted'); // by the growth check, after degree ≤ 3 held
+    expect(three.summary).toMatch(/held on degree ≤ 3/);
+    expect(three.witness?.f).toMatch(/\^4/);
+    const four = await ii('norm2(grad(f, x), Mx) <= 7/2*a*norm2(f, Mx)', ', options: { degree: 4 }');
+    expect(four.verdict).toBe('refuted');
+    expect(four.summary).not.toMatch(/held on degree/);
+    expect(four.evidence).toMatchObject({ polynomialDegree: 4 });
+  });
 });
