@@ -22,10 +22,10 @@ import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import { Rational, q } from '../../symbolic/rational.ts';
 import { pv } from '../../symbolic/poly.ts';
 import { LangError, type ParamExpr } from '../../symbolic/lang/index.ts';
-import { parseMath, parseParamExpr } from '../../symbolic/lang/param.ts';
+import { parseMath, parseParamExpr, signFormula } from '../../symbolic/lang/param.ts';
 import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
 import { getProcedure, registerProcedure } from './registry.ts';
-import { badInput, domainPoints, langSymbols, nonzeroOnDomain, paramText, pointText, recordRng } from './common.ts';
+import { badInput, decideQuery, domainPoints, getSolvers, langSymbols, nonzeroOnDomain, paramText, pointText, recordDomain, recordRng } from './common.ts';
 import { coefValue } from './integral-inequality.ts';
 
 const HOLDS: Record<string, (s: number) => boolean> = { '<': (s) => s < 0, '<=': (s) => s <= 0, '>': (s) => s > 0, '>=': (s) => s >= 0, '=': (s) => s === 0 };
@@ -33,6 +33,35 @@ const HOLDS: Record<string, (s: number) => boolean> = { '<': (s) => s < 0, '<=':
 interface VacuityOutcome {
   vacuous: boolean;
   result: CheckResult;
+  /** whether ε ≡ 0 satisfies the assumption at a parameter point (0 ≤ bound there) */
+  admissibleAt: (at: Record<string, Rational>) => boolean;
+  /** the bound is negative on the whole domain: nothing at all satisfies the assumption */
+  emptyEverywhere?: boolean;
+}
+
+/** Whether ε ≡ 0 satisfies a vacuity record's `bound` at a point: every quantity is 0 there, so 0 ≤ bound (no bound: always). */
+function zeroAdmissible(record: ClaimRecord, env: ProcedureEnv): (at: Record<string, Rational>) => boolean {
+  const bound = String(record.bound ?? '');
+  if (!bound) return () => true;
+  const syms = langSymbols(env, record);
+  const node = parseMath(barsToAbs(bound));
+  return (at) => coefValue(node, syms, at).sign() >= 0;
+}
+
+/** Whether a vacuity record's bound is negative on its whole domain (then nothing at all satisfies the assumption): Z3 and cvc5, models re-checked. */
+async function boundNegativeEverywhere(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<{ proved: boolean; how: string }> {
+  const bound = String(record.bound ?? '');
+  let e: ParamExpr;
+  try {
+    e = parseParamExpr(barsToAbs(bound), langSymbols(env, record));
+  } catch (err) {
+    return { proved: false, how: `the sign of ${bound} on the domain is not decided (${err instanceof Error ? err.message : String(err)})` };
+  }
+  const dom = recordDomain(record, env);
+  const outcome = await decideQuery(await getSolvers(ctx), { variables: dom.variables, roots: { ...dom.roots, ...e.roots }, assumptions: dom.assumptions, goal: signFormula(e, '<') });
+  if (outcome.status === 'proved') return { proved: true, how: `${bound} < 0 on the domain (${outcome.basis === 'two-solvers' ? 'Z3 and cvc5' : 'one solver'})` };
+  if (outcome.status === 'refuted') return { proved: false, how: `${bound} ≥ 0 at ${JSON.stringify(outcome.witness)}: ε ≡ 0 is admissible there` };
+  return { proved: false, how: `undecided whether ${bound} < 0 on the whole domain (${outcome.reason ?? 'no solver'})` };
 }
 
 async function decideVacuity(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<VacuityOutcome> {
@@ -85,28 +114,36 @@ async function decideVacuity(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
     rows.push({ quantity: text, status: nz.nonzero ? '+∞ for every ε ≢ 0' : nz.nonzero === false ? 'not shown unbounded' : 'undecided', growth: `t·(${paramText(growth)})·|ε(θ*)|²`, how: nz.how });
     if (nz.nonzero && kernelIdentity) unbounded.push(parseMath(barsToAbs(text)).toString());
   }
-  // ε ≡ 0 must itself be admissible: every quantity is 0, so 0 ≤ bound on the domain.
+  // ε ≡ 0 must itself be admissible: every quantity is 0, so 0 ≤ bound. Where the bound is
+  // negative nothing is admissible; that makes the assumption empty only where it is negative.
   const bound = String(record.bound ?? '');
-  const boundNode = bound ? parseMath(barsToAbs(bound)) : undefined;
-  const badBound = boundNode ? domainPoints(record, env, ctx, 12).find((at) => coefValue(boundNode, syms, at).sign() < 0) : undefined;
+  const admissibleAt = zeroAdmissible(record, env);
+  const points = domainPoints(record, env, ctx, 12);
+  const empty = points.filter((at) => !admissibleAt(at));
   const thetaText = `θ = (${paramText(a)})·${y1} + (${paramText(b)})·${y2}`;
-  const evidence = { construction: `${y1} = t·(${paramText(b)})·ε(θ*), ${y2} = −t·(${paramText(a)})·ε(θ*) keeps θ = θ*`, kernelIdentity, quantities: rows, theta: thetaText };
-  if (badBound) {
-    const result: CheckResult = { verdict: 'vacuous', method: 'exact', summary: `no ε at all: even ε ≡ 0 violates 0 ≤ ${bound} at ${pointText(badBound)}`, evidence, decisive: `empty: 0 > ${bound} at ${pointText(badBound)}; ${thetaText}` };
-    return { vacuous: true, result };
+  const evidence: Record<string, unknown> = { construction: `${y1} = t·(${paramText(b)})·ε(θ*), ${y2} = −t·(${paramText(a)})·ε(θ*) keeps θ = θ*`, kernelIdentity, quantities: rows, theta: thetaText };
+  if (empty.length) evidence.emptyWhere = `0 > ${bound} at ${empty.length} of ${points.length} domain points, e.g. ${pointText(empty[0])}: no ε at all there`;
+  if (empty.length && empty.length === points.length) {
+    const everywhere = await boundNegativeEverywhere(record, env, ctx);
+    if (everywhere.proved) {
+      const result: CheckResult = { verdict: 'vacuous', method: 'exact', summary: `no ε at all: even ε ≡ 0 violates 0 ≤ ${bound}, which is negative on the whole domain (${everywhere.how})`, evidence: { ...evidence, boundNegative: everywhere.how }, decisive: `empty: 0 > ${bound} on the whole domain; ${thetaText}` };
+      return { vacuous: true, result, admissibleAt, emptyEverywhere: true };
+    }
+    evidence.boundNegative = everywhere.how;
   }
   if (unbounded.length) {
     const result: CheckResult = {
       verdict: 'vacuous',
       method: 'exact',
-      summary: `only ${fn} ≡ 0 satisfies it: ${unbounded.join(', ')} = +∞ for every ${fn} ≢ 0 (${y1}, ${y2} along the kernel of θ, exact); ${fn} ≡ 0 satisfies it`,
+      summary: `only ${fn} ≡ 0 satisfies it: ${unbounded.join(', ')} = +∞ for every ${fn} ≢ 0 (${y1}, ${y2} along the kernel of θ, exact); ${fn} ≡ 0 satisfies it${empty.length ? ` where 0 ≤ ${bound} (nothing does at ${pointText(empty[0])})` : ''}`,
       evidence,
       witness: { construction: evidence.construction },
       decisive: `only ${fn} ≡ 0: unbounded ${unbounded.join('; ')}; finite ${rows.filter((x) => !x.growth).map((x) => parseMath(barsToAbs(String(x.quantity))).toString()).join('; ')}; ${thetaText}`,
     };
-    return { vacuous: true, result };
+    return { vacuous: true, result, admissibleAt };
   }
-  return { vacuous: false, result: { verdict: 'supported', method: 'exact', summary: `no quantity is shown unbounded: small bounded ${fn} ≢ 0 may satisfy it`, evidence, decisive: `satisfiable: ${thetaText}; ${quantities.join('; ')}` } };
+  const partly = empty.length ? ` where 0 ≤ ${bound} (it is negative at ${pointText(empty[0])}: no ε there)` : '';
+  return { vacuous: false, admissibleAt, result: { verdict: 'supported', method: 'exact', summary: `no quantity is shown unbounded: small bounded ${fn} ≢ 0 may satisfy it${partly}`, evidence, decisive: `satisfiable: ${thetaText}; ${quantities.join('; ')}` } };
 }
 
 registerProcedure({
@@ -184,7 +221,17 @@ async function decideVacuousClaim(record: ClaimRecord, env: ProcedureEnv, ctx: C
   const rng = recordRng(ctx, `${record.id}#norms`);
   const dimName = syms.dimension?.name ?? 'd';
   const dims = record.dimension === undefined ? [undefined] : (Array.isArray(record.dimension) ? record.dimension : [record.dimension]).map(Number);
-  const points = domainPoints(record, env, ctx, 10).flatMap((at) => dims.map((d) => (d === undefined ? at : { ...at, [dimName]: q(d) })));
+  // under a vacuity assumption: the claim is checked where ε ≡ 0 is admissible (0 ≤ bound); where
+  // the assumption admits nothing the claim holds vacuously, and a point there is no witness
+  let assumption: { id: string; outcome?: VacuityOutcome } | undefined;
+  if (record.kind === 'vacuous-claim') {
+    const id = String(record.assumption);
+    const asm = env.set.claims.find((c) => c.id === id);
+    assumption = { id, outcome: asm && asm.kind === 'vacuity' ? await decideVacuity(asm, env, ctx) : undefined };
+  }
+  const sampled = domainPoints(record, env, ctx, 10);
+  const admissible = assumption?.outcome ? sampled.filter((at) => assumption!.outcome!.admissibleAt(at)) : sampled;
+  const points = admissible.flatMap((at) => dims.map((d) => (d === undefined ? at : { ...at, [dimName]: q(d) })));
   const trials: Record<string, Rational>[] = [];
   for (const at of points) {
     const base = { ...at, ...Object.fromEntries(vanishing.map((v) => [v, Rational.ZERO])), ...Object.fromEntries(free.map((v) => [v, q(Math.floor(rng() * 41) - 20, Math.floor(rng() * 4) + 1)])) };
@@ -230,12 +277,13 @@ async function decideVacuousClaim(record: ClaimRecord, env: ProcedureEnv, ctx: C
       decisive: `holds; ${first}`,
     };
   }
-  const id = String(record.assumption);
-  const asm = env.set.claims.find((c) => c.id === id);
-  const proc = asm && getProcedure(asm.kind);
-  if (!asm || asm.kind !== 'vacuity' || !proc) return { verdict: 'inconclusive', method: 'exact', summary: `assumption ${id} is not a vacuity record`, evidence: {}, decisive: `holds at the admissible case; ${first}; no vacuity record ${id}` };
-  const a = await decideVacuity(asm, env, ctx);
-  const evidence = { assumption: { id, verdict: a.result.verdict, summary: a.result.summary }, atAdmissible: `${trials.length} exact trials at ${points.length} domain points, ${vanishing.join(', ')} = 0: the relation holds`, firstTrial: first };
+  const id = assumption!.id;
+  const a = assumption!.outcome;
+  if (!a) return { verdict: 'inconclusive', method: 'exact', summary: `assumption ${id} is not a vacuity record`, evidence: {}, decisive: `holds at the admissible case; ${first}; no vacuity record ${id}` };
+  const skipped = sampled.length - admissible.length;
+  const evidence = { assumption: { id, verdict: a.result.verdict, summary: a.result.summary }, atAdmissible: `${trials.length} exact trials at ${points.length} domain points, ${vanishing.join(', ')} = 0: the relation holds`, firstTrial: first, ...(skipped ? { notAdmissible: `${skipped} of ${sampled.length} sampled points: ${id} admits nothing there (its bound is negative)` } : {}) };
+  if (a.emptyEverywhere) return { verdict: 'vacuous', method: 'exact', summary: `${id} admits nothing at all (its bound is negative on the whole domain)`, evidence, decisive: `vacuous: ${id} is empty` };
+  if (!points.length) return { verdict: 'inconclusive', method: 'exact', summary: `no sampled domain point where ${id} admits ε ≡ 0: the claim was not checked`, evidence, decisive: `unchecked: ${id} admits nothing at the sampled points` };
   if (!a.vacuous) return { verdict: 'inconclusive', method: 'exact', summary: `holds at ${vanishing.join(', ')} = 0, but ${id} admits other cases, not decided here`, evidence, decisive: `holds at the admissible case; ${first}; ${id} not vacuous` };
   return {
     verdict: 'vacuous',

@@ -110,6 +110,28 @@ describe('vacuity reads only a bare |dot(ε, y)| as unbounded; a vacuous-claim i
   });
 });
 
+describe('vacuity: a bound negative on part of the domain empties the assumption only there', () => {
+  const header = (claims: string) => files.decide(`paper: { id: r, title: R }\nsymbols:\n  parameters: { g: { domain: "> 0" }, e0: { domain: "real" } }\n  variables: { x: { vector: true }, v: { vector: true } }\n  functions: { eps: { args: [th] } }\nclaims:\n${claims}`);
+  const va = (bound: string, qty = 'max_i(|eps_i|)') => `  - { id: "va:1", source: x, statement: x, kind: vacuity, function: eps, evaluatedAt: "x + v/g", quantities: ["${qty}"], bound: "${bound}" }\n`;
+  it('with no unbounded quantity: not vacuous where 0 ≤ bound; vacuous when the bound is negative on the whole domain', async () => {
+    const partly = await header(va('e0'));
+    expect(partly.verdict).not.toBe('vacuous');
+    expect(partly.summary).toMatch(/negative at/);
+    const everywhere = await header(va('-g'));
+    expect(everywhere.verdict).toBe('vacuous');
+    expect(everywhere.summary).toMatch(/negative on the whole domain/);
+  });
+  it('a vacuous-claim is not refuted at a point where its assumption admits nothing', async () => {
+    // at ε ≡ 0 (R = 0) the claim reads 0 <= e0: false only where e0 < 0, where the bound 0 ≤ e0 fails too
+    const claim = `  - { id: "vc:1", source: x, statement: x, kind: vacuous-claim, assumption: "va:1", relation: "R <= e0 + N", vanishing: [R], nonnegative: [N] }\n`;
+    const r = await header(claim + va('e0', '|dot(eps, x)|'));
+    expect(r.verdict).toBe('vacuous');
+    // where the assumption admits ε ≡ 0 a false claim is still refuted
+    const wrong = `  - { id: "vc:1", source: x, statement: x, kind: vacuous-claim, assumption: "va:1", relation: "R + 1 <= N", vanishing: [R], nonnegative: [N] }\n`;
+    expect((await header(wrong + va('e0', '|dot(eps, x)|'))).verdict).toBe('refuted');
+  });
+});
+
 describe('matrix-inequality: a hypothesis on an ∃ constant constrains it (second review)', () => {
   it('refutes ∃ c < 0: [[c, 1], [1, c]] ≻ 0 (no c < 0 works); without the hypothesis c = 2 works', async () => {
     const m = (forall: string) => decide('g: { domain: "> 0" }, c: { domain: "real" }', `kind: matrix-inequality, exists: [c]${forall}, claims: ["PE > 0"]`, '  matrices:\n    PE: [["c", "1"], ["1", "c"]]\n');

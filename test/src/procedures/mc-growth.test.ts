@@ -62,7 +62,7 @@ describe('integral-inequality: the best constant must not grow with the degree',
     const three = await ii('norm2(grad(f, x), Mx) <= 7/2*a*norm2(f, Mx)', ', options: { degree: 3 }');
     expect(three.verdict).toBe('refuted'); // by the growth check, after degree ≤ 3 held
     expect(three.summary).toMatch(/held on degree ≤ 3/);
-    expect(three.witness?.f).toMatch(/\^4/);
+    expect((three.witness as Record<string, string> | undefined)?.f).toMatch(/\^4/);
     const four = await ii('norm2(grad(f, x), Mx) <= 7/2*a*norm2(f, Mx)', ', options: { degree: 4 }');
     expect(four.verdict).toBe('refuted');
     expect(four.summary).not.toMatch(/held on degree/);
