@@ -328,6 +328,21 @@ export async function nonzeroOnDomain(e: ParamExpr, record: ClaimRecord, env: Pr
   return { nonzero: undefined, how: `undecided whether ${paramText(e)} ≠ 0 (${outcome.reason ?? 'no solver'})` };
 }
 
+/** The cited results (the file's `cited` ids) a record lists in `uses`: what a proof may rest on beyond what it checks. */
+export function citedUses(record: ClaimRecord, env: ProcedureEnv): string[] {
+  const citedIds = new Set((env.set.cited ?? []).map((c) => c.id));
+  return ((record.uses as string[] | undefined) ?? []).map(String).filter((u) => citedIds.has(u));
+}
+
+/**
+ * Symbols of a polynomial of a LangSpace that are neither coordinates, parameters, inverse symbols
+ * nor square roots: values of generic functions (a potential V in e^{−βV}), about which nothing is known.
+ */
+export function genericSymbols(S: { coordinates: readonly string[]; inverses: readonly (readonly [string, string])[]; roots: Record<string, unknown> }, syms: LangSymbols, p: { variables(): string[] }): string[] {
+  const known = new Set([...S.coordinates, ...Object.keys(syms.parameters), ...S.inverses.map(([, inv]) => inv), ...Object.keys(S.roots)]);
+  return p.variables().filter((x) => !known.has(x));
+}
+
 /** A bad record that the loader should have caught: an `error` verdict with the reason. */
 export function badInput(method: CheckResult['method'], err: unknown): CheckResult {
   const reason = err instanceof Error ? err.message : String(err);

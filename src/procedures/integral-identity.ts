@@ -25,7 +25,7 @@ import { LangSpace, type Value } from '../../symbolic/lang/expr.ts';
 import { splitRelation } from '../../symbolic/lang/text.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
-import { badInput, domainPoints, langSymbols, pointStrings, restrictPoint } from './common.ts';
+import { badInput, citedUses, domainPoints, genericSymbols, langSymbols, pointStrings, restrictPoint } from './common.ts';
 import { dimensionMatters, dimensionsFor, short, validateTexts } from './identity.ts';
 
 const textOrList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
@@ -200,14 +200,22 @@ async function decideIntegral(record: ClaimRecord, env: ProcedureEnv, ctx: Check
     return badInput('exact', e);
   }
   const dims = plan.all ? 'all' : plan.dims;
+  // A generic function in the weight's exponent (e^{−βV}): the boundary terms vanish only for a
+  // confining V, a hypothesis a proof may rest on only where a cited result states it.
+  const generic = [...new Set(firsts.flatMap((f) => f.classes.flatMap((c) => genericSymbols(f.S, syms, c.Q))))];
+  const cites = generic.length ? citedUses(record, env) : [];
+  if (generic.length && !cites.length) {
+    const why = `the weight's exponent has a generic function (${generic.join(', ')}): the boundary terms vanish only under a decay hypothesis on it, which no cited result in uses states`;
+    return { verdict: 'inconclusive', method: 'exact', summary: `(lhs − rhs)·weight is a total divergence, but ${why}`, evidence: { perDimension, dependents: first.dependents, hypothesisFails: why }, decisive: `divergence d=${plan.dims.join(',')}; decay unstated` };
+  }
   return {
     verdict: 'proved',
     method: 'exact',
-    basis: 'kernel',
+    basis: generic.length ? 'given-cited' : 'kernel',
     ...(dimensionMatters(syms) ? { dimensions: dims } : {}),
-    summary: `(lhs − rhs)·weight is a total divergence (weighted Euler operator 0 for ${first.dependents.join(', ') || 'no dependent'})${dimensionMatters(syms) ? (plan.all ? `, every d ≥ 1 (d = 1…${plan.k + 1} checked)` : `, d = ${plan.dims.join(', ')}`) : ''}`,
-    evidence: { perDimension, dependents: first.dependents, summationBound: plan.k, checked: plan.dims, dimensions: dims },
-    decisive: `divergence d=${plan.dims.join(',')}`,
+    summary: `(lhs − rhs)·weight is a total divergence (weighted Euler operator 0 for ${first.dependents.join(', ') || 'no dependent'})${dimensionMatters(syms) ? (plan.all ? `, every d ≥ 1 (d = 1…${plan.k + 1} checked)` : `, d = ${plan.dims.join(', ')}`) : ''}${cites.length ? `; the boundary terms vanish by the cited result${cites.length > 1 ? 's' : ''} ${cites.join(', ')} (a generic function in the weight)` : ''}`,
+    evidence: { perDimension, dependents: first.dependents, summationBound: plan.k, checked: plan.dims, dimensions: dims, ...(cites.length ? { decayRestsOn: cites } : {}) },
+    decisive: `divergence d=${plan.dims.join(',')}${cites.length ? `; decay: ${cites.join(', ')}` : ''}`,
   };
 }
 

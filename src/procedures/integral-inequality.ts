@@ -39,7 +39,7 @@ import { LangError, type LangSymbols, type ParamExpr } from '../../symbolic/lang
 import { parseMath, parseParamExpr } from '../../symbolic/lang/param.ts';
 import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
 import { registerProcedure } from './registry.ts';
-import { badInput, domainPoints, langSymbols, pointText, recordRng } from './common.ts';
+import { badInput, citedUses, domainPoints, langSymbols, pointText, recordRng } from './common.ts';
 import { inconclusive } from '../claims.ts';
 import { cst, type Expr } from '../../numeric/expr.ts';
 import type { IntegratorSet } from '../../numeric/integrator.ts';
@@ -1030,8 +1030,7 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
     }
     if (g.compared) growthRows.push({ d, at: pointText(at), degrees: g.compared.join(' → '), grows: false });
   }
-  const citedIds = new Set((env.set.cited ?? []).map((c) => c.id));
-  const cites = ((record.uses as string[] | undefined) ?? []).filter((u) => citedIds.has(u));
+  const cites = citedUses(record, env);
   const beyond = cites.length ? `beyond polynomials it rests on the cited result${cites.length > 1 ? 's' : ''} ${cites.join(', ')}` : 'beyond polynomials nothing is checked and no result is cited';
   const degrees = rows.map((r) => r.degree).filter((x, i, a) => a.indexOf(x) === i).join('/');
   const stable = growthRows.length ? `; the best constant did not grow with the degree (${growthRows.map((r) => `d=${r.d}: ${r.degrees}`).join(', ')})` : '';

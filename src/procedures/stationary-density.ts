@@ -9,7 +9,8 @@
  * variables with a negative definite quadratic part (Sylvester's minors, decided on the domain
  * with `signOnDomain`); a point where it is not negative definite refutes a one-term density
  * (∫|N|e^Q = ∞ there); anything undecided is inconclusive. A generic function in the exponent
- * (a Gibbs density e^{−βV}) carries the usual hypothesis ∫e^{−βV} < ∞, recorded in the evidence.
+ * (a Gibbs density e^{−βV}) needs the hypothesis ∫e^{−βV} < ∞ from a cited result in `uses`
+ * (basis given-cited); without one the claim is inconclusive.
  */
 import { z } from 'zod';
 import type { Basis, CheckContext, CheckResult } from '../claims.ts';
@@ -21,7 +22,7 @@ import { polyDeterminant } from '../../symbolic/jet.ts';
 import type { Poly } from '../../symbolic/poly.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
-import { badInput, langSymbols } from './common.ts';
+import { badInput, citedUses, genericSymbols, langSymbols } from './common.ts';
 import { decideIdentity, dimensionMatters, validateTexts } from './identity.ts';
 import { signOnDomain, weakerBasis } from './fokker-planck.ts';
 
@@ -84,9 +85,8 @@ async function integrability(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
       return { evidence, fail: { verdict: 'refuted', method: 'exact', summary: why, evidence: { ...evidence, density: '0' }, witness: { dimension: d, density: '0' }, decisive: `density ≡ 0 d=${d}` } };
     }
     const coords = vars.flatMap((x) => S.components[x] ?? []);
-    const known = new Set([...S.coordinates, ...Object.keys(syms.parameters), ...S.inverses.map(([, inv]) => inv), ...Object.keys(S.roots)]);
     for (const [j, t] of terms.entries()) {
-      const generic = (p: Poly) => p.variables().some((x) => !known.has(x));
+      const generic = (p: Poly) => genericSymbols(S, syms, p).length > 0;
       if (generic(t.Q)) {
         evidence.assumes = 'a generic function in the exponent: ∫ρ < ∞ is the usual hypothesis on the potential (not checked)';
         continue;
@@ -127,8 +127,17 @@ async function decide(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext)
   const out = { ...r, summary: `${applied(record)} = 0: ${r.summary}` };
   if (r.verdict !== 'proved') return out;
   if (integ.fail) return { ...integ.fail, evidence: { ...integ.fail.evidence, stationary: r.summary } };
+  if (integ.evidence.assumes) {
+    // ∫e^{−βV} < ∞ for a generic V is a hypothesis: a proof may rest on it only where it is cited
+    const cites = citedUses(record, env);
+    if (!cites.length) {
+      const why = `∫ρ < ∞ for the generic function in the exponent of ${String(record.density)} is not checked and no cited result states it (cite it: uses: [<a cited id>])`;
+      return { verdict: 'inconclusive', method: 'exact', summary: `${out.summary}; but ${why}`, evidence: { ...r.evidence, integrability: integ.evidence, hypothesisFails: why }, decisive: `integrability unstated: ${String(record.density)}` };
+    }
+    return { ...out, basis: 'given-cited', summary: `${out.summary}; ρ ≢ 0, and ∫ρ < ∞ rests on the cited result${cites.length > 1 ? 's' : ''} ${cites.join(', ')} (a generic function in the exponent)`, evidence: { ...r.evidence, integrability: { ...integ.evidence, cited: cites } } };
+  }
   const basis = weakerBasis(r.basis, integ.basis);
-  return { ...out, ...(basis ? { basis } : {}), summary: `${out.summary}; ρ ≢ 0 and integrable (negative definite quadratic exponent)${integ.evidence.assumes ? ' — assumed for a generic exponent' : ''}`, evidence: { ...r.evidence, integrability: integ.evidence } };
+  return { ...out, ...(basis ? { basis } : {}), summary: `${out.summary}; ρ ≢ 0 and integrable (negative definite quadratic exponent)`, evidence: { ...r.evidence, integrability: integ.evidence } };
 }
 
 registerProcedure({
