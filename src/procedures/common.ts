@@ -8,7 +8,7 @@ import type { CheckContext, CheckResult, Verdict } from '../claims.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import type { LangSymbols, ParamExpr } from '../../symbolic/lang/index.ts';
 import { LangError } from '../../symbolic/lang/index.ts';
-import { domainFormulas, hypothesisFormula, integerParameters, parseDomain, parseParamExpr, samplePoints, signFormula } from '../../symbolic/lang/param.ts';
+import { domainFormulas, hypothesisFormula, integerParameters, parseDomain, parseParamExpr, samplePoints, signAt, signFormula } from '../../symbolic/lang/param.ts';
 import { splitRelation } from '../../symbolic/lang/text.ts';
 import { PolyMatrix } from '../../symbolic/matrix.ts';
 import { certDomain, checkSign, decideSign } from '../../symbolic/certificate.ts';
@@ -311,21 +311,82 @@ export async function emptyDomain(record: ClaimRecord, env: ProcedureEnv, ctx: C
   };
 }
 
-/** Whether a parameter expression is nonzero on the whole domain: exactly (a monomial of nonzero-domain parameters) or by the solvers. */
-export async function nonzeroOnDomain(e: ParamExpr, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<{ nonzero: boolean | undefined; how: string }> {
+/**
+ * The sign of a parameter expression on the whole domain when its terms fix it: numerator and
+ * denominator each with coefficients of one sign, in parameters whose domains are > 0; else 0.
+ */
+export function signByTerms(e: ParamExpr, syms: LangSymbols): -1 | 0 | 1 {
+  if (Object.keys(e.roots).length) return 0;
+  const positive = (v: string) => {
+    if (!(v in syms.parameters)) return false;
+    const dom = parseDomain(v, syms.parameters[v].domain);
+    return dom.lo !== undefined && (dom.lo.sign() > 0 || (dom.lo.isZero() && dom.loOpen));
+  };
+  const oneSign = (p: Poly): number => {
+    const signs = new Set(p.termList().map((t) => t.coef.sign()));
+    return signs.size === 1 && p.variables().every(positive) ? [...signs][0] : 0;
+  };
+  return (oneSign(e.num) * oneSign(e.den)) as -1 | 0 | 1;
+}
+
+/** A sign condition e REL 0 on a parameter expression. */
+export type SignRelation = '>' | '>=' | '<' | '<=' | '!=';
+const SIGN_HOLDS: Record<SignRelation, (s: number) => boolean> = { '>': (s) => s > 0, '>=': (s) => s >= 0, '<': (s) => s < 0, '<=': (s) => s <= 0, '!=': (s) => s !== 0 };
+const SIGN_TEXT: Record<SignRelation, string> = { '>': '>', '>=': '≥', '<': '<', '<=': '≤', '!=': '≠' };
+const SIGN_NEGATED: Record<SignRelation, string> = { '>': '≤', '>=': '<', '<': '≥', '<=': '>', '!=': '=' };
+
+/** The outcome of `signOnWholeDomain`: holds everywhere, fails at a point (`at`, `where`), or undecided. */
+export interface DomainSign {
+  holds: boolean | undefined;
+  how: string;
+  /** a failing point, exact values as strings */
+  at?: Record<string, string>;
+  /** the failing point as printed in messages */
+  where?: string;
+  /** the solvers' outcome, when they were asked */
+  outcome?: SolverOutcome;
+}
+
+/**
+ * Whether e REL 0 on the whole domain (parameter domains ∧ forall): by the signs of its terms
+ * (coefficients of one sign in parameters whose domains are > 0; for ≠, a monomial in parameters
+ * whose domains exclude 0), else at the given exact points (a point where it fails, or where e is
+ * undefined, is returned), else by Z3 and cvc5 on the whole domain (models re-checked exactly).
+ */
+export async function signOnWholeDomain(e: ParamExpr, rel: SignRelation, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, points: readonly Readonly<Record<string, Rational>>[] = []): Promise<DomainSign> {
   const syms = langSymbols(env, record);
-  const terms = e.num.termList();
-  if (terms.length === 1 && !Object.keys(e.roots).length) {
-    const vars = e.num.variables();
-    const zeroExcluded = vars.every((v) => v in syms.parameters && !evaluateFormula(parseDomain(v, syms.parameters[v].domain).formula, { [v]: Rational.ZERO }));
-    if (zeroExcluded) return { nonzero: true, how: `a monomial in parameters whose domains exclude 0 (${paramText(e)})` };
+  const text = paramText(e);
+  if (!Object.keys(e.roots).length) {
+    const terms = e.num.termList();
+    if (rel === '!=' && terms.length === 1) {
+      const zeroExcluded = e.num.variables().every((v) => v in syms.parameters && !evaluateFormula(parseDomain(v, syms.parameters[v].domain).formula, { [v]: Rational.ZERO }));
+      if (zeroExcluded) return { holds: true, how: `a monomial in parameters whose domains exclude 0 (${text})` };
+    }
+    const s = signByTerms(e, syms);
+    if (s !== 0 && SIGN_HOLDS[rel](s)) return { holds: true, how: `by its signs: coefficients of one sign in parameters > 0 (${text})` };
   }
-  if (e.num.isZero()) return { nonzero: false, how: 'identically 0' };
+  if (e.num.isZero()) return SIGN_HOLDS[rel](0) ? { holds: true, how: 'identically 0' } : { holds: false, how: 'identically 0' };
+  for (const at of points) {
+    const s = signAt(e, at);
+    if (s === undefined || !SIGN_HOLDS[rel](s)) {
+      const where = pointText(at);
+      return { holds: false, at: Object.fromEntries(Object.entries(at).map(([k, v]) => [k, v.toString()])), where, how: `${text} ${s === undefined ? 'is undefined' : `${SIGN_NEGATED[rel]} 0`} at ${where}` };
+    }
+  }
   const dom = recordDomain(record, env);
-  const outcome = await decideQuery(await getSolvers(ctx), { variables: dom.variables, roots: { ...dom.roots, ...e.roots }, assumptions: dom.assumptions, goal: signFormula(e, '!=') });
-  if (outcome.status === 'proved') return { nonzero: true, how: `solvers: ${paramText(e)} ≠ 0 on the domain (${outcome.basis})` };
-  if (outcome.status === 'refuted') return { nonzero: false, how: `${paramText(e)} = 0 at ${JSON.stringify(outcome.witness)}` };
-  return { nonzero: undefined, how: `undecided whether ${paramText(e)} ≠ 0 (${outcome.reason ?? 'no solver'})` };
+  const outcome = await decideQuery(await getSolvers(ctx), { variables: dom.variables, roots: { ...dom.roots, ...e.roots }, assumptions: dom.assumptions, goal: signFormula(e, rel) });
+  if (outcome.status === 'proved') return { holds: true, outcome, how: `solvers: ${text} ${SIGN_TEXT[rel]} 0 on the domain (${outcome.basis})` };
+  if (outcome.status === 'refuted') {
+    const where = Object.entries(outcome.witness ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
+    return { holds: false, outcome, at: outcome.witness, where, how: `${text} ${SIGN_NEGATED[rel]} 0 at ${JSON.stringify(outcome.witness)}` };
+  }
+  return { holds: undefined, outcome, how: `undecided whether ${text} ${SIGN_TEXT[rel]} 0 (${outcome.reason ?? 'no solver'})` };
+}
+
+/** Whether a parameter expression is nonzero on the whole domain (`signOnWholeDomain` with ≠, no sampled points). */
+export async function nonzeroOnDomain(e: ParamExpr, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<{ nonzero: boolean | undefined; how: string }> {
+  const r = await signOnWholeDomain(e, '!=', record, env, ctx);
+  return { nonzero: r.holds, how: r.how };
 }
 
 /** The cited results (the file's `cited` ids) a record lists in `uses`: what a proof may rest on beyond what it checks. */

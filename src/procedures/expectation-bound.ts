@@ -26,7 +26,7 @@ import { Rational, gcd, q } from '../../symbolic/rational.ts';
 import { Poly, pv } from '../../symbolic/poly.ts';
 import { expectationWith } from '../../symbolic/moments.ts';
 import { LangError, type LangSymbols, type ParamExpr } from '../../symbolic/lang/index.ts';
-import { difference, parseDomain, parseMath, parseParamExpr, signAt, signFormula } from '../../symbolic/lang/param.ts';
+import { difference, parseMath, parseParamExpr, signAt, signFormula } from '../../symbolic/lang/param.ts';
 import { PolyMatrix } from '../../symbolic/matrix.ts';
 import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
 import { cst, div as divE, powi, un, vv, xv, type Expr } from '../../numeric/expr.ts';
@@ -34,7 +34,7 @@ import type { IntegratorSet } from '../../numeric/integrator.ts';
 import { prodE, sumE, scaleE } from '../../numeric/families.ts';
 import { chooseIntegrators, integrateMargins, marginShortfall, STRICT_SUPPORT_SIGMAS } from '../../numeric/search.ts';
 import { registerProcedure } from './registry.ts';
-import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointText, recordDomain } from './common.ts';
+import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointText, recordDomain, signByTerms, signOnWholeDomain } from './common.ts';
 import { gaussianWeight, weightTerm, weightVariances, type GaussianWeight } from './integral-inequality.ts';
 
 type Node = MathNode & { type: string; name?: string; fn?: unknown; args?: MathNode[]; op?: string; content?: MathNode; value?: unknown };
@@ -130,14 +130,6 @@ function weightLaw(record: ClaimRecord, syms: LangSymbols, dimName: string, d: n
   return { g, general: { S: adj.map((row) => row.map((x) => x.mul(g.den))), mean: adj.map((row) => row.reduce((acc, x, j) => acc.add(x.mul(g.b[j])), Poly.ZERO)), det: A.det() } };
 }
 
-/** Parameters whose domain is > 0 (a polynomial in them with coefficients of one sign has that sign). */
-function positiveParameters(syms: LangSymbols): Set<string> {
-  return new Set(Object.entries(syms.parameters).filter(([name, p]) => {
-    const dom = parseDomain(name, p.domain);
-    return dom.lo !== undefined && (dom.lo.sign() > 0 || (dom.lo.isZero() && dom.loOpen));
-  }).map(([name]) => name));
-}
-
 /**
  * A ≻ 0 (the weight is integrable) on the whole domain ∧ forall, by Sylvester's criterion: each
  * diagonal entry and, for a correlated weight, each leading principal minor is > 0 — by its signs
@@ -147,11 +139,6 @@ function positiveParameters(syms: LangSymbols): Set<string> {
 async function weightIntegrable(law: WeightLaw, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, syms: LangSymbols): Promise<CheckResult | undefined> {
   const { g } = law;
   const weight = String(record.weight);
-  const positive = positiveParameters(syms);
-  const oneSign = (p: Poly): number => {
-    const signs = new Set(p.termList().map((t) => t.coef.sign()));
-    return signs.size === 1 && p.variables().every((v) => positive.has(v)) ? [...signs][0] : 0;
-  };
   const square = (v: string) => (syms.variables[v]?.vector ? `|${v}|^2` : `${v}^2`);
   const conditions = g.variables.map((v, i) => ({ what: `the coefficient A of -A*${square(v)}/2 in the exponent`, where: ` in ${v}`, e: { num: g.A[i][i], den: g.den, roots: {} } as ParamExpr }));
   if (law.general) {
@@ -164,15 +151,10 @@ async function weightIntegrable(law: WeightLaw, record: ClaimRecord, env: Proced
   const points = domainPoints(record, env, ctx, 16);
   for (const c of conditions) {
     if (c.e.num.isZero()) throw new LangError(`weight "${weight}" is not integrable${c.where}: ${c.what} is 0`);
-    if (oneSign(c.e.num) * oneSign(c.e.den) > 0) continue;
-    for (const at of points) {
-      const s = signAt(c.e, at);
-      if (s === undefined || s <= 0) throw new LangError(`weight "${weight}" is not integrable${c.where} at ${pointText(at)}: ${c.what} is ${paramText(c.e)}, not > 0`);
-    }
-    const dom = recordDomain(record, env);
-    const outcome = await decideQuery(await getSolvers(ctx), { variables: dom.variables, roots: dom.roots, assumptions: dom.assumptions, goal: signFormula(c.e, '>') });
-    if (outcome.status === 'proved') continue;
-    if (outcome.status === 'refuted') throw new LangError(`weight "${weight}" is not integrable${c.where} at ${Object.entries(outcome.witness ?? {}).map(([k, v]) => `${k}=${v}`).join(', ')}: ${c.what} is ${paramText(c.e)}, not > 0`);
+    const sign = await signOnWholeDomain(c.e, '>', record, env, ctx, points);
+    if (sign.holds) continue;
+    if (sign.holds === false) throw new LangError(`weight "${weight}" is not integrable${c.where} at ${sign.where}: ${c.what} is ${paramText(c.e)}, not > 0`);
+    const outcome = sign.outcome!;
     const text = `weight "${weight}": integrability${c.where} on the whole domain is not established (${c.what} = ${paramText(c.e)} > 0: ${outcome.reason ?? 'undecided'}); no expectation is computed`;
     return { verdict: 'inconclusive', method: 'exact', summary: text, evidence: { reason: text, ...answersEvidence(outcome) }, decisive: `undecided: ${text}` };
   }
@@ -323,16 +305,11 @@ function integrandProblem(node: MathNode, syms: LangSymbols): string | undefined
  * denominator have coefficients of one sign each in positive parameters, with A < 0 (exp(+a|x|^2/2), a > 0).
  */
 function weightSignProblem(g: GaussianWeight, syms: LangSymbols): string | undefined {
-  const positive = positiveParameters(syms);
-  const oneSign = (p: Poly): number => {
-    const signs = new Set(p.termList().map((t) => t.coef.sign()));
-    return signs.size === 1 && p.variables().every((v) => positive.has(v)) ? [...signs][0] : 0;
-  };
   for (const [i, v] of g.variables.entries()) {
     const square = syms.variables[v]?.vector ? `|${v}|^2` : `${v}^2`;
     const e: ParamExpr = { num: g.A[i][i], den: g.den, roots: {} };
     if (e.num.isZero()) return `weight "${g.weight}" is not integrable in ${v}: the coefficient A of -A*${square}/2 in the exponent is 0`;
-    if (oneSign(e.num) * oneSign(e.den) < 0) return `weight "${g.weight}" is not integrable in ${v} anywhere on the domain: the coefficient A of -A*${square}/2 in the exponent is ${paramText(e)} < 0 (the weight grows)`;
+    if (signByTerms(e, syms) < 0) return `weight "${g.weight}" is not integrable in ${v} anywhere on the domain: the coefficient A of -A*${square}/2 in the exponent is ${paramText(e)} < 0 (the weight grows)`;
   }
   return undefined;
 }

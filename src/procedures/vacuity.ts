@@ -22,10 +22,10 @@ import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import { Rational, q } from '../../symbolic/rational.ts';
 import { pv } from '../../symbolic/poly.ts';
 import { LangError, type ParamExpr } from '../../symbolic/lang/index.ts';
-import { parseMath, parseParamExpr, signFormula } from '../../symbolic/lang/param.ts';
+import { parseMath, parseParamExpr } from '../../symbolic/lang/param.ts';
 import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
 import { getProcedure, registerProcedure } from './registry.ts';
-import { badInput, decideQuery, domainPoints, getSolvers, langSymbols, nonzeroOnDomain, paramText, pointText, recordDomain, recordRng } from './common.ts';
+import { badInput, domainPoints, langSymbols, nonzeroOnDomain, paramText, pointText, recordRng, signOnWholeDomain } from './common.ts';
 import { coefValue } from './integral-inequality.ts';
 
 const HOLDS: Record<string, (s: number) => boolean> = { '<': (s) => s < 0, '<=': (s) => s <= 0, '>': (s) => s > 0, '>=': (s) => s >= 0, '=': (s) => s === 0 };
@@ -48,7 +48,7 @@ function zeroAdmissible(record: ClaimRecord, env: ProcedureEnv): (at: Record<str
   return (at) => coefValue(node, syms, at).sign() >= 0;
 }
 
-/** Whether a vacuity record's bound is negative on its whole domain (then nothing at all satisfies the assumption): Z3 and cvc5, models re-checked. */
+/** Whether a vacuity record's bound is negative on its whole domain (then nothing at all satisfies the assumption): `signOnWholeDomain` with <. */
 async function boundNegativeEverywhere(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<{ proved: boolean; how: string }> {
   const bound = String(record.bound ?? '');
   let e: ParamExpr;
@@ -57,11 +57,8 @@ async function boundNegativeEverywhere(record: ClaimRecord, env: ProcedureEnv, c
   } catch (err) {
     return { proved: false, how: `the sign of ${bound} on the domain is not decided (${err instanceof Error ? err.message : String(err)})` };
   }
-  const dom = recordDomain(record, env);
-  const outcome = await decideQuery(await getSolvers(ctx), { variables: dom.variables, roots: { ...dom.roots, ...e.roots }, assumptions: dom.assumptions, goal: signFormula(e, '<') });
-  if (outcome.status === 'proved') return { proved: true, how: `${bound} < 0 on the domain (${outcome.basis === 'two-solvers' ? 'Z3 and cvc5' : 'one solver'})` };
-  if (outcome.status === 'refuted') return { proved: false, how: `${bound} ≥ 0 at ${JSON.stringify(outcome.witness)}: ε ≡ 0 is admissible there` };
-  return { proved: false, how: `undecided whether ${bound} < 0 on the whole domain (${outcome.reason ?? 'no solver'})` };
+  const r = await signOnWholeDomain(e, '<', record, env, ctx);
+  return { proved: r.holds === true, how: r.how };
 }
 
 async function decideVacuity(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<VacuityOutcome> {
