@@ -13,11 +13,11 @@
  * Otherwise inconclusive.
  */
 import { z } from 'zod';
-import type { CheckContext, CheckResult } from '../claims.ts';
+import type { Basis, CheckContext, CheckResult } from '../claims.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import { Rational, rationalSqrt } from '../../symbolic/rational.ts';
 import { Poly, pv } from '../../symbolic/poly.ts';
-import { eliminateTimeDerivative, samplePolynomial } from '../../symbolic/jet.ts';
+import { eliminateTimeDerivative, polyDeterminant, samplePolynomial } from '../../symbolic/jet.ts';
 import { isDivergence } from '../../symbolic/euler.ts';
 import { gaussianExpectation } from '../../symbolic/gaussian.ts';
 import { LangError, type LangSymbols } from '../../symbolic/lang/index.ts';
@@ -27,6 +27,7 @@ import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
 import { badInput, citedUses, domainPoints, genericSymbols, langSymbols, pointStrings, restrictPoint } from './common.ts';
 import { dimensionMatters, dimensionsFor, short, validateTexts } from './identity.ts';
+import { signOnDomain, weakerBasis } from './fokker-planck.ts';
 
 const textOrList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 export const integralIdentityFields = z.looseObject({
@@ -138,6 +139,41 @@ function gaussianVariances(S: LangSpace, Q: Poly, coords: readonly string[]): Re
   return out;
 }
 
+/**
+ * Whether a weight class e^Q decays in every direction of the integration coordinates, so that
+ * the boundary terms of a divergence vanish (for functions of polynomial growth): Q of degree ≤ 2
+ * in them with a negative definite quadratic part (Sylvester's minors of −∇²Q > 0 on the domain),
+ * or, in one coordinate z, a leading term c·z^(2m) with c < 0 on the domain. No weight (Q = 0), a
+ * linear or indefinite exponent, or anything undecided: not shown (`why`).
+ */
+async function weightDecays(Q: Poly, B: Built, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<{ ok: true; basis?: Basis } | { ok: false; why: string }> {
+  const { S, coords } = B;
+  const degreeIn = (m: ReadonlyArray<readonly [string, number]>) => m.reduce((s, [x, e]) => s + (coords.includes(x) ? e : 0), 0);
+  const deg = Math.max(0, ...Q.termList().map((t) => degreeIn(t.mono)));
+  const shown = Q.isZero() ? '1' : `exp(${unicodeString(Q)})`;
+  if (deg === 0) return { ok: false, why: `the weight ${shown} does not decay in ${coords.join(', ')}` };
+  let basis: Basis | undefined = 'kernel';
+  if (deg <= 2) {
+    const M = coords.map((a) => coords.map((b) => S.normalize(Q.diff(a).diff(b).neg())));
+    for (let k = 1; k <= coords.length; k++) {
+      const minor = S.normalize(polyDeterminant(M.slice(0, k).map((r) => r.slice(0, k))));
+      const o = await signOnDomain(minor, '>', S, record, env, ctx);
+      if (o.status !== 'holds') return { ok: false, why: `the weight ${shown} is not shown to decay in every direction of ${coords.join(', ')}: leading minor ${k} of −∇²Q = ${unicodeString(minor)} is ${o.status === 'fails' ? `not > 0${o.at ? ` at ${Object.entries(o.at).map(([a, b]) => `${a} = ${b}`).join(', ')}` : ''}` : 'not decided > 0'}` };
+      basis = weakerBasis(basis, o.basis);
+    }
+    return { ok: true, basis };
+  }
+  const lead = Q.termList().filter((t) => degreeIn(t.mono) === deg);
+  if (coords.length === 1 && deg % 2 === 0) {
+    const z = coords[0];
+    const c = lead.reduce((acc, t) => acc.add(Poly.monomial(t.coef, t.mono.filter(([x]) => x !== z))), Poly.ZERO);
+    const o = await signOnDomain(S.normalize(c.neg()), '>', S, record, env, ctx);
+    if (o.status === 'holds') return { ok: true, basis: weakerBasis(basis, o.basis) };
+    return { ok: false, why: `the weight ${shown}: the leading coefficient ${unicodeString(c)} of ${z}^${deg} is not shown < 0 on the domain` };
+  }
+  return { ok: false, why: `the weight ${shown} has degree ${deg} in ${coords.join(', ')}: its decay is not decided` };
+}
+
 async function decideIntegral(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
   const syms = langSymbols(env, record);
   let firsts: Built[];
@@ -208,10 +244,30 @@ async function decideIntegral(record: ClaimRecord, env: ProcedureEnv, ctx: Check
     const why = `the weight's exponent has a generic function (${generic.join(', ')}): the boundary terms vanish only under a decay hypothesis on it, which no cited result in uses states`;
     return { verdict: 'inconclusive', method: 'exact', summary: `(lhs − rhs)·weight is a total divergence, but ${why}`, evidence: { perDimension, dependents: first.dependents, hypothesisFails: why }, decisive: `divergence d=${plan.dims.join(',')}; decay unstated` };
   }
+  // Each printed side's weight classes must decay (a growing diagonal class was refuted above):
+  // a divergence integrates to 0 only when its boundary terms vanish. Sides equal term by term
+  // (no class left in lhs − rhs) need no such argument.
+  let decayBasis: Basis | undefined = 'kernel';
+  try {
+    for (let k = 0; k < eqs.length; k++) {
+      if (!firsts[k].classes.length) continue;
+      for (const text of eqs[k]) {
+        const side = build(syms, 1, record, [text, '0']);
+        for (const c of side.classes) {
+          if (c.N.isZero() || genericSymbols(side.S, syms, c.Q).length) continue;
+          const dec = await weightDecays(c.Q, side, record, env, ctx);
+          if (!dec.ok) return { verdict: 'inconclusive', method: 'exact', summary: `(lhs − rhs)·weight is a total divergence, but ${dec.why}, so its boundary terms need not vanish`, evidence: { perDimension, dependents: first.dependents, hypothesisFails: dec.why }, decisive: `divergence d=${plan.dims.join(',')}; decay not shown` };
+          decayBasis = weakerBasis(decayBasis, dec.basis);
+        }
+      }
+    }
+  } catch (e) {
+    return badInput('exact', e);
+  }
   return {
     verdict: 'proved',
     method: 'exact',
-    basis: generic.length ? 'given-cited' : 'kernel',
+    basis: generic.length ? 'given-cited' : (decayBasis ?? 'kernel'),
     ...(dimensionMatters(syms) ? { dimensions: dims } : {}),
     summary: `(lhs − rhs)·weight is a total divergence (weighted Euler operator 0 for ${first.dependents.join(', ') || 'no dependent'})${dimensionMatters(syms) ? (plan.all ? `, every d ≥ 1 (d = 1…${plan.k + 1} checked)` : `, d = ${plan.dims.join(', ')}`) : ''}${cites.length ? `; the boundary terms vanish by the cited result${cites.length > 1 ? 's' : ''} ${cites.join(', ')} (a generic function in the weight)` : ''}`,
     evidence: { perDimension, dependents: first.dependents, summationBound: plan.k, checked: plan.dims, dimensions: dims, ...(cites.length ? { decayRestsOn: cites } : {}) },

@@ -60,6 +60,23 @@ describe('identity witnesses name printed symbols only (review)', () => {
   });
 });
 
+describe('integral-identity: a divergence is proved only under a weight that decays in every direction (third review)', () => {
+  const header = (weight: string, over: string, rhs: string, lhs = 'diff(h, z)') => files.decide(`paper: { id: r, title: R }\nsymbols:\n  parameters: { a: { domain: "> 0" } }\n  variables: { z: {}, y: {} }\n  functions: { h: { args: [z, y] } }\nclaims:\n  - { id: "w:1", source: x, statement: x, kind: integral-identity, lhs: "${lhs}", rhs: "${rhs}", weight: "${weight}", over: [${over}] }\n`);
+  it('no weight, a linear or cubic exponent, an indefinite quadratic one: not proved (∫h′ = 2 for h = tanh; the sides diverge)', async () => {
+    for (const [weight, over, rhs] of [['1', 'z', '0'], ['exp(-a*z)', 'z', 'a*h'], ['exp(-a*z^3)', 'z', '3*a*z^2*h'], ['exp(-z^2/2 - 3*z*y - y^2/2)', 'z, y', '(z + 3*y)*h'], ['exp(-z^2/2)', 'z, y', 'z*h']]) {
+      const r = await header(weight, over, rhs);
+      expect(r.verdict, weight).not.toBe('proved');
+      expect(r.verdict, weight).not.toBe('refuted');
+    }
+  });
+  it('Gaussian and quartic decay, and a decaying factor inside the integrand, are proved', async () => {
+    expect((await header('exp(-a*z^2/2)', 'z', 'a*z*h')).verdict).toBe('proved');
+    expect((await header('exp(-z^2/2 - z*y - y^2)', 'z, y', '(z + y)*h')).verdict).toBe('proved');
+    expect((await header('exp(-a*z^4)', 'z', '4*a*z^3*h')).verdict).toBe('proved');
+    expect((await header('1', 'z', '0', 'diff(h*exp(-z^2), z)')).verdict).toBe('proved');
+  });
+});
+
 describe('integral-identity: a derivative the integration cannot move is a clear input error (review)', () => {
   const energy = (over: string, along: string) =>
     decide('a: { domain: "> 0" }', `kind: integral-identity, lhs: "diff(h^2, t)", rhs: "-2*|grad(h, x)|^2", weight: "M", over: ${over}${along}`, '  variables: { x: { vector: true }, t: {} }\n  functions: { h: { args: [t, x] } }\n  definitions: ["M = exp(-a*|x|^2/2)", "OU(r) = lap(r, x) - a*dot(x, grad(r, x))"]\n');
