@@ -142,6 +142,23 @@ export function domainPoints(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
 }
 const domainPointsMemo = new WeakMap<object, Map<string, Record<string, Rational>[]>>();
 
+/**
+ * Exact points of the record's domain at other scales (near a domain's end, far out on a
+ * half-line; samplePoints with `spread`), from their own stream: a claim false only for small or
+ * large parameters is seldom hit by uniform draws. For checks whose points are cheap.
+ */
+export function domainPointsAtScales(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, n: number): Record<string, Rational>[] {
+  const key = JSON.stringify(['spread', ctx.seed, n, record.id, record.forall ?? [], record.define ?? [], record.substitute ?? []]);
+  let bySymbols = domainPointsMemo.get(env.set.symbols);
+  if (!bySymbols) domainPointsMemo.set(env.set.symbols, (bySymbols = new Map()));
+  let out = bySymbols.get(key);
+  if (!out) {
+    out = samplePoints(langSymbols(env, record), record.forall ?? [], recordRng(ctx, `${record.id}#spread`), n, {}, true);
+    bySymbols.set(key, out);
+  }
+  return out.map((at) => ({ ...at }));
+}
+
 export function pointStrings(at: Readonly<Record<string, Rational>>): Record<string, string> {
   return Object.fromEntries(Object.entries(at).map(([k, v]) => [k, v.toString()]));
 }

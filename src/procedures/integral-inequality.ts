@@ -39,7 +39,7 @@ import { LangError, type LangSymbols, type ParamExpr } from '../../symbolic/lang
 import { parseMath, parseParamExpr } from '../../symbolic/lang/param.ts';
 import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
 import { registerProcedure } from './registry.ts';
-import { badInput, citedUses, domainPoints, langSymbols, pointText, recordRng } from './common.ts';
+import { badInput, citedUses, domainPoints, domainPointsAtScales, langSymbols, pointText, recordRng } from './common.ts';
 import { inconclusive } from '../claims.ts';
 import { cst, type Expr } from '../../numeric/expr.ts';
 import type { IntegratorSet } from '../../numeric/integrator.ts';
@@ -983,7 +983,8 @@ registerProcedure({
 
 function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): CheckResult {
   const nPoints = Number((record.options as { points?: number } | undefined)?.points ?? Math.max(3, Math.round(8 * Math.min(1, ctx.effort))));
-  const points = domainPoints(record, env, ctx, nPoints).map((at) => mentioned(at, p, record));
+  // uniform draws, then as many again at other scales (a bound false only for small parameters)
+  const points = [...domainPoints(record, env, ctx, nPoints), ...domainPointsAtScales(record, env, ctx, nPoints)].map((at) => mentioned(at, p, record));
   const rows: Record<string, unknown>[] = [];
   let first: PointOutcome | undefined;
   for (const d of p.dims) {

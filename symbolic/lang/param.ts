@@ -486,7 +486,7 @@ export function signWithRootMulti(p: Poly, at: Readonly<Record<string, Rational>
 /** A seeded source of uniforms in [0, 1). */
 export type Uniform = () => number;
 
-function randomRational(rng: Uniform, lo: Rational | undefined, hi: Rational | undefined, integer: boolean): Rational {
+function randomRational(rng: Uniform, lo: Rational | undefined, hi: Rational | undefined, integer: boolean, spread = false): Rational {
   const L = lo ?? (hi ? hi.sub(q(10)) : q(-10));
   const H = hi ?? (lo ? L.add(q(10)) : q(10)); // a real parameter ranges over [−10, 10]
   const den = integer ? 1n : BigInt([1, 2, 3, 4, 5, 7, 10, 16][Math.floor(rng() * 8)]);
@@ -494,15 +494,26 @@ function randomRational(rng: Uniform, lo: Rational | undefined, hi: Rational | u
   const k = BigInt(Math.floor(rng() * Number(den) * Math.max(1, span.toNumber()) + 1));
   let r = L.add(q(k, den));
   if (!r.lt(H)) r = L.add(span.mul(q(Math.floor(rng() * 997) + 1, 1000)));
-  if (integer) r = q(BigInt(Math.ceil(r.toNumber())));
+  if (integer) return q(BigInt(Math.ceil(r.toNumber())));
+  if (spread) {
+    // other scales: the distance to the domain's end (or to 0 on ℝ) divided by 2^j, j = 1…8, or,
+    // on a half-line, multiplied by it (a claim false only for small or large values shows there)
+    const j = Math.floor(rng() * 8) + 1;
+    const grow = lo === undefined || hi === undefined ? rng() < 0.3 : false;
+    const f = grow && (lo === undefined) !== (hi === undefined) ? q(2 ** j) : q(1, 2 ** j);
+    if (lo !== undefined) r = lo.add(r.sub(lo).mul(f));
+    else if (hi !== undefined) r = hi.sub(hi.sub(r).mul(f));
+    else r = r.mul(f);
+  }
   return r;
 }
 
 /**
  * Random exact points inside the parameter domains and the `forall` hypotheses (rejection on the
- * exact formulas). `fixed` pins some parameters. Returns fewer than n when the region is thin.
+ * exact formulas). `fixed` pins some parameters; `spread` draws each value at another scale (its
+ * distance to the domain's end shrunk or grown by 2^j). Returns fewer than n when the region is thin.
  */
-export function samplePoints(symbols: LangSymbols, forall: readonly string[], rng: Uniform, n: number, fixed: Readonly<Record<string, Rational>> = {}): Record<string, Rational>[] {
+export function samplePoints(symbols: LangSymbols, forall: readonly string[], rng: Uniform, n: number, fixed: Readonly<Record<string, Rational>> = {}, spread = false): Record<string, Rational>[] {
   const names = Object.keys(symbols.parameters);
   const domains = Object.fromEntries(names.map((name) => [name, parseDomain(name, symbols.parameters[name].domain)]));
   // `p = expr` with p a parameter not in expr: p is set from the others (random points never hit it).
@@ -519,7 +530,7 @@ export function samplePoints(symbols: LangSymbols, forall: readonly string[], rn
   const out: Record<string, Rational>[] = [];
   for (let tries = 0; out.length < n && tries < n * 200; tries++) {
     const at: Record<string, Rational> = {};
-    for (const name of names) at[name] = fixed[name] ?? randomRational(rng, domains[name].lo, domains[name].hi, domains[name].integer);
+    for (const name of names) at[name] = fixed[name] ?? randomRational(rng, domains[name].lo, domains[name].hi, domains[name].integer, spread);
     let defined = true;
     for (const { name, value } of assigned) {
       const den = value.den.evaluate(at);

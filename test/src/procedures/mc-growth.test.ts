@@ -68,4 +68,10 @@ describe('integral-inequality: the best constant must not grow with the degree',
     expect(four.summary).not.toMatch(/held on degree/);
     expect(four.evidence).toMatchObject({ polynomialDegree: 4 });
   });
+  it('a bound false only for small parameters is refuted: points at other scales beside the uniform ones (third review)', async () => {
+    // f = x: 1/a ≤ (a + 7/8)/a fails exactly for a < 1/8, which uniform draws in (0, 10] seldom hit
+    const r = await ii('norm2(f, Mx) <= (a + 7/8)/a*norm2(grad(f, x), Mx)', ', options: { points: 8 }');
+    expect(r.verdict).toBe('refuted');
+    expect(Number(eval((r.witness as Record<string, string>).a))).toBeLessThan(1 / 8);
+  });
 });
