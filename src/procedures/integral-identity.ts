@@ -248,6 +248,8 @@ async function decideIntegral(record: ClaimRecord, env: ProcedureEnv, ctx: Check
   // a divergence integrates to 0 only when its boundary terms vanish. Sides equal term by term
   // (no class left in lhs − rhs) need no such argument.
   let decayBasis: Basis | undefined = 'kernel';
+  const decayCited = citedUses(record, env);
+  let decayFromCited: string | undefined;
   try {
     for (let k = 0; k < eqs.length; k++) {
       if (!firsts[k].classes.length) continue;
@@ -256,7 +258,13 @@ async function decideIntegral(record: ClaimRecord, env: ProcedureEnv, ctx: Check
         for (const c of side.classes) {
           if (c.N.isZero() || genericSymbols(side.S, syms, c.Q).length) continue;
           const dec = await weightDecays(c.Q, side, record, env, ctx);
-          if (!dec.ok) return { verdict: 'inconclusive', method: 'exact', summary: `(lhs − rhs)·weight is a total divergence, but ${dec.why}, so its boundary terms need not vanish`, evidence: { perDimension, dependents: first.dependents, hypothesisFails: dec.why }, decisive: `divergence d=${plan.dims.join(',')}; decay not shown` };
+          // a cited result may state the function class (test functions of compact support, decay)
+          if (!dec.ok && decayCited.length) {
+            decayFromCited ??= dec.why;
+            decayBasis = 'given-cited';
+            continue;
+          }
+          if (!dec.ok) return { verdict: 'inconclusive', method: 'exact', summary: `(lhs − rhs)·weight is a total divergence, but ${dec.why}, so its boundary terms need not vanish (a cited result in uses may state the function class)`, evidence: { perDimension, dependents: first.dependents, hypothesisFails: dec.why }, decisive: `divergence d=${plan.dims.join(',')}; decay not shown` };
           decayBasis = weakerBasis(decayBasis, dec.basis);
         }
       }
@@ -269,8 +277,8 @@ async function decideIntegral(record: ClaimRecord, env: ProcedureEnv, ctx: Check
     method: 'exact',
     basis: generic.length ? 'given-cited' : (decayBasis ?? 'kernel'),
     ...(dimensionMatters(syms) ? { dimensions: dims } : {}),
-    summary: `(lhs − rhs)·weight is a total divergence (weighted Euler operator 0 for ${first.dependents.join(', ') || 'no dependent'})${dimensionMatters(syms) ? (plan.all ? `, every d ≥ 1 (d = 1…${plan.k + 1} checked)` : `, d = ${plan.dims.join(', ')}`) : ''}${cites.length ? `; the boundary terms vanish by the cited result${cites.length > 1 ? 's' : ''} ${cites.join(', ')} (a generic function in the weight)` : ''}`,
-    evidence: { perDimension, dependents: first.dependents, summationBound: plan.k, checked: plan.dims, dimensions: dims, ...(cites.length ? { decayRestsOn: cites } : {}) },
+    summary: `(lhs − rhs)·weight is a total divergence (weighted Euler operator 0 for ${first.dependents.join(', ') || 'no dependent'})${dimensionMatters(syms) ? (plan.all ? `, every d ≥ 1 (d = 1…${plan.k + 1} checked)` : `, d = ${plan.dims.join(', ')}`) : ''}${cites.length ? `; the boundary terms vanish by the cited result${cites.length > 1 ? 's' : ''} ${cites.join(', ')} (a generic function in the weight)` : decayFromCited ? `; the boundary terms vanish by the cited result${decayCited.length > 1 ? 's' : ''} ${decayCited.join(', ')} (${decayFromCited})` : ''}`,
+    evidence: { perDimension, dependents: first.dependents, summationBound: plan.k, checked: plan.dims, dimensions: dims, ...(cites.length ? { decayRestsOn: cites } : decayFromCited ? { decayRestsOn: decayCited, weightNotDecaying: decayFromCited } : {}) },
     decisive: `divergence d=${plan.dims.join(',')}${cites.length ? `; decay: ${cites.join(', ')}` : ''}`,
   };
 }

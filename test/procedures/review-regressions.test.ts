@@ -75,6 +75,11 @@ describe('integral-identity: a divergence is proved only under a weight that dec
     expect((await header('exp(-a*z^4)', 'z', '4*a*z^3*h')).verdict).toBe('proved');
     expect((await header('1', 'z', '0', 'diff(h*exp(-z^2), z)')).verdict).toBe('proved');
   });
+  it('without a decaying weight, a cited function class (test functions of compact support) makes it proved, given cited', async () => {
+    const r = await files.decide(`paper: { id: r, title: R }\nsymbols:\n  variables: { z: {} }\n  functions: { h: { args: [z] } }\ncited:\n  - { id: "cite:cc", bib: "x", statement: "h has compact support" }\nclaims:\n  - { id: "w:1", source: x, statement: x, kind: integral-identity, lhs: "diff(h, z)", rhs: "0", weight: "1", over: [z], uses: ["cite:cc"] }\n`);
+    expect(r.verdict).toBe('proved');
+    expect(r.basis).toBe('given-cited');
+  });
 });
 
 describe('integral-identity: a derivative the integration cannot move is a clear input error (review)', () => {
