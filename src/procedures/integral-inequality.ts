@@ -427,9 +427,19 @@ export interface ParsedIntegral {
   rhs: QuadTerm[];
   constraints: { f: QuadTerm[]; value: MathNode }[];
   dims: number[];
+  /**
+   * Further dimensions, at a low degree and few points, when the claim is stated for every d (the
+   * file's `check: all`, no dimensions of its own) and its data mention d: a constant such as
+   * (5 − d)/(2a) can hold for d ≤ 3 and fail at d = 4.
+   */
+  extraDims: number[];
   syms: LangSymbols;
   dimName: string;
 }
+
+/** The dimensions beyond the default ones, and the degree checked there (the basis stays small). */
+const EXTRA_DIMENSIONS = [4, 5, 6, 8];
+const extraDegree = (d: number) => (d <= 4 ? 2 : 1);
 
 export function parseIntegralRecord(record: ClaimRecord, env: ProcedureEnv): ParsedIntegral {
   const syms = langSymbols(env, record);
@@ -454,7 +464,11 @@ export function parseIntegralRecord(record: ClaimRecord, env: ProcedureEnv): Par
   const lhs = parseFunctional(parseMath(r.lhs), h, vars, String(record.weight));
   const rhs = parseFunctional(parseMath(r.rhs), h, vars, String(record.weight));
   if ([...lhs, ...rhs].some((t) => t.kind === 'mean')) throw new LangError('relation: mean(·) is linear; use it in `constraint`');
-  return { h, lhs, rel, rhs, constraints, dims, syms, dimName: syms.dimension?.name ?? 'd' };
+  const dimName = syms.dimension?.name ?? 'd';
+  const byDefault = record.dimension === undefined && (record.options as { dimensions?: number[] } | undefined)?.dimensions === undefined && !Array.isArray(fileCheck);
+  const mentionsD = new RegExp(`(^|[^A-Za-z0-9_])${dimName}($|[^A-Za-z0-9_])`).test(`${String(record.relation)} ${([] as unknown[]).concat(record.constraint ?? []).join(' ')} ${String(record.weight)} ${syms.definitions.join(' ')}`);
+  const extraDims = byDefault && mentionsD ? EXTRA_DIMENSIONS.filter((d) => !dims.includes(d)) : [];
+  return { h, lhs, rel, rhs, constraints, dims, extraDims, syms, dimName };
 }
 
 /** F(p) as components (polynomials) at a point. */
@@ -987,9 +1001,14 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
   const points = [...domainPoints(record, env, ctx, nPoints), ...domainPointsAtScales(record, env, ctx, nPoints)].map((at) => mentioned(at, p, record));
   const rows: Record<string, unknown>[] = [];
   let first: PointOutcome | undefined;
-  for (const d of p.dims) {
-    const N = degreeFor(d, ctx.effort, record);
-    for (const at of points) {
+  const nUniform = Math.min(points.length, nPoints);
+  const plan: [number, number, typeof points][] = [
+    ...p.dims.map((d): [number, number, typeof points] => [d, degreeFor(d, ctx.effort, record), points]),
+    // the further dimensions at a low degree, at the first few uniform and scaled points
+    ...p.extraDims.map((d): [number, number, typeof points] => [d, Math.min(extraDegree(d), degreeFor(d, ctx.effort, record)), [...points.slice(0, Math.min(4, nUniform)), ...points.slice(nUniform, nUniform + 4)]]),
+  ];
+  for (const [d, N, at_] of plan) {
+    for (const at of at_) {
       if (ctx.signal?.aborted) break;
       const o = decidePolynomialAt(p, record, at, d, N);
       first ??= o;
@@ -1033,15 +1052,15 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
   }
   const cites = citedUses(record, env);
   const beyond = cites.length ? `beyond polynomials it rests on the cited result${cites.length > 1 ? 's' : ''} ${cites.join(', ')}` : 'beyond polynomials nothing is checked and no result is cited';
-  const degrees = rows.map((r) => r.degree).filter((x, i, a) => a.indexOf(x) === i).join('/');
+  const degrees = rows.filter((r) => p.dims.includes(r.d as number)).map((r) => r.degree).filter((x, i, a) => a.indexOf(x) === i).join('/');
   const stable = growthRows.length ? `; the best constant did not grow with the degree (${growthRows.map((r) => `d=${r.d}: ${r.degrees}`).join(', ')})` : '';
   return {
     verdict: 'supported',
     method: 'exact',
-    summary: `holds exactly on every ${p.constraints.length ? 'constrained ' : ''}polynomial ${p.h} of degree ≤ ${degrees} at ${points.length} exact parameter point(s), d = ${p.dims.join(', ')}${stable}; ${beyond}`,
+    summary: `holds exactly on every ${p.constraints.length ? 'constrained ' : ''}polynomial ${p.h} of degree ≤ ${degrees} at ${points.length} exact parameter point(s), d = ${p.dims.join(', ')}${p.extraDims.length ? ` (and d = ${p.extraDims.join(', ')} at degree ≤ ${[...new Set(p.extraDims.map((d) => Math.min(extraDegree(d), degreeFor(d, ctx.effort, record))))].join('/')}, 8 points)` : ''}${stable}; ${beyond}`,
     evidence: { rows, growth: growthRows, cited: cites, scope: 'exact Gram matrices of the polynomial space under exact Gaussian moments, at each listed point; all of H¹ is not an exact procedure of ours' },
-    dimensions: p.dims,
-    decisive: `holds at ${points.length} points, d=${p.dims.join(',')}; min pivots ${minPivots}${first ? '' : ''}`,
+    dimensions: [...p.dims, ...p.extraDims],
+    decisive: `holds at ${points.length} points, d=${[...p.dims, ...p.extraDims].join(',')}; min pivots ${minPivots}${first ? '' : ''}`,
   };
 }
 
