@@ -144,16 +144,17 @@ const domainPointsMemo = new WeakMap<object, Map<string, Record<string, Rational
 
 /**
  * Exact points of the record's domain at other scales (near a domain's end, far out on a
- * half-line; samplePoints with `spread`), from their own stream: a claim false only for small or
- * large parameters is seldom hit by uniform draws. For checks whose points are cheap.
+ * half-line; samplePoints with `spread`; `shrink`: toward the ends only, for checks that sample at
+ * the point), from their own stream: a claim false only for small or large parameters is seldom
+ * hit by uniform draws.
  */
-export function domainPointsAtScales(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, n: number): Record<string, Rational>[] {
-  const key = JSON.stringify(['spread', ctx.seed, n, record.id, record.forall ?? [], record.define ?? [], record.substitute ?? []]);
+export function domainPointsAtScales(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, n: number, spread: 'both' | 'shrink' = 'both'): Record<string, Rational>[] {
+  const key = JSON.stringify([spread, ctx.seed, n, record.id, record.forall ?? [], record.define ?? [], record.substitute ?? []]);
   let bySymbols = domainPointsMemo.get(env.set.symbols);
   if (!bySymbols) domainPointsMemo.set(env.set.symbols, (bySymbols = new Map()));
   let out = bySymbols.get(key);
   if (!out) {
-    out = samplePoints(langSymbols(env, record), record.forall ?? [], recordRng(ctx, `${record.id}#spread`), n, {}, true);
+    out = samplePoints(langSymbols(env, record), record.forall ?? [], recordRng(ctx, `${record.id}#spread`), n, {}, spread);
     bySymbols.set(key, out);
   }
   return out.map((at) => ({ ...at }));

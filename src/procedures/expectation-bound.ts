@@ -34,7 +34,7 @@ import type { IntegratorSet } from '../../numeric/integrator.ts';
 import { prodE, sumE, scaleE } from '../../numeric/families.ts';
 import { chooseIntegrators, integrateMargins, marginShortfall, STRICT_SUPPORT_SIGMAS } from '../../numeric/search.ts';
 import { registerProcedure } from './registry.ts';
-import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointText, recordDomain, signByTerms, signOnWholeDomain } from './common.ts';
+import { answersEvidence, badInput, decideQuery, domainPoints, domainPointsAtScales, getSolvers, langSymbols, paramText, pointText, recordDomain, signByTerms, signOnWholeDomain } from './common.ts';
 import { gaussianWeight, weightTerm, weightVariances, type GaussianWeight } from './integral-inequality.ts';
 
 type Node = MathNode & { type: string; name?: string; fn?: unknown; args?: MathNode[]; op?: string; content?: MathNode; value?: unknown };
@@ -527,7 +527,9 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
   // the first trial whose estimate is not evidence for the claim as printed (marginShortfall)
   let shortfall: { text: string; reason: string } | undefined;
   for (const d of dims) {
-    for (const [k, at] of domainPoints(record, env, ctx, trials).entries()) {
+    // uniform trials, then half as many with values shrunk toward their domain's end (a bound false
+    // only for small parameters); never grown: Monte Carlo at large scales overflows
+    for (const [k, at] of [...domainPoints(record, env, ctx, trials), ...domainPointsAtScales(record, env, ctx, Math.ceil(trials / 2), 'shrink')].entries()) {
       const atd = { ...at, [dimName]: q(d) };
       let vars: [string, Rational][];
       try {

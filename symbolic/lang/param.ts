@@ -486,7 +486,7 @@ export function signWithRootMulti(p: Poly, at: Readonly<Record<string, Rational>
 /** A seeded source of uniforms in [0, 1). */
 export type Uniform = () => number;
 
-function randomRational(rng: Uniform, lo: Rational | undefined, hi: Rational | undefined, integer: boolean, spread = false): Rational {
+function randomRational(rng: Uniform, lo: Rational | undefined, hi: Rational | undefined, integer: boolean, spread: Spread = false): Rational {
   const L = lo ?? (hi ? hi.sub(q(10)) : q(-10));
   const H = hi ?? (lo ? L.add(q(10)) : q(10)); // a real parameter ranges over [−10, 10]
   const den = integer ? 1n : BigInt([1, 2, 3, 4, 5, 7, 10, 16][Math.floor(rng() * 8)]);
@@ -499,7 +499,7 @@ function randomRational(rng: Uniform, lo: Rational | undefined, hi: Rational | u
     // other scales: the distance to the domain's end (or to 0 on ℝ) divided by 2^j, j = 1…8, or,
     // on a half-line, multiplied by it (a claim false only for small or large values shows there)
     const j = Math.floor(rng() * 8) + 1;
-    const grow = lo === undefined || hi === undefined ? rng() < 0.3 : false;
+    const grow = spread === 'both' && (lo === undefined || hi === undefined) ? rng() < 0.3 : false;
     const f = grow && (lo === undefined) !== (hi === undefined) ? q(2 ** j) : q(1, 2 ** j);
     if (lo !== undefined) r = lo.add(r.sub(lo).mul(f));
     else if (hi !== undefined) r = hi.sub(hi.sub(r).mul(f));
@@ -513,7 +513,10 @@ function randomRational(rng: Uniform, lo: Rational | undefined, hi: Rational | u
  * exact formulas). `fixed` pins some parameters; `spread` draws each value at another scale (its
  * distance to the domain's end shrunk or grown by 2^j). Returns fewer than n when the region is thin.
  */
-export function samplePoints(symbols: LangSymbols, forall: readonly string[], rng: Uniform, n: number, fixed: Readonly<Record<string, Rational>> = {}, spread = false): Record<string, Rational>[] {
+/** Other scales for sampled values: `both` shrinks toward a domain's end or grows on a half-line; `shrink` only shrinks; false: uniform. */
+export type Spread = false | 'both' | 'shrink';
+
+export function samplePoints(symbols: LangSymbols, forall: readonly string[], rng: Uniform, n: number, fixed: Readonly<Record<string, Rational>> = {}, spread: Spread = false): Record<string, Rational>[] {
   const names = Object.keys(symbols.parameters);
   const domains = Object.fromEntries(names.map((name) => [name, parseDomain(name, symbols.parameters[name].domain)]));
   // `p = expr` with p a parameter not in expr: p is set from the others (random points never hit it).

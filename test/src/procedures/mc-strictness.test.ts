@@ -74,3 +74,20 @@ describe('integral-inequality numeric family: strictness', () => {
     expect((await nm('norm2(h, M) <= 0.5/a*norm2(grad(h, x), M) + 0.5/b*norm2(grad(h, v), M)')).verdict).toBe('refuted');
   });
 });
+
+describe('Monte Carlo trials at smaller scales (third review)', () => {
+  const scaled = claimFiles(`paper: { id: t, title: t, authors: [R], year: 2026 }
+symbols:
+  parameters:
+    s: { domain: "> 0" }
+  variables:
+    z: {}
+  definitions:
+    - "G = exp(-z^2/(2*s^2))"
+claims:
+`, 'hc-mc-scale-');
+  it('E tanh(z)² ≤ s²/2 (z ~ N(0, s²)), false only for s ≲ 0.7, is refuted: trials shrunk toward the domain end', async () => {
+    const r = await scaled.decide(`  - { id: "e:1", source: x, statement: x, kind: expectation-bound, weight: "G", dimension: 1, relation: "E(tanh(z)^2) <= s^2/2" }\n`);
+    expect(r.verdict).toBe('refuted');
+  });
+});
