@@ -431,6 +431,9 @@ export function badInput(method: CheckResult['method'], err: unknown): CheckResu
 /** Fields of a record that are not printed mathematics (names, prose, links, run settings, the change of parameters). */
 const RECORD_META = new Set(['id', 'source', 'statement', 'title', 'note', 'kind', 'uses', 'examples', 'corrected', 'pos', 'substitute', 'reading', 'options', 'module']);
 
+/** The error for a `substitute` that does not map its new parameters onto the printed domains (formula-identity and inequality need onto). */
+export const substitutionNotOnto = (lines: readonly string[]) => `each substitution must map its new parameter onto the printed domain (p = α ± q^k, same end points): ${lines.join(', ')}`;
+
 /**
  * A record's `substitute: ["eta = a^4", "kappa = 1 - b^4"]`, checked: each left side a declared
  * parameter, each right side a polynomial in new parameters, the Jacobian of the substituted

@@ -14,7 +14,7 @@ import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { Poly } from '../../symbolic/poly.ts';
 import { registerProcedure } from './registry.ts';
 import { decideWithCases, recordsToValidate } from './cases.ts';
-import { badInput, domainPoints, langSymbols, nonzeroOnDomain, paramText, pointStrings, pointText, recordDomain, recordRng, rootsDefined, substitution } from './common.ts';
+import { badInput, domainPoints, langSymbols, nonzeroOnDomain, paramText, pointStrings, pointText, recordDomain, recordRng, rootsDefined, substitution, substitutionNotOnto } from './common.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 
 export const formulaIdentityFields = z.looseObject({
@@ -34,6 +34,8 @@ const extraOf = (_env: ProcedureEnv): string[] => [];
   validate(record, env) {
     try {
       for (const r of recordsToValidate(record, env, ['lhs', 'rhs'])) parseParamExprs([String(r.lhs), String(r.rhs)], langSymbols(env, r), extraOf(env));
+      const sub = substitution(record, env);
+      if (sub && !sub.onto) return [{ path: 'substitute', message: substitutionNotOnto(sub.lines) }];
       return [];
     } catch (e) {
       if (e instanceof LangError) return [{ path: 'lhs', message: e.message }];
@@ -55,7 +57,7 @@ async function decideFormula(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
   const [lhs, rhs] = parsed.exprs;
   const diff = difference(lhs, rhs);
   const evidence: Record<string, unknown> = { lhs: paramText(lhs), rhs: paramText(rhs), 'numerator of lhs − rhs': unicodeString(diff.num) };
-  if (sub && !sub.onto) return badInput('exact', new LangError(`substitute: each substitution must map its new parameter onto the printed domain (p = α ± q^k, same end points): ${sub.lines.join(', ')}`));
+  if (sub && !sub.onto) return badInput('exact', new LangError(`substitute: ${substitutionNotOnto(sub.lines)}`));
   if (sub) evidence.substitution = `${sub.lines.join(', ')} (Jacobian determinant not identically 0; witnesses only where the printed domains hold)`;
   // an identity proved over the new parameters needs a sampled point of them inside the printed domains
   const outsideDomain = (): CheckResult | undefined =>

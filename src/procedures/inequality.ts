@@ -13,7 +13,7 @@ import { LangError } from '../../symbolic/lang/index.ts';
 import { difference, parseRelation, signAt, signFormula } from '../../symbolic/lang/param.ts';
 import { registerProcedure } from './registry.ts';
 import { decideWithCases, recordsToValidate } from './cases.ts';
-import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, inDomain, langSymbols, paramText, pointStrings, pointText, recordDomain, rootsDefined, substitution, verdictOf } from './common.ts';
+import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, inDomain, langSymbols, paramText, pointStrings, pointText, recordDomain, rootsDefined, substitution, substitutionNotOnto, verdictOf } from './common.ts';
 
 export const inequalityFields = z.looseObject({
   relation: z.string().min(1).describe('"lhs <= rhs" (<, <=, >, >=, =, !=), as printed'),
@@ -29,7 +29,7 @@ const HOLDS: Record<string, (s: number) => boolean> = {
 };
 
 /** Why a `substitute` cannot serve an inequality (lint, and a record decided without loading). */
-const notOnto = (lines: readonly string[]) => `for an inequality each substitution must map its new parameter onto the printed domain (p = α ± q^k, same end points): ${lines.join(', ')}`;
+const notOnto = (lines: readonly string[]) => `for an inequality ${substitutionNotOnto(lines)}`;
 
 registerProcedure({
   kind: 'inequality',

@@ -46,8 +46,8 @@ describe('formula-identity with radicals and a change of parameters', () => {
     expect(() => load(rec('2*gamma/(tau^2*omega0^4)', '2*(1 - kappa)/(eta^2*Sigma^2*omega0^4)', 'note: "none"'))).toThrow(/fractional power 3\/4/);
   });
   it('refuses a substitution with a singular Jacobian', async () => {
-    const r = await decide(rec('gamma', 'gamma', 'substitute: ["eta = a^4", "kappa = 1 - a^4"]'));
-    expect(r.verdict).not.toBe('proved');
+    // refused when the file loads (lint), before anything runs
+    await expect(decide(rec('gamma', 'gamma', 'substitute: ["eta = a^4", "kappa = 1 - a^4"]'))).rejects.toThrow(/must be square/);
   });
   it('decides an inequality over a substitution only when it maps ONTO the printed domain', async () => {
     const ineq = (sub: string, rel: string) => `  - { id: "c:1", source: "(1)", statement: "s", kind: inequality, substitute: [${sub}], relation: "${rel}" }\n`;
@@ -61,8 +61,8 @@ describe('formula-identity with radicals and a change of parameters', () => {
     // the new parameter must be fresh: η = g² with g also in the claim ties two parameters
     await expect(decide(ineq('"eta = Sigma^2"', 'eta <= Sigma^2'))).rejects.toThrow(/fresh/);
     // a map onto only part of the domain never proves an identity with roots: √((η−1)²) = η − 1
-    const u = await decide(`  - { id: "c:1", source: "(1)", statement: "s", kind: formula-identity, substitute: ["eta = 1 + a^2"], lhs: "sqrt((eta - 1)^2)", rhs: "eta - 1" }\n`);
-    expect(u.verdict).not.toBe('proved');
+    // …and the file does not load (lint says so before anything runs, as for inequality)
+    await expect(decide(`  - { id: "c:1", source: "(1)", statement: "s", kind: formula-identity, substitute: ["eta = 1 + a^2"], lhs: "sqrt((eta - 1)^2)", rhs: "eta - 1" }\n`)).rejects.toThrow(/substitute: .*onto the printed domain/);
   });
   it('refuses substitute on kinds where it is not sound', () => {
     expect(() => load(`  - { id: "c:1", source: "(1)", statement: "s", kind: matrix-inequality, substitute: ["eta = a^2"], claims: ["P > 0"] }\n`)).toThrow(ClaimFileError);
