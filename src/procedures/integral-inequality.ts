@@ -175,7 +175,11 @@ const compiledCoefs = new WeakMap<LangSymbols, WeakMap<MathNode, Map<string, Coe
 
 /** Exact value of a coefficient at a point: parameter expressions, with min/max evaluated. */
 export function coefValue(node: MathNode, syms: LangSymbols, at: Point): Rational {
-  const extra = Object.keys(at).filter((k) => !(k in syms.parameters));
+  return compiledCoef(node, syms, Object.keys(at).filter((k) => !(k in syms.parameters)))(at);
+}
+
+/** A coefficient compiled for points whose non-parameter symbols are `extra` (a structural error, e.g. a space variable, is thrown here). */
+function compiledCoef(node: MathNode, syms: LangSymbols, extra: string[]): CoefFn {
   const key = extra.join(',');
   let byNode = compiledCoefs.get(syms);
   if (!byNode) compiledCoefs.set(syms, (byNode = new WeakMap()));
@@ -183,7 +187,7 @@ export function coefValue(node: MathNode, syms: LangSymbols, at: Point): Rationa
   if (!byExtra) byNode.set(node, (byExtra = new Map()));
   let fn = byExtra.get(key);
   if (!fn) byExtra.set(key, (fn = compileCoef(node, syms, extra)));
-  return fn(at);
+  return fn;
 }
 
 function compileCoef(node: MathNode, syms: LangSymbols, extra: string[]): CoefFn {
@@ -968,6 +972,16 @@ registerProcedure({
     } catch (e) {
       if (e instanceof LangError) return [{ path: 'relation', message: e.message }];
       throw e;
+    }
+    // every printed coefficient compiles (a space variable in a coefficient, e.g. mean(z*h), is an input error now, not at check)
+    const nodes = (terms: readonly QuadTerm[]) => terms.flatMap((t) => [...t.coef, ...[...t.f, ...(t.g ?? [])].flatMap((l) => (l.coef ? [l.coef] : []))]);
+    for (const [path, list] of [['relation', nodes([...p.lhs, ...p.rhs])], ['constraint', p.constraints.flatMap((c) => [c.value, ...nodes(c.f)])]] as const) {
+      try {
+        for (const n of list) compiledCoef(n, p.syms, [p.dimName]);
+      } catch (e) {
+        if (e instanceof LangError) return [{ path, message: e.message }];
+        throw e;
+      }
     }
     try {
       const zero = Object.fromEntries(Object.keys(p.syms.parameters).map((k) => [k, Rational.ONE]));

@@ -84,3 +84,9 @@ describe('integral-inequality: the best constant must not grow with the degree',
     expect(right.summary).toMatch(/and d = 4, 5, 6, 8/);
   });
 });
+
+describe('integral-inequality: coefficients are checked when the file loads (third review)', () => {
+  it('a space variable in a constraint coefficient, mean(x*f), is a lint error, not an error verdict at check', async () => {
+    await expect(decide(`  - { id: "i:1", source: x, statement: x, kind: integral-inequality, weight: "Mx", function: f, dimension: [1], relation: "norm2(f, Mx) <= 1/a*norm2(grad(f, x), Mx)", constraint: ["mean(f, Mx) = 0", "mean(x*f, Mx) = 0"] }\n`)).rejects.toThrow(/constraint: .*space variable/);
+  });
+});
