@@ -185,6 +185,14 @@ function zodToError(p: Parsed, err: ZodError, prefix: readonly (string | number)
   const where = pathText(path);
   let message = issue.message;
   if (issue.code === 'invalid_type' && /received undefined/.test(message)) message = `missing field (${message.replace(/^Invalid input: /, '')})`;
+  // a union (a number or a list, …): say what each alternative expects, and whether the field is missing
+  if (issue.code === 'invalid_union') {
+    const branches = ((issue as { errors?: { code: string; message: string; expected?: string }[][] }).errors ?? []).map((b) => b[0]).filter(Boolean);
+    if (branches.length && branches.every((b) => b.code === 'invalid_type')) {
+      const expected = [...new Set(branches.map((b) => b.expected ?? '?'))].join(' or ');
+      message = branches.every((b) => /received undefined/.test(b.message)) ? `missing field (expected ${expected})` : `expected ${expected}`;
+    }
+  }
   if (issue.code === 'unrecognized_keys') {
     const at = schema ? schemaAt(schema, issue.path as (string | number)[]) : undefined;
     const known = Object.keys((at && shapeOf(at)) ?? {});

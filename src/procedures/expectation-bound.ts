@@ -62,15 +62,15 @@ function integrandPoly(node: MathNode, syms: LangSymbols, d: number): { num: Pol
   let nonPoly = false;
   const t = (node as Node).transform((c) => {
     const m = c as Node;
-    if (m.type === 'FunctionNode' && ['exp', 'sin', 'cos', 'tanh', 'abs', 'sqrt', 'log'].includes(fnName(m) ?? '')) {
-      const a = m.args?.[0] as Node | undefined;
-      if (!(fnName(m) === 'abs' && a?.type === 'SymbolNode')) nonPoly = true;
-    }
+    // |y|^k, k even, is a polynomial (|x|^2 = dot(x, x) for a vector x, z^k for a scalar z); any
+    // other |·| (|z|, |x|, |z|^3) is not: sampled (visited parent first, so an even power is replaced before its abs)
     if (m.type === 'OperatorNode' && m.op === '^') {
       const [b, e] = m.args! as Node[];
       const k = e.type === 'ConstantNode' ? Number(e.value) : NaN;
-      if (b.type === 'FunctionNode' && fnName(b) === 'abs' && (b.args?.[0] as Node)?.type === 'SymbolNode' && syms.variables[(b.args![0] as Node).name!]?.vector && Number.isInteger(k) && k > 0 && k % 2 === 0) return parseMath(`(__dot_${(b.args![0] as Node).name}_${(b.args![0] as Node).name})^${k / 2}`);
+      const y = b.type === 'FunctionNode' && fnName(b) === 'abs' && (b.args?.[0] as Node)?.type === 'SymbolNode' ? (b.args![0] as Node).name! : undefined;
+      if (y && y in syms.variables && Number.isInteger(k) && k > 0 && k % 2 === 0) return parseMath(syms.variables[y].vector ? `(__dot_${y}_${y})^${k / 2}` : `${y}^${k}`);
     }
+    if (m.type === 'FunctionNode' && ['exp', 'sin', 'cos', 'tanh', 'abs', 'sqrt', 'log'].includes(fnName(m) ?? '')) nonPoly = true;
     if (m.type === 'FunctionNode' && fnName(m) === 'dot') {
       const [a, b] = (m.args ?? []) as Node[];
       if (a?.type === 'SymbolNode' && b?.type === 'SymbolNode') return parseMath(`__dot_${a.name}_${b.name}`);

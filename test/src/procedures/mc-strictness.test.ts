@@ -90,4 +90,13 @@ claims:
     const r = await scaled.decide(`  - { id: "e:1", source: x, statement: x, kind: expectation-bound, weight: "G", dimension: 1, relation: "E(tanh(z)^2) <= s^2/2" }\n`);
     expect(r.verdict).toBe('refuted');
   });
+  it('E|z| (abs of a scalar) is sampled, as the docs say, and |z|^2 is the polynomial z^2 (third review: lint rejected abs)', async () => {
+    const absz = await scaled.decide(`  - { id: "e:1", source: x, statement: x, kind: expectation-bound, weight: "G", dimension: 1, relation: "E(abs(z)) <= s" }\n`);
+    expect(absz.verdict).toBe('supported');
+    const sq = await scaled.decide(`  - { id: "e:1", source: x, statement: x, kind: expectation-bound, weight: "G", dimension: 1, relation: "E(|z|^2) = s^2" }\n`);
+    expect(sq.verdict).toBe('proved');
+  });
+  it('a missing dimension names the field and what it expects', async () => {
+    await expect(scaled.decide(`  - { id: "e:1", source: x, statement: x, kind: expectation-bound, weight: "G", relation: "E(abs(z)) <= s" }\n`)).rejects.toThrow(/dimension: missing field \(expected number or array\)/);
+  });
 });
