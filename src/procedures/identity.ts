@@ -14,13 +14,13 @@ import { z } from 'zod';
 import type { CheckContext, CheckResult } from '../claims.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import { Rational, q } from '../../symbolic/rational.ts';
-import type { Poly } from '../../symbolic/poly.ts';
+import { Poly, pv } from '../../symbolic/poly.ts';
 import { LangError, type LangSymbols } from '../../symbolic/lang/index.ts';
 import { LangSpace, type Scalar, type Value } from '../../symbolic/lang/expr.ts';
 import { difference, parseParamExprs, signAt, signWithRootMulti } from '../../symbolic/lang/param.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
-import { badInput, domainPoints, langSymbols, pointStrings, recordRng } from './common.ts';
+import { badInput, domainPoints, langSymbols, nonzeroOnDomain, pointStrings, recordRng } from './common.ts';
 
 /** Dimensions beyond this are not checked (the evidence then lists what was). */
 export const MAX_DIMENSION = 6;
@@ -118,14 +118,45 @@ export function nonzeroPoint(S: LangSpace, N: Poly, den: Poly, record: ClaimReco
   return undefined;
 }
 
+/**
+ * lhs = rhs is printed for every point of the domain: a divisor of either side (a polynomial in the
+ * parameters) that is 0 somewhere there leaves the identity undefined at that point. Returns why,
+ * or undefined when every divisor is nonzero on the domain. A parameter behind an inverse symbol
+ * (1/a) must be nonzero itself; divisors with square roots are not decided here (left as they were).
+ */
+async function undefinedWhere(divisors: readonly Poly[], inverses: readonly (readonly [string, string])[], roots: readonly string[], record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<string | undefined> {
+  const invOf = new Map(inverses.map(([p, inv]) => [inv, p]));
+  const needed = new Map<string, Poly>();
+  for (const B of divisors) {
+    const vars = B.variables();
+    if (vars.some((v) => roots.includes(v))) continue;
+    for (const v of vars) if (invOf.has(v)) needed.set(invOf.get(v)!, pv(invOf.get(v)!));
+    if (!vars.some((v) => invOf.has(v))) needed.set(B.toString(), B);
+  }
+  for (const B of needed.values()) {
+    const nz = await nonzeroOnDomain({ num: B, den: Poly.ONE, roots: {} }, record, env, ctx);
+    if (nz.nonzero) continue;
+    return nz.nonzero === false ? `the divisor ${unicodeString(B)} is 0 on the domain (${nz.how})` : `whether the divisor ${unicodeString(B)} is 0 somewhere on the domain is undecided (${nz.how})`;
+  }
+  return undefined;
+}
+
+const undefinedResult = (why: string, evidence: Record<string, unknown>): CheckResult => ({ verdict: 'inconclusive', method: 'exact', summary: `lhs − rhs = 0, but ${why}: the printed identity is not defined there (state the hypothesis that excludes it)`, evidence: { ...evidence, undefinedWhere: why }, decisive: `undefined: ${why}` });
+
 /** Rational-function identity in parameters and scalar variables (the scalar fallback). */
-function decideScalarRational(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, lhs: string, rhs: string): CheckResult {
+async function decideScalarRational(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, lhs: string, rhs: string): Promise<CheckResult> {
   const syms = langSymbols(env, record);
   const vars = Object.keys(syms.variables);
   const { exprs } = parseParamExprs([lhs, rhs], syms, vars);
   const diff = difference(exprs[0], exprs[1]);
   const evidence = { 'numerator of lhs − rhs': unicodeString(diff.num), method: 'rational functions, cross-multiplied' };
-  if (diff.num.isZero()) return { verdict: 'proved', method: 'exact', basis: 'kernel', summary: 'lhs − rhs = 0 as rational functions', evidence, decisive: 'identity (rational)' };
+  if (diff.num.isZero()) {
+    // the denominators in the parameters alone (a variable's value is free: a denominator in a variable is 0 somewhere, as printed)
+    const paramOnly = exprs.flatMap((e) => (e.den.constantValue() ? [] : [e.den])).filter((p) => p.variables().every((v) => v in syms.parameters));
+    const why = await undefinedWhere(paramOnly, [], Object.keys(diff.roots), record, env, ctx);
+    if (why) return undefinedResult(why, evidence);
+    return { verdict: 'proved', method: 'exact', basis: 'kernel', summary: 'lhs − rhs = 0 as rational functions', evidence, decisive: 'identity (rational)' };
+  }
   const rng = recordRng(ctx, `${record.id}#vars`);
   for (const at of domainPoints(record, env, ctx, 30)) {
     for (const v of vars) at[v] = q(BigInt(Math.floor(rng() * 41) - 20), BigInt(1 + Math.floor(rng() * 6)));
@@ -147,7 +178,7 @@ export async function decideIdentity(record: ClaimRecord, env: ProcedureEnv, ctx
   } catch (e) {
     if (e instanceof LangError && /division by an expression in the variables/.test(e.message) && !dimensionMatters(syms) && Object.keys(syms.functions).length === 0) {
       try {
-        return decideScalarRational(record, env, ctx, sides(record)[0], sides(record)[1]);
+        return await decideScalarRational(record, env, ctx, sides(record)[0], sides(record)[1]);
       } catch (e2) {
         return badInput('exact', e2);
       }
@@ -187,6 +218,11 @@ export async function decideIdentity(record: ClaimRecord, env: ProcedureEnv, ctx
       };
     }
     const dims = plan.all ? 'all' : plan.dims;
+    // each side defined on the whole domain: its divisors (definitions included) nonzero there
+    const D = new LangSpace(syms, 1);
+    for (const text of [...lhs.split(';'), ...rhs.split(';')]) D.compileText(text, new Map());
+    const why = await undefinedWhere(D.divisors, D.inverses, Object.keys(D.roots), record, env, ctx);
+    if (why) return undefinedResult(why, { perDimension });
     return {
       verdict: 'proved',
       method: 'exact',

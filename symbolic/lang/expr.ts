@@ -81,6 +81,8 @@ export class LangSpace {
   readonly components: Record<string, string[]>;
   /** [parameter, inverse symbol] pairs. */
   readonly inverses: [string, string][];
+  /** Every non-constant divisor met while compiling (a polynomial in parameters, inverse and root symbols): where it is 0, the text is undefined. */
+  readonly divisors: Poly[] = [];
   readonly roots: Record<string, Poly> = {};
   readonly defs: Defs;
   private readonly cache = new Map<string, Value>();
@@ -210,6 +212,7 @@ export class LangSpace {
       return this.merge(q0.terms.map((t) => ({ N: t.N, Q: this.normalize(t.Q.sub(b.terms[0].Q)) })), q0.den);
     }
     const B = b.terms[0].N;
+    if (!B.constantValue()) this.divisors.push(B);
     const params = new Set(Object.keys(this.symbols.parameters));
     const invNames = new Set(this.inverses.map(([, i]) => i));
     for (const v of B.variables()) if (!params.has(v) && !invNames.has(v) && !(v in this.roots)) throw new LangError(`division by an expression in the variables or functions ("${where}"); multiply through`);

@@ -181,3 +181,15 @@ describe('formula-identity: a constant difference is refuted with both sides sho
     expect(num(w.lhs) - num(w.rhs)).toBeCloseTo(1, 12);
   });
 });
+
+describe('identity: each side must be defined on the whole domain, as formula-identity requires (third review)', () => {
+  it('(a² − 1)/(a − 1) = a + 1 is not proved on a real a (undefined at a = 1), and is under a > 1; a/a = 1 needs a ≠ 0', async () => {
+    const id = (domain: string, lhs: string, rhs: string) => files.decide(`paper: { id: r, title: R }\nsymbols:\n  parameters: { a: { domain: "${domain}" } }\n  variables: { x: {} }\n  functions: { f: { args: [x] } }\nclaims:\n  - { id: "i:1", source: x, statement: x, kind: identity, lhs: "${lhs}", rhs: "${rhs}" }\n`);
+    const r = await id('real', '(a^2 - 1)/(a - 1)*f', '(a + 1)*f');
+    expect(r.verdict).toBe('inconclusive');
+    expect(r.summary).toMatch(/divisor a - 1 is 0/);
+    expect((await id('> 1', '(a^2 - 1)/(a - 1)*f', '(a + 1)*f')).verdict).toBe('proved');
+    expect((await id('real', 'a/a*f', 'f')).verdict).toBe('inconclusive');
+    expect((await id('> 0', 'a/a*f', 'f')).verdict).toBe('proved');
+  });
+});
