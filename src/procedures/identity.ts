@@ -124,7 +124,7 @@ export function nonzeroPoint(S: LangSpace, N: Poly, den: Poly, record: ClaimReco
  * or undefined when every divisor is nonzero on the domain. A parameter behind an inverse symbol
  * (1/a) must be nonzero itself; divisors with square roots are not decided here (left as they were).
  */
-async function undefinedWhere(divisors: readonly Poly[], inverses: readonly (readonly [string, string])[], roots: readonly string[], record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<string | undefined> {
+export async function undefinedWhere(divisors: readonly Poly[], inverses: readonly (readonly [string, string])[], roots: readonly string[], record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<string | undefined> {
   const invOf = new Map(inverses.map(([p, inv]) => [inv, p]));
   const needed = new Map<string, Poly>();
   for (const B of divisors) {
@@ -141,7 +141,7 @@ async function undefinedWhere(divisors: readonly Poly[], inverses: readonly (rea
   return undefined;
 }
 
-const undefinedResult = (why: string, evidence: Record<string, unknown>): CheckResult => ({ verdict: 'inconclusive', method: 'exact', summary: `lhs − rhs = 0, but ${why}: the printed identity is not defined there (state the hypothesis that excludes it)`, evidence: { ...evidence, undefinedWhere: why }, decisive: `undefined: ${why}` });
+export const undefinedResult = (why: string, evidence: Record<string, unknown>): CheckResult => ({ verdict: 'inconclusive', method: 'exact', summary: `lhs − rhs = 0, but ${why}: the printed identity is not defined there (state the hypothesis that excludes it)`, evidence: { ...evidence, undefinedWhere: why }, decisive: `undefined: ${why}` });
 
 /** Rational-function identity in parameters and scalar variables (the scalar fallback). */
 async function decideScalarRational(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, lhs: string, rhs: string): Promise<CheckResult> {

@@ -26,7 +26,7 @@ import { splitRelation } from '../../symbolic/lang/text.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
 import { badInput, citedUses, domainPoints, genericSymbols, langSymbols, pointStrings, restrictPoint } from './common.ts';
-import { dimensionMatters, dimensionsFor, short, validateTexts } from './identity.ts';
+import { dimensionMatters, dimensionsFor, short, undefinedResult, undefinedWhere, validateTexts } from './identity.ts';
 import { signOnDomain, weakerBasis } from './fokker-planck.ts';
 
 const textOrList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
@@ -269,6 +269,15 @@ async function decideIntegral(record: ClaimRecord, env: ProcedureEnv, ctx: Check
         }
       }
     }
+  } catch (e) {
+    return badInput('exact', e);
+  }
+  // each side defined on the whole domain: its divisors in the parameters nonzero there
+  try {
+    const D = new LangSpace(syms, 1);
+    for (const [l, r] of eqs) for (const text of [l, r, typeof record.weight === 'string' ? record.weight : '1']) D.compileText(text, new Map());
+    const why = await undefinedWhere(D.divisors, D.inverses, Object.keys(D.roots), record, env, ctx);
+    if (why) return undefinedResult(why, { perDimension });
   } catch (e) {
     return badInput('exact', e);
   }

@@ -193,3 +193,11 @@ describe('identity: each side must be defined on the whole domain, as formula-id
     expect((await id('> 0', 'a/a*f', 'f')).verdict).toBe('proved');
   });
 });
+
+describe('integral-identity: each side must be defined on the whole domain', () => {
+  it('∫ h′·(a − 1)/(a − 1) = 0 under a Gaussian is not proved over a real a (undefined at a = 1); over a > 1 it is', async () => {
+    const ii = (domain: string) => files.decide(`paper: { id: r, title: R }\nsymbols:\n  parameters: { a: { domain: "${domain}" } }\n  variables: { z: {} }\n  functions: { h: { args: [z] } }\nclaims:\n  - { id: "i:1", source: x, statement: x, kind: integral-identity, lhs: "(a - 1)/(a - 1)*diff(h, z)", rhs: "z*h", weight: "exp(-z^2/2)", over: [z] }\n`);
+    expect((await ii('real')).verdict).toBe('inconclusive');
+    expect((await ii('> 1')).verdict).toBe('proved');
+  });
+});
