@@ -31,8 +31,8 @@ import {
   type ClaimFileData,
 } from './claim-schema.ts';
 import { getProcedure, procedureKinds, type Procedure } from './procedures/index.ts';
-import { recordDomain } from './procedures/common.ts';
-import { parseDomain } from '../symbolic/lang/param.ts';
+import { langSymbols, recordDomain } from './procedures/common.ts';
+import { hypothesisFormula, parseDomain } from '../symbolic/lang/param.ts';
 import { LangError } from '../symbolic/lang/index.ts';
 import { Rational } from '../symbolic/rational.ts';
 
@@ -410,6 +410,16 @@ function recordProblems(proc: Procedure, record: ClaimRecord, set: ClaimSet, rep
     n++;
     report(path.split(/[.[\]]/).filter(Boolean).map((x) => (/^\d+$/.test(x) ? Number(x) : x)), `${path}: ${message}`);
   };
+  // each hypothesis on its own line: a kind that reads the domain would report it at its own field
+  ((record.forall as unknown[] | undefined) ?? []).forEach((h, i) => {
+    try {
+      hypothesisFormula(String(h), langSymbols({ set }, record));
+    } catch (e) {
+      if (e instanceof LangError || e instanceof RangeError) problem(`forall[${i}]`, e.message);
+      else throw e;
+    }
+  });
+  if (n > 0) return n;
   try {
     for (const p of proc.validate?.(record, { set }) ?? []) problem(p.path, p.message);
     if (n === 0) for (const p of KIND_CHECKS[proc.kind]?.(record, set) ?? []) problem(p.path, p.message);

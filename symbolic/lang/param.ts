@@ -158,8 +158,15 @@ class ParamBuilder {
   build(node: MathNode, text: string): { num: Poly; den: Poly } {
     const n = node as Node;
     switch (n.type) {
-      case 'ConstantNode':
-        return { num: pc(Rational.parse(String(n.value))), den: Poly.ONE };
+      case 'ConstantNode': {
+        let r: Rational;
+        try {
+          r = Rational.parse(String(n.value));
+        } catch {
+          throw new LangError(`not an exact number: ${String(n.value)} in "${text}"`);
+        }
+        return { num: pc(r), den: Poly.ONE };
+      }
       case 'SymbolNode': {
         const name = n.name!;
         // A definition shadows a parameter of the same name (a record's `define: ["C = omega0^2"]`).

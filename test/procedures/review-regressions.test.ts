@@ -201,3 +201,13 @@ describe('integral-identity: each side must be defined on the whole domain', () 
     expect((await ii('> 1')).verdict).toBe('proved');
   });
 });
+
+describe('claim-file errors name the field that is wrong (third review)', () => {
+  const one = (fields: string) => files.decide(`paper: { id: r, title: R }\nsymbols:\n  parameters: { a: { domain: "> 0" } }\nclaims:\n  - { id: "x:1", source: x, statement: x, kind: inequality, ${fields} }\n`);
+  it('a bad hypothesis is reported at forall[i], not at the relation', async () => {
+    await expect(one('relation: "a > 0", forall: ["a >"]')).rejects.toThrow(/forall\[0\]: /);
+  });
+  it('Infinity is not an exact number, reported at the relation', async () => {
+    await expect(one('relation: "a > Infinity"')).rejects.toThrow(/relation: not an exact number: Infinity/);
+  });
+});
