@@ -17,11 +17,10 @@
  */
 import type { MathNode } from 'mathjs';
 import { Poly, pc, pv } from '../poly.ts';
-import { Rational } from '../rational.ts';
 import { JetSpace, laurentNormalize, sumPolys } from '../jet.ts';
 import { reduceRoots, rootName, type Roots } from '../matrix.ts';
 import { LangError, type LangSymbols } from './index.ts';
-import { PARAM_LIMITS, parseMath } from './param.ts';
+import { PARAM_LIMITS, exactConstant, parseMath } from './param.ts';
 import { splitRelation } from './text.ts';
 
 const NAME = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -328,15 +327,8 @@ export class LangSpace {
   private build(node: MathNode, text: string, env: Map<string, Value>): Value {
     const n = node as Node;
     switch (n.type) {
-      case 'ConstantNode': {
-        let r: Rational;
-        try {
-          r = Rational.parse(String(n.value));
-        } catch {
-          throw new LangError(`not an exact number: ${String(n.value)} in "${text}"`);
-        }
-        return this.scalarValue(LangSpace.constant(pc(r)));
-      }
+      case 'ConstantNode':
+        return this.scalarValue(LangSpace.constant(pc(exactConstant(n.value, text))));
       case 'ParenthesisNode':
         return this.build(n.content!, text, env);
       case 'SymbolNode':

@@ -34,6 +34,15 @@ export const PARAM_LIMITS = {
 type Node = MathNode & { type: string; op?: string; fn?: { name?: string } | string; args?: MathNode[]; content?: MathNode; value?: unknown; name?: string };
 
 /** Parse text with mathjs after the bar rewrite; LangError with the column on a syntax error. */
+/** A printed constant as an exact rational; Infinity, NaN and the like are a LangError naming the text. */
+export function exactConstant(value: unknown, text: string): Rational {
+  try {
+    return Rational.parse(String(value));
+  } catch {
+    throw new LangError(`not an exact number: ${String(value)} in "${text.trim()}"`);
+  }
+}
+
 export function parseMath(text: string): MathNode {
   if (text.length > PARAM_LIMITS.length) throw new LangError(`expression longer than ${PARAM_LIMITS.length} characters`, 1);
   if (text.trim() === '') throw new LangError('empty expression; expected a formula', 1);
@@ -158,15 +167,8 @@ class ParamBuilder {
   build(node: MathNode, text: string): { num: Poly; den: Poly } {
     const n = node as Node;
     switch (n.type) {
-      case 'ConstantNode': {
-        let r: Rational;
-        try {
-          r = Rational.parse(String(n.value));
-        } catch {
-          throw new LangError(`not an exact number: ${String(n.value)} in "${text}"`);
-        }
-        return { num: pc(r), den: Poly.ONE };
-      }
+      case 'ConstantNode':
+        return { num: pc(exactConstant(n.value, text)), den: Poly.ONE };
       case 'SymbolNode': {
         const name = n.name!;
         // A definition shadows a parameter of the same name (a record's `define: ["C = omega0^2"]`).
