@@ -503,7 +503,17 @@ function randomRational(rng: Uniform, lo: Rational | undefined, hi: Rational | u
   const k = BigInt(Math.floor(rng() * Number(den) * Math.max(1, span.toNumber()) + 1));
   let r = L.add(q(k, den));
   if (!r.lt(H)) r = L.add(span.mul(q(Math.floor(rng() * 997) + 1, 1000)));
-  if (integer) return q(BigInt(Math.ceil(r.toNumber())));
+  if (integer) {
+    r = q(BigInt(Math.ceil(r.toNumber())));
+    // an unbounded integer range: a quarter of the draws far out (|m| up to 10·2^10), where a
+    // product like m(m − 1)…(m − 10) stops vanishing
+    if ((lo === undefined || hi === undefined) && rng() < 0.25) {
+      const f = q(2 ** (Math.floor(rng() * 10) + 1));
+      r = lo !== undefined ? lo.add(r.sub(lo).mul(f)) : hi !== undefined ? hi.sub(hi.sub(r).mul(f)) : r.mul(f);
+      r = q(BigInt(Math.ceil(r.toNumber())));
+    }
+    return r;
+  }
   if (spread) {
     // other scales: the distance to the domain's end (or to 0 on ℝ) divided by 2^j, j = 1…8, or,
     // on a half-line, multiplied by it (a claim false only for small or large values shows there)

@@ -211,3 +211,11 @@ describe('claim-file errors name the field that is wrong (third review)', () => 
     await expect(one('relation: "a > Infinity"')).rejects.toThrow(/relation: not an exact number: Infinity/);
   });
 });
+
+describe('integer parameters on a half-line are also drawn far out (third review)', () => {
+  it('m(m − 1)…(m − 10) = 0 over the integers m ≥ 0 is refuted (every m ≤ 10 is a root)', async () => {
+    const r = await files.decide(`paper: { id: r, title: R }\nsymbols:\n  parameters: { m: { domain: "integer >= 0" } }\nclaims:\n  - { id: "f:1", source: x, statement: x, kind: formula-identity, lhs: "m*(m - 1)*(m - 2)*(m - 3)*(m - 4)*(m - 5)*(m - 6)*(m - 7)*(m - 8)*(m - 9)*(m - 10)", rhs: "0" }\n`);
+    expect(r.verdict).toBe('refuted');
+    expect(Number((r.witness as Record<string, string>).m)).toBeGreaterThan(10);
+  });
+});
