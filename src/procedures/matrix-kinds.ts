@@ -14,7 +14,7 @@
  *   then the identity of formulas.
  */
 import { z } from 'zod';
-import type { CheckContext, CheckResult } from '../claims.ts';
+import type { Basis, CheckContext, CheckResult } from '../claims.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import { Rational, q } from '../../symbolic/rational.ts';
 import { Poly, pc, pv } from '../../symbolic/poly.ts';
@@ -331,26 +331,36 @@ registerProcedure({
     const solvers = await getSolvers(ctx);
     const evidence: Record<string, unknown> = { trace: unicodeString(tr), det: unicodeString(det), 'discriminant tr² − 4 det': unicodeString(disc), printed: paramText(value) };
     const roots = { ...dom.roots };
-    const realSpectrum = await decideQuery(solvers, { variables: dom.variables, roots, assumptions: dom.assumptions, goal: atom(disc, '>=') });
-    const complexSpectrum = realSpectrum.status === 'proved' ? undefined : await decideQuery(solvers, { variables: dom.variables, roots, assumptions: dom.assumptions, goal: atom(disc, '<=') });
     let abscissa: ParamExpr;
     let regime: string;
-    if (realSpectrum.status === 'proved') {
-      // Reuse the printed value's root symbol when it has the same radicand.
-      const name = Object.entries(value.roots).find(([, r]) => r.equals(disc))?.[0] ?? 'disc_root';
-      abscissa = { num: tr.sub(pv(name)), den: pc(2), roots: { ...value.roots, [name]: disc } };
-      regime = 'real eigenvalues (discriminant ≥ 0 on the domain): min Re λ = (tr − √disc)/2';
-    } else if (complexSpectrum?.status === 'proved') {
+    let basis: Basis | undefined;
+    if (disc.isZero()) {
+      // a discriminant that is identically 0: one double eigenvalue tr/2 everywhere, no solver needed
       abscissa = { num: tr, den: pc(2), roots: value.roots };
-      regime = 'complex or double eigenvalues (discriminant ≤ 0 on the domain): min Re λ = tr/2';
+      regime = 'a double eigenvalue (the discriminant is identically 0): min Re λ = tr/2';
+      basis = 'kernel';
     } else {
-      return { verdict: 'inconclusive', method: 'z3', summary: 'the discriminant changes sign on the domain: split it with `forall`', evidence, decisive: `split: ${unicodeString(disc)}` };
+      const realSpectrum = await decideQuery(solvers, { variables: dom.variables, roots, assumptions: dom.assumptions, goal: atom(disc, '>=') });
+      const complexSpectrum = realSpectrum.status === 'proved' ? undefined : await decideQuery(solvers, { variables: dom.variables, roots, assumptions: dom.assumptions, goal: atom(disc, '<=') });
+      if (realSpectrum.status === 'proved') {
+        // Reuse the printed value's root symbol when it has the same radicand.
+        const name = Object.entries(value.roots).find(([, r]) => r.equals(disc))?.[0] ?? 'disc_root';
+        abscissa = { num: tr.sub(pv(name)), den: pc(2), roots: { ...value.roots, [name]: disc } };
+        regime = 'real eigenvalues (discriminant ≥ 0 on the domain): min Re λ = (tr − √disc)/2';
+      } else if (complexSpectrum?.status === 'proved') {
+        abscissa = { num: tr, den: pc(2), roots: value.roots };
+        regime = 'complex or double eigenvalues (discriminant ≤ 0 on the domain): min Re λ = tr/2';
+      } else {
+        return { verdict: 'inconclusive', method: 'z3', summary: 'the discriminant changes sign on the domain: split it with `forall`', evidence, decisive: `split: ${unicodeString(disc)}` };
+      }
+      const decided = realSpectrum.status === 'proved' ? realSpectrum : complexSpectrum!;
+      evidence.regime = regime;
+      evidence.basisOfRegime = answersEvidence(decided);
+      basis = decided.basis;
     }
     evidence.regime = regime;
-    evidence.basisOfRegime = answersEvidence(realSpectrum.status === 'proved' ? realSpectrum : complexSpectrum!);
     const diff = difference(value, abscissa);
     evidence['min Re λ'] = paramText(abscissa);
-    const basis = (realSpectrum.status === 'proved' ? realSpectrum : complexSpectrum!).basis;
     if (diff.num.isZero()) return { verdict: 'proved', method: 'z3', basis, summary: `${regime}; equals the printed value identically`, evidence, decisive: `abscissa ${paramText(abscissa)}` };
     for (const at of domainPoints(record, env, ctx, 30, [diff.num, diff.den, tr, det, ...Object.values(diff.roots)])) {
       const s = signAt(diff, at);

@@ -219,3 +219,13 @@ describe('integer parameters on a half-line are also drawn far out (third review
     expect(Number((r.witness as Record<string, string>).m)).toBeGreaterThan(10);
   });
 });
+
+describe('spectral-abscissa: a discriminant that is identically 0 is one double eigenvalue (third review)', () => {
+  it('min Re λ of [[a, 1], [0, a]] = a is proved (kernel), = a − 1 refuted', async () => {
+    const sa = (value: string) => files.decide(`paper: { id: r, title: R }\nsymbols:\n  parameters: { a: { domain: "real" } }\n  matrices:\n    J: [["a", "1"], ["0", "a"]]\nclaims:\n  - { id: "s:1", source: x, statement: x, kind: spectral-abscissa, matrix: "J", value: "${value}" }\n`);
+    const r = await sa('a');
+    expect(r.verdict).toBe('proved');
+    expect(r.basis).toBe('kernel');
+    expect((await sa('a - 1')).verdict).toBe('refuted');
+  });
+});
