@@ -588,7 +588,7 @@ export class ExactFunctionals {
   private readonly tables = new WeakMap<Poly, TermTable>();
   private readonly coordIndex: Map<string, number>;
   /** Π_v E[v^e_v] by exponent vector (all even), cached. */
-  private readonly products = new Map<string, Rational>();
+  private readonly products = new Map<number | string, Rational>();
 
   /** E[p·r], term by term (the product polynomial is never formed). */
   EProduct(p: Poly, r: Poly): Rational {
@@ -607,7 +607,10 @@ export class ExactFunctionals {
         }
         if (odd) continue;
         if (A.outside[a] || B.outside[b]) throw new LangError(`a function of variables outside the weight: ${p.toString()} · ${r.toString()}`);
-        const key = e.join(',');
+        // the exponent vector as one number while it fits (exponents < 64, at most 8 coordinates), else text
+        let key: number | string = 0;
+        if (n <= 8) for (let i = n - 1; i >= 0; i--) key = (key as number) * 64 + (e[i] < 64 ? e[i] : NaN);
+        if (typeof key !== 'number' || Number.isNaN(key)) key = e.join(',');
         let m = this.products.get(key);
         if (!m) {
           m = Rational.ONE;
