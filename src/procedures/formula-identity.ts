@@ -67,12 +67,16 @@ async function decideFormula(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
   // lhs = rhs is printed for every point of the domain: each side must be defined there (no
   // denominator 0), or an identity of rational functions says nothing at those points.
   if (diff.num.isZero()) {
-    for (const [side, e] of [['lhs', lhs], ['rhs', rhs]] as const) {
-      if (e.den.constantValue()) continue;
-      const nz = await nonzeroOnDomain({ num: e.den, den: Poly.ONE, roots: e.roots }, record, env, ctx);
+    // the printed divisors too: one that cancels (1/(1/a) = a) still leaves the text undefined where it is 0
+    const divisors = parsed.divisors.filter((B) => !lhs.den.equals(B) && !rhs.den.equals(B)).map((B) => ['a divisor', { num: B, den: Poly.ONE, roots: parsed.roots }] as const);
+    for (const [side, e] of [['lhs', lhs], ['rhs', rhs], ...divisors] as const) {
+      if (e.den.constantValue() && side !== 'a divisor') continue;
+      const D = side === 'a divisor' ? e.num : e.den;
+      const nz = await nonzeroOnDomain({ num: D, den: Poly.ONE, roots: e.roots }, record, env, ctx);
       if (nz.nonzero) continue;
-      const why = nz.nonzero === false ? `the ${side}'s denominator ${unicodeString(e.den)} is 0 on the domain (${nz.how})` : `whether the ${side}'s denominator ${unicodeString(e.den)} is 0 somewhere on the domain is undecided (${nz.how})`;
-      return { verdict: 'inconclusive', method: 'exact', summary: `lhs − rhs = 0 as rational functions, but ${why}: the printed identity is not defined there (state the hypothesis that excludes it)`, evidence: { ...evidence, undefinedWhere: nz.how }, decisive: `undefined: ${side} denominator ${unicodeString(e.den)}` };
+      const what = side === 'a divisor' ? `the divisor ${unicodeString(D)}` : `the ${side}'s denominator ${unicodeString(D)}`;
+      const why = nz.nonzero === false ? `${what} is 0 on the domain (${nz.how})` : `whether ${what} is 0 somewhere on the domain is undecided (${nz.how})`;
+      return { verdict: 'inconclusive', method: 'exact', summary: `lhs − rhs = 0 as rational functions, but ${why}: the printed identity is not defined there (state the hypothesis that excludes it)`, evidence: { ...evidence, undefinedWhere: nz.how }, decisive: `undefined: ${side === 'a divisor' ? 'divisor' : `${side} denominator`} ${unicodeString(D)}` };
     }
   }
   if (diff.num.isZero() && Object.keys(diff.roots).length) {

@@ -151,9 +151,16 @@ async function decideScalarRational(record: ClaimRecord, env: ProcedureEnv, ctx:
   const diff = difference(exprs[0], exprs[1]);
   const evidence = { 'numerator of lhs − rhs': unicodeString(diff.num), method: 'rational functions, cross-multiplied' };
   if (diff.num.isZero()) {
-    // the denominators in the parameters alone (a variable's value is free: a denominator in a variable is 0 somewhere, as printed)
-    const paramOnly = exprs.flatMap((e) => (e.den.constantValue() ? [] : [e.den])).filter((p) => p.variables().every((v) => v in syms.parameters));
-    const why = await undefinedWhere(paramOnly, [], Object.keys(diff.roots), record, env, ctx);
+    // the denominators' dependence on the parameters: a denominator that is 0 for every value of the
+    // variables at a parameter point (every coefficient in the variables 0 there; (a − 1)·z at a = 1)
+    // leaves the identity undefined there; Σ cᵢ² ≠ 0 says that no such point is in the domain. (Zeros
+    // at particular values of a variable, z/z at z = 0, are those of the printed rational function.)
+    const parameterParts = exprs.flatMap((e) => {
+      if (e.den.constantValue()) return [];
+      const coefs = [...e.den.collect(vars).values()].map((t) => t.coef);
+      return [coefs.reduce((acc, c) => acc.add(c.mul(c)), Poly.ZERO)];
+    });
+    const why = await undefinedWhere(parameterParts, [], Object.keys(diff.roots), record, env, ctx);
     if (why) return undefinedResult(why, evidence);
     return { verdict: 'proved', method: 'exact', basis: 'kernel', summary: 'lhs − rhs = 0 as rational functions', evidence, decisive: 'identity (rational)' };
   }
@@ -218,11 +225,13 @@ export async function decideIdentity(record: ClaimRecord, env: ProcedureEnv, ctx
       };
     }
     const dims = plan.all ? 'all' : plan.dims;
-    // each side defined on the whole domain: its divisors (definitions included) nonzero there
-    const D = new LangSpace(syms, 1);
-    for (const text of [...lhs.split(';'), ...rhs.split(';')]) D.compileText(text, new Map());
-    const why = await undefinedWhere(D.divisors, D.inverses, Object.keys(D.roots), record, env, ctx);
-    if (why) return undefinedResult(why, { perDimension });
+    // each side defined on the whole domain, at every dimension checked: its divisors (definitions included) nonzero there
+    for (const d of plan.dims) {
+      const D = new LangSpace(syms, d);
+      for (const text of [...lhs.split(';'), ...rhs.split(';')]) D.compileText(text, new Map());
+      const why = await undefinedWhere(D.divisors, D.inverses, Object.keys(D.roots), record, env, ctx);
+      if (why) return undefinedResult(`${why}${plan.dims.length > 1 ? ` (d = ${d})` : ''}`, { perDimension });
+    }
     return {
       verdict: 'proved',
       method: 'exact',

@@ -236,48 +236,56 @@ async function decideIntegral(record: ClaimRecord, env: ProcedureEnv, ctx: Check
     return badInput('exact', e);
   }
   const dims = plan.all ? 'all' : plan.dims;
-  // A generic function in the weight's exponent (e^{−βV}): the boundary terms vanish only for a
-  // confining V, a hypothesis a proof may rest on only where a cited result states it.
-  const generic = [...new Set(firsts.flatMap((f) => f.classes.flatMap((c) => genericSymbols(f.S, syms, c.Q))))];
+  // Each printed side's weight classes, at every dimension checked (a coefficient of the weight may
+  // depend on d): a divergence integrates to 0 only when its boundary terms vanish. Sides equal term
+  // by term (no class left in lhs − rhs) need no such argument.
+  let sides: { d: number; side: Built }[];
+  try {
+    sides = plan.dims.flatMap((d) => eqs.flatMap(([l, r], k) => (firsts[k].classes.length ? [l, r].map((text) => ({ d, side: build(syms, d, record, [text, '0']) })) : [])));
+  } catch (e) {
+    return badInput('exact', e);
+  }
+  // A generic function in a weight's exponent (e^{−βV}), even in a class that cancels in lhs − rhs:
+  // the boundary terms vanish only for a confining V, a hypothesis a proof may rest on only where a
+  // cited result states it.
+  const generic = [...new Set(sides.flatMap(({ side }) => side.classes.filter((c) => !c.N.isZero()).flatMap((c) => genericSymbols(side.S, syms, c.Q))))];
   const cites = generic.length ? citedUses(record, env) : [];
   if (generic.length && !cites.length) {
     const why = `the weight's exponent has a generic function (${generic.join(', ')}): the boundary terms vanish only under a decay hypothesis on it, which no cited result in uses states`;
     return { verdict: 'inconclusive', method: 'exact', summary: `(lhs − rhs)·weight is a total divergence, but ${why}`, evidence: { perDimension, dependents: first.dependents, hypothesisFails: why }, decisive: `divergence d=${plan.dims.join(',')}; decay unstated` };
   }
-  // Each printed side's weight classes must decay (a growing diagonal class was refuted above):
-  // a divergence integrates to 0 only when its boundary terms vanish. Sides equal term by term
-  // (no class left in lhs − rhs) need no such argument.
   let decayBasis: Basis | undefined = 'kernel';
   const decayCited = citedUses(record, env);
   let decayFromCited: string | undefined;
   try {
-    for (let k = 0; k < eqs.length; k++) {
-      if (!firsts[k].classes.length) continue;
-      for (const text of eqs[k]) {
-        const side = build(syms, 1, record, [text, '0']);
-        for (const c of side.classes) {
-          if (c.N.isZero() || genericSymbols(side.S, syms, c.Q).length) continue;
-          const dec = await weightDecays(c.Q, side, record, env, ctx);
-          // a cited result may state the function class (test functions of compact support, decay)
-          if (!dec.ok && decayCited.length) {
-            decayFromCited ??= dec.why;
-            decayBasis = 'given-cited';
-            continue;
-          }
-          if (!dec.ok) return { verdict: 'inconclusive', method: 'exact', summary: `(lhs − rhs)·weight is a total divergence, but ${dec.why}, so its boundary terms need not vanish (a cited result in uses may state the function class)`, evidence: { perDimension, dependents: first.dependents, hypothesisFails: dec.why }, decisive: `divergence d=${plan.dims.join(',')}; decay not shown` };
-          decayBasis = weakerBasis(decayBasis, dec.basis);
+    for (const { d, side } of sides) {
+      for (const c of side.classes) {
+        if (c.N.isZero() || genericSymbols(side.S, syms, c.Q).length) continue;
+        const dec = await weightDecays(c.Q, side, record, env, ctx);
+        const why = dec.ok ? '' : `${dec.why}${plan.dims.length > 1 ? ` (d = ${d})` : ''}`;
+        // a cited result may state the function class (test functions of compact support, decay)
+        if (!dec.ok && decayCited.length) {
+          decayFromCited ??= why;
+          decayBasis = 'given-cited';
+          continue;
         }
+        if (!dec.ok) return { verdict: 'inconclusive', method: 'exact', summary: `(lhs − rhs)·weight is a total divergence, but ${why}, so its boundary terms need not vanish (a cited result in uses may state the function class)`, evidence: { perDimension, dependents: first.dependents, hypothesisFails: why }, decisive: `divergence d=${plan.dims.join(',')}; decay not shown` };
+        decayBasis = weakerBasis(decayBasis, dec.basis);
       }
     }
   } catch (e) {
     return badInput('exact', e);
   }
-  // each side defined on the whole domain: its divisors in the parameters nonzero there
+  // each side, the weight and the `along` equation defined on the whole domain, at every dimension
+  // checked: their divisors in the parameters nonzero there
   try {
-    const D = new LangSpace(syms, 1);
-    for (const [l, r] of eqs) for (const text of [l, r, typeof record.weight === 'string' ? record.weight : '1']) D.compileText(text, new Map());
-    const why = await undefinedWhere(D.divisors, D.inverses, Object.keys(D.roots), record, env, ctx);
-    if (why) return undefinedResult(why, { perDimension });
+    const alongText = typeof record.along === 'string' ? splitRelation(record.along)?.rhs : undefined;
+    for (const d of plan.dims) {
+      const D = new LangSpace(syms, d);
+      for (const [l, r] of eqs) for (const text of [l, r, typeof record.weight === 'string' ? record.weight : '1', ...(alongText ? [alongText] : [])]) D.compileText(text, new Map());
+      const why = await undefinedWhere(D.divisors, D.inverses, Object.keys(D.roots), record, env, ctx);
+      if (why) return undefinedResult(`${why}${plan.dims.length > 1 ? ` (d = ${d})` : ''}`, { perDimension });
+    }
   } catch (e) {
     return badInput('exact', e);
   }

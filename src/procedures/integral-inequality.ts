@@ -441,8 +441,9 @@ export interface ParsedIntegral {
   dimName: string;
 }
 
-/** The degree checked at the points drawn at other scales (domainPointsAtScales). */
+/** The degree checked at the points drawn at other scales (domainPointsAtScales) where the full degree's basis has more than SCALED_FULL_BASIS elements. */
 const SCALED_DEGREE = 2;
+const SCALED_FULL_BASIS = 40;
 
 /** The dimensions beyond the default ones, and the degree checked there (the basis stays small). */
 const EXTRA_DIMENSIONS = [4, 5, 6, 8];
@@ -1060,10 +1061,18 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
   const scaled = () => (scaledMemo ??= domainPointsAtScales(record, env, ctx, nPoints).map((at) => mentioned(at, p, record)));
   const rows: Record<string, unknown>[] = [];
   let first: PointOutcome | undefined;
+  // the full degree where its basis is small (d = 1), else degree ≤ 2
+  const scaledDegree = (d: number) => {
+    const N = degreeFor(d, ctx.effort, record);
+    const at = uniform[0];
+    if (!at) return Math.min(SCALED_DEGREE, N);
+    const n = coordinates(weightVariances(String(record.weight), p.syms, { ...at, [p.dimName]: q(d) }), p.syms, d).length;
+    return basisSize(n, N) <= SCALED_FULL_BASIS ? N : Math.min(SCALED_DEGREE, N);
+  };
   const plan: [number, number, () => Point[]][] = [
     ...p.dims.map((d): [number, number, () => Point[]] => [d, degreeFor(d, ctx.effort, record), () => uniform]),
     // the scaled points at a low degree: a regime where the bound fails shows on simple h (the degree-N space costs cubically)
-    ...p.dims.map((d): [number, number, () => Point[]] => [d, Math.min(SCALED_DEGREE, degreeFor(d, ctx.effort, record)), scaled]),
+    ...p.dims.map((d): [number, number, () => Point[]] => [d, scaledDegree(d), scaled]),
     // the further dimensions at a low degree, at the first few uniform and scaled points
     ...p.extraDims.map((d): [number, number, () => Point[]] => [d, Math.min(extraDegree(d), degreeFor(d, ctx.effort, record)), () => [...uniform.slice(0, 4), ...scaled().slice(0, 4)]]),
   ];
@@ -1117,7 +1126,7 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
   return {
     verdict: 'supported',
     method: 'exact',
-    summary: `holds exactly on every ${p.constraints.length ? 'constrained ' : ''}polynomial ${p.h} of degree ≤ ${degrees} at ${uniform.length} exact parameter point(s) (and of degree ≤ ${Math.min(SCALED_DEGREE, ...p.dims.map((d) => degreeFor(d, ctx.effort, record)))} at ${scaled().length} more at other scales), d = ${p.dims.join(', ')}${p.extraDims.length ? ` (and d = ${p.extraDims.join(', ')} at degree ≤ ${[...new Set(p.extraDims.map((d) => Math.min(extraDegree(d), degreeFor(d, ctx.effort, record))))].join('/')}, 8 points)` : ''}${stable}; ${beyond}`,
+    summary: `holds exactly on every ${p.constraints.length ? 'constrained ' : ''}polynomial ${p.h} of degree ≤ ${degrees} at ${uniform.length} exact parameter point(s) (and of degree ≤ ${[...new Set(p.dims.map(scaledDegree))].join('/')} at ${scaled().length} more at other scales), d = ${p.dims.join(', ')}${p.extraDims.length ? ` (and d = ${p.extraDims.join(', ')} at degree ≤ ${[...new Set(p.extraDims.map((d) => Math.min(extraDegree(d), degreeFor(d, ctx.effort, record))))].join('/')}, 8 points)` : ''}${stable}; ${beyond}`,
     evidence: { rows, growth: growthRows, cited: cites, scope: 'exact Gram matrices of the polynomial space under exact Gaussian moments, at each listed point; all of H¹ is not an exact procedure of ours' },
     dimensions: [...p.dims, ...p.extraDims],
     decisive: `holds at ${uniform.length} + ${scaled().length} points, d=${[...p.dims, ...p.extraDims].join(',')}; min pivots ${minPivots}${first ? '' : ''}`,

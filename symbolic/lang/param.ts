@@ -89,6 +89,8 @@ function definitionBodies(symbols: LangSymbols): Map<string, string> {
 
 class ParamBuilder {
   readonly roots: Record<string, Poly> = {};
+  /** Every non-constant divisor met while building (the numerator of what is divided by, or raised to a negative power): where one is 0 the text is undefined, even when the result simplifies (1/(1/a) = a). */
+  readonly divisors: Poly[] = [];
   private readonly defs: Map<string, string>;
   private readonly expanding = new Set<string>();
   constructor(
@@ -208,6 +210,7 @@ class ParamBuilder {
             return this.check({ num: a.num.mul(b.num), den: a.den.mul(b.den) }, text);
           case '/':
             if (b.num.isZero()) throw new LangError(`division by zero in "${text}"`);
+            if (!b.num.constantValue()) this.divisors.push(b.num);
             return this.check({ num: a.num.mul(b.den), den: a.den.mul(b.num) }, text);
           case '^': {
             const e = b.den.constantValue() && b.num.constantValue() ? b.num.constantValue()!.div(b.den.constantValue()!) : b.num.isZero() ? Rational.ZERO : undefined;
@@ -224,6 +227,7 @@ class ParamBuilder {
             if (Math.abs(k) * Math.max(base.num.totalDegree(), base.den.totalDegree(), 1) > PARAM_LIMITS.degree) throw new LangError(`degree limit ${PARAM_LIMITS.degree} exceeded in "${text}"`);
             if (k >= 0) return this.check({ num: base.num.pow(k), den: base.den.pow(k) }, text);
             if (base.num.isZero()) throw new LangError(`0 to a negative power in "${text}"`);
+            if (!base.num.constantValue()) this.divisors.push(base.num);
             return this.check({ num: base.den.pow(-k), den: base.num.pow(-k) }, text);
           }
           default:
@@ -340,14 +344,14 @@ export function parseParamExpr(text: string, symbols: LangSymbols, extra: readon
 }
 
 /** Several expressions sharing root symbols (a matrix, both sides of a relation). */
-export function parseParamExprs(texts: readonly string[], symbols: LangSymbols, extra: readonly string[] = []): { exprs: ParamExpr[]; roots: Roots } {
+export function parseParamExprs(texts: readonly string[], symbols: LangSymbols, extra: readonly string[] = []): { exprs: ParamExpr[]; roots: Roots; divisors: Poly[] } {
   const b = new ParamBuilder(symbols, new Set(extra));
   const raw = texts.map((t) => {
     const node = parseMath(t);
     if (depthOf(node) > PARAM_LIMITS.depth) throw new LangError(`nesting deeper than ${PARAM_LIMITS.depth}`);
     return b.build(node, t);
   });
-  return { exprs: raw.map((r) => finish(r, b.roots)), roots: { ...b.roots } };
+  return { exprs: raw.map((r) => finish(r, b.roots)), roots: { ...b.roots }, divisors: [...b.divisors] };
 }
 
 const REL_MAP: Record<string, Relation> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=', '=': '=', '==': '=', '!=': '!=' };
@@ -519,9 +523,11 @@ function randomRational(rng: Uniform, lo: Rational | undefined, hi: Rational | u
     // on a half-line, multiplied by it (a claim false only for small or large values shows there)
     const j = Math.floor(rng() * 8) + 1;
     const grow = spread === 'both' && (lo === undefined || hi === undefined) ? rng() < 0.3 : false;
-    const f = grow && (lo === undefined) !== (hi === undefined) ? q(2 ** j) : q(1, 2 ** j);
-    if (lo !== undefined) r = lo.add(r.sub(lo).mul(f));
-    else if (hi !== undefined) r = hi.sub(hi.sub(r).mul(f));
+    const f = grow ? q(2 ** j) : q(1, 2 ** j);
+    // toward (or, growing, away from) one end: a bounded interval's either end, a half-line's end, ℝ's 0
+    const towardHi = lo !== undefined && hi !== undefined ? rng() < 0.5 : lo === undefined && hi !== undefined;
+    if (towardHi) r = hi!.sub(hi!.sub(r).mul(f));
+    else if (lo !== undefined) r = lo.add(r.sub(lo).mul(f));
     else r = r.mul(f);
   }
   return r;

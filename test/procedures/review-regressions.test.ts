@@ -229,3 +229,32 @@ describe('spectral-abscissa: a discriminant that is identically 0 is one double 
     expect((await sa('a - 1')).verdict).toBe('refuted');
   });
 });
+
+describe('fourth review: every dimension, cancelled classes, nested and mixed divisors, scaled points at full degree', () => {
+  const file = (params: string, vars: string, fns: string, claim: string, extra = '') => files.decide(`paper: { id: r, title: R }\nsymbols:\n  parameters: { ${params} }\n${extra}  variables: { ${vars} }\n  functions: { ${fns} }\nclaims:\n  - ${claim}\n`);
+  it('integral-identity checks the decay at every dimension: a weight e^{−(3−d)|x|²/2} is 1 at d = 3', async () => {
+    const r = await file('a: { domain: "> 0" }', 'x: { vector: true }', 'h: { args: [x] }', '{ id: "c:1", source: x, statement: x, kind: integral-identity, lhs: "lap(h, x)", rhs: "(3 - d)*dot(x, grad(h, x))", weight: "exp(-(3 - d)*|x|^2/2)", over: [x] }', '  dimension: { name: d, check: all }\n');
+    expect(r.verdict).toBe('inconclusive');
+  });
+  it('a generic exponent in a class that cancels in lhs − rhs still needs a cited decay hypothesis', async () => {
+    const r = await file('a: { domain: "> 0" }', 'z: {}', 'h: { args: [z] }, V: { args: [z] }', '{ id: "c:1", source: x, statement: x, kind: integral-identity, lhs: "diff(h, z) + h*exp(V)", rhs: "2*z*h + h*exp(V)", weight: "exp(-z^2)", over: [z] }');
+    expect(r.verdict).toBe('inconclusive');
+  });
+  it('a divisor in an along equation must be nonzero on the domain', async () => {
+    const r = await file('a: { domain: "real" }', 'x: { vector: true }, t: {}', 'h: { args: [t, x] }', '{ id: "c:1", source: x, statement: x, kind: integral-identity, lhs: "a*diff(h^2, t)", rhs: "-2*|grad(h, x)|^2 + 2*h*dot(x, grad(h, x))", weight: "exp(-|x|^2/2)", over: [x], along: "diff(h, t) = lap(h, x)/a" }');
+    expect(r.verdict).toBe('inconclusive');
+  });
+  it('identity: a divisor (a − 1)·z is undefined at a = 1 for every z; a divisor at d = 2 counts', async () => {
+    expect((await file('a: { domain: "real" }', 'z: {}', '', '{ id: "c:1", source: x, statement: x, kind: identity, lhs: "(a^2 - 1)/(a - 1)*z^2/z", rhs: "(a + 1)*z" }')).verdict).toBe('inconclusive');
+    expect((await file('a: { domain: "> 1" }', 'z: {}', '', '{ id: "c:1", source: x, statement: x, kind: identity, lhs: "(a^2 - 1)/(a - 1)*z^2/z", rhs: "(a + 1)*z" }')).verdict).toBe('proved');
+    expect((await file('b: { domain: "> 3/2" }', 'x: { vector: true }', 'f: { args: [x] }', '{ id: "c:1", source: x, statement: x, kind: identity, lhs: "(b^2 - d^2)/(b - d)*f", rhs: "(b + d)*f" }', '  dimension: { name: d, check: [1, 2, 3] }\n')).verdict).toBe('inconclusive');
+  });
+  it('formula-identity: 1/(1/a) = a is undefined at a = 0', async () => {
+    expect((await file('a: { domain: "real" }', 'z: {}', 'f: { args: [z] }', '{ id: "c:1", source: x, statement: x, kind: formula-identity, lhs: "1/(1/a)", rhs: "a" }')).verdict).toBe('inconclusive');
+    expect((await file('a: { domain: "> 0" }', 'z: {}', 'f: { args: [z] }', '{ id: "c:1", source: x, statement: x, kind: formula-identity, lhs: "1/(1/a)", rhs: "a" }')).verdict).toBe('proved');
+  });
+  it('integral-inequality: a scaled point where only a degree-3 Hermite polynomial violates the bound refutes it (d = 1: full degree there)', async () => {
+    const r = await file('a: { domain: "> 0" }', 'z: {}', 'h: { args: [z] }', '{ id: "c:1", source: x, statement: x, kind: integral-inequality, weight: "exp(-z^2/2)", relation: "5/4*(1 - 10*a)/(1 + 10*a)*norm2(grad(h, z), exp(-z^2/2)) <= 5/2*norm2(h, exp(-z^2/2))", dimension: 1, options: { points: 8 } }');
+    expect(r.verdict).toBe('refuted');
+  });
+});
