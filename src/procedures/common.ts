@@ -118,21 +118,17 @@ export function recordRng(ctx: CheckContext, id: string): () => number {
  * checked, and rejection sampling in a thin domain costs thousands of exact evaluations.
  */
 export function domainPoints(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, n: number, relevant?: readonly Poly[]): Record<string, Rational>[] {
-  const key = JSON.stringify([ctx.seed, n, record.id, record.forall ?? [], record.examples ?? [], record.define ?? [], record.substitute ?? []]);
-  let bySymbols = domainPointsMemo.get(env.set.symbols);
-  if (!bySymbols) domainPointsMemo.set(env.set.symbols, (bySymbols = new Map()));
-  let out = bySymbols.get(key);
-  if (!out) {
+  const out = memoizedPoints(env, [ctx.seed, n, record.id, record.forall ?? [], record.examples ?? [], record.define ?? [], record.substitute ?? []], () => {
     const syms = langSymbols(env, record);
     const forall = record.forall ?? [];
-    out = [];
+    const points: Record<string, Rational>[] = [];
     for (const ex of record.examples ?? []) {
       const fixed = Object.fromEntries(Object.entries(ex).map(([k, v]) => [k, Rational.parse(String(v))]));
-      out.push(...samplePoints(syms, forall, recordRng(ctx, `${record.id}#ex`), 1, fixed));
+      points.push(...samplePoints(syms, forall, recordRng(ctx, `${record.id}#ex`), 1, fixed));
     }
-    out.push(...samplePoints(syms, forall, recordRng(ctx, record.id), n));
-    bySymbols.set(key, out);
-  }
+    points.push(...samplePoints(syms, forall, recordRng(ctx, record.id), n));
+    return points;
+  });
   // fresh point objects: callers may extend them. Restricted to what the relevant polynomials
   // mention, and to every parameter a hypothesis names: a witness shows that the hypotheses hold.
   if (!relevant) return out.map((at) => ({ ...at }));
@@ -142,6 +138,16 @@ export function domainPoints(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
 }
 const domainPointsMemo = new WeakMap<object, Map<string, Record<string, Rational>[]>>();
 
+/** Sampled points remembered per symbol table and key (domainPoints, domainPointsAtScales). */
+function memoizedPoints(env: ProcedureEnv, key: unknown[], sample: () => Record<string, Rational>[]): Record<string, Rational>[] {
+  let bySymbols = domainPointsMemo.get(env.set.symbols);
+  if (!bySymbols) domainPointsMemo.set(env.set.symbols, (bySymbols = new Map()));
+  const k = JSON.stringify(key);
+  let out = bySymbols.get(k);
+  if (!out) bySymbols.set(k, (out = sample()));
+  return out;
+}
+
 /**
  * Exact points of the record's domain at other scales (near a domain's end, far out on a
  * half-line; samplePoints with `spread`; `shrink`: toward the ends only, for checks that sample at
@@ -149,14 +155,9 @@ const domainPointsMemo = new WeakMap<object, Map<string, Record<string, Rational
  * hit by uniform draws.
  */
 export function domainPointsAtScales(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, n: number, spread: 'both' | 'shrink' = 'both'): Record<string, Rational>[] {
-  const key = JSON.stringify([spread, ctx.seed, n, record.id, record.forall ?? [], record.define ?? [], record.substitute ?? []]);
-  let bySymbols = domainPointsMemo.get(env.set.symbols);
-  if (!bySymbols) domainPointsMemo.set(env.set.symbols, (bySymbols = new Map()));
-  let out = bySymbols.get(key);
-  if (!out) {
-    out = samplePoints(langSymbols(env, record), record.forall ?? [], recordRng(ctx, `${record.id}#spread`), n, {}, spread);
-    bySymbols.set(key, out);
-  }
+  const out = memoizedPoints(env, [spread, ctx.seed, n, record.id, record.forall ?? [], record.define ?? [], record.substitute ?? []], () =>
+    samplePoints(langSymbols(env, record), record.forall ?? [], recordRng(ctx, `${record.id}#spread`), n, {}, spread),
+  );
   return out.map((at) => ({ ...at }));
 }
 
@@ -353,12 +354,10 @@ const SIGN_HOLDS: Record<SignRelation, (s: number) => boolean> = { '>': (s) => s
 const SIGN_TEXT: Record<SignRelation, string> = { '>': '>', '>=': '≥', '<': '<', '<=': '≤', '!=': '≠' };
 const SIGN_NEGATED: Record<SignRelation, string> = { '>': '≤', '>=': '<', '<': '≥', '<=': '>', '!=': '=' };
 
-/** The outcome of `signOnWholeDomain`: holds everywhere, fails at a point (`at`, `where`), or undecided. */
+/** The outcome of `signOnWholeDomain`: holds everywhere, fails at a point (`where`), or undecided. */
 export interface DomainSign {
   holds: boolean | undefined;
   how: string;
-  /** a failing point, exact values as strings */
-  at?: Record<string, string>;
   /** the failing point as printed in messages */
   where?: string;
   /** the solvers' outcome, when they were asked */
@@ -388,7 +387,7 @@ export async function signOnWholeDomain(e: ParamExpr, rel: SignRelation, record:
     const s = signAt(e, at);
     if (s === undefined || !SIGN_HOLDS[rel](s)) {
       const where = pointText(at);
-      return { holds: false, at: Object.fromEntries(Object.entries(at).map(([k, v]) => [k, v.toString()])), where, how: `${text} ${s === undefined ? 'is undefined' : `${SIGN_NEGATED[rel]} 0`} at ${where}` };
+      return { holds: false, where, how: `${text} ${s === undefined ? 'is undefined' : `${SIGN_NEGATED[rel]} 0`} at ${where}` };
     }
   }
   const dom = recordDomain(record, env);
@@ -396,7 +395,7 @@ export async function signOnWholeDomain(e: ParamExpr, rel: SignRelation, record:
   if (outcome.status === 'proved') return { holds: true, outcome, how: `solvers: ${text} ${SIGN_TEXT[rel]} 0 on the domain (${outcome.basis})` };
   if (outcome.status === 'refuted') {
     const where = Object.entries(outcome.witness ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
-    return { holds: false, outcome, at: outcome.witness, where, how: `${text} ${SIGN_NEGATED[rel]} 0 at ${JSON.stringify(outcome.witness)}` };
+    return { holds: false, outcome, where, how: `${text} ${SIGN_NEGATED[rel]} 0 at ${JSON.stringify(outcome.witness)}` };
   }
   return { holds: undefined, outcome, how: `undecided whether ${text} ${SIGN_TEXT[rel]} 0 (${outcome.reason ?? 'no solver'})` };
 }

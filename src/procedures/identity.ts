@@ -196,8 +196,10 @@ export async function decideIdentity(record: ClaimRecord, env: ProcedureEnv, ctx
     const first = residualIn(syms, 1, lhs, rhs);
     const plan = dimensionsFor(env, record, first.value.sums, first.S.nonPolynomialInD);
     const perDimension: Record<string, string> = {};
+    const spaces: { d: number; S: LangSpace }[] = [];
     for (const d of plan.dims) {
       const { S, value } = d === 1 ? first : residualIn(syms, d, lhs, rhs);
+      spaces.push({ d, S });
       const bad = firstNonzero(value.comps);
       if (!bad) {
         perDimension[`d=${d}`] = 'residual 0';
@@ -225,11 +227,10 @@ export async function decideIdentity(record: ClaimRecord, env: ProcedureEnv, ctx
       };
     }
     const dims = plan.all ? 'all' : plan.dims;
-    // each side defined on the whole domain, at every dimension checked: its divisors (definitions included) nonzero there
-    for (const d of plan.dims) {
-      const D = new LangSpace(syms, d);
-      for (const text of [...lhs.split(';'), ...rhs.split(';')]) D.compileText(text, new Map());
-      const why = await undefinedWhere(D.divisors, D.inverses, Object.keys(D.roots), record, env, ctx);
+    // each side defined on the whole domain, at every dimension checked: the divisors its space met
+    // while compiling both sides (definitions included) nonzero there
+    for (const { d, S } of spaces) {
+      const why = await undefinedWhere(S.divisors, S.inverses, Object.keys(S.roots), record, env, ctx);
       if (why) return undefinedResult(`${why}${plan.dims.length > 1 ? ` (d = ${d})` : ''}`, { perDimension });
     }
     return {

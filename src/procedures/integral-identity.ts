@@ -239,23 +239,25 @@ async function decideIntegral(record: ClaimRecord, env: ProcedureEnv, ctx: Check
   // Each printed side's weight classes, at every dimension checked (a coefficient of the weight may
   // depend on d): a divergence integrates to 0 only when its boundary terms vanish. Sides equal term
   // by term (no class left in lhs − rhs) need no such argument.
-  let sides: { d: number; side: Built }[];
+  // (every side is built: its space's divisors are checked below, divergence or not)
+  let built: { d: number; divergence: boolean; side: Built }[];
   try {
-    sides = plan.dims.flatMap((d) => eqs.flatMap(([l, r], k) => (firsts[k].classes.length ? [l, r].map((text) => ({ d, side: build(syms, d, record, [text, '0']) })) : [])));
+    built = plan.dims.flatMap((d) => eqs.flatMap(([l, r], k) => [l, r].map((text) => ({ d, divergence: firsts[k].classes.length > 0, side: build(syms, d, record, [text, '0']) }))));
   } catch (e) {
     return badInput('exact', e);
   }
+  const sides = built.filter((b) => b.divergence);
+  const cited = citedUses(record, env);
   // A generic function in a weight's exponent (e^{−βV}), even in a class that cancels in lhs − rhs:
   // the boundary terms vanish only for a confining V, a hypothesis a proof may rest on only where a
   // cited result states it.
   const generic = [...new Set(sides.flatMap(({ side }) => side.classes.filter((c) => !c.N.isZero()).flatMap((c) => genericSymbols(side.S, syms, c.Q))))];
-  const cites = generic.length ? citedUses(record, env) : [];
+  const cites = generic.length ? cited : [];
   if (generic.length && !cites.length) {
     const why = `the weight's exponent has a generic function (${generic.join(', ')}): the boundary terms vanish only under a decay hypothesis on it, which no cited result in uses states`;
     return { verdict: 'inconclusive', method: 'exact', summary: `(lhs − rhs)·weight is a total divergence, but ${why}`, evidence: { perDimension, dependents: first.dependents, hypothesisFails: why }, decisive: `divergence d=${plan.dims.join(',')}; decay unstated` };
   }
   let decayBasis: Basis | undefined = 'kernel';
-  const decayCited = citedUses(record, env);
   let decayFromCited: string | undefined;
   try {
     for (const { d, side } of sides) {
@@ -264,7 +266,7 @@ async function decideIntegral(record: ClaimRecord, env: ProcedureEnv, ctx: Check
         const dec = await weightDecays(c.Q, side, record, env, ctx);
         const why = dec.ok ? '' : `${dec.why}${plan.dims.length > 1 ? ` (d = ${d})` : ''}`;
         // a cited result may state the function class (test functions of compact support, decay)
-        if (!dec.ok && decayCited.length) {
+        if (!dec.ok && cited.length) {
           decayFromCited ??= why;
           decayBasis = 'given-cited';
           continue;
@@ -277,13 +279,11 @@ async function decideIntegral(record: ClaimRecord, env: ProcedureEnv, ctx: Check
     return badInput('exact', e);
   }
   // each side, the weight and the `along` equation defined on the whole domain, at every dimension
-  // checked: their divisors in the parameters nonzero there
+  // checked: the divisors in the parameters that each side's space met while compiling them, nonzero there
   try {
-    const alongText = typeof record.along === 'string' ? splitRelation(record.along)?.rhs : undefined;
     for (const d of plan.dims) {
-      const D = new LangSpace(syms, d);
-      for (const [l, r] of eqs) for (const text of [l, r, typeof record.weight === 'string' ? record.weight : '1', ...(alongText ? [alongText] : [])]) D.compileText(text, new Map());
-      const why = await undefinedWhere(D.divisors, D.inverses, Object.keys(D.roots), record, env, ctx);
+      const spaces = built.filter((b) => b.d === d).map((b) => b.side.S);
+      const why = await undefinedWhere(spaces.flatMap((S) => S.divisors), spaces[0]?.inverses ?? [], spaces.flatMap((S) => Object.keys(S.roots)), record, env, ctx);
       if (why) return undefinedResult(`${why}${plan.dims.length > 1 ? ` (d = ${d})` : ''}`, { perDimension });
     }
   } catch (e) {
@@ -294,8 +294,8 @@ async function decideIntegral(record: ClaimRecord, env: ProcedureEnv, ctx: Check
     method: 'exact',
     basis: generic.length ? 'given-cited' : (decayBasis ?? 'kernel'),
     ...(dimensionMatters(syms) ? { dimensions: dims } : {}),
-    summary: `(lhs − rhs)·weight is a total divergence (weighted Euler operator 0 for ${first.dependents.join(', ') || 'no dependent'})${dimensionMatters(syms) ? (plan.all ? `, every d ≥ 1 (d = 1…${plan.k + 1} checked)` : `, d = ${plan.dims.join(', ')}`) : ''}${cites.length ? `; the boundary terms vanish by the cited result${cites.length > 1 ? 's' : ''} ${cites.join(', ')} (a generic function in the weight)` : decayFromCited ? `; the boundary terms vanish by the cited result${decayCited.length > 1 ? 's' : ''} ${decayCited.join(', ')} (${decayFromCited})` : ''}`,
-    evidence: { perDimension, dependents: first.dependents, summationBound: plan.k, checked: plan.dims, dimensions: dims, ...(cites.length ? { decayRestsOn: cites } : decayFromCited ? { decayRestsOn: decayCited, weightNotDecaying: decayFromCited } : {}) },
+    summary: `(lhs − rhs)·weight is a total divergence (weighted Euler operator 0 for ${first.dependents.join(', ') || 'no dependent'})${dimensionMatters(syms) ? (plan.all ? `, every d ≥ 1 (d = 1…${plan.k + 1} checked)` : `, d = ${plan.dims.join(', ')}`) : ''}${cites.length ? `; the boundary terms vanish by the cited result${cites.length > 1 ? 's' : ''} ${cites.join(', ')} (a generic function in the weight)` : decayFromCited ? `; the boundary terms vanish by the cited result${cited.length > 1 ? 's' : ''} ${cited.join(', ')} (${decayFromCited})` : ''}`,
+    evidence: { perDimension, dependents: first.dependents, summationBound: plan.k, checked: plan.dims, dimensions: dims, ...(cites.length ? { decayRestsOn: cites } : decayFromCited ? { decayRestsOn: cited, weightNotDecaying: decayFromCited } : {}) },
     decisive: `divergence d=${plan.dims.join(',')}${cites.length ? `; decay: ${cites.join(', ')}` : ''}`,
   };
 }

@@ -339,6 +339,7 @@ registerProcedure({
       abscissa = { num: tr, den: pc(2), roots: value.roots };
       regime = 'a double eigenvalue (the discriminant is identically 0): min Re λ = tr/2';
       basis = 'kernel';
+      evidence.regime = regime;
     } else {
       const realSpectrum = await decideQuery(solvers, { variables: dom.variables, roots, assumptions: dom.assumptions, goal: atom(disc, '>=') });
       const complexSpectrum = realSpectrum.status === 'proved' ? undefined : await decideQuery(solvers, { variables: dom.variables, roots, assumptions: dom.assumptions, goal: atom(disc, '<=') });
@@ -358,7 +359,6 @@ registerProcedure({
       evidence.basisOfRegime = answersEvidence(decided);
       basis = decided.basis;
     }
-    evidence.regime = regime;
     const diff = difference(value, abscissa);
     evidence['min Re λ'] = paramText(abscissa);
     if (diff.num.isZero()) return { verdict: 'proved', method: 'z3', basis, summary: `${regime}; equals the printed value identically`, evidence, decisive: `abscissa ${paramText(abscissa)}` };
