@@ -25,7 +25,7 @@ import { splitRelation } from '../../symbolic/lang/text.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
 import { badInput, langSymbols, pointStrings } from './common.ts';
-import { MAX_DIMENSION, dimensionsFor, firstNonzero, nonzeroPoint, short } from './identity.ts';
+import { MAX_DIMENSION, dimensionsFor, firstNonzero, incompleteDimensions, nonzeroPoint, short } from './identity.ts';
 import { signOnDomain, weakerBasis } from './fokker-planck.ts';
 
 export const changeOfVariablesFields = z.looseObject({
@@ -299,7 +299,9 @@ async function decide(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext)
   const pdeDims: 'all' | number[] = plan.all ? 'all' : plan.dims;
   const dims: 'all' | number[] = pdeDims === 'all' ? jac.dims : jac.dims === 'all' ? pdeDims : pdeDims.filter((d) => (jac.dims as number[]).includes(d));
   const basis = weakerBasis('kernel', jac.basis);
-  return {
+  // every d asked for (no list printed), but the Jacobian matched in some dimensions only
+  const incomplete = plan.incomplete ?? (plan.all && dims !== 'all' ? `the printed Jacobian is checked in d = ${dims.join(', ')} only, not as a formula in d; give \`check: [1, 2, …]\` to claim only those` : undefined);
+  return incompleteDimensions({
     verdict: 'proved',
     method: 'exact',
     ...(basis ? { basis } : {}),
@@ -307,7 +309,7 @@ async function decide(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext)
     summary: `(from) = (to) under the substitution ${plan.all ? `for every d (d = 1…${plan.k + 1} checked)` : `in d = ${plan.dims.join(', ')}`}; ${jac.text}`,
     evidence: { ...pdeEvidence, pdeDimensions: pdeDims, ...jac.evidence },
     decisive: `identity d=${plan.dims.join(',')}; jacobian ${String(jac.evidence.determinant)}`,
-  };
+  }, incomplete);
 }
 
 registerProcedure({

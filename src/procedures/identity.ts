@@ -37,8 +37,16 @@ export function dimensionMatters(symbols: LangSymbols): boolean {
   return Object.values(symbols.variables).some((v) => v.vector) || Object.values(symbols.functions).some((f) => f.vector);
 }
 
-/** The dimensions to check: the file's explicit list, else 1 … k+1 from the summation bound k. */
-export function dimensionsFor(env: ProcedureEnv, record: ClaimRecord, sums: number, nonPolynomialInD = false): { dims: number[]; all: boolean; k: number } {
+/** The all-dimensions reduction checks d = 1 … k+1 up to this k + 1 (docs/all-dimensions.md). */
+export const ALL_DIMENSIONS_CAP = 10;
+
+/**
+ * The dimensions to check: the file's explicit list, else 1 … k+1 from the summation bound k (every
+ * d). `incomplete` says why every d was asked for (no list) but cannot be decided: d enters
+ * non-polynomially, or k + 1 exceeds ALL_DIMENSIONS_CAP; a `proved` then stands for the dimensions
+ * checked only, so it is not reported (inconclusive, with the reason).
+ */
+export function dimensionsFor(env: ProcedureEnv, record: ClaimRecord, sums: number, nonPolynomialInD = false): { dims: number[]; all: boolean; k: number; incomplete?: string } {
   const syms = langSymbols(env, record);
   if (!dimensionMatters(syms) && sums === 0) return { dims: [1], all: false, k: 0 };
   const opt = (record.options as { dimensions?: number[] } | undefined)?.dimensions;
@@ -46,10 +54,22 @@ export function dimensionsFor(env: ProcedureEnv, record: ClaimRecord, sums: numb
   const list = opt ?? (Array.isArray(declared) ? declared : undefined);
   if (list) return { dims: [...list], all: false, k: sums };
   const top = Math.max(1, sums + 1);
+  const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+  const name = syms.dimension?.name ?? 'd';
+  const limit = `give \`check: [1, 2, …]\` (or options.dimensions) to claim only the dimensions checked`;
   // d inside an exponent, exp, sqrt or a denominator: not polynomial in d, the reduction does not apply
-  if (nonPolynomialInD) return { dims: Array.from({ length: Math.min(MAX_DIMENSION, Math.max(3, top)) }, (_, i) => i + 1), all: false, k: sums };
-  if (top > MAX_DIMENSION) return { dims: Array.from({ length: MAX_DIMENSION }, (_, i) => i + 1), all: false, k: sums };
-  return { dims: Array.from({ length: top }, (_, i) => i + 1), all: true, k: sums };
+  if (nonPolynomialInD) {
+    const dims = upTo(Math.min(MAX_DIMENSION, Math.max(3, top)));
+    return { dims, all: false, k: sums, incomplete: `${name} enters non-polynomially (an exponent, exp, sqrt or a denominator): checked in ${name} = ${dims.join(', ')} only, not every ${name}; ${limit}` };
+  }
+  if (top > ALL_DIMENSIONS_CAP) return { dims: upTo(MAX_DIMENSION), all: false, k: sums, incomplete: `every ${name} needs ${name} = 1…${top} (≤ ${sums} index sums per term), beyond the cap ${ALL_DIMENSIONS_CAP}: checked in ${name} = 1…${MAX_DIMENSION} only; ${limit}` };
+  return { dims: upTo(top), all: true, k: sums };
+}
+
+/** A `proved` that holds only in the dimensions checked, where every dimension was asked for: inconclusive with the reason. */
+export function incompleteDimensions<R extends CheckResult>(result: R, incomplete: string | undefined): R | CheckResult {
+  if (result.verdict !== 'proved' || !incomplete) return result;
+  return { verdict: 'inconclusive', method: result.method, summary: `${result.summary}; not every dimension: ${incomplete}`, evidence: { ...result.evidence, notEveryDimension: incomplete }, ...(result.dimensions ? { dimensions: result.dimensions } : {}), decisive: `not every dimension: ${result.decisive ?? ''}` };
 }
 
 /**
@@ -233,7 +253,7 @@ export async function decideIdentity(record: ClaimRecord, env: ProcedureEnv, ctx
       const why = await undefinedWhere(S.divisors, S.inverses, Object.keys(S.roots), record, env, ctx);
       if (why) return undefinedResult(`${why}${plan.dims.length > 1 ? ` (d = ${d})` : ''}`, { perDimension });
     }
-    return {
+    return incompleteDimensions({
       verdict: 'proved',
       method: 'exact',
       basis: 'kernel',
@@ -241,7 +261,7 @@ export async function decideIdentity(record: ClaimRecord, env: ProcedureEnv, ctx
       summary: `lhs − rhs = 0 exactly${dimensionMatters(syms) ? (plan.all ? ` for every d ≥ 1 (≤ ${plan.k} index sums per term: d = 1…${plan.k + 1} checked)` : ` in d = ${plan.dims.join(', ')}`) : ''}`,
       evidence: { perDimension, summationBound: plan.k, checked: plan.dims, dimensions: dims },
       decisive: `identity d=${plan.dims.join(',')}`,
-    };
+    }, plan.incomplete);
   } catch (e) {
     return badInput('exact', e);
   }

@@ -26,7 +26,7 @@ import { splitRelation } from '../../symbolic/lang/text.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
 import { badInput, citedUses, domainPoints, genericSymbols, langSymbols, pointStrings, restrictPoint } from './common.ts';
-import { dimensionMatters, dimensionsFor, short, undefinedResult, undefinedWhere, validateTexts } from './identity.ts';
+import { dimensionMatters, dimensionsFor, incompleteDimensions, short, undefinedResult, undefinedWhere, validateTexts } from './identity.ts';
 import { signOnDomain, weakerBasis } from './fokker-planck.ts';
 
 const textOrList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
@@ -289,7 +289,7 @@ async function decideIntegral(record: ClaimRecord, env: ProcedureEnv, ctx: Check
   } catch (e) {
     return badInput('exact', e);
   }
-  return {
+  return incompleteDimensions({
     verdict: 'proved',
     method: 'exact',
     basis: generic.length ? 'given-cited' : (decayBasis ?? 'kernel'),
@@ -297,7 +297,7 @@ async function decideIntegral(record: ClaimRecord, env: ProcedureEnv, ctx: Check
     summary: `(lhs − rhs)·weight is a total divergence (weighted Euler operator 0 for ${first.dependents.join(', ') || 'no dependent'})${dimensionMatters(syms) ? (plan.all ? `, every d ≥ 1 (d = 1…${plan.k + 1} checked)` : `, d = ${plan.dims.join(', ')}`) : ''}${cites.length ? `; the boundary terms vanish by the cited result${cites.length > 1 ? 's' : ''} ${cites.join(', ')} (a generic function in the weight)` : decayFromCited ? `; the boundary terms vanish by the cited result${cited.length > 1 ? 's' : ''} ${cited.join(', ')} (${decayFromCited})` : ''}`,
     evidence: { perDimension, dependents: first.dependents, summationBound: plan.k, checked: plan.dims, dimensions: dims, ...(cites.length ? { decayRestsOn: cites } : decayFromCited ? { decayRestsOn: cited, weightNotDecaying: decayFromCited } : {}) },
     decisive: `divergence d=${plan.dims.join(',')}${cites.length ? `; decay: ${cites.join(', ')}` : ''}`,
-  };
+  }, plan.incomplete);
 }
 
 /**
@@ -375,7 +375,7 @@ function decayWitness(B: Built, record: ClaimRecord, env: ProcedureEnv, ctx: Che
       if (total && !total.isZero()) {
         return {
           functions: Object.fromEntries(Object.entries(concrete).filter(([k]) => B.classes.some((c) => c.N.variables().some((v) => S.space.parseJet(v)?.fn === k))).map(([k, p2]) => [k, B.dependents.includes(k) ? `(${unicodeString(p2)})·exp(−|z|²/2)` : unicodeString(p2)])),
-          ...pointStrings(restrictPoint(p, [...B.classes.map((c) => c.N), B.den])),
+          ...pointStrings(restrictPoint(p, [...B.classes.flatMap((c) => [c.N, c.Q]), B.den])),
           value: total.div(B.den.evaluate(at)).toString(),
           note: 'value = ∫(lhs − rhs)·weight / Z_ref, Z_ref the Gaussian normalisation of the first weight class (exact)',
         };
@@ -453,7 +453,8 @@ function witness(B: Built, c: { N: Poly; Q: Poly }, record: ClaimRecord, env: Pr
       if (!value.isZero()) {
         return {
           functions: Object.fromEntries(Object.entries(concrete).filter(([k]) => c.N.variables().some((v) => B.S.space.parseJet(v)?.fn === k)).map(([k, p2]) => [k, unicodeString(p2)])),
-          ...pointStrings(restrictPoint(p, [c.N, B.den])),
+          // every parameter the value depends on (through the weight's variances too; 1/a as a)
+          ...pointStrings(restrictPoint(p, [c.N, c.Q, B.den, integral, ...B.S.inverses.filter(([, inv]) => integral.variables().includes(inv)).map(([a]) => Poly.variable(a))])),
           value: value.toString(),
           note: 'value = ∫(lhs − rhs)·weight / Z with Z = ∫ weight > 0 (exact Gaussian moments)',
         };

@@ -10,7 +10,9 @@
  * with `signOnDomain`); a point where it is not negative definite refutes a one-term density
  * (∫|N|e^Q = ∞ there); anything undecided is inconclusive. A generic function in the exponent
  * (a Gibbs density e^{−βV}) needs the hypothesis ∫e^{−βV} < ∞ from a cited result in `uses`
- * (basis given-cited); without one the claim is inconclusive.
+ * (basis given-cited); without one the claim is inconclusive. A density is ≥ 0: each term's prefactor
+ * is ≥ 0 for all coordinates on the domain (signOnDomain) and not identically 0 at any parameter
+ * point; a one-term ρ negative somewhere is refuted there, anything undecided is inconclusive.
  */
 import { z } from 'zod';
 import type { Basis, CheckContext, CheckResult } from '../claims.ts';
@@ -19,7 +21,7 @@ import { LangError, type LangSymbols } from '../../symbolic/lang/index.ts';
 import { LangSpace } from '../../symbolic/lang/expr.ts';
 import { splitRelation } from '../../symbolic/lang/text.ts';
 import { polyDeterminant } from '../../symbolic/jet.ts';
-import type { Poly } from '../../symbolic/poly.ts';
+import { Poly } from '../../symbolic/poly.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
 import { badInput, citedUses, genericSymbols, langSymbols } from './common.ts';
@@ -110,6 +112,44 @@ async function integrability(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
         }
         return inconclusive(o.status === 'fails' ? `the exponent ${unicodeString(t.Q)} is not negative definite${where}` : `negative definiteness of the exponent ${unicodeString(t.Q)} is not decided (minor ${k}: ${unicodeString(minor)})`, d);
       }
+    }
+  }
+  // ρ ≥ 0: each term's prefactor N ≥ 0 for all coordinates on the domain (a sum of nonnegative terms
+  // is a density); a one-term ρ whose prefactor is negative somewhere is no density (e^Q > 0).
+  for (const d of dims) {
+    const S = new LangSpace(syms, d);
+    const terms = S.reduce(S.compileText(density, new Map()).comps[0]).terms.filter((t) => !t.N.isZero());
+    const coords = vars.flatMap((x) => S.components[x] ?? []);
+    for (const [j, t] of terms.entries()) {
+      if (genericSymbols(S, syms, t.Q).length) continue; // e^{−βV}: its prefactor is read below all the same
+      const N = S.normalize(t.N);
+      const o = await signOnDomain(N, '>=', S, record, env, ctx);
+      evidence[`term ${j + 1}, d=${d}: prefactor ≥ 0`] = { prefactor: unicodeString(N), status: o.status, ...o.evidence };
+      if (o.status === 'fails' && terms.length === 1) {
+        const where = Object.entries(o.at ?? {}).map(([a, b]) => `${a} = ${b}`).join(', ') || 'every point';
+        const why = `the density ${density} is negative at ${where} (prefactor ${unicodeString(N)} < 0, e^{…} > 0): not a probability density`;
+        return { evidence, fail: { verdict: 'refuted', method: 'exact', summary: why, evidence: { ...evidence, negativeDensity: why }, witness: { dimension: d, ...(o.at ?? {}), prefactor: unicodeString(N) }, decisive: `ρ < 0 d=${d}: ${where}` } };
+      }
+      if (o.status !== 'holds') return inconclusive(o.status === 'fails' ? `the prefactor ${unicodeString(N)} of term ${j + 1} is negative somewhere: ρ ≥ 0 not decided` : `ρ ≥ 0 not decided (prefactor ${unicodeString(N)})`, d);
+      basis = weakerBasis(basis, o.basis);
+      // N ≥ 0 but N ≡ 0 in the coordinates at some parameter point would make ρ ≡ 0 there: some
+      // coefficient of N (a polynomial in the coordinates) must be nonzero on the whole domain
+      const coefs = new Map<string, Poly>();
+      for (const m of N.termList()) {
+        const key = m.mono.filter(([x]) => coords.includes(x)).map(([x, e]) => `${x}^${e}`).join('*');
+        const own = Poly.monomial(m.coef, m.mono.filter(([x]) => !coords.includes(x)));
+        coefs.set(key, (coefs.get(key) ?? Poly.ZERO).add(own));
+      }
+      let nonzero = false;
+      for (const c of coefs.values()) {
+        const z = await signOnDomain(c, '!=', S, record, env, ctx);
+        if (z.status === 'holds') {
+          basis = weakerBasis(basis, z.basis);
+          nonzero = true;
+          break;
+        }
+      }
+      if (!nonzero) return inconclusive(`the prefactor ${unicodeString(N)} may vanish identically at some parameter point (ρ ≡ 0 there)`, d);
     }
   }
   return { basis, evidence };

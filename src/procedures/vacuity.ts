@@ -22,7 +22,7 @@ import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import { Rational, q } from '../../symbolic/rational.ts';
 import { pv } from '../../symbolic/poly.ts';
 import { LangError, type ParamExpr } from '../../symbolic/lang/index.ts';
-import { parseMath, parseParamExpr } from '../../symbolic/lang/param.ts';
+import { axisScaledPoints, parseMath, parseParamExpr } from '../../symbolic/lang/param.ts';
 import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
 import { getProcedure, registerProcedure } from './registry.ts';
 import { badInput, domainPoints, langSymbols, nonzeroOnDomain, paramText, pointText, recordRng, signOnWholeDomain } from './common.ts';
@@ -226,7 +226,9 @@ async function decideVacuousClaim(record: ClaimRecord, env: ProcedureEnv, ctx: C
     const asm = env.set.claims.find((c) => c.id === id);
     assumption = { id, outcome: asm && asm.kind === 'vacuity' ? await decideVacuity(asm, env, ctx) : undefined };
   }
-  const sampled = domainPoints(record, env, ctx, 10);
+  // a norm-inequality also at far scales, one parameter at a time (exact, so cheap)
+  const uniform = domainPoints(record, env, ctx, 10);
+  const sampled = record.kind === 'norm-inequality' ? [...uniform, ...axisScaledPoints(syms, ((record.forall as string[] | undefined) ?? []).map(String), uniform.slice(0, 3))] : uniform;
   const admissible = assumption?.outcome ? sampled.filter((at) => assumption!.outcome!.admissibleAt(at)) : sampled;
   const points = admissible.flatMap((at) => dims.map((d) => (d === undefined ? at : { ...at, [dimName]: q(d) })));
   const trials: Record<string, Rational>[] = [];
@@ -315,9 +317,10 @@ async function normsOnTheWholeDomain(record: ClaimRecord, env: ProcedureEnv, ctx
   const outcomes: CheckResult[] = [];
   for (const d of dims) {
     if (d === undefined && (mentionsDim.test(printed) || env.set.symbols.definitions.some((x) => mentionsDim.test(x)))) return undefined;
-    if (d !== undefined && env.set.symbols.definitions.some((x) => mentionsDim.test(x))) return undefined;
+    if (d !== undefined && [...env.set.symbols.definitions, ...((record.define as string[] | undefined) ?? []).map(String)].some((x) => mentionsDim.test(x))) return undefined;
     const relation = d === undefined ? printed : printed.replace(new RegExp(`\\b${dimName}\\b`, 'g'), `(${d})`);
-    const r = await inequality.decide({ id: `${record.id}#norms`, source: record.source, statement: record.statement, kind: 'inequality', relation, forall, ...(record.substitute ? { substitute: record.substitute } : {}) }, { set }, ctx);
+    // every printed field of the record (define, substitute, …) but the norms, which are parameters here
+    const r = await inequality.decide({ ...record, id: `${record.id}#norms`, kind: 'inequality', relation, forall, nonnegative: undefined, dimension: undefined, corrected: undefined }, { set }, ctx);
     const at = d === undefined ? '' : ` (${dimName} = ${d})`;
     if (r.verdict === 'refuted') return { verdict: 'refuted', method: r.method, summary: `${r.summary}${at}: the norms are independent values ≥ 0`, evidence: { wholeDomain: r.evidence }, witness: r.witness, decisive: `violated${at}: ${r.decisive ?? ''}` };
     if (r.verdict !== 'proved') return undefined;

@@ -541,6 +541,43 @@ function randomRational(rng: Uniform, lo: Rational | undefined, hi: Rational | u
 /** Other scales for sampled values: `both` shrinks toward a domain's end or grows on a half-line; `shrink` only shrinks; false: uniform. */
 export type Spread = false | 'both' | 'shrink';
 
+/**
+ * Points one parameter at a time at far scales: from each base point, each real parameter alone
+ * moved toward its domain's end (distance ÷ 10^k) or, on a half-line or ℝ, away from it (× 10^k),
+ * the others kept; only points inside the domains and the hypotheses. A claim false only where one
+ * parameter is huge or tiny while the others are ordinary (a > 1000, b/a large) shows there.
+ */
+export function axisScaledPoints(symbols: LangSymbols, forall: readonly string[], base: readonly Readonly<Record<string, Rational>>[], powers: readonly number[] = [2, 4, 6]): Record<string, Rational>[] {
+  const names = Object.keys(symbols.parameters);
+  const domains = Object.fromEntries(names.map((name) => [name, parseDomain(name, symbols.parameters[name].domain)]));
+  const hyps = forall.map((h) => hypothesisFormula(h, symbols));
+  const admissible = (at: Record<string, Rational>) =>
+    names.every((name) => at[name] !== undefined && evaluateFormula(domains[name].formula, at) && (!domains[name].integer || at[name].isInteger())) &&
+    hyps.every((h) => !Object.values(h.roots).some((r) => r.evaluate(at).sign() < 0) && evaluateFormula(h.formula, at, h.roots));
+  const out: Record<string, Rational>[] = [];
+  for (const at of base) {
+    for (const name of names) {
+      const { lo, hi, integer } = domains[name];
+      const x = at[name];
+      if (x === undefined) continue;
+      for (const k of powers) {
+        const f = q(10n ** BigInt(k));
+        const moved: Rational[] = [];
+        if (lo !== undefined) moved.push(lo.add(x.sub(lo).div(f)));
+        if (hi !== undefined) moved.push(hi.sub(hi.sub(x).div(f)));
+        if (lo === undefined && hi === undefined) moved.push(x.div(f), x.mul(f));
+        else if (lo === undefined || hi === undefined) moved.push(lo !== undefined ? lo.add(x.sub(lo).mul(f)) : hi!.sub(hi!.sub(x).mul(f)));
+        for (const y of moved) {
+          const v = integer ? q(BigInt(Math.ceil(y.toNumber()))) : y;
+          const p = { ...at, [name]: v };
+          if (!v.equals(x) && admissible(p)) out.push(p);
+        }
+      }
+    }
+  }
+  return out;
+}
+
 export function samplePoints(symbols: LangSymbols, forall: readonly string[], rng: Uniform, n: number, fixed: Readonly<Record<string, Rational>> = {}, spread: Spread = false): Record<string, Rational>[] {
   const names = Object.keys(symbols.parameters);
   const domains = Object.fromEntries(names.map((name) => [name, parseDomain(name, symbols.parameters[name].domain)]));

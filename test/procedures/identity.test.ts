@@ -100,11 +100,28 @@ describe('all-dimensions reduction: planted errors visible only in high dimensio
     expect((r.witness as Record<string, unknown>).dimension).toBe(2);
   });
   it('d in an exponent or a denominator: no all-d claim, the checked list is reported', async () => {
+    // `check: all` asks for every d: d = 1, 2, 3 alone do not prove it (review 5)
     const r = await decide('lhs: "2^d*|x|^2", rhs: "2^d*dot(x, x)"');
-    expect(r.verdict).toBe('proved');
+    expect(r.verdict).toBe('inconclusive');
     expect(r.dimensions).toEqual([1, 2, 3]);
+    expect(r.summary).toMatch(/not every dimension/);
+    // the same with the dimensions printed as a list: proved there
+    const listed = await decide('lhs: "2^d*|x|^2", rhs: "2^d*dot(x, x)"', HEADER.replace('check: all', 'check: [1, 2, 3]'));
+    expect(listed.verdict).toBe('proved');
+    expect(listed.dimensions).toEqual([1, 2, 3]);
     // 2^d − 1 = d(d+1)/2 holds for d = 1, 2 only
     expect((await decide('lhs: "2^d - 1", rhs: "d*(d+1)/2"')).verdict).toBe('refuted');
+  });
+  it('every d asked for but beyond the reduction cap: not proved from d = 1…6 (review 5)', async () => {
+    // lap|x|¹⁴ = 14(d + 12)|x|¹²; the planted (d−1)…(d−6)|x|¹² vanishes in d = 1…6 only
+    const planted = await decide('lhs: "lap(|x|^14, x)", rhs: "14*(d + 12)*|x|^12 + (d-1)*(d-2)*(d-3)*(d-4)*(d-5)*(d-6)*|x|^12"');
+    expect(planted.verdict).not.toBe('proved');
+    const degreeSeven = await decide('lhs: "(d-1)*(d-2)*(d-3)*(d-4)*(d-5)*(d-6)*(d-7)*|x|^2", rhs: "0"');
+    expect(degreeSeven.verdict).toBe('refuted');
+    expect((degreeSeven.witness as Record<string, unknown>).dimension).toBe(8);
+    const truth = await decide('lhs: "lap(|x|^14, x)", rhs: "14*(d + 12)*|x|^12"');
+    expect(truth.verdict).toBe('proved');
+    expect(truth.dimensions).toBe('all');
   });
   it('an explicit dimension list checks just those', async () => {
     const header = HEADER.replace('check: all', 'check: [1]');
