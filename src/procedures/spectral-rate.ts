@@ -4,12 +4,13 @@
  * parameter expressions `drift: C`, `diffusion: D`, and the printed rate `rate:` of
  * ‖h(t)‖²_{L²(ρ∞)} ≤ K e^{−rate·t} ‖h(0)‖² (h = density / ρ∞ − 1, or any mean-zero h).
  *
- * What is decided. When C is positively stable and (C, D) satisfies Kalman's rank condition (a
- * non-degenerate invariant law), the spectrum of the generator in L²(ρ∞) is {−Σ nᵢλᵢ : λᵢ ∈ σ(C)}
- * [metafune_pallara_priola_2002] and ‖h(t)‖² decays exactly like e^{−2μt}, μ = min Re λ(C), with a
- * factor t^{2k} when the eigenvalue on Re λ = μ is defective [arnold_erb_2014]. So the true rate is
- * ρ = 2μ, computed exactly for n ≤ 2: ρ = tr C when tr² < 4 det (or = with a Jordan block),
- * ρ = tr C − √(tr² − 4 det) when tr² > 4 det.
+ * What is decided. When C is positively stable and (C, S) satisfies Kalman's rank condition, with
+ * S = (D + Dᵀ)/2 the only part of D in the operator (a non-degenerate invariant law), the spectrum
+ * of the generator in L²(ρ∞) is {−Σ nᵢλᵢ : λᵢ ∈ σ(C)} [metafune_pallara_priola_2002] and
+ * ‖h(t)‖² decays exactly like e^{−2μt}, μ = min Re λ(C), with a factor t^{2k} when the eigenvalue
+ * on Re λ = μ is defective [arnold_erb_2014]. So the true rate is ρ = 2μ, computed exactly for
+ * n ≤ 2: ρ = tr C when tr² < 4 det (or = with a Jordan block), ρ = tr C − √(tr² − 4 det) when
+ * tr² > 4 det.
  *
  * - The printed rate holds as a bound iff rate < ρ, or rate ≤ ρ where C is non-defective on its
  *   abscissa. A point with rate > ρ refutes ("decay claimed faster than the exact slowest mode":
@@ -115,10 +116,10 @@ function rank(m: Rational[][]): number {
   return rk;
 }
 
-/** Kalman matrix [D, CD, …, C^{n−1}D] at a point. */
-function kalmanAt(C: Rational[][], D: Rational[][]): Rational[][] {
+/** Kalman matrix [S, CS, …, C^{n−1}S] at a point, S = (D + Dᵀ)/2 (`symmetricAt`). */
+function kalmanAt(C: Rational[][], S: Rational[][]): Rational[][] {
   const n = C.length;
-  const blocks: Rational[][][] = [D];
+  const blocks: Rational[][][] = [S];
   for (let k = 1; k < n; k++) {
     const prev = blocks[k - 1];
     blocks.push(C.map((r) => prev[0].map((_, j) => r.reduce((s, c, l) => s.add(c.mul(prev[l][j])), Rational.ZERO))));
@@ -194,25 +195,36 @@ interface CaseOutcome {
   summary: string;
 }
 
-/** Whether the symmetric part of D is positive semidefinite (D is a diffusion matrix). */
-function psdAt(D: Rational[][]): boolean {
-  if (D.length === 1) return D[0][0].sign() >= 0;
-  const off = D[0][1].add(D[1][0]).mul(q(1, 2));
-  return D[0][0].sign() >= 0 && D[1][1].sign() >= 0 && D[0][0].mul(D[1][1]).sub(off.mul(off)).sign() >= 0;
+/**
+ * (D + Dᵀ)/2 at a point: only the symmetric part of D enters the operator (∇·(A∇f) = 0 for a
+ * constant antisymmetric A), so definiteness and Kalman's condition are read on it.
+ */
+function symmetricAt(D: Rational[][]): Rational[][] {
+  return D.map((r, i) => r.map((x, j) => x.add(D[j][i]).mul(q(1, 2))));
+}
+
+/** Whether a symmetric S is positive semidefinite (S = (D + Dᵀ)/2: D is a diffusion matrix). */
+function psdAt(S: Rational[][]): boolean {
+  if (S.length === 1) return S[0][0].sign() >= 0;
+  return S[0][0].sign() >= 0 && S[1][1].sign() >= 0 && S[0][0].mul(S[1][1]).sub(S[0][1].mul(S[0][1])).sign() >= 0;
 }
 
 /**
- * D ⪰ 0 as a formula: the entries scaled by L = Π den² > 0 (where the denominators do not vanish),
- * so the symmetric part of L·D is a polynomial matrix with the same definiteness.
+ * The symmetric part of L·D, L = Π den² > 0 (where the denominators do not vanish): a polynomial
+ * matrix with the rank and definiteness of (D + Dᵀ)/2.
  */
-function psdFormula(D: ParamExpr[][]): Formula {
+function symmetricPoly(D: ParamExpr[][]): Poly[][] {
   const n = D.length;
   const flat = D.flat();
   const scaled = D.map((r, i) => r.map((e, j) => flat.reduce((acc, o, k) => (k === i * n + j ? acc.mul(e.num).mul(e.den) : acc.mul(o.den).mul(o.den)), Poly.ONE)));
-  if (D.length === 1) return atom(scaled[0][0], '>=');
-  const off = scaled[0][1].add(scaled[1][0]);
-  // 4·det of the symmetric part: 4 a d − (b + c)²
-  return and(atom(scaled[0][0], '>='), atom(scaled[1][1], '>='), atom(scaled[0][0].mul(scaled[1][1]).scale(q(4)).sub(off.mul(off)), '>='));
+  return scaled.map((r, i) => r.map((x, j) => x.add(scaled[j][i]).scale(q(1, 2))));
+}
+
+/** D ⪰ 0 as a formula, on the symmetric part of L·D (`symmetricPoly`). */
+function psdFormula(D: ParamExpr[][]): Formula {
+  const S = symmetricPoly(D);
+  if (S.length === 1) return atom(S[0][0], '>=');
+  return and(atom(S[0][0], '>='), atom(S[1][1], '>='), atom(S[0][0].mul(S[1][1]).sub(S[0][1].mul(S[0][1])), '>='));
 }
 
 const REGIMES: readonly [Regime, '>' | '<' | '='][] = [['real', '>'], ['complex', '<'], ['double', '=']];
@@ -240,10 +252,11 @@ async function decideCase(record: ClaimRecord, env: ProcedureEnv, ctx: CheckCont
     const C = p.drift.map((r) => r.map((e) => evalExpr(e, at)!));
     const D = p.diffusion.map((r) => r.map((e) => evalExpr(e, at)));
     if (D.some((r) => r.some((x) => x === undefined))) return undefined;
+    const S = symmetricAt(D as Rational[][]);
     const tr = sp.tr.evaluate(at), det = sp.det.evaluate(at), disc = sp.disc.evaluate(at);
     const stable = p.n === 1 ? C[0][0].sign() > 0 : tr.sign() > 0 && det.sign() > 0;
-    const diffusion = psdAt(D as Rational[][]);
-    const kalman = rank(kalmanAt(C, D as Rational[][])) === p.n;
+    const diffusion = psdAt(S);
+    const kalman = rank(kalmanAt(C, S)) === p.n;
     if (!stable || !diffusion || !kalman) {
       const why = !stable ? 'C is not positively stable (no invariant law)' : !diffusion ? 'D is not positive semidefinite (not a diffusion matrix)' : "Kalman's rank condition fails (degenerate invariant law)";
       return { label: c.label, status: 'inconclusive', evidence: { ...evidence, at: pointStrings(at), hypothesisFails: why }, decisive: `${c.label}: hypothesis fails at ${pointText(at)}`, summary: `${c.label}: ${why} at ${pointText(at)}` };
@@ -287,8 +300,9 @@ async function decideCase(record: ClaimRecord, env: ProcedureEnv, ctx: CheckCont
       summary: `${c.label}: at ${pointText(at)} ${what} (exact; printed/ρ ${ratio}, ρ = 2 min Re λ(C) = ${paramText(rho)})`,
     };
   };
-  // 1. Exact points.
-  const relevant = [rate.num, rate.den, sp.tr, sp.det, ...Object.values(rate.roots), ...p.diffusion.flat().flatMap((e) => [e.num, e.den])];
+  // 1. Exact points, with a value for every parameter of the printed data (one found only off the
+  // diagonal of C still decides whether C is defective).
+  const relevant = [rate.num, rate.den, ...Object.values(rate.roots), ...[...p.drift, ...p.diffusion].flat().flatMap((e) => [e.num, e.den])];
   for (const at of domainPoints(caseRecord, env, ctx, 24, relevant)) {
     const o = atPoint(at);
     if (o) return o;
@@ -322,13 +336,8 @@ async function decideCase(record: ClaimRecord, env: ProcedureEnv, ctx: CheckCont
     return at ? atPoint(at) : undefined;
   };
   const stableGoal = p.n === 1 ? atom(Cpoly[0][0], '>') : and(atom(sp.tr, '>'), atom(sp.det, '>'));
-  // Kalman with denominators cleared: D·(Π dens)² has the same rank where the dens do not vanish.
-  const dens = p.diffusion.flat().map((e) => e.den).filter((d) => !d.constantValue());
-  const clear = dens.reduce((a, d) => a.mul(d), Poly.ONE);
-  const Dp = p.diffusion.map((r) => r.map((e) => e.num.mul(clear).mul(clear)));
-  const kal = kalmanPoly(Cpoly, Dp);
-  const kk = kal.mul(kal.transpose()).det();
-  evidence['det(K Kᵀ), K = [D, CD, …]'] = unicodeString(kk);
+  const kk = kalmanDet(Cpoly, p.diffusion);
+  evidence['det(K Kᵀ), K = [S, CS, …], S = (D + Dᵀ)/2'] = unicodeString(kk);
   const stab = await ask('stable', stableGoal);
   const psd = await ask('D ⪰ 0', psdFormula(p.diffusion));
   const ctrl = await ask('kalman', atom(kk, '>'));
@@ -411,16 +420,21 @@ async function decideCase(record: ClaimRecord, env: ProcedureEnv, ctx: CheckCont
   return { label: c.label, status: checked ? 'supported' : 'inconclusive', evidence: { ...evidence, worstRelativeMargin: Number(worst.toPrecision(4)) }, decisive: `${c.label}: ${results.join(', ') || 'ρ'} undecided`, summary: `${c.label}: no violation at ${checked} exact points; the solvers did not decide the domain` };
 }
 
-function kalmanPoly(C: Poly[][], D: Poly[][]): PolyMatrix {
+/**
+ * det(K Kᵀ), K = [S, CS, …, C^{n−1}S] with S the symmetric part of L·D (`symmetricPoly`): positive
+ * iff Kalman's rank condition holds for (C, (D + Dᵀ)/2) where D is defined.
+ */
+function kalmanDet(C: Poly[][], D: ParamExpr[][]): Poly {
   const n = C.length;
   const Cm = PolyMatrix.from(C);
-  let block = PolyMatrix.from(D);
+  let block = PolyMatrix.from(symmetricPoly(D));
   const blocks = [block];
   for (let k = 1; k < n; k++) {
     block = Cm.mul(block);
     blocks.push(block);
   }
-  return PolyMatrix.build(n, n * n, (i, j) => blocks[Math.floor(j / n)].get(i, j % n));
+  const K = PolyMatrix.build(n, n * n, (i, j) => blocks[Math.floor(j / n)].get(i, j % n));
+  return K.mul(K.transpose()).det();
 }
 
 registerProcedure({
@@ -468,11 +482,8 @@ registerProcedure({
     };
     const dims = record.blocks ? { dimensions: 'all' as const } : {};
     // Kalman's condition rests on D: its determinant is part of the decisive evidence.
-    const Cp = p.drift.map((r) => r.map(asPoly));
-    const dens = p.diffusion.flat().map((e) => e.den).filter((d) => !d.constantValue());
-    const clear = dens.reduce((a, d) => a.mul(d), Poly.ONE);
-    const kal = kalmanPoly(Cp, p.diffusion.map((r) => r.map((e) => e.num.mul(clear).mul(clear))));
-    const decisive = `${sharp ? 'two-sided' : 'bound'}; kalman ${unicodeString(kal.mul(kal.transpose()).det())}; ${outs.map((o) => o.decisive).join('; ')}`;
+    const kk = kalmanDet(p.drift.map((r) => r.map(asPoly)), p.diffusion);
+    const decisive = `${sharp ? 'two-sided' : 'bound'}; kalman ${unicodeString(kk)}; ${outs.map((o) => o.decisive).join('; ')}`;
     const bad = outs.find((o) => o.status === 'refuted');
     if (bad) {
       const refutedCases = outs.filter((o) => o.status === 'refuted');
