@@ -15,8 +15,12 @@
  * negation (`proved`, basis two-solvers / one-solver).
  *
  * Other integrands (Monte Carlo): seeded trials over exact domain points through the run's
- * integrators, worst margin with its σ; `refuted` needs a > 6σ violation confirmed by a different
- * backend; otherwise `supported` (never `proved`).
+ * integrators — uniform, shrunk toward the domain's ends, and each parameter alone (then all
+ * together) moved 10, 100, 1000 times farther out or closer in (trialPoints) — worst margin with its
+ * σ; `refuted` needs a > 6σ violation confirmed by a different backend; `supported` (never
+ * `proved`) needs every trial to be evidence for the relation as printed AND every trial computed:
+ * a trial that overflows (an f32 overflow on the GPU is first retried on the run's CPU sampler, in
+ * f64) leaves its region unexamined, and the verdict is then `inconclusive`.
  */
 import { z } from 'zod';
 import type { MathNode } from 'mathjs';
@@ -26,7 +30,7 @@ import { Rational, gcd, q } from '../../symbolic/rational.ts';
 import { Poly, pv } from '../../symbolic/poly.ts';
 import { expectationWith } from '../../symbolic/moments.ts';
 import { LangError, type LangSymbols, type ParamExpr } from '../../symbolic/lang/index.ts';
-import { difference, parseMath, parseParamExpr, signAt, signFormula } from '../../symbolic/lang/param.ts';
+import { difference, parseDomain, parseMath, parseParamExpr, signAt, signFormula } from '../../symbolic/lang/param.ts';
 import { PolyMatrix } from '../../symbolic/matrix.ts';
 import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
 import { cst, div as divE, powi, un, vv, xv, type Expr } from '../../numeric/expr.ts';
@@ -34,7 +38,7 @@ import type { IntegratorSet } from '../../numeric/integrator.ts';
 import { prodE, sumE, scaleE } from '../../numeric/families.ts';
 import { chooseIntegrators, integrateMargins, marginShortfall, STRICT_SUPPORT_SIGMAS } from '../../numeric/search.ts';
 import { registerProcedure } from './registry.ts';
-import { answersEvidence, badInput, decideQuery, domainPoints, domainPointsAtScales, getSolvers, langSymbols, paramText, pointText, recordDomain, signByTerms, signOnWholeDomain } from './common.ts';
+import { answersEvidence, badInput, decideQuery, domainPoints, domainPointsAtScales, getSolvers, inDomain, langSymbols, paramText, pointText, recordDomain, recordRng, signByTerms, signOnWholeDomain } from './common.ts';
 import { gaussianWeight, weightTerm, weightVariances, type GaussianWeight } from './integral-inequality.ts';
 
 type Node = MathNode & { type: string; name?: string; fn?: unknown; args?: MathNode[]; op?: string; content?: MathNode; value?: unknown };
@@ -509,8 +513,11 @@ async function decideExpectation(record: ClaimRecord, env: ProcedureEnv, ctx: Ch
 
 async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, lhs: MathNode, rhs: MathNode, integrands: MathNode[], r: string, dims: number[], syms: LangSymbols, dimName: string): Promise<CheckResult> {
   if (!ctx.services.has('integrators')) return { ...inconclusive('monte-carlo', 'no integrators service in this run'), decisive: 'no integrators' };
-  const choice = chooseIntegrators(await ctx.services.get<IntegratorSet>('integrators'), ctx.backend);
+  const set = await ctx.services.get<IntegratorSet>('integrators');
+  const choice = chooseIntegrators(set, ctx.backend);
   if (!choice) return { ...inconclusive('monte-carlo', `no integrator for --backend ${ctx.backend}`), decisive: 'no integrators' };
+  // the GPU samples in f32: where an integrand overflows there, the run's CPU sampler (f64) takes the trial
+  const f64 = set.gpu && choice.primary === set.gpu && set.cpu ? chooseIntegrators({ ...set, gpu: undefined }, 'cpu') : undefined;
   if (r === '=' || r === '!=') return { ...inconclusive('monte-carlo', 'Monte Carlo decides inequalities only'), decisive: 'equality by sampling' };
   // margin = rhs − lhs (≥ 0 claimed for <, <=): linear in the E's only.
   const eNames = integrands.map((_, k) => `__E${k}`);
@@ -526,10 +533,31 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
   const strict = r === '<' || r === '>';
   // the first trial whose estimate is not evidence for the claim as printed (marginShortfall)
   let shortfall: { text: string; reason: string } | undefined;
+  // trials that could not be computed (an overflow, a non-finite value): their region is unexamined
+  const unexamined: { text: string; reason: string }[] = [];
+  // the parameters the claim reads: the bound and the weight (the others do not change a trial)
+  const weightLaw0 = gaussianWeight(String(record.weight), syms, [dimName]);
+  const relevant = new Set<string>();
+  for (const p of [L.num, L.den, R.num, R.den, ...Object.values(L.roots), ...Object.values(R.roots), weightLaw0.den, ...weightLaw0.A.flat(), ...weightLaw0.b]) for (const v of p.variables()) if (v in syms.parameters) relevant.add(v);
+  // and the integrands' (E(exp(c*z)): c), through definitions as parseParamExpr reads them
+  for (const n of integrands)
+    (n as Node).traverse((c, path) => {
+      const m = c as Node;
+      if (path === 'fn' || m.type !== 'SymbolNode' || m.name! in syms.variables) return;
+      if (m.name! in syms.parameters) relevant.add(m.name!);
+      else {
+        try {
+          const e = parseParamExpr(m.name!, syms);
+          for (const p of [e.num, e.den, ...Object.values(e.roots)]) for (const v of p.variables()) if (v in syms.parameters) relevant.add(v);
+        } catch (err) {
+          if (!(err instanceof LangError)) throw err;
+        }
+      }
+    });
+  const shownText = `${String(record.relation)} ${String(record.weight)} ${syms.definitions.join(' ')}`;
+  const points = trialPoints(record, env, ctx, trials, [...relevant]);
   for (const d of dims) {
-    // uniform trials, then half as many with values shrunk toward their domain's end (a bound false
-    // only for small parameters); never grown: Monte Carlo at large scales overflows
-    for (const [k, at] of [...domainPoints(record, env, ctx, trials), ...domainPointsAtScales(record, env, ctx, Math.ceil(trials / 2), 'shrink')].entries()) {
+    for (const [k, { at, scale, scaled }] of points.entries()) {
       const atd = { ...at, [dimName]: q(d) };
       let vars: [string, Rational][];
       try {
@@ -545,6 +573,11 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
           const m = c as Node;
           if (m.type === 'SymbolNode' && m.name! in syms.variables && !vars.some(([v]) => v === m.name)) throw new LangError(`the integrand depends on ${m.name}, which the weight does not integrate`);
         });
+      const shown = pointText(Object.fromEntries(Object.entries(at).filter(([kk]) => new RegExp(`\\b${kk}\\b`).test(shownText))));
+      const skip = (reason: string) => {
+        rows.push({ d, at: shown, scale, unexamined: reason });
+        unexamined.push({ text: `d=${d}, ${shown} (${scale})`, reason });
+      };
       const xName = vars.find(([v]) => v === 'x')?.[0] ?? vars[0][0];
       const sx2 = vars.find(([v]) => v === xName)![1].toNumber();
       const sv2 = (vars.find(([v]) => v !== xName)?.[1] ?? q(1)).toNumber();
@@ -552,29 +585,180 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
       // margin integrand: Σ_k c_k f_k + c_0, c_k = ∂(R − L)/∂E_k
       const diff = difference(R, L);
       // parameter values in floating point, square roots of parameter expressions included
-      const num = numericPoint(atd, diff.roots);
+      let num: Record<string, number>;
+      try {
+        num = numericPoint(atd, diff.roots);
+      } catch (e) {
+        // far out, a radicand may round below 0: that trial is not computed; at an ordinary point the bound is undefined
+        if (e instanceof LangError && scaled) {
+          skip(`the bound is not computable in floating point: ${e.message}`);
+          continue;
+        }
+        throw e;
+      }
       const den = diff.den.evaluateNumber(num);
-      if (!Number.isFinite(den) || den === 0) throw new LangError(`the bound is undefined at ${pointText(atd)}`);
-      const c0 = diff.num.subs(Object.fromEntries(eNames.map((n) => [n, 0]))).evaluateNumber(num) / den;
-      const terms = integrands.map((n, j) => scaleE(diff.num.diff(eNames[j]).evaluateNumber(num) / den, toExpr(n, syms, atd, d, kindOf)));
-      const margin = scaleE(sgn, sumE(cst(c0), ...terms));
-      const res = await integrateMargins(choice, { d, names: ['margin'], exprs: [margin], params: {} }, { omega0: Math.sqrt(sv2 / sx2), beta: 1 / sv2 }, [0], { samples, quadratureNodes: d === 1 ? 64 : d === 2 ? 16 : 8, seed: ctx.seed + 37 * k + d, signal: ctx.signal });
+      if (!Number.isFinite(den) || den === 0) {
+        const exactZero = !Object.keys(diff.roots).some((root) => diff.den.degreeIn(root) > 0) && diff.den.evaluate(atd).isZero();
+        if (exactZero || (!scaled && den === 0)) throw new LangError(`the bound is undefined at ${pointText(atd)}`);
+        skip(`the bound's denominator is ${den} in floating point (overflow or underflow)`);
+        continue;
+      }
+      let margin: Expr;
+      try {
+        const c0 = diff.num.subs(Object.fromEntries(eNames.map((n) => [n, 0]))).evaluateNumber(num) / den;
+        const coefs = integrands.map((_, j) => diff.num.diff(eNames[j]).evaluateNumber(num) / den);
+        const bad = [c0, ...coefs].find((c) => !Number.isFinite(c));
+        if (bad !== undefined) {
+          skip(`a coefficient of the bound is ${bad} in floating point (overflow)`);
+          continue;
+        }
+        const terms = integrands.map((n, j) => scaleE(coefs[j], toExpr(n, syms, atd, d, kindOf)));
+        margin = scaleE(sgn, sumE(cst(c0), ...terms));
+      } catch (e) {
+        if (e instanceof RangeError || (e instanceof LangError && scaled)) {
+          skip(`the integrand is not computable here: ${e.message}`);
+          continue;
+        }
+        throw e;
+      }
+      const integrate = (c: NonNullable<typeof choice>) =>
+        integrateMargins(c, { d, names: ['margin'], exprs: [margin], params: {} }, { omega0: Math.sqrt(sv2 / sx2), beta: 1 / sv2 }, [0], { samples, quadratureNodes: d === 1 ? 64 : d === 2 ? 16 : 8, seed: ctx.seed + 37 * k + d, signal: ctx.signal });
+      let res: Awaited<ReturnType<typeof integrate>> | undefined;
+      let fallback: string | undefined;
+      // away from the uniform draws, values like cos(tz) − 1 at t = 10⁻³ are below f32's resolution:
+      // those trials sample in f64 where the run has a CPU sampler
+      const first = scale !== 'uniform' && f64 ? f64 : choice;
+      try {
+        res = await integrate(first);
+      } catch (e) {
+        if (!(e instanceof RangeError)) throw e;
+        fallback = `${first.primary.name}: ${e.message}`;
+      }
+      // an f32 sum of squares may overflow with every integrand value finite: an infinite error bar, retried in f64 too
+      const est = res?.margins[0].primary;
+      if (est && f64 && first !== f64 && !(Number.isFinite(est.margin) && Number.isFinite(est.stderr))) {
+        fallback = `${choice.primary.name}: the estimate is not finite in f32 (margin ${est.margin} ± ${est.stderr})`;
+        res = undefined;
+      }
+      if (!res && f64 && first !== f64) {
+        try {
+          res = await integrate(f64);
+        } catch (e) {
+          if (!(e instanceof RangeError)) throw e;
+          fallback = `${fallback}; ${f64.primary.name}: ${e.message}`;
+        }
+      }
+      if (!res) {
+        skip(`not computed (${fallback})`);
+        continue;
+      }
       const m = res.margins[0];
-      const shown = pointText(Object.fromEntries(Object.entries(at).filter(([kk]) => new RegExp(`\\b${kk}\\b`).test(`${String(record.relation)} ${syms.definitions.join(' ')}`))));
-      rows.push({ d, at: shown, margin: m.primary.margin, stderr: m.primary.stderr, sigmas: Number(m.primary.sigmas.toFixed(1)), backend: m.primary.backend });
+      if (!Number.isFinite(m.primary.margin) || !Number.isFinite(m.primary.stderr)) {
+        skip(`the estimate is not finite (margin ${m.primary.margin} ± ${m.primary.stderr}, ${m.primary.backend}): overflow`);
+        continue;
+      }
+      rows.push({ d, at: shown, scale, margin: m.primary.margin, stderr: m.primary.stderr, sigmas: Number(m.primary.sigmas.toFixed(1)), backend: m.primary.backend, ...(fallback ? { fallback } : {}) });
       const text = `d=${d}, ${shown}: margin ${m.primary.margin.toPrecision(4)} ± ${m.primary.stderr.toPrecision(2)}`;
       if (m.primary.sigmas < worst.sigmas) worst = { sigmas: m.primary.sigmas, text };
       const why = marginShortfall(m.primary, strict);
       if (why && !shortfall) shortfall = { text: `d=${d}, ${shown}`, reason: why };
-      if (m.confirmed && choice.independentIsOtherBackend) return { verdict: 'refuted', method: 'monte-carlo', summary: `${text} (${m.primary.sigmas.toFixed(1)}σ), confirmed by ${m.independent!.backend}`, evidence: { rows }, witness: { d, at: shown, margin: m.primary.margin, stderr: m.primary.stderr, independent: m.independent }, dimensions: [d], decisive: `violated: ${text}` };
+      const otherBackend = first === f64 || fallback ? f64!.independentIsOtherBackend : choice.independentIsOtherBackend;
+      if (m.confirmed && otherBackend) return { verdict: 'refuted', method: 'monte-carlo', summary: `${text} (${m.primary.sigmas.toFixed(1)}σ), confirmed by ${m.independent!.backend}`, evidence: { rows }, witness: { d, at: shown, margin: m.primary.margin, stderr: m.primary.stderr, independent: m.independent }, dimensions: [d], decisive: `violated: ${text}` };
     }
   }
-  if (worst.sigmas < -6) return { verdict: 'inconclusive', method: 'monte-carlo', summary: `a > 6σ violation not confirmed by a different backend: ${worst.text}`, evidence: { rows }, dimensions: dims, decisive: `unconfirmed: ${worst.text}` };
+  if (worst.sigmas < -6) return { verdict: 'inconclusive', method: 'monte-carlo', summary: `a > 6σ violation not confirmed by a different backend: ${worst.text}`, evidence: { rows, ...(unexamined.length ? { unexamined } : {}) }, dimensions: dims, decisive: `unconfirmed: ${worst.text}` };
+  if (unexamined.length) {
+    const text = `${unexamined.length} of ${rows.length} trials not computed, their region unexamined: ${unexamined[0].text}: ${unexamined[0].reason}${shortfall ? `; also ${shortfall.text}: ${shortfall.reason}` : ''}`;
+    return { verdict: 'inconclusive', method: 'monte-carlo', summary: text, evidence: { rows, unexamined, rule: SUPPORT_RULE }, dimensions: dims, decisive: `unexamined: ${unexamined[0].text}` };
+  }
   if (shortfall) {
     const text = `${shortfall.text}: ${shortfall.reason} (printed ${r}); worst ${worst.text}`;
     return { verdict: 'inconclusive', method: 'monte-carlo', summary: text, evidence: { rows, rule: SUPPORT_RULE }, dimensions: dims, decisive: `within error: ${text}` };
   }
   return { verdict: 'supported', method: 'monte-carlo', summary: `${rows.length} seeded trials over the domain; worst ${worst.text}`, evidence: { rows, rule: SUPPORT_RULE }, dimensions: dims, decisive: `holds: worst ${worst.text}` };
+}
+
+/** Factors of the far trials: each parameter alone, then all together, 10^k times farther from its domain's end. */
+const FAR_SCALES = [10, 100, 1000];
+
+interface Trial {
+  at: Record<string, Rational>;
+  /** how the point was drawn (evidence) */
+  scale: string;
+  /** moved to another scale by a factor (floating point may fail there: such a trial is unexamined, not an error) */
+  scaled: boolean;
+}
+
+/**
+ * The Monte Carlo trial points, all exact points of the domain ∧ forall, seeded: `trials` uniform
+ * ones; half as many with every value's distance to its domain's end shrunk (domainPointsAtScales,
+ * 'shrink'); then, from uniform points, each relevant parameter ALONE moved by 10, 100, 1000 while
+ * the others stay ordinary — grown on an unbounded side (a half-line away from its end, ℝ both
+ * ways), shrunk toward each finite end (ℝ: toward 0) — and all unbounded ones grown together. A
+ * bound false only far out in one parameter (E|z| ≤ (1 + 1000/a)/(5√a), false for a > 334) or for
+ * one parameter large against another (… − b/(1000a)) shows there.
+ */
+function trialPoints(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, trials: number, relevant: readonly string[]): Trial[] {
+  const base = domainPoints(record, env, ctx, trials);
+  const out: Trial[] = [...base.map((at) => ({ at, scale: 'uniform', scaled: false })), ...domainPointsAtScales(record, env, ctx, Math.ceil(trials / 2), 'shrink').map((at) => ({ at, scale: 'shrunk toward the ends', scaled: false }))];
+  if (!base.length || !relevant.length) return out;
+  const syms = langSymbols(env, record);
+  const dom = recordDomain(record, env);
+  const key = (at: Readonly<Record<string, Rational>>) => Object.entries(at).map(([k, v]) => `${k}=${v.toString()}`).sort().join(',');
+  const seen = new Set(out.map((t) => key(t.at)));
+  const push = (at: Record<string, Rational>, scale: string) => {
+    const k = key(at);
+    if (seen.has(k) || !inDomain(dom, at)) return;
+    seen.add(k);
+    out.push({ at, scale, scaled: true });
+  };
+  const domains = new Map(relevant.map((p) => [p, parseDomain(p, syms.parameters[p].domain)]));
+  const integral = (p: string, x: Rational, up: boolean): Rational => {
+    if (!domains.get(p)!.integer || x.isInteger()) return x;
+    const t = x.toNumber();
+    return q(BigInt(up ? Math.ceil(t) : Math.floor(t)));
+  };
+  const atLeastOne = (x: Rational) => (x.abs().lt(q(1)) ? q(x.sign() < 0 ? -1 : 1) : x);
+  /** p's value grown by f away from its end(s): undefined where p is bounded on both sides */
+  const grow = (p: string, x: Rational, f: Rational, sign: 1 | -1 = 1): Rational | undefined => {
+    const { lo, hi } = domains.get(p)!;
+    if (lo !== undefined && hi !== undefined) return undefined;
+    if (lo !== undefined) return integral(p, lo.add(atLeastOne(x.sub(lo)).abs().mul(f)), false);
+    if (hi !== undefined) return integral(p, hi.sub(atLeastOne(hi.sub(x)).abs().mul(f)), true);
+    return integral(p, atLeastOne(x).abs().mul(f).mul(q(sign)), sign < 0);
+  };
+  const rng = recordRng(ctx, `${record.id}#far`);
+  const pick = () => base[Math.floor(rng() * base.length)];
+  for (const f of FAR_SCALES) {
+    for (const p of relevant) {
+      const { lo, hi } = domains.get(p)!;
+      const b = pick();
+      if (b[p] === undefined) continue;
+      const x = b[p];
+      // grown alone: a half-line away from its end, ℝ both ways
+      for (const sign of lo === undefined && hi === undefined ? ([1, -1] as const) : ([1] as const)) {
+        const y = grow(p, x, q(f), sign);
+        if (y) push({ ...b, [p]: y }, `${p} ×${f}${lo === undefined && hi === undefined ? (sign > 0 ? ' (+)' : ' (−)') : ''}`);
+      }
+      // shrunk alone toward each finite end (ℝ: toward 0)
+      const ends = [lo, hi].filter((e): e is Rational => e !== undefined);
+      for (const e of ends.length ? ends : [q(0)]) push({ ...b, [p]: integral(p, e.add(x.sub(e).mul(q(1, f))), e === lo) }, `${p} ×1/${f}${ends.length > 1 ? ` (→ ${e.toString()})` : ''}`);
+    }
+    // every unbounded parameter grown together
+    const b = pick();
+    const together = { ...b };
+    let moved = 0;
+    for (const p of relevant) {
+      if (together[p] === undefined) continue;
+      const y = grow(p, together[p], q(f), together[p].sign() < 0 ? -1 : 1);
+      if (y) {
+        together[p] = y;
+        moved++;
+      }
+    }
+    if (moved > 1) push(together, `all ×${f}`);
+  }
+  return out;
 }
 
 const SUPPORT_RULE = `supported: every trial's margin ≥ 0 (≤, ≥) or > ${STRICT_SUPPORT_SIGMAS}σ (<, >); refuted: < −6σ confirmed by a different backend; otherwise inconclusive`;
