@@ -4,7 +4,7 @@
  * access, and witness formatting. Knows no paper.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { CheckContext, CheckResult, Verdict } from '../claims.ts';
+import type { CheckContext, CheckResult, Method, Verdict } from '../claims.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import type { LangSymbols, ParamExpr } from '../../symbolic/lang/index.ts';
 import { LangError } from '../../symbolic/lang/index.ts';
@@ -186,6 +186,15 @@ export function paramText(e: ParamExpr): string {
     .filter(([s]) => e.num.degreeIn(s) > 0 || e.den.degreeIn(s) > 0)
     .map(([s, r]) => `${s} = √(${unicodeString(r)})`);
   return `${den ? `(${num})` : num}${den}${roots.length ? ` where ${roots.join(', ')}` : ''}`;
+}
+
+/**
+ * No trial point: the sampler found no rational point of the domain and hypotheses (an empty
+ * domain, or one like a² = 2 with no rational point). Evidence from nothing supports nothing.
+ */
+export function noTrials(method: Method, record: ClaimRecord): CheckResult {
+  const why = `no point of the domain${record.forall?.length ? ' and hypotheses' : ''} was found to sample (empty, or without rational points): nothing was checked`;
+  return { verdict: 'inconclusive', method, summary: why, evidence: { trials: 0, reason: why }, decisive: 'no trials' };
 }
 
 /** The run's Z3, or undefined when the service is absent; a Z3 that fails to start throws. */
@@ -455,9 +464,10 @@ export function substitution(record: ClaimRecord, env: ProcedureEnv): { lines: s
     maps.push({ name, expr: e.num.scale(Rational.ONE.div(e.den.constantValue()!)), domain: parseDomain(name, env.set.symbols.parameters[name].domain) });
   }
   const fresh = [...new Set(maps.flatMap((m) => m.expr.variables()))].filter((v) => !maps.some((m) => m.name === v)).sort();
-  // the new parameters must be fresh: one used elsewhere in the record would tie two independent parameters
-  const printed = JSON.stringify(Object.entries(record).filter(([k]) => !RECORD_META.has(k)).map(([, v]) => v));
-  for (const v of fresh) if (new RegExp(`(^|[^A-Za-z0-9_])${v}([^A-Za-z0-9_]|$)`).test(printed)) throw new LangError(`substitute: the new parameter ${v} also appears in the claim; a change of parameters needs fresh ones`);
+  // the new parameters must be fresh: one used elsewhere in the record, or in a file definition or
+  // matrix the record uses (transitively), would tie two independent parameters
+  const used = identifiersUsed(JSON.stringify(Object.entries(record).filter(([k]) => !RECORD_META.has(k) && k !== 'substitute').map(([, v]) => v)), env);
+  for (const v of fresh) if (used.has(v)) throw new LangError(`substitute: the new parameter ${v} also appears in the claim (or a definition it uses); a change of parameters needs fresh ones`);
   if (fresh.length !== maps.length) throw new LangError(`substitute: ${maps.length} parameters in ${fresh.length} new ones (${fresh.join(', ')}); the change of parameters must be square`);
   const det = PolyMatrix.from(maps.map((m) => fresh.map((v) => m.expr.diff(v)))).det();
   if (det.isZero()) throw new LangError(`substitute: the Jacobian determinant of ${maps.map((m) => m.name).join(', ')} in ${fresh.join(', ')} is identically 0`);
@@ -470,6 +480,28 @@ export function substitution(record: ClaimRecord, env: ProcedureEnv): { lines: s
       return evaluateFormula(m.domain.formula, { [m.name]: m.expr.evaluate(at) });
     }),
   };
+}
+
+/** The identifiers of `text` and, transitively, of the file's definitions and matrices it names. */
+function identifiersUsed(text: string, env: ProcedureEnv): Set<string> {
+  const ids = (t: string) => t.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
+  const bodies = new Map<string, string>();
+  for (const def of env.set.symbols.definitions) {
+    const r = splitRelation(def);
+    const name = r && /^\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(r.lhs)?.[1];
+    if (name) bodies.set(name, `${bodies.get(name) ?? ''} ${r.rhs}`);
+  }
+  for (const [name, rows] of Object.entries(env.set.symbols.matrices ?? {})) bodies.set(name, `${bodies.get(name) ?? ''} ${JSON.stringify(rows)}`);
+  const out = new Set<string>();
+  const todo: string[] = [...ids(text)];
+  while (todo.length) {
+    const id = todo.pop()!;
+    if (out.has(id)) continue;
+    out.add(id);
+    const body = bodies.get(id);
+    if (body) todo.push(...ids(body));
+  }
+  return out;
 }
 
 /**
@@ -498,8 +530,9 @@ function ontoDomain(expr: Poly, pDom: ReturnType<typeof parseDomain>, env: Proce
   const same = (a: Rational | undefined, b: Rational | undefined) => (a === undefined ? b === undefined : b !== undefined && a.equals(b));
   const bounds = (pDom.lo ? 1 : 0) + (pDom.hi ? 1 : 0);
   const count = (f: Formula): number => (f.kind === 'atom' ? 1 : f.kind === 'and' || f.kind === 'or' ? f.args.reduce((n, g) => n + count(g), 0) : f.kind === 'not' ? count(f.arg) : 0);
-  const atoms = count(pDom.formula);
-  return same(lo, pDom.lo) && same(hi, pDom.hi) && (!lo || loOpen === pDom.loOpen) && (!hi || hiOpen === pDom.hiOpen) && atoms <= bounds;
+  // both domains plain intervals: a further condition on either (q != 1) is a hole the ends do not show
+  const qBounds = (qDom.lo ? 1 : 0) + (qDom.hi ? 1 : 0);
+  return same(lo, pDom.lo) && same(hi, pDom.hi) && (!lo || loOpen === pDom.loOpen) && (!hi || hiOpen === pDom.hiOpen) && count(pDom.formula) <= bounds && count(qDom.formula) <= qBounds;
 }
 
 

@@ -38,7 +38,7 @@ import type { IntegratorSet } from '../../numeric/integrator.ts';
 import { prodE, sumE, scaleE } from '../../numeric/families.ts';
 import { chooseIntegrators, integrateMargins, marginShortfall, STRICT_SUPPORT_SIGMAS } from '../../numeric/search.ts';
 import { registerProcedure } from './registry.ts';
-import { answersEvidence, badInput, decideQuery, domainPoints, domainPointsAtScales, getSolvers, inDomain, langSymbols, paramText, pointText, recordDomain, recordRng, signByTerms, signOnWholeDomain } from './common.ts';
+import { answersEvidence, badInput, decideQuery, domainPoints, domainPointsAtScales, getSolvers, inDomain, langSymbols, noTrials, paramText, pointText, recordDomain, recordRng, signByTerms, signOnWholeDomain } from './common.ts';
 import { gaussianWeight, weightTerm, weightVariances, type GaussianWeight } from './integral-inequality.ts';
 
 type Node = MathNode & { type: string; name?: string; fn?: unknown; args?: MathNode[]; op?: string; content?: MathNode; value?: unknown };
@@ -675,6 +675,7 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
     const text = `${shortfall.text}: ${shortfall.reason} (printed ${r}); worst ${worst.text}`;
     return { verdict: 'inconclusive', method: 'monte-carlo', summary: text, evidence: { rows, rule: SUPPORT_RULE }, dimensions: dims, decisive: `within error: ${text}` };
   }
+  if (rows.length === 0) return noTrials('monte-carlo', record);
   return { verdict: 'supported', method: 'monte-carlo', summary: `${rows.length} seeded trials over the domain; worst ${worst.text}`, evidence: { rows, rule: SUPPORT_RULE }, dimensions: dims, decisive: `holds: worst ${worst.text}` };
 }
 

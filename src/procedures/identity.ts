@@ -51,12 +51,17 @@ export function dimensionsFor(env: ProcedureEnv, record: ClaimRecord, sums: numb
   if (!dimensionMatters(syms) && sums === 0) return { dims: [1], all: false, k: 0 };
   const opt = (record.options as { dimensions?: number[] } | undefined)?.dimensions;
   const declared = env.set.symbols.dimension?.check;
-  const list = opt ?? (Array.isArray(declared) ? declared : undefined);
-  if (list) return { dims: [...list], all: false, k: sums };
+  const name = syms.dimension?.name ?? 'd';
+  // options.dimensions is a run setting: it narrows what is checked, never what is claimed (the
+  // file's `check` list, printed data, does)
+  if (opt) {
+    const covered = Array.isArray(declared) && declared.every((d) => opt.includes(d));
+    return { dims: [...opt], all: false, k: sums, ...(covered ? {} : { incomplete: `options.dimensions (a run setting) checks ${name} = ${opt.join(', ')}, but the file claims ${Array.isArray(declared) ? `${name} = ${declared.join(', ')}` : `every ${name}`}` }) };
+  }
+  if (Array.isArray(declared)) return { dims: [...declared], all: false, k: sums };
   const top = Math.max(1, sums + 1);
   const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
-  const name = syms.dimension?.name ?? 'd';
-  const limit = `give \`check: [1, 2, …]\` (or options.dimensions) to claim only the dimensions checked`;
+  const limit = `print \`check: [1, 2, …]\` in the file's dimension to claim only the dimensions checked`;
   // d inside an exponent, exp, sqrt or a denominator: not polynomial in d, the reduction does not apply
   if (nonPolynomialInD) {
     const dims = upTo(Math.min(MAX_DIMENSION, Math.max(3, top)));

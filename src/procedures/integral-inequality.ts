@@ -39,7 +39,7 @@ import { LangError, type LangSymbols, type ParamExpr } from '../../symbolic/lang
 import { parseMath, parseParamExpr } from '../../symbolic/lang/param.ts';
 import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
 import { registerProcedure } from './registry.ts';
-import { badInput, citedUses, domainPoints, domainPointsAtScales, langSymbols, pointText, recordRng } from './common.ts';
+import { badInput, citedUses, domainPoints, domainPointsAtScales, langSymbols, noTrials, pointText, recordRng } from './common.ts';
 import { inconclusive } from '../claims.ts';
 import { cst, type Expr } from '../../numeric/expr.ts';
 import type { IntegratorSet } from '../../numeric/integrator.ts';
@@ -1123,6 +1123,7 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
   const beyond = cites.length ? `beyond polynomials it rests on the cited result${cites.length > 1 ? 's' : ''} ${cites.join(', ')}` : 'beyond polynomials nothing is checked and no result is cited';
   const degrees = [...new Set(p.dims.map((d) => degreeFor(d, ctx.effort, record)))].join('/');
   const stable = growthRows.length ? `; the best constant did not grow with the degree (${growthRows.map((r) => `d=${r.d}: ${r.degrees}`).join(', ')})` : '';
+  if (uniform.length + scaled().length === 0) return noTrials('exact', record);
   return {
     verdict: 'supported',
     method: 'exact',
@@ -1303,6 +1304,7 @@ async function decideNumeric(p: ParsedIntegral, record: ClaimRecord, env: Proced
   }
   const rule = `supported: every trial's margin ≥ 0 (≤, ≥) or > ${STRICT_SUPPORT_SIGMAS}σ (<, >); refuted: a violation beyond 6σ AND confirmed by a different backend; otherwise inconclusive`;
   if (shortfall) return { verdict: 'inconclusive', method: 'monte-carlo', summary: `${shortfall}; ${worstText}`, evidence: { rows, rule }, dimensions: p.dims, decisive: `within error: ${shortfall}` };
+  if (rows.length === 0) return noTrials('monte-carlo', record);
   return {
     verdict: 'supported',
     method: 'monte-carlo',

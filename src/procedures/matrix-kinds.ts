@@ -19,15 +19,17 @@ import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import { Rational, q } from '../../symbolic/rational.ts';
 import { Poly, pc, pv } from '../../symbolic/poly.ts';
 import { PolyMatrix, reduceRoots, type Roots } from '../../symbolic/matrix.ts';
-import { LangError, type ParamExpr } from '../../symbolic/lang/index.ts';
+import type { MathNode } from 'mathjs';
+import { LangError, type LangSymbols, type ParamExpr } from '../../symbolic/lang/index.ts';
 import { parseMatrixExprs, type MatrixTable } from '../../symbolic/lang/matrix.ts';
-import { difference, parseParamExprs, signAt, signWithRootMulti } from '../../symbolic/lang/param.ts';
+import { difference, parseMath, parseParamExprs, signAt, signWithRootMulti } from '../../symbolic/lang/param.ts';
 import { splitRelation } from '../../symbolic/lang/text.ts';
 import { and, atom, not, pd, psd, type Formula } from '../../symbolic/z3.ts';
 import { unicodeMatrix, unicodeString } from '../../symbolic/lyapunov.ts';
 import { certDomain, certificateEvidence, certifyMatrix, checkMatrixCertificate, type MatrixCertificate } from '../../symbolic/certificate.ts';
 import { registerProcedure } from './registry.ts';
-import { answersEvidence, badInput, decideQuery, domainPoints, emptyDomain, getSolvers, inDomain, langSymbols, paramText, pointStrings, pointText, recordDomain, rootsDefined } from './common.ts';
+import { answersEvidence, badInput, decideQuery, domainPoints, emptyDomain, getSolvers, inDomain, langSymbols, nonzeroOnDomain, paramText, pointStrings, pointText, recordDomain, rootsDefined } from './common.ts';
+import { undefinedResult, undefinedWhere } from './identity.ts';
 
 const rows = z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(1)).min(1);
 const matricesField = z.record(z.string(), rows).optional();
@@ -53,6 +55,97 @@ function withBlocks(record: ClaimRecord, r: CheckResult): CheckResult {
 }
 const blocksField = z.union([z.string(), z.literal(false)]).optional();
 
+// ---------------------------------------------------------------- definedness of the printed data
+
+type MathTree = MathNode & { type: string; op?: string; fn?: { name?: string } | string; args?: MathNode[]; content?: MathNode; name?: string };
+
+/**
+ * The printed data that matrix expressions read: the entries of the matrices they name and their
+ * scalar factors (the maximal subexpressions that name no matrix), as symbolic/lang/matrix.ts splits them.
+ */
+function printedTexts(texts: readonly string[], table: MatrixTable): string[] {
+  const names = new Set(Object.keys(table));
+  const used = new Set<string>();
+  const scalars: string[] = [];
+  const mentions = (m: MathNode) => {
+    let hit = false;
+    m.traverse((c) => {
+      const cc = c as MathTree;
+      if (cc.type === 'SymbolNode' && names.has(cc.name!)) hit = true;
+    });
+    return hit;
+  };
+  const walk = (node: MathNode): void => {
+    const n = node as MathTree;
+    if (!mentions(node)) return void scalars.push(node.toString());
+    if (n.type === 'SymbolNode') return void used.add(n.name!);
+    if (n.type === 'ParenthesisNode') return walk(n.content!);
+    const args = n.args ?? [];
+    // A^T: the T is the transpose, not a scalar
+    if (n.type === 'OperatorNode' && n.op === '^' && (args[1] as MathTree | undefined)?.type === 'SymbolNode' && (args[1] as MathTree).name === 'T') return walk(args[0]);
+    args.forEach(walk);
+  };
+  texts.forEach((t) => walk(parseMath(t)));
+  const entries = Object.entries(table).filter(([name]) => used.has(name)).flatMap(([, rows]) => rows.flatMap((r) => r.map(String)));
+  return [...entries, ...scalars];
+}
+
+/**
+ * Every divisor of the printed data that the expressions use (definitions included): each
+ * expression's denominator and each divisor met while building it (one that cancels, 1/(1/a) = a,
+ * still leaves the text undefined where it is 0), non-constant, distinct, leading coefficient 1.
+ */
+function printedDivisors(texts: readonly string[], table: MatrixTable, syms: LangSymbols, extra: readonly string[] = []): { divisors: Poly[]; roots: Roots } {
+  const parsed = parseParamExprs(printedTexts(texts, table), syms, extra);
+  return { divisors: distinctDivisors([], parsed), roots: parsed.roots };
+}
+
+/** `known` and the denominators and divisors of parsed expressions: non-constant, leading coefficient 1, distinct. */
+function distinctDivisors(known: readonly Poly[], parsed: { exprs: readonly ParamExpr[]; divisors: readonly Poly[]; roots: Roots }): Poly[] {
+  const out = [...known];
+  for (const D of [...parsed.exprs.map((e) => e.den), ...parsed.divisors.map((d) => reduceRoots(d, parsed.roots))]) {
+    if (D.constantValue() || D.isZero()) continue;
+    const monic = D.scale(D.termList()[0].coef.inv());
+    if (!out.some((x) => x.equals(monic))) out.push(monic);
+  }
+  return out;
+}
+
+/**
+ * Why the printed data is undefined somewhere on the domain (hypotheses included), or undefined
+ * when every divisor is nonzero there: decided as `identity` and `formula-identity` decide it
+ * (undefinedWhere; a divisor with a square root as formula-identity does, nonzeroOnDomain with its roots).
+ */
+async function undefinedOnDomain(divisors: readonly Poly[], roots: Roots, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<string | undefined> {
+  const withRoot = (D: Poly) => D.variables().some((v) => v in roots);
+  const why = await undefinedWhere(divisors.filter((D) => !withRoot(D)), [], Object.keys(roots), record, env, ctx);
+  if (why) return why;
+  for (const D of divisors.filter(withRoot)) {
+    const nz = await nonzeroOnDomain({ num: D, den: Poly.ONE, roots }, record, env, ctx);
+    if (nz.nonzero) continue;
+    return nz.nonzero === false ? `the divisor ${unicodeString(D)} is 0 on the domain (${nz.how})` : `whether the divisor ${unicodeString(D)} is 0 somewhere on the domain is undecided (${nz.how})`;
+  }
+  return undefined;
+}
+
+/** The divisors and the common denominator L of the scaled matrices (when it is not among them and not constant). */
+function withDenominator(divisors: readonly Poly[], L: Poly): Poly[] {
+  return L.constantValue() || divisors.some((D) => D.equals(L)) ? [...divisors] : [...divisors, L];
+}
+
+/** Is every divisor nonzero at the point (every variable it names given a value there)? */
+function definedPoint(divisors: readonly Poly[], roots: Roots, at: Readonly<Record<string, Rational>>): boolean {
+  return divisors.every((D) => {
+    if (!D.variables().every((v) => v in at || v in roots)) return false;
+    const used = Object.keys(roots).filter((r) => D.degreeIn(r) > 0);
+    if (used.length) {
+      if (used.some((r) => !roots[r].variables().every((v) => v in at) || roots[r].evaluate(at).sign() < 0)) return false;
+      return signWithRootMulti(D, at, roots) !== 0;
+    }
+    return !D.evaluate(at).isZero();
+  });
+}
+
 // ---------------------------------------------------------------- matrix-identity
 
 registerProcedure({
@@ -76,24 +169,36 @@ registerProcedure({
 
 async function decideMatrixIdentity(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
   {
-    let parsed;
+    let parsed, printed;
+    const texts = [String(record.lhs), String(record.rhs)];
     try {
-      parsed = parseMatrixExprs([String(record.lhs), String(record.rhs)], table(record, env), langSymbols(env, record), [], { rational: true });
+      parsed = parseMatrixExprs(texts, table(record, env), langSymbols(env, record), [], { rational: true });
+      printed = printedDivisors(texts, table(record, env), langSymbols(env, record));
     } catch (e) {
       return badInput('exact', e);
     }
     const [a, b] = parsed.values;
     if (a.rows !== b.rows || a.cols !== b.cols) return { verdict: 'refuted', method: 'exact', summary: `sizes differ: ${a.rows}×${a.cols} vs ${b.rows}×${b.cols}`, evidence: {}, decisive: 'sizes differ' };
     const diff = a.sub(b).map((p) => reduceRoots(p, parsed.roots));
+    // every divisor of the printed entries and scalars (the factors of the common denominator L among
+    // them); at a point, L too
+    const divisors = printed.divisors;
+    const atPoints = withDenominator(divisors, parsed.denominator);
+    const droots = { ...printed.roots, ...parsed.roots };
     const evidence: Record<string, unknown> = { lhs: unicodeMatrix(a), rhs: unicodeMatrix(b), 'lhs − rhs': unicodeMatrix(diff) };
-    if (!parsed.denominator.constantValue()) evidence.scaling = `rational entries: both sides × an even power of L = ${unicodeString(parsed.denominator)}, decided where L ≠ 0`;
+    if (!parsed.denominator.constantValue()) evidence.scaling = `rational entries: both sides × an even power of L = ${unicodeString(parsed.denominator)}; proved only where every divisor is nonzero on the whole domain`;
     const nonzero: [number, number][] = [];
     for (let i = 0; i < diff.rows; i++) for (let j = 0; j < diff.cols; j++) if (!diff.get(i, j).isZero()) nonzero.push([i, j]);
-    if (nonzero.length === 0) return { verdict: 'proved', method: 'exact', basis: 'kernel', summary: `lhs = rhs entrywise, exactly (${a.rows}×${a.cols})`, evidence, decisive: 'identity' };
+    if (nonzero.length === 0) {
+      // lhs = rhs is printed for every point of the domain: each entry must be defined there
+      const why = await undefinedOnDomain(divisors, droots, record, env, ctx);
+      if (why) return undefinedResult(why, evidence);
+      return { verdict: 'proved', method: 'exact', basis: 'kernel', summary: `lhs = rhs entrywise, exactly (${a.rows}×${a.cols})`, evidence, decisive: 'identity' };
+    }
     const [i, j] = nonzero[0];
     const entry: ParamExpr = { num: diff.get(i, j), den: Poly.ONE, roots: parsed.roots };
-    for (const at of domainPoints(record, env, ctx, 30, [entry.num, parsed.denominator, ...Object.values(parsed.roots)])) {
-      if (parsed.denominator.evaluate(at).isZero()) continue; // an entry is undefined there
+    for (const at of domainPoints(record, env, ctx, 30, [entry.num, ...atPoints, ...Object.values(parsed.roots)])) {
+      if (!definedPoint(atPoints, droots, at)) continue; // an entry is undefined there
       const s = signAt(entry, at);
       if (!s) continue;
       const witness = { entry: `(${i + 1},${j + 1})`, difference: unicodeString(diff.get(i, j)), ...pointStrings(at) };
@@ -111,7 +216,7 @@ interface MatrixCondition {
   strict: boolean;
 }
 
-function parseConditions(record: ClaimRecord, env: ProcedureEnv): { conditions: MatrixCondition[]; roots: Roots; exists: string[]; denominator: Poly } {
+function parseConditions(record: ClaimRecord, env: ProcedureEnv): { conditions: MatrixCondition[]; roots: Roots; exists: string[]; denominator: Poly; divisors: Poly[]; divisorRoots: Roots } {
   const exists = ((record.exists as string[] | undefined) ?? []).map(String);
   const texts = (record.claims as string[]).map(String);
   const sides = texts.map((t) => {
@@ -123,6 +228,7 @@ function parseConditions(record: ClaimRecord, env: ProcedureEnv): { conditions: 
   const exprs: string[] = [];
   for (const s of sides) exprs.push(s.rhs.trim() === '0' ? s.lhs : `(${s.lhs}) - (${s.rhs})`);
   const parsed = parseMatrixExprs(exprs, table(record, env), langSymbols(env, record), exists, { rational: true });
+  const printed = printedDivisors(exprs, table(record, env), langSymbols(env, record), exists);
   const conditions = sides.map((s, k) => {
     const m = parsed.values[k];
     if (m.rows !== m.cols) throw new LangError(`"${s.t}" is not square`);
@@ -130,7 +236,8 @@ function parseConditions(record: ClaimRecord, env: ProcedureEnv): { conditions: 
     const sym = m.add(m.transpose()).scale(q(1, 2)).map((p) => reduceRoots(p, parsed.roots));
     return { text: s.t, matrix: sym, strict: s.strict };
   });
-  return { conditions, roots: parsed.roots, exists, denominator: parsed.denominator };
+  // every divisor of the printed entries and scalars (the factors of L, the common denominator, among them)
+  return { conditions, roots: parsed.roots, exists, denominator: parsed.denominator, divisors: printed.divisors, divisorRoots: { ...printed.roots, ...parsed.roots } };
 }
 
 function conditionFormula(c: MatrixCondition): Formula {
@@ -152,15 +259,24 @@ async function decideMatrixInequality(record: ClaimRecord, env: ProcedureEnv, ct
   }
   const { conditions, exists } = parsed;
   const roots = { ...dom.roots, ...parsed.roots };
-  // rational entries: the matrices were scaled by an even power of their common denominator L,
-  // so the claim is decided where L ≠ 0 (where the printed entries are defined)
+  // rational entries: the matrices were scaled by an even power of their common denominator L
+  // (> 0 where L ≠ 0), so the scaled claim says nothing where a divisor is 0: witnesses and solver
+  // models only where every divisor of the printed data is nonzero, and a proof only where that holds
+  // on the whole domain (as for identity and formula-identity)
   const L = parsed.denominator;
   const rational = !L.constantValue();
+  const { divisors, divisorRoots } = parsed;
+  // at a point: every divisor and L
+  const atPoints = withDenominator(divisors, L);
+  const divisorsIn = (names: readonly string[]) => atPoints.filter((D) => D.variables().some((v) => names.includes(v)));
   if (rational) dom = { ...dom, assumptions: and(dom.assumptions, atom(L, '!=')) };
-  const definedAt = (at: Readonly<Record<string, Rational>>) => !rational || !L.evaluate(at).isZero();
+  // the cancelled divisors (1/(1/a)) too, for the solvers' models (the existential names' ones are not decided here)
+  const others = divisors.filter((D) => !D.equals(L) && !divisorsIn(exists).includes(D));
+  if (others.length) dom = { ...dom, assumptions: and(dom.assumptions, ...others.map((D) => atom(D, '!='))) };
+  const definedAt = (at: Readonly<Record<string, Rational>>) => definedPoint(atPoints, divisorRoots, at);
   const evidence: Record<string, unknown> = {};
   for (const c of conditions) evidence[c.text] = unicodeMatrix(c.matrix);
-  if (rational) evidence.scaling = `rational entries: the matrices × an even power of L = ${unicodeString(L)} (> 0 where L ≠ 0), decided where L ≠ 0`;
+  if (rational) evidence.scaling = `rational entries: the matrices × an even power of L = ${unicodeString(L)} (> 0 where L ≠ 0); proved only where every divisor is nonzero on the whole domain`;
   const decisive = conditions.map((c) => `${c.strict ? '≻' : '⪰'} ${unicodeMatrix(c.matrix)}`).join('; ');
   const solvers = await getSolvers(ctx);
   if (exists.length === 0) {
@@ -171,7 +287,7 @@ async function decideMatrixInequality(record: ClaimRecord, env: ProcedureEnv, ct
     evidence.certificate = certs.ok ? (conditions.length === 1 ? certs.evidence[0] : Object.fromEntries(conditions.map((c, i) => [c.text, certs.evidence[i]]))) : `none: ${certs.reason}`;
     const contradiction = (what: string): CheckResult => ({ verdict: 'inconclusive', method: 'exact', summary: `CONTRADICTION: an exact certificate holds but ${what} — a kernel or solver bug; nothing is concluded`, evidence, decisive: `contradiction: ${decisive}` });
     // Exact domain points: a violated minor is a refutation with its sign checked exactly.
-    const relevant = [...conditions.flatMap((c) => c.matrix.principalMinors().map((m) => m.minor)), ...Object.values(roots)];
+    const relevant = [...conditions.flatMap((c) => c.matrix.principalMinors().map((m) => m.minor)), ...Object.values(roots), ...atPoints];
     for (const at of domainPoints(record, env, ctx, 24, relevant)) {
       if (Object.values(roots).some((r) => r.evaluate(at).sign() < 0) || !definedAt(at)) continue;
       const bad = conditions.find((c) => !holdsAt(c, at, roots));
@@ -187,6 +303,8 @@ async function decideMatrixInequality(record: ClaimRecord, env: ProcedureEnv, ct
     const defined = await rootsDefined(parsed.roots, record, env, ctx, dom, 'z3');
     if (!defined.ok) return { ...defined.result, evidence: { ...evidence, ...defined.result.evidence } };
     if (defined.evidence) Object.assign(evidence, defined.evidence);
+    // the printed entries defined on the whole domain: every divisor nonzero there (else not proved)
+    const undefinedWhy = divisors.length ? await undefinedOnDomain(divisors, divisorRoots, record, env, ctx) : undefined;
     const outcome = await decideQuery(solvers, { variables: dom.variables, roots, assumptions: dom.assumptions, goal: and(...conditions.map(conditionFormula)) });
     Object.assign(evidence, answersEvidence(outcome));
     if (outcome.status === 'refuted') {
@@ -197,16 +315,20 @@ async function decideMatrixInequality(record: ClaimRecord, env: ProcedureEnv, ct
       if (certs.ok) return contradiction(`a solver model re-checks: ${bad.text} fails at ${pointText(at)}`);
       return { verdict: 'refuted', method: 'z3', summary: `${bad.text} fails at ${pointText(at)} (solver model, re-checked exactly)`, evidence, witness: { ...outcome.witness, violated: bad.text }, decisive: `violated ${bad.text}: ${decisive}` };
     }
+    if (undefinedWhy) {
+      const r = undefinedResult(undefinedWhy, evidence);
+      return { ...r, summary: `${undefinedWhy}: the printed matrices are not defined there, so ${conditions.map((c) => c.text).join(' and ')} is not proved on the domain (state the hypothesis that excludes it)` };
+    }
     if (certs.ok) return { verdict: 'proved', method: 'exact', basis: defined.basis === 'kernel' || defined.basis === 'certificate' ? 'certificate' : defined.basis, summary: `${conditions.map((c) => c.text).join(' and ')} on the whole domain (exact LDLᵀ certificate, re-checked; solvers: ${outcome.status === 'proved' ? (outcome.basis === 'two-solvers' ? 'Z3 and cvc5 agree' : 'one agrees') : outcome.status})`, evidence, decisive: `holds: ${decisive}` };
     if (outcome.status === 'proved') return { verdict: 'proved', method: 'z3', basis: defined.basis === 'one-solver' ? 'one-solver' : outcome.basis, summary: `${conditions.map((c) => c.text).join(' and ')} on the whole domain (${outcome.basis === 'two-solvers' ? 'Z3 and cvc5' : 'Z3'}: the negation is unsat)`, evidence, decisive: `holds: ${decisive}` };
     return { verdict: 'inconclusive', method: 'z3', summary: `undecided: ${outcome.reason ?? 'unknown'}`, evidence, decisive: `undecided: ${decisive}` };
   }
   // ∃ constants: refute at a domain point where no constants satisfy the conditions.
-  const relevantE = [...conditions.flatMap((c) => c.matrix.principalMinors().map((m) => m.minor)), ...Object.values(roots)];
+  const relevantE = [...conditions.flatMap((c) => c.matrix.principalMinors().map((m) => m.minor)), ...Object.values(roots), ...atPoints];
   for (const at of domainPoints(record, env, ctx, 6, relevantE).map((p) => Object.fromEntries(Object.entries(p).filter(([k]) => !exists.includes(k))))) {
     if (Object.values(dom.roots).some((r) => r.evaluate(at).sign() < 0)) continue;
-    if (rational && L.variables().every((v) => !exists.includes(v)) && !definedAt(at)) continue;
-    if (rational && L.variables().some((v) => exists.includes(v))) break; // a denominator in the ∃ constants: not decided here
+    if (divisorsIn(exists).length) break; // a divisor in the ∃ constants: not decided here
+    if (!definedAt(at)) continue; // a printed entry is undefined at this point
     const sub = (p: Poly) => p.subs(Object.fromEntries(Object.entries(at).filter(([k]) => !exists.includes(k))));
     const subRoots: Record<string, Poly> = {};
     for (const [s, r] of Object.entries({ ...dom.roots, ...roots })) subRoots[s] = sub(r);
@@ -314,13 +436,18 @@ registerProcedure({
   async decide(record, env, ctx): Promise<CheckResult> {
     const empty = await emptyDomain(record, env, ctx);
     if (empty) return empty;
-    let m, value: ParamExpr, dom, mroots: Roots;
+    let m, value: ParamExpr, dom, mroots: Roots, divisors: Poly[], droots: Roots;
     try {
       const parsed = parseMatrixExprs([String(record.matrix)], table(record, env), langSymbols(env, record));
       m = parsed.values[0];
       mroots = parsed.roots;
-      value = parseParamExprs([String(record.value)], langSymbols(env, record)).exprs[0];
+      const v = parseParamExprs([String(record.value)], langSymbols(env, record));
+      value = v.exprs[0];
       dom = recordDomain(record, env);
+      // the divisors of the printed matrix (one that cancels, 1/(1/a)) and of the value: defined on the whole domain, or not proved
+      const printed = printedDivisors([String(record.matrix)], table(record, env), langSymbols(env, record));
+      divisors = distinctDivisors(printed.divisors, v);
+      droots = { ...printed.roots, ...v.roots };
     } catch (e) {
       return badInput('exact', e);
     }
@@ -361,8 +488,13 @@ registerProcedure({
     }
     const diff = difference(value, abscissa);
     evidence['min Re λ'] = paramText(abscissa);
+    if (diff.num.isZero()) {
+      const why = divisors.length ? await undefinedOnDomain(divisors, droots, record, env, ctx) : undefined;
+      if (why) return { ...undefinedResult(why, evidence), summary: `min Re λ equals the printed value identically, but ${why}: the printed data is not defined there (state the hypothesis that excludes it)` };
+    }
     if (diff.num.isZero()) return { verdict: 'proved', method: 'z3', basis, summary: `${regime}; equals the printed value identically`, evidence, decisive: `abscissa ${paramText(abscissa)}` };
-    for (const at of domainPoints(record, env, ctx, 30, [diff.num, diff.den, tr, det, ...Object.values(diff.roots)])) {
+    for (const at of domainPoints(record, env, ctx, 30, [diff.num, diff.den, tr, det, ...Object.values(diff.roots), ...divisors])) {
+      if (!definedPoint(divisors, droots, at)) continue; // the printed data is undefined there
       const s = signAt(diff, at);
       if (!s) continue;
       const num = (e: ParamExpr) => {

@@ -101,7 +101,7 @@ async function checkedProved(result: CheckResult, record: ClaimRecord, env: Proc
  * `forall`, decided by the solvers when no sampled point does) is `vacuous`, not proved.
  */
 async function vacuousOrNot(result: CheckResult, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
-  if (result.verdict !== 'proved' || record.kind === 'conjunction' || record.kind === 'module') return result;
+  if ((result.verdict !== 'proved' && result.verdict !== 'supported') || record.kind === 'conjunction' || record.kind === 'module') return result;
   const empty = await emptyDomain(record, env, ctx);
   return empty ? { ...empty, evidence: { ...empty.evidence, provedVacuously: result.summary } } : result;
 }

@@ -25,7 +25,7 @@ import { LangError, type ParamExpr } from '../../symbolic/lang/index.ts';
 import { axisScaledPoints, parseMath, parseParamExpr } from '../../symbolic/lang/param.ts';
 import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
 import { getProcedure, registerProcedure } from './registry.ts';
-import { badInput, domainPoints, langSymbols, nonzeroOnDomain, paramText, pointText, recordRng, signOnWholeDomain } from './common.ts';
+import { badInput, domainPoints, langSymbols, nonzeroOnDomain, noTrials, paramText, pointText, recordRng, signOnWholeDomain } from './common.ts';
 import { coefValue } from './integral-inequality.ts';
 
 const HOLDS: Record<string, (s: number) => boolean> = { '<': (s) => s < 0, '<=': (s) => s <= 0, '>': (s) => s > 0, '>=': (s) => s >= 0, '=': (s) => s === 0 };
@@ -267,6 +267,7 @@ async function decideVacuousClaim(record: ClaimRecord, env: ProcedureEnv, ctx: C
   if (record.kind === 'norm-inequality') {
     const whole = await normsOnTheWholeDomain(record, env, ctx, norms, free, dims, dimName);
     if (whole) return { ...whole, evidence: { trials: trials.length, firstTrials: first, ...whole.evidence }, ...(record.dimension !== undefined ? { dimensions: dims as number[] } : {}) };
+    if (trials.length === 0) return noTrials('exact', record);
     return {
       verdict: 'supported',
       method: 'exact',
