@@ -616,7 +616,15 @@ export function loadClaimFile(path: string, options: LoadOptions = {}): ClaimSet
 
 /** A cycle in `uses` among the claims (ids in order, the first repeated at the end), if any. */
 export function findCycle(claims: readonly ClaimRecord[]): string[] | undefined {
+  // the proof graph's nodes (src/graph.ts graphNodes): each claim, and its corrected statement,
+  // which rests on its own `corrected.uses` (a conjunction) or on the corrected versions of the uses
   const uses = new Map(claims.map((c) => [c.id, c.uses ?? []]));
+  const hasCorrected = new Set(claims.filter((c) => c.corrected).map((c) => c.id));
+  for (const c of claims) {
+    if (!c.corrected) continue;
+    const own = (c.corrected as { uses?: unknown }).uses;
+    uses.set(`${c.id}:corrected`, c.kind === 'conjunction' && Array.isArray(own) ? own.map(String) : (c.uses ?? []).map((u) => (hasCorrected.has(u) ? `${u}:corrected` : u)));
+  }
   const state = new Map<string, 1 | 2>();
   const stack: string[] = [];
   const visit = (id: string): string[] | undefined => {

@@ -186,31 +186,33 @@ export function headlines(rows: readonly ClaimReport[], declared?: readonly stri
     const r = rows.find((x) => x.id === id)!;
     const name = r.source;
     if (r.established === 'yes') {
-      const n = countBelow(rows, r.uses ?? []);
-      return `${r.title ?? name} (${id}): established — from ${n.proved} proved claims and ${n.cited} cited results`;
+      const n = countBelow(rows, id);
+      const under = n.corrected.length ? ` (under the corrected readings of ${n.corrected.join(', ')}, not as printed)` : '';
+      return `${r.title ?? name} (${id}): established — from ${n.proved} proved claims and ${n.cited} cited results${under}`;
     }
     if (r.established === 'conditional') return `${r.title ?? name} (${id}): conditional — rests on supported (numerical) claims`;
     return `${r.title ?? name} (${id}): not established — broken at ${(r.brokenAt ?? []).join(', ') || id}`;
   });
 }
 
-function countBelow(rows: readonly ClaimReport[], uses: readonly string[]): { proved: number; cited: number } {
+/** What a main result rests on, through the graph's own edges (a `:corrected` node's own parts). */
+function countBelow(rows: readonly ClaimReport[], id: string): { proved: number; cited: number; corrected: string[] } {
+  const nodes = graphNodes(rows, []);
   const seen = new Set<string>();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const walk = (id: string) => {
-    if (seen.has(id)) return;
-    seen.add(id);
-    const base = id.endsWith(':corrected') ? id.slice(0, -':corrected'.length) : id;
-    for (const u of byId.get(base)?.uses ?? []) walk(u);
+  const walk = (u: string) => {
+    if (seen.has(u)) return;
+    seen.add(u);
+    for (const v of nodes.get(u)?.uses ?? []) walk(v);
   };
-  for (const u of uses) walk(u);
+  for (const u of nodes.get(id)?.uses ?? []) walk(u);
   let proved = 0;
   let cited = 0;
-  for (const id of seen) {
-    const base = id.endsWith(':corrected') ? id.slice(0, -':corrected'.length) : id;
-    const row = byId.get(base);
-    if (!row) cited++;
-    else if (row.kind !== 'conjunction') proved++;
+  const corrected: string[] = [];
+  for (const u of seen) {
+    const node = nodes.get(u);
+    if (!node) cited++;
+    else if (!node.conjunction && node.verdict === 'proved') proved++;
+    if (node?.of) corrected.push(node.of);
   }
-  return { proved, cited };
+  return { proved, cited, corrected };
 }

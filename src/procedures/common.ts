@@ -483,7 +483,7 @@ export function substitution(record: ClaimRecord, env: ProcedureEnv): { lines: s
 }
 
 /** The identifiers of `text` and, transitively, of the file's definitions and matrices it names. */
-function identifiersUsed(text: string, env: ProcedureEnv): Set<string> {
+export function identifiersUsed(text: string, env: ProcedureEnv): Set<string> {
   const ids = (t: string) => t.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
   const bodies = new Map<string, string>();
   for (const def of env.set.symbols.definitions) {

@@ -25,7 +25,7 @@ import { LangError, type ParamExpr } from '../../symbolic/lang/index.ts';
 import { axisScaledPoints, parseMath, parseParamExpr } from '../../symbolic/lang/param.ts';
 import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
 import { getProcedure, registerProcedure } from './registry.ts';
-import { badInput, domainPoints, langSymbols, nonzeroOnDomain, noTrials, paramText, pointText, recordRng, signOnWholeDomain } from './common.ts';
+import { badInput, domainPoints, identifiersUsed, langSymbols, nonzeroOnDomain, noTrials, paramText, pointText, recordRng, signOnWholeDomain } from './common.ts';
 import { coefValue } from './integral-inequality.ts';
 
 const HOLDS: Record<string, (s: number) => boolean> = { '<': (s) => s < 0, '<=': (s) => s <= 0, '>': (s) => s > 0, '>=': (s) => s >= 0, '=': (s) => s === 0 };
@@ -228,7 +228,8 @@ async function decideVacuousClaim(record: ClaimRecord, env: ProcedureEnv, ctx: C
   }
   // a norm-inequality also at far scales, one parameter at a time (exact, so cheap)
   const uniform = domainPoints(record, env, ctx, 10);
-  const sampled = record.kind === 'norm-inequality' ? [...uniform, ...axisScaledPoints(syms, ((record.forall as string[] | undefined) ?? []).map(String), uniform.slice(0, 3))] : uniform;
+  const relationParameters = [...identifiersUsed(JSON.stringify([record.relation, record.define ?? []]), env)].filter((v) => v in syms.parameters);
+  const sampled = record.kind === 'norm-inequality' ? [...uniform, ...axisScaledPoints(syms, ((record.forall as string[] | undefined) ?? []).map(String), uniform.slice(0, 2), relationParameters)] : uniform;
   const admissible = assumption?.outcome ? sampled.filter((at) => assumption!.outcome!.admissibleAt(at)) : sampled;
   const points = admissible.flatMap((at) => dims.map((d) => (d === undefined ? at : { ...at, [dimName]: q(d) })));
   const trials: Record<string, Rational>[] = [];

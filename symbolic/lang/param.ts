@@ -542,12 +542,12 @@ function randomRational(rng: Uniform, lo: Rational | undefined, hi: Rational | u
 export type Spread = false | 'both' | 'shrink';
 
 /**
- * Points one parameter at a time at far scales: from each base point, each real parameter alone
+ * Points one parameter at a time at far scales: from each base point, each parameter of `moved` alone
  * moved toward its domain's end (distance ÷ 10^k) or, on a half-line or ℝ, away from it (× 10^k),
  * the others kept; only points inside the domains and the hypotheses. A claim false only where one
  * parameter is huge or tiny while the others are ordinary (a > 1000, b/a large) shows there.
  */
-export function axisScaledPoints(symbols: LangSymbols, forall: readonly string[], base: readonly Readonly<Record<string, Rational>>[], powers: readonly number[] = [2, 4, 6]): Record<string, Rational>[] {
+export function axisScaledPoints(symbols: LangSymbols, forall: readonly string[], base: readonly Readonly<Record<string, Rational>>[], moved: readonly string[] = Object.keys(symbols.parameters), powers: readonly number[] = [2, 4, 6]): Record<string, Rational>[] {
   const names = Object.keys(symbols.parameters);
   const domains = Object.fromEntries(names.map((name) => [name, parseDomain(name, symbols.parameters[name].domain)]));
   const hyps = forall.map((h) => hypothesisFormula(h, symbols));
@@ -556,7 +556,8 @@ export function axisScaledPoints(symbols: LangSymbols, forall: readonly string[]
     hyps.every((h) => !Object.values(h.roots).some((r) => r.evaluate(at).sign() < 0) && evaluateFormula(h.formula, at, h.roots));
   const out: Record<string, Rational>[] = [];
   for (const at of base) {
-    for (const name of names) {
+    for (const name of moved) {
+      if (!(name in domains)) continue;
       const { lo, hi, integer } = domains[name];
       const x = at[name];
       if (x === undefined) continue;
