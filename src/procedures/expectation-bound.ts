@@ -30,7 +30,7 @@ import { Rational, gcd, q } from '../../symbolic/rational.ts';
 import { Poly, pv } from '../../symbolic/poly.ts';
 import { expectationWith } from '../../symbolic/moments.ts';
 import { LangError, type LangSymbols, type ParamExpr } from '../../symbolic/lang/index.ts';
-import { difference, parseDomain, parseMath, parseParamExpr, signAt, signFormula } from '../../symbolic/lang/param.ts';
+import { difference, farValues, parseDomain, parseMath, parseParamExpr, signAt, signFormula } from '../../symbolic/lang/param.ts';
 import { PolyMatrix } from '../../symbolic/matrix.ts';
 import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
 import { cst, div as divE, powi, un, vv, xv, type Expr } from '../../numeric/expr.ts';
@@ -714,36 +714,14 @@ function trialPoints(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, 
     out.push({ at, scale, scaled: true });
   };
   const domains = new Map(relevant.map((p) => [p, parseDomain(p, syms.parameters[p].domain)]));
-  const integral = (p: string, x: Rational, up: boolean): Rational => {
-    if (!domains.get(p)!.integer || x.isInteger()) return x;
-    const t = x.toNumber();
-    return q(BigInt(up ? Math.ceil(t) : Math.floor(t)));
-  };
-  const atLeastOne = (x: Rational) => (x.abs().lt(q(1)) ? q(x.sign() < 0 ? -1 : 1) : x);
-  /** p's value grown by f away from its end(s): undefined where p is bounded on both sides */
-  const grow = (p: string, x: Rational, f: Rational, sign: 1 | -1 = 1): Rational | undefined => {
-    const { lo, hi } = domains.get(p)!;
-    if (lo !== undefined && hi !== undefined) return undefined;
-    if (lo !== undefined) return integral(p, lo.add(atLeastOne(x.sub(lo)).abs().mul(f)), false);
-    if (hi !== undefined) return integral(p, hi.sub(atLeastOne(hi.sub(x)).abs().mul(f)), true);
-    return integral(p, atLeastOne(x).abs().mul(f).mul(q(sign)), sign < 0);
-  };
   const rng = recordRng(ctx, `${record.id}#far`);
   const pick = () => base[Math.floor(rng() * base.length)];
   for (const f of FAR_SCALES) {
+    // each parameter alone, grown and shrunk (symbolic/lang/param.ts farValues)
     for (const p of relevant) {
-      const { lo, hi } = domains.get(p)!;
       const b = pick();
       if (b[p] === undefined) continue;
-      const x = b[p];
-      // grown alone: a half-line away from its end, ℝ both ways
-      for (const sign of lo === undefined && hi === undefined ? ([1, -1] as const) : ([1] as const)) {
-        const y = grow(p, x, q(f), sign);
-        if (y) push({ ...b, [p]: y }, `${p} ×${f}${lo === undefined && hi === undefined ? (sign > 0 ? ' (+)' : ' (−)') : ''}`);
-      }
-      // shrunk alone toward each finite end (ℝ: toward 0)
-      const ends = [lo, hi].filter((e): e is Rational => e !== undefined);
-      for (const e of ends.length ? ends : [q(0)]) push({ ...b, [p]: integral(p, e.add(x.sub(e).mul(q(1, f))), e === lo) }, `${p} ×1/${f}${ends.length > 1 ? ` (→ ${e.toString()})` : ''}`);
+      for (const { value, label } of farValues(p, domains.get(p)!, b[p], f)) push({ ...b, [p]: value }, label);
     }
     // every unbounded parameter grown together
     const b = pick();
@@ -751,9 +729,11 @@ function trialPoints(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, 
     let moved = 0;
     for (const p of relevant) {
       if (together[p] === undefined) continue;
-      const y = grow(p, together[p], q(f), together[p].sign() < 0 ? -1 : 1);
+      // grown away from its end (ℝ: on the side of its sign); a bounded parameter stays
+      const grown = farValues(p, domains.get(p)!, together[p], f).filter((m) => !m.label.includes('×1/'));
+      const y = grown.length === 2 ? grown[together[p].sign() < 0 ? 1 : 0] : grown[0];
       if (y) {
-        together[p] = y;
+        together[p] = y.value;
         moved++;
       }
     }

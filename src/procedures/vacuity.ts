@@ -229,7 +229,7 @@ async function decideVacuousClaim(record: ClaimRecord, env: ProcedureEnv, ctx: C
   // a norm-inequality also at far scales, one parameter at a time (exact, so cheap)
   const uniform = domainPoints(record, env, ctx, 10);
   const relationParameters = [...identifiersUsed(JSON.stringify([record.relation, record.define ?? []]), env)].filter((v) => v in syms.parameters);
-  const sampled = record.kind === 'norm-inequality' ? [...uniform, ...axisScaledPoints(syms, ((record.forall as string[] | undefined) ?? []).map(String), uniform.slice(0, 2), relationParameters)] : uniform;
+  const sampled = record.kind === 'norm-inequality' ? [...uniform, ...axisScaledPoints(syms, ((record.forall as string[] | undefined) ?? []).map(String), uniform.slice(0, 2), relationParameters).map((p) => p.at)] : uniform;
   const admissible = assumption?.outcome ? sampled.filter((at) => assumption!.outcome!.admissibleAt(at)) : sampled;
   const points = admissible.flatMap((at) => dims.map((d) => (d === undefined ? at : { ...at, [dimName]: q(d) })));
   const trials: Record<string, Rational>[] = [];

@@ -542,36 +542,48 @@ function randomRational(rng: Uniform, lo: Rational | undefined, hi: Rational | u
 export type Spread = false | 'both' | 'shrink';
 
 /**
- * Points one parameter at a time at far scales: from each base point, each parameter of `moved` alone
- * moved toward its domain's end (distance ÷ 10^k) or, on a half-line or ℝ, away from it (× 10^k),
- * the others kept; only points inside the domains and the hypotheses. A claim false only where one
- * parameter is huge or tiny while the others are ordinary (a > 1000, b/a large) shows there.
+ * One parameter's value x moved to a far scale f: grown away from its domain's end on a half-line
+ * (distance at least 1, times f; ℝ both ways) and shrunk toward each finite end (distance ÷ f; ℝ
+ * toward 0). Integers rounded inward. Labels name the move (`a ×1000`, `b ×1/100 (→ 0)`); the
+ * caller checks the hypotheses. A claim false only where one parameter is huge or tiny shows there.
  */
-export function axisScaledPoints(symbols: LangSymbols, forall: readonly string[], base: readonly Readonly<Record<string, Rational>>[], moved: readonly string[] = Object.keys(symbols.parameters), powers: readonly number[] = [2, 4, 6]): Record<string, Rational>[] {
+export function farValues(name: string, domain: Readonly<Pick<ParameterDomain, 'lo' | 'hi' | 'integer'>>, x: Rational, f: number): { value: Rational; label: string }[] {
+  const { lo, hi, integer } = domain;
+  const F = q(f);
+  const round = (y: Rational, up: boolean) => (integer && !y.isInteger() ? q(BigInt(up ? Math.ceil(y.toNumber()) : Math.floor(y.toNumber()))) : y);
+  const atLeastOne = (y: Rational) => (y.abs().lt(Rational.ONE) ? Rational.ONE : y.abs());
+  const out: { value: Rational; label: string }[] = [];
+  if (lo !== undefined && hi === undefined) out.push({ value: round(lo.add(atLeastOne(x.sub(lo)).mul(F)), false), label: `${name} ×${f}` });
+  if (hi !== undefined && lo === undefined) out.push({ value: round(hi.sub(atLeastOne(hi.sub(x)).mul(F)), true), label: `${name} ×${f}` });
+  if (lo === undefined && hi === undefined) for (const sign of [1, -1]) out.push({ value: round(atLeastOne(x).mul(F).mul(q(sign)), sign < 0), label: `${name} ×${f} (${sign > 0 ? '+' : '−'})` });
+  const ends = [lo, hi].filter((e): e is Rational => e !== undefined);
+  for (const e of ends.length ? ends : [Rational.ZERO]) out.push({ value: round(e.add(x.sub(e).div(F)), e === lo), label: `${name} ×1/${f}${ends.length > 1 ? ` (→ ${e.toString()})` : ''}` });
+  return out.filter((m) => !m.value.equals(x));
+}
+
+/**
+ * `farValues` from each base point, each parameter of `moved` alone (the others kept), at the
+ * scales `factors`; only points inside the domains and the hypotheses, each once.
+ */
+export function axisScaledPoints(symbols: LangSymbols, forall: readonly string[], base: readonly Readonly<Record<string, Rational>>[], moved: readonly string[] = Object.keys(symbols.parameters), factors: readonly number[] = [100, 10_000, 1_000_000]): { at: Record<string, Rational>; scale: string }[] {
   const names = Object.keys(symbols.parameters);
   const domains = Object.fromEntries(names.map((name) => [name, parseDomain(name, symbols.parameters[name].domain)]));
   const hyps = forall.map((h) => hypothesisFormula(h, symbols));
   const admissible = (at: Record<string, Rational>) =>
     names.every((name) => at[name] !== undefined && evaluateFormula(domains[name].formula, at) && (!domains[name].integer || at[name].isInteger())) &&
     hyps.every((h) => !Object.values(h.roots).some((r) => r.evaluate(at).sign() < 0) && evaluateFormula(h.formula, at, h.roots));
-  const out: Record<string, Rational>[] = [];
-  for (const at of base) {
+  const out: { at: Record<string, Rational>; scale: string }[] = [];
+  const seen = new Set<string>();
+  for (const b of base) {
     for (const name of moved) {
-      if (!(name in domains)) continue;
-      const { lo, hi, integer } = domains[name];
-      const x = at[name];
-      if (x === undefined) continue;
-      for (const k of powers) {
-        const f = q(10n ** BigInt(k));
-        const moved: Rational[] = [];
-        if (lo !== undefined) moved.push(lo.add(x.sub(lo).div(f)));
-        if (hi !== undefined) moved.push(hi.sub(hi.sub(x).div(f)));
-        if (lo === undefined && hi === undefined) moved.push(x.div(f), x.mul(f));
-        else if (lo === undefined || hi === undefined) moved.push(lo !== undefined ? lo.add(x.sub(lo).mul(f)) : hi!.sub(hi!.sub(x).mul(f)));
-        for (const y of moved) {
-          const v = integer ? q(BigInt(Math.ceil(y.toNumber()))) : y;
-          const p = { ...at, [name]: v };
-          if (!v.equals(x) && admissible(p)) out.push(p);
+      if (!(name in domains) || b[name] === undefined) continue;
+      for (const f of factors) {
+        for (const { value, label } of farValues(name, domains[name], b[name], f)) {
+          const at = { ...b, [name]: value };
+          const key = names.map((n) => `${n}=${at[n]?.toString()}`).join(',');
+          if (seen.has(key) || !admissible(at)) continue;
+          seen.add(key);
+          out.push({ at, scale: label });
         }
       }
     }
