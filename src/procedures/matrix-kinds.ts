@@ -21,7 +21,7 @@ import { Poly, pc, pv } from '../../symbolic/poly.ts';
 import { PolyMatrix, reduceRoots, type Roots } from '../../symbolic/matrix.ts';
 import type { MathNode } from 'mathjs';
 import { LangError, type LangSymbols, type ParamExpr } from '../../symbolic/lang/index.ts';
-import { parseMatrixExprs, type MatrixTable } from '../../symbolic/lang/matrix.ts';
+import { mentionsName, parseMatrixExprs, type MatrixTable } from '../../symbolic/lang/matrix.ts';
 import { difference, parseMath, parseParamExprs, signAt, signWithRootMulti } from '../../symbolic/lang/param.ts';
 import { splitRelation } from '../../symbolic/lang/text.ts';
 import { and, atom, not, pd, psd, type Formula } from '../../symbolic/z3.ts';
@@ -67,14 +67,7 @@ function printedTexts(texts: readonly string[], table: MatrixTable): string[] {
   const names = new Set(Object.keys(table));
   const used = new Set<string>();
   const scalars: string[] = [];
-  const mentions = (m: MathNode) => {
-    let hit = false;
-    m.traverse((c) => {
-      const cc = c as MathTree;
-      if (cc.type === 'SymbolNode' && names.has(cc.name!)) hit = true;
-    });
-    return hit;
-  };
+  const mentions = (m: MathNode) => mentionsName(m, names);
   const walk = (node: MathNode): void => {
     const n = node as MathTree;
     if (!mentions(node)) return void scalars.push(node.toString());

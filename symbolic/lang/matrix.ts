@@ -41,16 +41,19 @@ function isMatrixTree(e: MExpr): boolean {
   }
 }
 
+/** Does the expression name one of `names` (a matrix)? */
+export function mentionsName(node: MathNode, names: ReadonlySet<string>): boolean {
+  let hit = false;
+  node.traverse((c) => {
+    const cc = c as Node;
+    if (cc.type === 'SymbolNode' && names.has(cc.name!)) hit = true;
+  });
+  return hit;
+}
+
 function toMExpr(node: MathNode, names: ReadonlySet<string>): MExpr {
   const n = node as Node;
-  const mentions = (m: MathNode) => {
-    let hit = false;
-    m.traverse((c) => {
-      const cc = c as Node;
-      if (cc.type === 'SymbolNode' && names.has(cc.name!)) hit = true;
-    });
-    return hit;
-  };
+  const mentions = (m: MathNode) => mentionsName(m, names);
   if (!mentions(node)) return { t: 'scalar', text: node.toString() };
   switch (n.type) {
     case 'SymbolNode':
