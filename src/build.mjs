@@ -56,10 +56,10 @@ export function pipeWithoutNativeNoise(stream, write) {
 /**
  * Runs `node script ...args` with stdin and stdout inherited and its stderr through
  * `pipeWithoutNativeNoise`; SIGINT and SIGTERM are passed on, and this process exits with the
- * child's code (130 after SIGINT). Used by src/bin.mjs and by `npm test`.
+ * child's code (130 after SIGINT); `nodeFlags` go to the child's node. Used by src/bin.mjs and by `npm test`.
  */
-export function runWithoutNativeNoise(script, args, env = process.env) {
-  const child = spawn(process.execPath, [script, ...args], { stdio: ['inherit', 'inherit', 'pipe'], env });
+export function runWithoutNativeNoise(script, args, env = process.env, nodeFlags = []) {
+  const child = spawn(process.execPath, [...nodeFlags, script, ...args], { stdio: ['inherit', 'inherit', 'pipe'], env });
   pipeWithoutNativeNoise(child.stderr, (text) => process.stderr.write(text));
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' ? 130 : 1)));
