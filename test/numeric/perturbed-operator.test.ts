@@ -63,3 +63,19 @@ describe('perturbed Galerkin operator', () => {
     expect(() => galerkinBasis(0)).toThrow(RangeError);
   });
 });
+
+describe('parity blocks: the slowest mode from the two blocks equals the whole matrix\'s', () => {
+  const model = { omega0Sq: 4, gamma: 5, beta: 2.5 };
+  const slowestOfWhole = (G: number[][]) => Math.max(...eigenvaluesOf(G).map((e) => e.re));
+  it('odd ε (tanh, quadrature; θ³, exact): same slowest mode as the full eigenvalue problem', () => {
+    for (const p of [{ kind: 'function' as const, eps: (t: number) => 0.4 * Math.tanh(t) }, { kind: 'odd-polynomial' as const, coefficients: [q(0), q(0), q(0), q(1, 10)] }]) {
+      const gap = perturbedGap(model, p, 8);
+      expect(gap.slowest.re).toBeCloseTo(slowestOfWhole(perturbedGalerkinMatrix(model, p, 8)), 10);
+    }
+  });
+  it('an ε that is not odd couples the parities: the whole matrix is used, and agrees', () => {
+    const p = { kind: 'function' as const, eps: (t: number) => 0.4 * Math.tanh(t) + 0.3 * Math.exp(-t * t) };
+    const G = perturbedGalerkinMatrix(model, p, 8);
+    expect(perturbedGap(model, p, 8).slowest.re).toBe(slowestOfWhole(G));
+  });
+});
