@@ -190,7 +190,10 @@ export function headlines(rows: readonly ClaimReport[], declared?: readonly stri
       const under = n.corrected.length ? ` (under the corrected readings of ${n.corrected.join(', ')}, not as printed)` : '';
       return `${r.title ?? name} (${id}): established — from ${n.proved} proved claims and ${n.cited} cited results${under}`;
     }
-    if (r.established === 'conditional') return `${r.title ?? name} (${id}): conditional — rests on supported (numerical) claims`;
+    if (r.established === 'conditional') {
+      const n = countBelow(rows, id);
+      return `${r.title ?? name} (${id}): conditional — rests on supported (numerical) claims${n.corrected.length ? ` and on the corrected readings of ${n.corrected.join(', ')}, not as printed` : ''}`;
+    }
     return `${r.title ?? name} (${id}): not established — broken at ${(r.brokenAt ?? []).join(', ') || id}`;
   });
 }

@@ -234,7 +234,11 @@ export const SOLVER_TIMEOUT_MS = 20_000;
  * times that (about 0.8 s here on a query it cannot answer). `CVC5_TIMEOUT_MS` is a wall-clock backstop.
  */
 export const CVC5_RESOURCE_LIMIT = 200_000;
-export const CVC5_TIMEOUT_MS = 10_000;
+/**
+ * Some queries loop outside cvc5's resource accounting (a − 1 ≠ 0 ∧ (a − 1)² = 0 ran for minutes
+ * under --rlimit): the backstop, about 4× the time of a run to the resource limit, ends them.
+ */
+export const CVC5_TIMEOUT_MS = 3_000;
 
 /**
  * The claim being checked, set by the runner around each claim and carried across its awaits
@@ -643,6 +647,24 @@ export function printedRoots(record: ClaimRecord, env: ProcedureEnv): Roots {
   for (const [name, rows] of Object.entries(env.set.symbols.matrices ?? {})) if (JSON.stringify(record).includes(name)) walk(rows);
   texts.push(...usedDefinitions(syms.definitions, texts));
   for (const t of texts) {
+    // a half-integer power b^(k/2) (or b^0.5) is a square root of b too
+    for (const m of t.matchAll(/\^\s*\(?\s*-?\s*(?:\d+\s*\/\s*2|\d*\.5)\s*\)?/g)) {
+      let i = m.index! - 1;
+      while (i >= 0 && t[i] === ' ') i--;
+      let j = i;
+      if (t[i] === ')') {
+        for (let depth = 0; j >= 0; j--) {
+          if (t[j] === ')') depth++;
+          else if (t[j] === '(' && --depth === 0) break;
+        }
+        while (j > 0 && /[A-Za-z0-9_]/.test(t[j - 1])) j--; // a function's name: its call is the base
+      } else while (j > 0 && /[A-Za-z0-9_.]/.test(t[j - 1])) j--;
+      try {
+        Object.assign(out, parseParamExpr(`sqrt(${t.slice(j, i + 1)})`, syms, ['C', 'C2', 'Ch', 'mu']).roots);
+      } catch {
+        // not a parameter expression here
+      }
+    }
     for (const m of t.matchAll(/sqrt\s*\(/g)) {
       // the balanced argument of this sqrt
       let depth = 0, i = m.index! + m[0].length - 1, j = i;

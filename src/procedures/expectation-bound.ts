@@ -679,8 +679,8 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
   return { verdict: 'supported', method: 'monte-carlo', summary: `${rows.length} seeded trials over the domain; worst ${worst.text}`, evidence: { rows, rule: SUPPORT_RULE }, dimensions: dims, decisive: `holds: worst ${worst.text}` };
 }
 
-/** Factors of the far trials: each parameter alone, then all together, 10^k times farther from its domain's end. */
-const FAR_SCALES = [10, 100, 1000];
+/** Factors of the far trials: each parameter alone, all together, and one grown while another shrinks, this many times farther from (or nearer to) its domain's end. */
+const FAR_SCALES = [10, 100, 1000, 1_000_000];
 
 interface Trial {
   at: Record<string, Rational>;
@@ -738,6 +738,17 @@ function trialPoints(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, 
       }
     }
     if (moved > 1) push(together, `all ×${f}`);
+    // one parameter grown while another shrinks (a bound false only where a ≫ 1 and b ≪ 1)
+    for (const p of relevant) {
+      for (const r of relevant) {
+        if (p === r) continue;
+        const b2 = pick();
+        if (b2[p] === undefined || b2[r] === undefined) continue;
+        const up = farValues(p, domains.get(p)!, b2[p], f).find((m) => !m.label.includes('×1/'));
+        const down = farValues(r, domains.get(r)!, b2[r], f).find((m) => m.label.includes('×1/'));
+        if (up && down) push({ ...b2, [p]: up.value, [r]: down.value }, `${up.label}, ${down.label}`);
+      }
+    }
   }
   return out;
 }

@@ -24,6 +24,7 @@ import { parseDomain } from '../../symbolic/lang/param.ts';
 import { Poly } from '../../symbolic/poly.ts';
 import { Rational, q } from '../../symbolic/rational.ts';
 import { and, atom, type Formula, type Relation } from '../../symbolic/z3.ts';
+import { signWithRoot, type Roots } from '../../symbolic/matrix.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import type { Basis } from '../claims.ts';
 import { registerProcedure } from './registry.ts';
@@ -119,21 +120,25 @@ export async function signOnDomain(P: Poly, rel: '>=' | '>' | '!=', S: LangSpace
   if (kernel) return { status: 'holds', basis: 'kernel', evidence: { decidedBy: 'kernel (the sign of every monomial is fixed on the domain)' } };
   const holdsAt = (v: Rational) => (rel === '>=' ? v.sign() >= 0 : rel === '>' ? v.sign() > 0 : !v.isZero());
   // 2. sampled exact points (coordinates and jets small rationals)
+  // square roots of the parameters (√a as a symbol): never sampled, their sign decided exactly
+  const roots: Roots = Object.fromEntries(Object.entries(S.roots).filter(([r]) => P.variables().includes(r)));
   const rng = recordRng(ctx, `${record.id}#sign`);
   for (const p of domainPoints(record, env, ctx, 24)) {
     const at: Record<string, Rational> = { ...p };
     for (const [a, inv] of S.inverses) if (at[a] && !at[a].isZero()) at[inv] = at[a].inv();
     let ok = true;
     for (const v of P.variables()) {
-      if (at[v] !== undefined) continue;
+      if (at[v] !== undefined || v in roots) continue;
       if (invOf.has(v) || v in syms.parameters) ok = false;
       else at[v] = q(BigInt(Math.floor(rng() * 19) - 9), BigInt(1 + Math.floor(rng() * 4)));
     }
-    if (!ok) continue;
-    const value = P.evaluate(at);
-    if (!holdsAt(value)) {
-      const shown = Object.fromEntries(Object.entries(at).filter(([k]) => !invOf.has(k) && P.variables().includes(k)));
-      return { status: 'fails', at: pointStrings(shown), evidence: { decidedBy: 'exact point', value: value.toString() } };
+    if (!ok || Object.values(roots).some((R) => R.variables().some((v) => at[v] === undefined) || R.evaluate(at).sign() < 0)) continue;
+    const sign = signWithRoot(P, at, roots);
+    if (!holdsAt(Rational.of(sign))) {
+      // the point as printed: an inverse symbol shown as its parameter
+      const used = new Set([...P.variables(), ...Object.values(roots).flatMap((R) => R.variables())].map((v) => invOf.get(v) ?? v));
+      const shown = Object.fromEntries(Object.entries(at).filter(([k]) => used.has(k) && !(k in roots)));
+      return { status: 'fails', at: pointStrings(shown), evidence: { decidedBy: 'exact point', sign, ...(Object.keys(roots).length ? {} : { value: P.evaluate(at).toString() }) } };
     }
   }
   // 3. the solvers, on the whole domain
@@ -143,9 +148,9 @@ export async function signOnDomain(P: Poly, rel: '>=' | '>' | '!=', S: LangSpace
   } catch (e) {
     return { status: 'unknown', evidence: { reason: (e as Error).message } };
   }
-  const extra = P.variables().filter((v) => !dom.variables.includes(v));
+  const extra = P.variables().filter((v) => !dom.variables.includes(v) && !(v in roots));
   const inverses: Formula[] = extra.filter((v) => invOf.has(v)).map((v) => atom(Poly.variable(v).mul(Poly.variable(invOf.get(v)!)).sub(Poly.ONE), '='));
-  const o = await decideQuery(await getSolvers(ctx), { variables: [...dom.variables, ...extra], roots: dom.roots, assumptions: inverses.length ? and(dom.assumptions, ...inverses) : dom.assumptions, goal: atom(P, rel as Relation) });
+  const o = await decideQuery(await getSolvers(ctx), { variables: [...dom.variables, ...extra], roots: { ...dom.roots, ...roots }, assumptions: inverses.length ? and(dom.assumptions, ...inverses) : dom.assumptions, goal: atom(P, rel as Relation) });
   const evidence = { decidedBy: 'solvers', solvers: answersEvidence(o) };
   if (o.status === 'proved') return { status: 'holds', basis: o.basis, evidence };
   if (o.status === 'refuted' && o.witness) return { status: 'fails', at: Object.fromEntries(Object.entries(o.witness).filter(([k]) => !invOf.has(k))), evidence };

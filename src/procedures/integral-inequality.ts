@@ -53,7 +53,7 @@ export const integralInequalityFields = z.looseObject({
   relation: z.string().min(1).describe('"F(h) REL G(h)" with norm2/inner/mean functionals of h, as printed'),
   constraint: z.union([z.string(), z.array(z.string())]).optional().describe('"mean(h) = 0": linear constraints on h'),
   weight: z.string().min(1).describe('Gaussian weight: a definition name or exp(-a*|x|^2 - b*|v|^2)'),
-  dimension: z.union([z.number().int().positive(), z.array(z.number().int().positive())]).optional().describe('the dimension(s) d the claim is stated in (default: options.dimensions, else the file\'s dimension list, else 1, 2, 3)'),
+  dimension: z.union([z.number().int().positive(), z.array(z.number().int().positive())]).optional().describe('the dimension(s) d the claim is stated in (default: the file\'s dimension list, else every d: 1, 2, 3 checked; options.dimensions narrows the check, not the claim)'),
   function: z.string().optional().describe('name of the test function (default h)'),
   family: z.enum(['polynomial', 'numeric']).optional(),
 });
@@ -437,6 +437,8 @@ export interface ParsedIntegral {
    * (5 − d)/(2a) can hold for d ≤ 3 and fail at d = 4.
    */
   extraDims: number[];
+  /** Why a supported verdict would claim more dimensions than were checked (options.dimensions). */
+  narrowed?: string;
   syms: LangSymbols;
   dimName: string;
 }
@@ -474,9 +476,16 @@ export function parseIntegralRecord(record: ClaimRecord, env: ProcedureEnv): Par
   if ([...lhs, ...rhs].some((t) => t.kind === 'mean')) throw new LangError('relation: mean(·) is linear; use it in `constraint`');
   const dimName = syms.dimension?.name ?? 'd';
   const byDefault = record.dimension === undefined && (record.options as { dimensions?: number[] } | undefined)?.dimensions === undefined && !Array.isArray(fileCheck);
+  // options.dimensions is a run setting: it narrows what is checked, never what is claimed (the
+  // record's `dimension`, else the file's `check` list, else every d)
+  const opt = record.options as { dimensions?: number[] } | undefined;
+  const claimed = record.dimension !== undefined ? (Array.isArray(record.dimension) ? record.dimension : [record.dimension]).map(Number) : Array.isArray(fileCheck) ? fileCheck : undefined;
+  const narrowed = record.dimension === undefined && opt?.dimensions !== undefined && !(claimed && claimed.every((d) => dims.includes(d)))
+    ? `options.dimensions (a run setting) checks ${dimName} = ${dims.join(', ')}, but the claim is for ${claimed ? `${dimName} = ${claimed.join(', ')}` : `every ${dimName}`}`
+    : undefined;
   const mentionsD = new RegExp(`(^|[^A-Za-z0-9_])${dimName}($|[^A-Za-z0-9_])`).test(`${String(record.relation)} ${([] as unknown[]).concat(record.constraint ?? []).join(' ')} ${String(record.weight)} ${syms.definitions.join(' ')}`);
   const extraDims = byDefault && mentionsD ? EXTRA_DIMENSIONS.filter((d) => !dims.includes(d)) : [];
-  return { h, lhs, rel, rhs, constraints, dims, extraDims, syms, dimName };
+  return { h, lhs, rel, rhs, constraints, dims, extraDims, syms, dimName, narrowed };
 }
 
 /** F(p) as components (polynomials) at a point. */
@@ -1042,9 +1051,14 @@ registerProcedure({
     } catch (e) {
       return badInput('exact', e);
     }
-    if (record.family === 'numeric') return decideNumeric(p, record, env, ctx);
+    // evidence for fewer dimensions than claimed supports nothing about the others
+    const narrowed = (r: CheckResult): CheckResult =>
+      p.narrowed && (r.verdict === 'supported' || r.verdict === 'proved')
+        ? { verdict: 'inconclusive', method: r.method, summary: `${r.summary}; not every dimension: ${p.narrowed}`, evidence: { ...r.evidence, notEveryDimension: p.narrowed }, ...(r.dimensions ? { dimensions: r.dimensions } : {}), decisive: `not every dimension: ${r.decisive ?? ''}` }
+        : r;
+    if (record.family === 'numeric') return narrowed(await decideNumeric(p, record, env, ctx));
     try {
-      return decidePolynomial(p, record, env, ctx);
+      return narrowed(await decidePolynomial(p, record, env, ctx));
     } catch (e) {
       if (e instanceof LangError) return badInput('exact', e);
       throw e;

@@ -121,7 +121,8 @@ async function integrability(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
     const terms = S.reduce(S.compileText(density, new Map()).comps[0]).terms.filter((t) => !t.N.isZero());
     const coords = vars.flatMap((x) => S.components[x] ?? []);
     for (const [j, t] of terms.entries()) {
-      if (genericSymbols(S, syms, t.Q).length) continue; // e^{−βV}: its prefactor is read below all the same
+      // e^{−βV} too: its prefactor's sign is the density's
+      if (genericSymbols(S, syms, t.N).length) return inconclusive(`a generic function in the prefactor ${unicodeString(t.N)}: ρ ≥ 0 not decided`, d);
       const N = S.normalize(t.N);
       const o = await signOnDomain(N, '>=', S, record, env, ctx);
       evidence[`term ${j + 1}, d=${d}: prefactor ≥ 0`] = { prefactor: unicodeString(N), status: o.status, ...o.evidence };

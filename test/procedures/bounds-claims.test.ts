@@ -97,11 +97,15 @@ describe('Assumption 3.1 and Proposition 4.1 (c)–(f) (vacuity, vacuous-claim)'
 });
 
 describe('Appendix steps as data', () => {
-  it('app:A.6:poincare is refuted in d = 2 (the factor d of (3.5)); with d·C₂ it is supported; d = 1 alone is supported', async () => {
+  it('app:A.6:poincare is refuted in d = 2 (the factor d of (3.5)); with d·C₂ it is supported where stated (not for every d from d = 1, 2); d = 1 alone is supported', async () => {
     const r = await decide(record('app:A.6:poincare'));
     expect(r.verdict).toBe('refuted');
     expect(r.dimensions).toEqual([2]);
-    expect((await decide(planted('app:A.6:poincare', 'relation', '<= C2', '<= d*C2'))).verdict).toBe('supported');
+    const fixed = planted('app:A.6:poincare', 'relation', '<= C2', '<= d*C2');
+    const everyD = await decide(fixed);
+    expect(everyD.verdict).toBe('inconclusive');
+    expect(everyD.summary).toMatch(/not every dimension/);
+    expect((await decide({ ...fixed, dimension: [1, 2] })).verdict).toBe('supported');
     expect((await decide({ ...record('app:A.6:poincare'), dimension: [1] })).verdict).toBe('supported');
   });
 });
