@@ -171,7 +171,9 @@ export function perturbationsOf(record: ClaimRecord): Map<string, Perturbation[]
       out.set(path, perturbString(value).map((p) => ({ path, description: p.description, value: set(p.text) })));
     } else if (typeof value === 'number') {
       const planted = value === 0 ? 1 / 7 : (value * 8) / 7;
-      out.set(path, [{ path, description: `${value} ×8/7`, value: set(planted) }, { path, description: `${value} sign flipped`, value: set(-value) }]);
+      // a positive integer (a dimension, a count) also off by one: ×8/7 and −n are not integers
+      const offByOne = Number.isInteger(value) && value > 0 ? [{ path, description: `${value} → ${value + 1}`, value: set(value + 1) }] : [];
+      out.set(path, [{ path, description: `${value} ×8/7`, value: set(planted) }, { path, description: `${value} sign flipped`, value: set(-value) }, ...offByOne]);
     } else if (typeof value === 'boolean') {
       out.set(path, [{ path, description: `${value} → ${!value}`, value: set(!value) }]);
     } else if (Array.isArray(value)) {
