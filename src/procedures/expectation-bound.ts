@@ -533,6 +533,7 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
   const strict = r === '<' || r === '>';
   // the first trial whose estimate is not evidence for the claim as printed (marginShortfall)
   let shortfall: { text: string; reason: string } | undefined;
+  let farViolation: string | undefined;
   // trials that could not be computed (an overflow, a non-finite value): their region is unexamined
   const unexamined: { text: string; reason: string }[] = [];
   // the parameters the claim reads: the bound and the weight (the others do not change a trial)
@@ -663,9 +664,18 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
       const why = marginShortfall(m.primary, strict);
       if (why && !shortfall) shortfall = { text: `d=${d}, ${shown}`, reason: why };
       const otherBackend = first === f64 || fallback ? f64!.independentIsOtherBackend : choice.independentIsOtherBackend;
+      // far out neither estimate's error is established: a Gauss–Hermite rule misses an integrand
+      // 10³ times narrower than the weight, and a Monte Carlo error bar from the few samples that
+      // hit it is too small (E e^{−|x|²} > a/(a + 4), true, showed −6σ at a = 4·10⁻⁷ on both):
+      // a violation there blocks `supported`, never refutes
+      if (m.confirmed && otherBackend && scaled) {
+        farViolation ??= `${text} (${m.primary.sigmas.toFixed(1)}σ, ${m.independent!.backend} agrees)`;
+        continue;
+      }
       if (m.confirmed && otherBackend) return { verdict: 'refuted', method: 'monte-carlo', summary: `${text} (${m.primary.sigmas.toFixed(1)}σ), confirmed by ${m.independent!.backend}`, evidence: { rows }, witness: { d, at: shown, margin: m.primary.margin, stderr: m.primary.stderr, independent: m.independent }, dimensions: [d], decisive: `violated: ${text}` };
     }
   }
+  if (farViolation) return { verdict: 'inconclusive', method: 'monte-carlo', summary: `a violation at a far trial, where the integrators' accuracy is not established (not a refutation; the claim is not supported): ${farViolation}`, evidence: { rows, farViolation, rule: SUPPORT_RULE }, dimensions: dims, decisive: `far violation: ${farViolation}` };
   if (worst.sigmas < -6) return { verdict: 'inconclusive', method: 'monte-carlo', summary: `a > 6σ violation not confirmed by a different backend: ${worst.text}`, evidence: { rows, ...(unexamined.length ? { unexamined } : {}) }, dimensions: dims, decisive: `unconfirmed: ${worst.text}` };
   if (unexamined.length) {
     const text = `${unexamined.length} of ${rows.length} trials not computed, their region unexamined: ${unexamined[0].text}: ${unexamined[0].reason}${shortfall ? `; also ${shortfall.text}: ${shortfall.reason}` : ''}`;
