@@ -419,6 +419,26 @@ export async function nonzeroOnDomain(e: ParamExpr, record: ClaimRecord, env: Pr
   return { nonzero: r.holds, how: r.how };
 }
 
+/**
+ * A relation is printed for every point of the domain: the first printed divisor (a side's
+ * denominator, or one that cancels, 1/(1/a)) not shown nonzero on the whole domain, and why; a
+ * denominator identically 0 (√b² − b) is 0 everywhere. Undefined when every divisor is nonzero.
+ */
+export async function undefinedDivisor(sides: readonly (readonly [string, ParamExpr])[], divisors: readonly Poly[], roots: Roots, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<{ why: string; how: string; decisive: string } | undefined> {
+  const constant = (p: Poly) => !!p.constantValue() && !p.constantValue()!.isZero();
+  const list: [string, Poly, Roots, string][] = [
+    ...sides.filter(([, e]) => !constant(e.den)).map(([side, e]): [string, Poly, Roots, string] => [`the ${side}'s denominator`, e.den, e.roots, `${side} denominator`]),
+    ...divisors.filter((B) => !sides.some(([, e]) => e.den.equals(B))).map((B): [string, Poly, Roots, string] => ['the divisor', B, roots, 'divisor']),
+  ];
+  for (const [what, D, r, tag] of list) {
+    const nz = await nonzeroOnDomain({ num: D, den: Poly.ONE, roots: r }, record, env, ctx);
+    if (nz.nonzero) continue;
+    const w = `${what} ${unicodeString(D)}`;
+    return { why: nz.nonzero === false ? `${w} is 0 on the domain (${nz.how})` : `whether ${w} is 0 somewhere on the domain is undecided (${nz.how})`, how: nz.how, decisive: `${tag} ${unicodeString(D)}` };
+  }
+  return undefined;
+}
+
 /** The cited results (the file's `cited` ids) a record lists in `uses`: what a proof may rest on beyond what it checks. */
 export function citedUses(record: ClaimRecord, env: ProcedureEnv): string[] {
   const citedIds = new Set((env.set.cited ?? []).map((c) => c.id));
@@ -647,8 +667,8 @@ export function printedRoots(record: ClaimRecord, env: ProcedureEnv): Roots {
   for (const [name, rows] of Object.entries(env.set.symbols.matrices ?? {})) if (JSON.stringify(record).includes(name)) walk(rows);
   texts.push(...usedDefinitions(syms.definitions, texts));
   for (const t of texts) {
-    // a half-integer power b^(k/2) (or b^0.5) is a square root of b too
-    for (const m of t.matchAll(/\^\s*\(?\s*-?\s*(?:\d+\s*\/\s*2|\d*\.5)\s*\)?/g)) {
+    // a half-integer power b^(k/2) (or b^0.5) is a square root of b too (b^3/2 is (b³)/2)
+    for (const m of t.matchAll(/\^\s*(?:\(\s*-?\s*(?:\d+\s*\/\s*2|\d*\.5)\s*\)|-?\d*\.5\b)/g)) {
       let i = m.index! - 1;
       while (i >= 0 && t[i] === ' ') i--;
       let j = i;

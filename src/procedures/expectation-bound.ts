@@ -664,18 +664,20 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
       const why = marginShortfall(m.primary, strict);
       if (why && !shortfall) shortfall = { text: `d=${d}, ${shown}`, reason: why };
       const otherBackend = first === f64 || fallback ? f64!.independentIsOtherBackend : choice.independentIsOtherBackend;
-      // far out neither estimate's error is established: a Gauss–Hermite rule misses an integrand
-      // 10³ times narrower than the weight, and a Monte Carlo error bar from the few samples that
-      // hit it is too small (E e^{−|x|²} > a/(a + 4), true, showed −6σ at a = 4·10⁻⁷ on both):
-      // a violation there blocks `supported`, never refutes
-      if (m.confirmed && otherBackend && scaled) {
+      // far out, or wherever the weight's variances leave [10⁻⁴, 10⁴] (a printed domain (0, 10⁻¹²)
+      // too), neither estimate's error is established: a Gauss–Hermite rule misses an integrand 10³
+      // times narrower than the weight, and a Monte Carlo error bar from the few samples that hit it
+      // is too small (E e^{−|x|²} > a/(a + 4), true, showed −6σ at a = 4·10⁻⁷ on both): a violation
+      // there blocks `supported`, never refutes
+      const ordinaryScale = [sx2, sv2].every((s) => s >= 1e-4 && s <= 1e4);
+      if (m.confirmed && otherBackend && (scaled || !ordinaryScale)) {
         farViolation ??= `${text} (${m.primary.sigmas.toFixed(1)}σ, ${m.independent!.backend} agrees)`;
         continue;
       }
       if (m.confirmed && otherBackend) return { verdict: 'refuted', method: 'monte-carlo', summary: `${text} (${m.primary.sigmas.toFixed(1)}σ), confirmed by ${m.independent!.backend}`, evidence: { rows }, witness: { d, at: shown, margin: m.primary.margin, stderr: m.primary.stderr, independent: m.independent }, dimensions: [d], decisive: `violated: ${text}` };
     }
   }
-  if (farViolation) return { verdict: 'inconclusive', method: 'monte-carlo', summary: `a violation at a far trial, where the integrators' accuracy is not established (not a refutation; the claim is not supported): ${farViolation}`, evidence: { rows, farViolation, rule: SUPPORT_RULE }, dimensions: dims, decisive: `far violation: ${farViolation}` };
+  if (farViolation) return { verdict: 'inconclusive', method: 'monte-carlo', summary: `a violation at a trial far out or where the weight's scale is extreme, where the integrators' accuracy is not established (not a refutation; the claim is not supported): ${farViolation}`, evidence: { rows, farViolation, rule: SUPPORT_RULE }, dimensions: dims, decisive: `far violation: ${farViolation}` };
   if (worst.sigmas < -6) return { verdict: 'inconclusive', method: 'monte-carlo', summary: `a > 6σ violation not confirmed by a different backend: ${worst.text}`, evidence: { rows, ...(unexamined.length ? { unexamined } : {}) }, dimensions: dims, decisive: `unconfirmed: ${worst.text}` };
   if (unexamined.length) {
     const text = `${unexamined.length} of ${rows.length} trials not computed, their region unexamined: ${unexamined[0].text}: ${unexamined[0].reason}${shortfall ? `; also ${shortfall.text}: ${shortfall.reason}` : ''}`;

@@ -11,10 +11,9 @@ import { q } from '../../symbolic/rational.ts';
 import { LangError } from '../../symbolic/lang/index.ts';
 import { difference, parseParamExprs, signAt } from '../../symbolic/lang/param.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
-import { Poly } from '../../symbolic/poly.ts';
 import { registerProcedure } from './registry.ts';
 import { decideWithCases, recordsToValidate } from './cases.ts';
-import { badInput, domainPoints, langSymbols, nonzeroOnDomain, paramText, pointStrings, pointText, recordDomain, recordRng, rootsDefined, substitution, substitutionNotOnto } from './common.ts';
+import { badInput, domainPoints, langSymbols, paramText, pointStrings, pointText, recordDomain, recordRng, rootsDefined, substitution, substitutionNotOnto, undefinedDivisor } from './common.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 
 export const formulaIdentityFields = z.looseObject({
@@ -68,16 +67,8 @@ async function decideFormula(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
   // denominator 0), or an identity of rational functions says nothing at those points.
   if (diff.num.isZero()) {
     // the printed divisors too: one that cancels (1/(1/a) = a) still leaves the text undefined where it is 0
-    const divisors = parsed.divisors.filter((B) => !lhs.den.equals(B) && !rhs.den.equals(B)).map((B) => ['a divisor', { num: B, den: Poly.ONE, roots: parsed.roots }] as const);
-    for (const [side, e] of [['lhs', lhs], ['rhs', rhs], ...divisors] as const) {
-      if (e.den.constantValue() && side !== 'a divisor') continue;
-      const D = side === 'a divisor' ? e.num : e.den;
-      const nz = await nonzeroOnDomain({ num: D, den: Poly.ONE, roots: e.roots }, record, env, ctx);
-      if (nz.nonzero) continue;
-      const what = side === 'a divisor' ? `the divisor ${unicodeString(D)}` : `the ${side}'s denominator ${unicodeString(D)}`;
-      const why = nz.nonzero === false ? `${what} is 0 on the domain (${nz.how})` : `whether ${what} is 0 somewhere on the domain is undecided (${nz.how})`;
-      return { verdict: 'inconclusive', method: 'exact', summary: `lhs − rhs = 0 as rational functions, but ${why}: the printed identity is not defined there (state the hypothesis that excludes it)`, evidence: { ...evidence, undefinedWhere: nz.how }, decisive: `undefined: ${side === 'a divisor' ? 'divisor' : `${side} denominator`} ${unicodeString(D)}` };
-    }
+    const u = await undefinedDivisor([['lhs', lhs], ['rhs', rhs]], parsed.divisors, parsed.roots, record, env, ctx);
+    if (u) return { verdict: 'inconclusive', method: 'exact', summary: `lhs − rhs = 0 as rational functions, but ${u.why}: the printed identity is not defined there (state the hypothesis that excludes it)`, evidence: { ...evidence, undefinedWhere: u.how }, decisive: `undefined: ${u.decisive}` };
   }
   if (diff.num.isZero() && Object.keys(diff.roots).length) {
     // an identity of expressions with square roots holds where they are defined: on the whole domain?

@@ -13,7 +13,7 @@ import { LangError } from '../../symbolic/lang/index.ts';
 import { difference, parseRelation, signAt, signFormula } from '../../symbolic/lang/param.ts';
 import { registerProcedure } from './registry.ts';
 import { decideWithCases, recordsToValidate } from './cases.ts';
-import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, inDomain, langSymbols, paramText, pointStrings, pointText, recordDomain, rootsDefined, substitution, substitutionNotOnto, verdictOf } from './common.ts';
+import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, inDomain, langSymbols, paramText, pointStrings, pointText, recordDomain, rootsDefined, substitution, substitutionNotOnto, undefinedDivisor, verdictOf } from './common.ts';
 
 export const inequalityFields = z.looseObject({
   relation: z.string().min(1).describe('"lhs <= rhs" (<, <=, >, >=, =, !=), as printed'),
@@ -78,6 +78,9 @@ async function decideInequality(record: ClaimRecord, env: ProcedureEnv, ctx: Che
   const defined = await rootsDefined(diff.roots, record, env, ctx, dom, 'z3');
   if (!defined.ok) return { ...defined.result, evidence: { ...evidence, ...defined.result.evidence } };
   if (defined.evidence) Object.assign(evidence, defined.evidence);
+  // …and every divisor nonzero there (1/(√b² − b) > 0 was proved: its domain of definition is empty)
+  const undefinedAt = await undefinedDivisor([['lhs', rel.lhs], ['rhs', rel.rhs]], rel.divisors, rel.roots, record, env, ctx);
+  if (undefinedAt) return { verdict: 'inconclusive', method: 'z3', summary: `${undefinedAt.why}: the printed relation is not defined there (state the hypothesis that excludes it)`, evidence: { ...evidence, undefinedWhere: undefinedAt.how }, decisive: `undefined: ${undefinedAt.decisive}` };
   const query = { variables: dom.variables, roots, assumptions: dom.assumptions, goal: signFormula(diff, rel.rel) };
   const solvers = await getSolvers(ctx);
   const outcome = await decideQuery(solvers, query);

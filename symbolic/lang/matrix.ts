@@ -151,6 +151,7 @@ export function parseMatrixExprs(texts: readonly string[], table: MatrixTable, s
   const L = dens.reduce((acc, d) => acc.mul(d), Poly.ONE);
   const asPoly = (e: ParamExpr, what: string): Poly => {
     const c = e.den.constantValue();
+    if (c?.isZero()) throw new LangError(`${what} divides by zero (its denominator is identically 0)`);
     if (c) return e.num.scale(c.inv()).mul(L);
     if (!options.rational) throw new LangError(`${what} is a rational function; matrix entries must be polynomials in the parameters`);
     const lead = e.den.termList()[0].coef;

@@ -357,11 +357,11 @@ export function parseParamExprs(texts: readonly string[], symbols: LangSymbols, 
 const REL_MAP: Record<string, Relation> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=', '=': '=', '==': '=', '!=': '!=' };
 
 /** A printed relation `lhs REL rhs` over the parameters. */
-export function parseRelation(text: string, symbols: LangSymbols, extra: readonly string[] = []): { lhs: ParamExpr; rel: Relation; rhs: ParamExpr } {
+export function parseRelation(text: string, symbols: LangSymbols, extra: readonly string[] = []): { lhs: ParamExpr; rel: Relation; rhs: ParamExpr; divisors: Poly[]; roots: Roots } {
   const r = splitRelation(text);
   if (!r) throw new LangError(`expected a relation (<, <=, =, >=, >, !=) in "${text}"`, 1);
-  const { exprs } = parseParamExprs([r.lhs, r.rhs], symbols, extra);
-  return { lhs: exprs[0], rel: REL_MAP[r.rel], rhs: exprs[1] };
+  const { exprs, divisors, roots } = parseParamExprs([r.lhs, r.rhs], symbols, extra);
+  return { lhs: exprs[0], rel: REL_MAP[r.rel], rhs: exprs[1], divisors, roots };
 }
 
 /** lhs − rhs as one fraction sharing the roots of both sides. */
