@@ -8,7 +8,7 @@ import type { CheckContext, CheckResult, Method, Verdict } from '../claims.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import type { LangSymbols, ParamExpr } from '../../symbolic/lang/index.ts';
 import { LangError } from '../../symbolic/lang/index.ts';
-import { domainFormulas, hypothesisFormula, integerParameters, parseDomain, parseParamExpr, samplePoints, signAt, signFormula } from '../../symbolic/lang/param.ts';
+import { domainFormulas, farValues, hypothesisFormula, integerParameters, parseDomain, parseParamExpr, samplePoints, signAt, signFormula } from '../../symbolic/lang/param.ts';
 import { splitRelation } from '../../symbolic/lang/text.ts';
 import { PolyMatrix } from '../../symbolic/matrix.ts';
 import { certDomain, checkSign, decideSign } from '../../symbolic/certificate.ts';
@@ -159,6 +159,34 @@ export function domainPointsAtScales(record: ClaimRecord, env: ProcedureEnv, ctx
     samplePoints(langSymbols(env, record), record.forall ?? [], recordRng(ctx, `${record.id}#spread`), n, {}, spread),
   );
   return out.map((at) => ({ ...at }));
+}
+
+/**
+ * From each base point, each parameter of `moved` alone at far scales (symbolic/lang/param.ts
+ * `farValues`, by the factors), the others kept; only points of the record's domain (`inDomain`),
+ * each once.
+ */
+export function farPoints(record: ClaimRecord, env: ProcedureEnv, base: readonly Readonly<Record<string, Rational>>[], moved: readonly string[], factors: readonly number[] = [100, 10_000, 1_000_000]): Record<string, Rational>[] {
+  const parameters = langSymbols(env, record).parameters;
+  const dom = recordDomain(record, env);
+  const seen = new Set<string>();
+  const out: Record<string, Rational>[] = [];
+  for (const b of base) {
+    for (const name of moved) {
+      if (!(name in parameters) || b[name] === undefined) continue;
+      const domain = parseDomain(name, parameters[name].domain);
+      for (const f of factors) {
+        for (const { value } of farValues(name, domain, b[name], f)) {
+          const at = { ...b, [name]: value };
+          const key = pointText(at);
+          if (seen.has(key) || !inDomain(dom, at)) continue;
+          seen.add(key);
+          out.push(at);
+        }
+      }
+    }
+  }
+  return out;
 }
 
 export function pointStrings(at: Readonly<Record<string, Rational>>): Record<string, string> {
@@ -506,26 +534,22 @@ export function substitution(record: ClaimRecord, env: ProcedureEnv): { lines: s
   };
 }
 
-/** The identifiers of `text` and, transitively, of the file's definitions and matrices it names. */
+/** The identifiers of `text` and, transitively, of the file's definitions (`usedDefinitions`) and matrices it names. */
 export function identifiersUsed(text: string, env: ProcedureEnv): Set<string> {
-  const ids = (t: string) => t.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
-  const bodies = new Map<string, string>();
-  for (const def of env.set.symbols.definitions) {
-    const r = splitRelation(def);
-    const name = r && /^\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(r.lhs)?.[1];
-    if (name) bodies.set(name, `${bodies.get(name) ?? ''} ${r.rhs}`);
+  const ids = (texts: readonly string[]) => new Set(texts.join(' ').match(/[A-Za-z_]\w*/g) ?? []);
+  const { definitions, matrices = {} } = env.set.symbols;
+  const texts = [text];
+  const named = new Set<string>();
+  // a matrix's entries may name definitions, and a definition a matrix: until nothing new is named
+  for (let used = ids([...texts, ...usedDefinitions(definitions, texts)]); ; ) {
+    const more = Object.keys(matrices).filter((m) => used.has(m) && !named.has(m));
+    if (!more.length) return used;
+    for (const m of more) {
+      named.add(m);
+      texts.push(JSON.stringify(matrices[m]));
+    }
+    used = ids([...texts, ...usedDefinitions(definitions, texts)]);
   }
-  for (const [name, rows] of Object.entries(env.set.symbols.matrices ?? {})) bodies.set(name, `${bodies.get(name) ?? ''} ${JSON.stringify(rows)}`);
-  const out = new Set<string>();
-  const todo: string[] = [...ids(text)];
-  while (todo.length) {
-    const id = todo.pop()!;
-    if (out.has(id)) continue;
-    out.add(id);
-    const body = bodies.get(id);
-    if (body) todo.push(...ids(body));
-  }
-  return out;
 }
 
 /**

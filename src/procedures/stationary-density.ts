@@ -21,7 +21,7 @@ import { LangError, type LangSymbols } from '../../symbolic/lang/index.ts';
 import { LangSpace } from '../../symbolic/lang/expr.ts';
 import { splitRelation } from '../../symbolic/lang/text.ts';
 import { polyDeterminant } from '../../symbolic/jet.ts';
-import { Poly } from '../../symbolic/poly.ts';
+import type { Poly } from '../../symbolic/poly.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
 import { badInput, citedUses, genericSymbols, langSymbols } from './common.ts';
@@ -76,17 +76,18 @@ async function integrability(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
     evidence,
     fail: { verdict: 'inconclusive', method: 'exact', summary: `not shown to be a probability density: ${why}`, evidence: { hypothesisFails: why, ...evidence }, decisive: `integrability d=${d}: ${why}` },
   });
-  const dims = dimensionMatters(syms) ? [1, 2, 3] : [1];
-  for (const d of dims) {
+  // ρ's terms N·e^Q in each dimension, compiled once for both checks below
+  const spaces = (dimensionMatters(syms) ? [1, 2, 3] : [1]).map((d) => {
     const S = new LangSpace(syms, d);
     const v = S.compileText(density, new Map());
     if (v.vector) throw new LangError(`density: "${density}" is a vector`);
-    const terms = S.reduce(v.comps[0]).terms.filter((t) => !t.N.isZero());
+    return { d, S, terms: S.reduce(v.comps[0]).terms.filter((t) => !t.N.isZero()), coords: vars.flatMap((x) => S.components[x] ?? []) };
+  });
+  for (const { d, S, terms, coords } of spaces) {
     if (terms.length === 0) {
       const why = `the density ${density} is identically 0 (d = ${d}), not a probability density`;
       return { evidence, fail: { verdict: 'refuted', method: 'exact', summary: why, evidence: { ...evidence, density: '0' }, witness: { dimension: d, density: '0' }, decisive: `density ≡ 0 d=${d}` } };
     }
-    const coords = vars.flatMap((x) => S.components[x] ?? []);
     for (const [j, t] of terms.entries()) {
       const generic = (p: Poly) => genericSymbols(S, syms, p).length > 0;
       if (generic(t.Q)) {
@@ -116,10 +117,7 @@ async function integrability(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
   }
   // ρ ≥ 0: each term's prefactor N ≥ 0 for all coordinates on the domain (a sum of nonnegative terms
   // is a density); a one-term ρ whose prefactor is negative somewhere is no density (e^Q > 0).
-  for (const d of dims) {
-    const S = new LangSpace(syms, d);
-    const terms = S.reduce(S.compileText(density, new Map()).comps[0]).terms.filter((t) => !t.N.isZero());
-    const coords = vars.flatMap((x) => S.components[x] ?? []);
+  for (const { d, S, terms, coords } of spaces) {
     for (const [j, t] of terms.entries()) {
       // e^{−βV} too: its prefactor's sign is the density's
       if (genericSymbols(S, syms, t.N).length) return inconclusive(`a generic function in the prefactor ${unicodeString(t.N)}: ρ ≥ 0 not decided`, d);
@@ -135,14 +133,8 @@ async function integrability(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
       basis = weakerBasis(basis, o.basis);
       // N ≥ 0 but N ≡ 0 in the coordinates at some parameter point would make ρ ≡ 0 there: some
       // coefficient of N (a polynomial in the coordinates) must be nonzero on the whole domain
-      const coefs = new Map<string, Poly>();
-      for (const m of N.termList()) {
-        const key = m.mono.filter(([x]) => coords.includes(x)).map(([x, e]) => `${x}^${e}`).join('*');
-        const own = Poly.monomial(m.coef, m.mono.filter(([x]) => !coords.includes(x)));
-        coefs.set(key, (coefs.get(key) ?? Poly.ZERO).add(own));
-      }
       let nonzero = false;
-      for (const c of coefs.values()) {
+      for (const { coef: c } of N.collect(coords).values()) {
         const z = await signOnDomain(c, '!=', S, record, env, ctx);
         if (z.status === 'holds') {
           basis = weakerBasis(basis, z.basis);

@@ -22,10 +22,10 @@ import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import { Rational, q } from '../../symbolic/rational.ts';
 import { pv } from '../../symbolic/poly.ts';
 import { LangError, type ParamExpr } from '../../symbolic/lang/index.ts';
-import { axisScaledPoints, parseMath, parseParamExpr } from '../../symbolic/lang/param.ts';
+import { parseMath, parseParamExpr } from '../../symbolic/lang/param.ts';
 import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
 import { getProcedure, registerProcedure } from './registry.ts';
-import { badInput, domainPoints, identifiersUsed, langSymbols, nonzeroOnDomain, noTrials, paramText, pointText, recordRng, signOnWholeDomain } from './common.ts';
+import { badInput, domainPoints, farPoints, identifiersUsed, langSymbols, nonzeroOnDomain, noTrials, paramText, pointText, recordRng, signOnWholeDomain } from './common.ts';
 import { coefValue } from './integral-inequality.ts';
 
 const HOLDS: Record<string, (s: number) => boolean> = { '<': (s) => s < 0, '<=': (s) => s <= 0, '>': (s) => s > 0, '>=': (s) => s >= 0, '=': (s) => s === 0 };
@@ -229,7 +229,7 @@ async function decideVacuousClaim(record: ClaimRecord, env: ProcedureEnv, ctx: C
   // a norm-inequality also at far scales, one parameter at a time (exact, so cheap)
   const uniform = domainPoints(record, env, ctx, 10);
   const relationParameters = [...identifiersUsed(JSON.stringify([record.relation, record.define ?? []]), env)].filter((v) => v in syms.parameters);
-  const sampled = record.kind === 'norm-inequality' ? [...uniform, ...axisScaledPoints(syms, ((record.forall as string[] | undefined) ?? []).map(String), uniform.slice(0, 2), relationParameters).map((p) => p.at)] : uniform;
+  const sampled = record.kind === 'norm-inequality' ? [...uniform, ...farPoints(record, env, uniform.slice(0, 2), relationParameters)] : uniform;
   const admissible = assumption?.outcome ? sampled.filter((at) => assumption!.outcome!.admissibleAt(at)) : sampled;
   const points = admissible.flatMap((at) => dims.map((d) => (d === undefined ? at : { ...at, [dimName]: q(d) })));
   const trials: Record<string, Rational>[] = [];

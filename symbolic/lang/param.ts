@@ -33,7 +33,6 @@ export const PARAM_LIMITS = {
 
 type Node = MathNode & { type: string; op?: string; fn?: { name?: string } | string; args?: MathNode[]; content?: MathNode; value?: unknown; name?: string };
 
-/** Parse text with mathjs after the bar rewrite; LangError with the column on a syntax error. */
 /** A printed constant as an exact rational; Infinity, NaN and the like are a LangError naming the text. */
 export function exactConstant(value: unknown, text: string): Rational {
   try {
@@ -43,6 +42,7 @@ export function exactConstant(value: unknown, text: string): Rational {
   }
 }
 
+/** Parse text with mathjs after the bar rewrite; LangError with the column on a syntax error. */
 export function parseMath(text: string): MathNode {
   if (text.length > PARAM_LIMITS.length) throw new LangError(`expression longer than ${PARAM_LIMITS.length} characters`, 1);
   if (text.trim() === '') throw new LangError('empty expression; expected a formula', 1);
@@ -533,11 +533,6 @@ function randomRational(rng: Uniform, lo: Rational | undefined, hi: Rational | u
   return r;
 }
 
-/**
- * Random exact points inside the parameter domains and the `forall` hypotheses (rejection on the
- * exact formulas). `fixed` pins some parameters; `spread` draws each value at another scale (its
- * distance to the domain's end shrunk or grown by 2^j). Returns fewer than n when the region is thin.
- */
 /** Other scales for sampled values: `both` shrinks toward a domain's end or grows on a half-line; `shrink` only shrinks; false: uniform. */
 export type Spread = false | 'both' | 'shrink';
 
@@ -562,35 +557,10 @@ export function farValues(name: string, domain: Readonly<Pick<ParameterDomain, '
 }
 
 /**
- * `farValues` from each base point, each parameter of `moved` alone (the others kept), at the
- * scales `factors`; only points inside the domains and the hypotheses, each once.
+ * Random exact points inside the parameter domains and the `forall` hypotheses (rejection on the
+ * exact formulas). `fixed` pins some parameters; `spread` draws each value at another scale (its
+ * distance to the domain's end shrunk or grown by 2^j). Returns fewer than n when the region is thin.
  */
-export function axisScaledPoints(symbols: LangSymbols, forall: readonly string[], base: readonly Readonly<Record<string, Rational>>[], moved: readonly string[] = Object.keys(symbols.parameters), factors: readonly number[] = [100, 10_000, 1_000_000]): { at: Record<string, Rational>; scale: string }[] {
-  const names = Object.keys(symbols.parameters);
-  const domains = Object.fromEntries(names.map((name) => [name, parseDomain(name, symbols.parameters[name].domain)]));
-  const hyps = forall.map((h) => hypothesisFormula(h, symbols));
-  const admissible = (at: Record<string, Rational>) =>
-    names.every((name) => at[name] !== undefined && evaluateFormula(domains[name].formula, at) && (!domains[name].integer || at[name].isInteger())) &&
-    hyps.every((h) => !Object.values(h.roots).some((r) => r.evaluate(at).sign() < 0) && evaluateFormula(h.formula, at, h.roots));
-  const out: { at: Record<string, Rational>; scale: string }[] = [];
-  const seen = new Set<string>();
-  for (const b of base) {
-    for (const name of moved) {
-      if (!(name in domains) || b[name] === undefined) continue;
-      for (const f of factors) {
-        for (const { value, label } of farValues(name, domains[name], b[name], f)) {
-          const at = { ...b, [name]: value };
-          const key = names.map((n) => `${n}=${at[n]?.toString()}`).join(',');
-          if (seen.has(key) || !admissible(at)) continue;
-          seen.add(key);
-          out.push({ at, scale: label });
-        }
-      }
-    }
-  }
-  return out;
-}
-
 export function samplePoints(symbols: LangSymbols, forall: readonly string[], rng: Uniform, n: number, fixed: Readonly<Record<string, Rational>> = {}, spread: Spread = false): Record<string, Rational>[] {
   const names = Object.keys(symbols.parameters);
   const domains = Object.fromEntries(names.map((name) => [name, parseDomain(name, symbols.parameters[name].domain)]));
