@@ -29,3 +29,8 @@ export function claimFiles(header: string, prefix = 'hc-test-'): { load: (claims
   };
   return { load, decide };
 }
+
+/** A one-claim file: its `symbols:` block (indented lines) and the claim's fields after id, source and statement. */
+export function oneClaimFile(symbols: string, claim: string, paper = 't'): string {
+  return `paper: { id: ${paper}, title: ${paper} }\nsymbols:\n${symbols}claims:\n  - { id: "c:1", source: "(1)", statement: "s", ${claim} }\n`;
+}

@@ -9,12 +9,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/claims.ts';
 import { Rational } from '../../symbolic/rational.ts';
-import { claimFiles } from '../helpers/decide-file.ts';
+import { claimFiles, oneClaimFile } from '../helpers/decide-file.ts';
 
 const files = claimFiles('', 'hc-review5-');
-function decide(symbols: string, claim: string): Promise<CheckResult> {
-  return files.decide(`paper: { id: r5, title: R5 }\nsymbols:\n${symbols}claims:\n  - { id: "c:1", source: "(1)", statement: "s", ${claim} }\n`);
-}
+const decide = (symbols: string, claim: string): Promise<CheckResult> => files.decide(oneClaimFile(symbols, claim, 'r5'));
 
 describe('norm-inequality reads the record\'s define everywhere', () => {
   const symbols = '  parameters:\n    a: { domain: "> 0" }\n  definitions: ["K = 0"]\n';

@@ -10,12 +10,10 @@ import { tmpdir } from 'node:os';
 import type { CheckResult, ClaimReport } from '../../src/claims.ts';
 import { headlines, propagate } from '../../src/graph.ts';
 import { lintClaimFile } from '../../src/claim-file.ts';
-import { claimFiles } from '../helpers/decide-file.ts';
+import { claimFiles, oneClaimFile } from '../helpers/decide-file.ts';
 
 const files = claimFiles('', 'hc-review6-');
-function decide(symbols: string, claim: string): Promise<CheckResult> {
-  return files.decide(`paper: { id: r6, title: R6 }\nsymbols:\n${symbols}claims:\n  - { id: "c:1", source: "(1)", statement: "s", ${claim} }\n`);
-}
+const decide = (symbols: string, claim: string): Promise<CheckResult> => files.decide(oneClaimFile(symbols, claim, 'r6'));
 
 describe('substitute: the new parameter is fresh, and the map is onto', () => {
   it('rejects a new parameter that the claim uses through a file definition (√a = s, s = q, a = q²)', () => {

@@ -5,12 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult, ClaimReport } from '../../src/claims.ts';
 import { headlines, propagate } from '../../src/graph.ts';
-import { claimFiles } from '../helpers/decide-file.ts';
+import { claimFiles, oneClaimFile } from '../helpers/decide-file.ts';
 
 const files = claimFiles('', 'hc-review7-');
-function decide(symbols: string, claim: string): Promise<CheckResult> {
-  return files.decide(`paper: { id: r7, title: R7 }\nsymbols:\n${symbols}claims:\n  - { id: "c:1", source: "(1)", statement: "s", ${claim} }\n`);
-}
+const decide = (symbols: string, claim: string): Promise<CheckResult> => files.decide(oneClaimFile(symbols, claim, 'r7'));
 
 describe('stationary-density: the sign of ρ, with a generic exponent and with square roots', () => {
   const gibbs = '  parameters:\n    beta: { domain: "> 0" }\n    c: { domain: "real" }\n  dimension: { name: d, check: all }\n  variables: { x: { vector: true } }\n  functions:\n    V: { args: [x] }\n  definitions:\n    - "FPV(f) = lap(f, x) + beta*div(grad(V, x)*f, x)"\ncited:\n  - { id: "cite:int", bib: "x_2020", statement: "exp(-beta V) integrable" }\n';
