@@ -245,6 +245,17 @@ function asyncWorkerCount(tasks: number): number {
   return Math.max(0, Math.min(workerCap(availableParallelism()), tasks));
 }
 
+/**
+ * Start the pool's workers now, as many as an asynchronous job uses: their start-up (loading the
+ * worker script) then overlaps the caller's own, e.g. reading and checking a claim file, instead of
+ * delaying the first job. Nothing is computed; a process that never runs a job is not kept alive.
+ */
+export function prestartWorkers(): void {
+  const count = isMainThread && depth === 0 ? asyncWorkerCount(Number.POSITIVE_INFINITY) : 0;
+  const script = count > 0 ? workerScript() : undefined;
+  if (script) pooledWorkers(count, script.url);
+}
+
 /** Lets timers, I/O and other claims run between in-thread tasks. */
 const nextMacrotask = () => new Promise<void>((r) => setImmediate(r));
 

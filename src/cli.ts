@@ -24,6 +24,7 @@ import { UsageError, checkOutputFile, echoArg, parseNumberFlag, prepareOutputDir
 import { prerenderStatements, writeHtmlReport } from './html.ts';
 import { registerExtraCommands } from './commands/index.ts';
 import { parseShard, shardItems, type Shard, type ShardStamp } from './shard.ts';
+import { prestartWorkers } from '../numeric/parallel.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const VERSION: string = JSON.parse(readFileSync(join(here, '..', 'package.json'), 'utf8')).version;
@@ -384,6 +385,7 @@ export function buildProgram(io: CliIo, state: { exitCode: number; signal?: Abor
     .addOption(jobsOption())
     .addOption(backendOption())
     .action(async (opts: RunReportOptions) => {
+      prestartWorkers(); // their start-up overlaps reading the paper
       await runAndReport(paper.claims, { paper: paper.set.paper.id, title: paper.set.paper.title, cited: paper.set.cited, main: paper.set.paper.main }, opts, io, state);
     });
 

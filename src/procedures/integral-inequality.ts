@@ -303,6 +303,17 @@ function weightTermText(mono: readonly (readonly [string, number])[], dots: Map<
  * (integrability) is the caller's to decide: it depends on the parameters.
  */
 export function gaussianWeight(weight: string, syms: LangSymbols, extra: readonly string[] = []): GaussianWeight {
+  // read once per symbols and weight: the checks ask for it at every point
+  let bySyms = gaussianWeights.get(syms);
+  if (!bySyms) gaussianWeights.set(syms, (bySyms = new Map()));
+  const key = `${weight}\u0000${extra.join(',')}`;
+  let g = bySyms.get(key);
+  if (!g) bySyms.set(key, (g = readGaussianWeight(weight, syms, extra)));
+  return g;
+}
+const gaussianWeights = new WeakMap<LangSymbols, Map<string, GaussianWeight>>();
+
+function readGaussianWeight(weight: string, syms: LangSymbols, extra: readonly string[]): GaussianWeight {
   const defs = new Map(syms.definitions.map((d) => splitRelation(barsToAbs(d))).filter((r) => r && r.rel === '=').map((r) => [r!.lhs.trim(), r!.rhs]));
   const text = defs.get(weight.trim()) ?? barsToAbs(weight);
   const node = parseMath(text) as Node;
@@ -649,35 +660,70 @@ export class ExactFunctionals {
     }
     return s;
   }
-  private readonly gramCache = new Map<readonly QuadTerm[], Rational[][]>();
-  /** The symmetric Gram matrix of a functional over a basis (each L(b_i) computed once). */
-  gram(terms: readonly QuadTerm[], basis: readonly Poly[], cached = false): Rational[][] {
-    if (cached && this.gramCache.has(terms)) return this.gramCache.get(terms)!;
+  /**
+   * Gram entries already formed, per functional, by the unordered pair of basis polynomials (their
+   * canonical text): the degree-n space is a leading block of the degree-N one at the same point, so
+   * a lower degree's entries, and the growth check's pencils, are not formed again.
+   */
+  private readonly entries = new Map<readonly QuadTerm[], Map<number, Rational>>();
+  /** A number per distinct basis polynomial (by its canonical text), for the entries' keys. */
+  private readonly ids = new WeakMap<Poly, number>();
+  private readonly idOfText = new Map<string, number>();
+  private id(p: Poly): number {
+    let k = this.ids.get(p);
+    if (k === undefined) {
+      const text = p.toString();
+      k = this.idOfText.get(text);
+      if (k === undefined) this.idOfText.set(text, (k = this.idOfText.size));
+      this.ids.set(p, k);
+    }
+    return k;
+  }
+  /** The symmetric Gram matrix of a functional over a basis (each L(b_i) computed once; entries memoised). */
+  gram(terms: readonly QuadTerm[], basis: readonly Poly[]): Rational[][] {
     const n = basis.length;
-    const G = Array.from({ length: n }, () => Array.from({ length: n }, () => Rational.ZERO));
+    let memo = this.entries.get(terms);
+    if (!memo) this.entries.set(terms, (memo = new Map()));
+    const ids = basis.map((b) => this.id(b));
+    const pairKey = (i: number, j: number) => (ids[i] <= ids[j] ? ids[i] * 2 ** 26 + ids[j] : ids[j] * 2 ** 26 + ids[i]);
+    const G = Array.from({ length: n }, () => new Array<Rational>(n));
+    const missing: [number, number][] = [];
+    for (let i = 0; i < n; i++)
+      for (let j = i; j < n; j++) {
+        const hit = memo.get(pairKey(i, j));
+        if (hit) G[i][j] = G[j][i] = hit;
+        else missing.push([i, j]);
+      }
+    if (!missing.length) return G;
+    const sums = missing.map(() => Rational.ZERO);
     for (const t of terms) {
       const c = this.coefProduct(t.coef);
       const half = c.mul(q(1, 2));
-      const F = basis.map((b) => applyLinear(t.f, b, this.coef, this.coords));
-      const Gs = t.g === t.f ? F : basis.map((b) => applyLinear(t.g!, b, this.coef, this.coords));
-      for (let i = 0; i < n; i++)
-        for (let j = i; j < n; j++) {
-          if (F[i].length !== Gs[j].length) throw new LangError('inner(F, G) of a scalar and a vector');
-          let a = Rational.ZERO;
-          for (let k = 0; k < F[i].length; k++) a = a.add(this.EProduct(F[i][k], Gs[j][k]));
-          // ½c(a + b), symmetrised; with g = f, b = a and it is c·a (exact rationals: the same value)
-          let v: Rational;
-          if (t.g === t.f) v = c.mul(a);
-          else {
-            let b = Rational.ZERO;
-            for (let k = 0; k < F[j].length; k++) b = b.add(this.EProduct(F[j][k], Gs[i][k]));
-            v = half.mul(a.add(b));
-          }
-          G[i][j] = G[i][j].add(v);
-          if (j !== i) G[j][i] = G[j][i].add(v);
+      const F: Poly[][] = new Array(n);
+      const Gm: Poly[][] = new Array(n);
+      const Fof = (i: number) => (F[i] ??= applyLinear(t.f, basis[i], this.coef, this.coords));
+      const Gof = (i: number) => (t.g === t.f ? Fof(i) : (Gm[i] ??= applyLinear(t.g!, basis[i], this.coef, this.coords)));
+      missing.forEach(([i, j], m) => {
+        const [Fi, Gj] = [Fof(i), Gof(j)];
+        if (Fi.length !== Gj.length) throw new LangError('inner(F, G) of a scalar and a vector');
+        let a = Rational.ZERO;
+        for (let k = 0; k < Fi.length; k++) a = a.add(this.EProduct(Fi[k], Gj[k]));
+        // ½c(a + b), symmetrised; with g = f, b = a and it is c·a (exact rationals: the same value)
+        let v: Rational;
+        if (t.g === t.f) v = c.mul(a);
+        else {
+          const [Fj, Gi] = [Fof(j), Gof(i)];
+          let b = Rational.ZERO;
+          for (let k = 0; k < Fj.length; k++) b = b.add(this.EProduct(Fj[k], Gi[k]));
+          v = half.mul(a.add(b));
         }
+        sums[m] = sums[m].add(v);
+      });
     }
-    this.gramCache.set(terms, G);
+    missing.forEach(([i, j], m) => {
+      memo.set(pairKey(i, j), sums[m]);
+      G[i][j] = G[j][i] = sums[m];
+    });
     return G;
   }
   linear(terms: readonly QuadTerm[], p: Poly): Rational {
@@ -694,7 +740,7 @@ export class ExactFunctionals {
 const HOLDS: Record<string, (s: number) => boolean> = { '<': (s) => s < 0, '<=': (s) => s <= 0, '>': (s) => s > 0, '>=': (s) => s >= 0, '=': (s) => s === 0 };
 
 /**
- * Exact symmetric elimination of D (rhs − lhs, oriented so ⪰ 0 is what the relation claims):
+ * Exact symmetric elimination of a symmetric D (rhs − lhs, oriented so ⪰ 0 is what the relation claims):
  * returns the pivots and, at the first failing pivot, a vector c with cᵀDc < 0 (or = 0, c ≠ 0, for a
  * strict claim; or ≠ 0 for an equality).
  */
@@ -702,6 +748,11 @@ export function psdWitness(D: Rational[][], strict: boolean): { pivots: Rational
   const n = D.length;
   const S = D.map((r) => [...r]);
   const T = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? Rational.ONE : Rational.ZERO)));
+  // Elimination never leaves a coupling component of D (an update of S_ij needs S_ik, S_kj ≠ 0), so
+  // each step runs over the pivot's component only: the same operations on the nonzero entries, in
+  // the same order, as over the whole matrix (a Gram matrix of monomials under a product weight
+  // falls into many small parity blocks).
+  const members = couplingComponents(D);
   const pivots: Rational[] = [];
   for (let k = 0; k < n; k++) {
     const p = S[k][k];
@@ -719,16 +770,42 @@ export function psdWitness(D: Rational[][], strict: boolean): { pivots: Rational
     pivots.push(p);
     // The trailing block stays symmetric: update its upper triangle and mirror it. Row k of T
     // (unit lower triangular) is zero beyond column k.
-    const f = Array.from({ length: n }, (_, i) => (i > k ? S[i][k].div(p) : Rational.ZERO));
-    for (let i = k + 1; i < n; i++) {
-      if (f[i].isZero()) continue;
-      for (let j = i; j < n; j++) if (!S[k][j].isZero()) S[i][j] = S[i][j].sub(f[i].mul(S[k][j]));
-      for (let j = 0; j <= k; j++) if (!T[k][j].isZero()) T[i][j] = T[i][j].sub(f[i].mul(T[k][j]));
+    const comp = members[k];
+    const after = comp.filter((i) => i > k);
+    const upTo = comp.filter((j) => j <= k);
+    for (const i of after) {
+      const f = S[i][k].div(p);
+      if (f.isZero()) continue;
+      for (const j of after) if (j >= i && !S[k][j].isZero()) S[i][j] = S[i][j].sub(f.mul(S[k][j]));
+      for (const j of upTo) if (!T[k][j].isZero()) T[i][j] = T[i][j].sub(f.mul(T[k][j]));
     }
-    for (let i = k + 1; i < n; i++) for (let j = i + 1; j < n; j++) S[j][i] = S[i][j];
-    for (let i = k + 1; i < n; i++) S[i][k] = Rational.ZERO;
+    for (const i of after) for (const j of after) if (j > i) S[j][i] = S[i][j];
+    for (const i of after) S[i][k] = Rational.ZERO;
   }
   return { pivots };
+}
+
+/** For each index, the sorted indices of its connected component in the graph of D's nonzero off-diagonal entries. */
+function couplingComponents(D: readonly (readonly Rational[])[]): number[][] {
+  const n = D.length;
+  const root = Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => {
+    while (root[i] !== i) i = root[i] = root[root[i]];
+    return i;
+  };
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++)
+      if (!D[i][j].isZero() || !D[j][i].isZero()) {
+        const [a, b] = [find(i), find(j)];
+        if (a !== b) root[Math.max(a, b)] = Math.min(a, b);
+      }
+  const lists = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const r = find(i);
+    if (!lists.has(r)) lists.set(r, []);
+    lists.get(r)!.push(i);
+  }
+  return Array.from({ length: n }, (_, i) => lists.get(find(i))!);
 }
 
 /** Degree of the polynomial space per dimension (options.degree wins). */
@@ -752,19 +829,35 @@ interface PointOutcome {
   constraintValues?: Rational[];
 }
 
-/** Decide the relation on polynomials of degree ≤ N at one point, exactly. */
+/**
+ * One evaluator per parsed record, point and dimension: its moments, coefficient values and Gram
+ * entries serve every degree checked there (lower degrees first, the full degree, the growth check).
+ */
+const functionals = new WeakMap<ParsedIntegral, WeakMap<Point, Map<number, ExactFunctionals>>>();
+function functionalsAt(p: ParsedIntegral, record: ClaimRecord, at: Point, d: number): ExactFunctionals {
+  let byPoint = functionals.get(p);
+  if (!byPoint) functionals.set(p, (byPoint = new WeakMap()));
+  let byDim = byPoint.get(at);
+  if (!byDim) byPoint.set(at, (byDim = new Map()));
+  let ef = byDim.get(d);
+  if (!ef) {
+    const atd = { ...at, [p.dimName]: q(d) };
+    ef = new ExactFunctionals(p.syms, atd, coordinates(weightVariances(String(record.weight), p.syms, atd), p.syms, d));
+    byDim.set(d, ef);
+  }
+  return ef;
+}
+
 /** The polynomial space of degree ≤ N at a point: a basis of the homogeneous constraints, a particular solution h0, the exact functionals. */
 function polynomialSpace(p: ParsedIntegral, record: ClaimRecord, at: Point, d: number, N: number): { ef: ExactFunctionals; basis: Poly[]; h0: Poly } {
-  const atd = { ...at, [p.dimName]: q(d) };
-  const variances = weightVariances(String(record.weight), p.syms, atd);
-  const coords = coordinates(variances, p.syms, d);
-  const ef = new ExactFunctionals(p.syms, atd, coords);
+  const ef = functionalsAt(p, record, at, d);
+  const coords = ef.coords;
   // Basis: 1 and the monomials of degree 1…N; constraints imposed by exact elimination.
   let basis: Poly[] = [Poly.ONE, ...multiIndices(coords.length, N).map((a) => a.reduce((m, k, i) => (k ? m.mul(pv(coords[i].name).pow(k)) : m), Poly.ONE))];
   // h0: a particular solution of the (possibly inhomogeneous) constraints; basis: of the homogeneous ones.
   let h0 = Poly.ZERO;
   for (const c of p.constraints) {
-    const target = coefValue(c.value, p.syms, atd);
+    const target = coefValue(c.value, p.syms, ef.at);
     const rest = target.sub(ef.linear(c.f, h0));
     const vals = basis.map((b) => ef.linear(c.f, b));
     const k = vals.findIndex((v) => !v.isZero());
@@ -791,7 +884,7 @@ function basisSize(n: number, N: number): number {
 /** rhs − lhs as a Gram matrix over the basis, oriented so that ⪰ 0 is what the relation claims. */
 function differenceGram(p: ParsedIntegral, ef: ExactFunctionals, basis: readonly Poly[]): Rational[][] {
   const sign = q(p.rel === '>' || p.rel === '>=' ? -1 : 1);
-  const L = ef.gram(p.lhs, basis, true);
+  const L = ef.gram(p.lhs, basis);
   return ef.gram(p.rhs, basis).map((row, i) => row.map((x, j) => x.sub(L[i][j]).mul(sign)));
 }
 
