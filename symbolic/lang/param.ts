@@ -402,6 +402,15 @@ export interface ParameterDomain {
   hi?: Rational;
   loOpen: boolean;
   hiOpen: boolean;
+  /** The values a `!= c` part excludes: with the bounds, exactly what `formula` says. */
+  excluded: Rational[];
+}
+
+/** x in the domain, exactly: the bounds and exclusions that `formula` is the conjunction of (integrality apart). */
+export function inParameterDomain(d: ParameterDomain, x: Rational): boolean {
+  if (d.lo && (d.loOpen ? !d.lo.lt(x) : x.lt(d.lo))) return false;
+  if (d.hi && (d.hiOpen ? !x.lt(d.hi) : d.hi.lt(x))) return false;
+  return !d.excluded.some((c) => c.equals(x));
 }
 
 /**
@@ -410,7 +419,7 @@ export interface ParameterDomain {
  */
 export function parseDomain(name: string, domain: string): ParameterDomain {
   let text = domain.trim();
-  const out: ParameterDomain = { formula: TRUE, integer: false, loOpen: true, hiOpen: true };
+  const out: ParameterDomain = { formula: TRUE, integer: false, loOpen: true, hiOpen: true, excluded: [] };
   const atoms: Formula[] = [];
   if (/^integer\b/.test(text)) {
     out.integer = true;
@@ -449,13 +458,14 @@ export function parseDomain(name: string, domain: string): ParameterDomain {
       const c = num(m[2]);
       if (!c) throw new LangError(`domain of ${name}: bound "${m[2]}" must be finite`);
       atoms.push(atom(x.sub(pc(c)), m[1] as Relation));
-      if (m[1] === '>' || m[1] === '>=') {
-        if (!out.lo || c.compare(out.lo) > 0) {
+      if (m[1] === '!=') out.excluded.push(c);
+      else if (m[1] === '>' || m[1] === '>=') {
+        if (!out.lo || c.compare(out.lo) > 0 || (c.equals(out.lo) && m[1] === '>')) {
           out.lo = c;
           out.loOpen = m[1] === '>';
         }
       } else if (m[1] === '<' || m[1] === '<=') {
-        if (!out.hi || c.compare(out.hi) < 0) {
+        if (!out.hi || c.compare(out.hi) < 0 || (c.equals(out.hi) && m[1] === '<')) {
           out.hi = c;
           out.hiOpen = m[1] === '<';
         }
@@ -586,7 +596,7 @@ export function samplePoints(symbols: LangSymbols, forall: readonly string[], rn
       else at[name] = value.num.evaluate(at).div(den);
     }
     // the whole domain: an integer parameter (a pinned example, a value set by `p = expr`) must be an integer
-    if (!defined || !names.every((name) => evaluateFormula(domains[name].formula, at) && (!domains[name].integer || at[name].isInteger()))) continue;
+    if (!defined || !names.every((name) => inParameterDomain(domains[name], at[name]) && (!domains[name].integer || at[name].isInteger()))) continue;
     let ok = true;
     for (const h of hyps) {
       const bad = Object.values(h.roots).some((r) => r.evaluate(at).sign() < 0);
