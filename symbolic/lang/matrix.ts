@@ -224,10 +224,29 @@ export function parseMatrixExprs(texts: readonly string[], table: MatrixTable, s
     }
   };
   const evaluated = trees.map((t) => ev(t));
-  if (L.constantValue()) return { values: evaluated.map((v) => v.m!.map((p) => reduceRoots(p, roots))), roots, denominator: Poly.ONE };
+  const rootsUsed = usedRoots(exprs.filter((_, i) => usedIndex[i]), roots);
+  if (L.constantValue()) return { values: evaluated.map((v) => v.m!.map((p) => reduceRoots(p, roots))), roots: rootsUsed, denominator: Poly.ONE };
   // a common even power of L: (true value)·L^K with L^K > 0 where L ≠ 0 — identities and (semi)definiteness are kept
   const K = evaluated.reduce((mx, v) => Math.max(mx, v.k), 0);
   const Keven = K + (K % 2);
   const values = evaluated.map((v) => up(v, Keven).m!.map((p) => reduceRoots(p, roots)));
-  return { values, roots, denominator: L };
+  return { values, roots: rootsUsed, denominator: L };
+}
+
+/**
+ * The square roots that the used entries and scalars print (those of a radicand they need too):
+ * a root printed only in a matrix the expressions do not use must not have to be defined. A root
+ * that cancels in the value is still printed, so it stays.
+ */
+function usedRoots(exprs: readonly ParamExpr[], roots: Roots): Roots {
+  const out: Record<string, Poly> = {};
+  const add = (names: readonly string[]) => {
+    for (const r of names) {
+      if (!(r in roots) || r in out) continue;
+      out[r] = roots[r];
+      add(roots[r].variables());
+    }
+  };
+  for (const e of exprs) add([...e.num.variables(), ...e.den.variables()]);
+  return out;
 }

@@ -118,3 +118,16 @@ describe('spectral-abscissa: the printed data must be defined on the domain', ()
     expect((await decide(REAL, N, 'kind: spectral-abscissa, matrix: "M", value: "(a^2 - a)/(a - 1)", forall: ["a > 1"]')).verdict).toBe('proved');
   });
 });
+
+describe('a square root printed only in a matrix the claim does not use', () => {
+  const params = 'a: { domain: "> 0" }, b: { domain: "< 0" }';
+  const mats = 'A: [["1 + a", "0"], ["0", "a"]], U: [["sqrt(b)", "0"], ["0", "1"]]';
+  it('does not have to be defined: A ≻ 0 is proved beside U = diag(√b, 1), b < 0', async () => {
+    expect((await decide(params, mats, ineq('"A > 0"'))).verdict).toBe('proved');
+    expect((await decide(params, mats, ident('A*A', 'A*A'))).verdict).toBe('proved');
+  });
+  it('a used one does, even where it cancels: A + 0·U ≻ 0 and A + U − U = A are not proved', async () => {
+    expect((await decide(params, mats, ineq('"A + 0*U > 0"'))).verdict).toBe('inconclusive');
+    expect((await decide(params, mats, ident('A + U - U', 'A'))).verdict).toBe('inconclusive');
+  });
+});
