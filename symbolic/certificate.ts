@@ -492,7 +492,7 @@ function decideSignUncached(p: Poly, claim: SignClaim, domain: CertDomain, cache
       obligations.push({ poly, claim: c, proof });
     }
     if (obligations.length === def.parts(A, B, R).length) {
-      const argument = `${claim === '>0' ? '> 0' : '≥ 0'}: A + ${s}·B with ${s} = √(${unicodeString(R)}) ≥ 0, A = ${unicodeString(A)}, B = ${unicodeString(B)}; ${rule.replace(/A2-B2R/g, 'A² − B²R').replace(/B2R-A2/g, 'B²R − A²')}: ${obligations.map((o) => `[${unicodeString(o.poly)} ${o.proof.argument}]`).join('; ')}`;
+      const argument = `${claim === '>0' ? '> 0' : '≥ 0'}: A + s·B with s = √(${unicodeString(R)}) ≥ 0, A = ${unicodeString(A)}, B = ${unicodeString(B)}; ${rule.replace(/A2-B2R/g, 'A² − B²R').replace(/B2R-A2/g, 'B²R − A²')}: ${obligations.map((o) => `[${unicodeString(o.poly)} ${o.proof.argument}]`).join('; ')}`;
       return { kind: 'root', root: s, rule, parts: obligations, argument };
     }
   }

@@ -9,7 +9,7 @@
  */
 import { Rational, q } from './rational.ts';
 import { Poly, pc, pv } from './poly.ts';
-import { PolyMatrix, blockLift, quadraticForm, reduceRoots, type Roots } from './matrix.ts';
+import { PolyMatrix, blockLift, quadraticForm, reduceRoots, rootRadicand, type Roots } from './matrix.ts';
 
 export const OMEGA0 = pv('omega0');
 export const GAMMA = pv('gamma');
@@ -187,15 +187,34 @@ export function traceBoundResidual(): Poly {
 export function latexName(v: string): string {
   return ({ omega0: '\\omega_0', gamma: '\\gamma', Ch: '\\hat C', mu: '\\mu', delta: '\\delta', s: 's', lambda: '\\lambda', eps: '\\epsilon', eps0: '\\epsilon_0' } as Record<string, string>)[v] ?? v;
 }
+/** Greek letters by name (lower and upper case), for Unicode output. */
+const GREEK: Readonly<Record<string, string>> = {
+  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ', iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ',
+  nu: 'ν', xi: 'ξ', rho: 'ρ', sigma: 'σ', tau: 'τ', upsilon: 'υ', phi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω',
+  Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ', Upsilon: 'Υ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω',
+};
+const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
+
+/** One identifier in Unicode: a Greek letter's name as the letter, digits after it as subscripts (omega0 → ω₀), Ch → Ĉ; any other name as it is. */
+function unicodeIdentifier(name: string): string {
+  if (name === 'Ch') return 'Ĉ';
+  const m = /^([A-Za-z]+)(\d*)$/.exec(name);
+  const letter = m ? GREEK[m[1]] : undefined;
+  return letter ? letter + [...m![2]].map((c) => SUBSCRIPT_DIGITS[Number(c)]).join('') : name;
+}
+
+/** Expression text in Unicode: whole identifiers by unicodeIdentifier, each square-root symbol as √(its radicand). */
+export function unicodeText(text: string): string {
+  return text
+    .replace(/\bsqrt_[0-9a-f]{12}\b/g, (name) => {
+      const radicand = rootRadicand(name);
+      return radicand === undefined ? name : `√(${unicodeText(radicand)})`;
+    })
+    .replace(/\b[A-Za-z]+\d*\b/g, unicodeIdentifier);
+}
+
 export function unicodeString(p: Poly): string {
-  return p
-    .toString()
-    .replace(/omega0/g, 'ω₀')
-    .replace(/gamma/g, 'γ')
-    .replace(/\bCh\b/g, 'Ĉ')
-    .replace(/\bmu\b/g, 'μ')
-    .replace(/delta/g, 'δ')
-    .replace(/lambda/g, 'λ');
+  return unicodeText(p.toString());
 }
 export function unicodeMatrix(m: PolyMatrix): string {
   return `[${m

@@ -232,6 +232,11 @@ export function rootName(radicand: Poly): string {
   return name;
 }
 
+/** The radicand's canonical text of a square-root symbol made by rootName (undefined for any other name). */
+export function rootRadicand(name: string): string | undefined {
+  return ROOT_NAMES.get(name);
+}
+
 export type Roots = Readonly<Record<string, Poly>>;
 
 /** Reduce p modulo s² − R for each root symbol s (so p becomes affine in each root). */

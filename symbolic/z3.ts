@@ -26,6 +26,7 @@
 import { Rational, q } from './rational.ts';
 import { Poly } from './poly.ts';
 import { PolyMatrix, reduceRoots, signWithRoot, type Roots } from './matrix.ts';
+import { unicodeString } from './lyapunov.ts';
 
 export type Relation = '>' | '>=' | '<' | '<=' | '=' | '!=';
 
@@ -137,11 +138,11 @@ export function recheckCounterexample(query: RealQuery, at: Readonly<Record<stri
   return evaluateFormula(query.assumptions, at, roots) && !evaluateFormula(query.goal, at, roots);
 }
 
-/** Witness as strings, with each root shown as √(value of its radicand). */
+/** Witness as strings, with each root shown as √(value of its radicand), under the key √(radicand). */
 export function witnessStrings(query: RealQuery, at: Readonly<Record<string, Rational>>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const v of query.variables) out[v] = at[v].toString();
-  for (const [s, r] of Object.entries(query.roots ?? {})) out[s] = `√(${r.evaluate(at)})`;
+  for (const r of Object.values(query.roots ?? {})) out[`√(${unicodeString(r)})`] = `√(${r.evaluate(at)})`;
   return out;
 }
 

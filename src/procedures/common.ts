@@ -206,14 +206,12 @@ export function pointText(at: Readonly<Record<string, Rational>>): string {
     .join(', ');
 }
 
-/** A ParamExpr in Unicode (num/den, with its roots named). */
+/** A ParamExpr in Unicode (num/den; a square root as √(radicand)). */
 export function paramText(e: ParamExpr): string {
   const num = unicodeString(e.num);
   const den = e.den.constantValue()?.isOne() ? '' : ` / (${unicodeString(e.den)})`;
-  const roots = Object.entries(e.roots)
-    .filter(([s]) => e.num.degreeIn(s) > 0 || e.den.degreeIn(s) > 0)
-    .map(([s, r]) => `${s} = √(${unicodeString(r)})`);
-  return `${den ? `(${num})` : num}${den}${roots.length ? ` where ${roots.join(', ')}` : ''}`;
+  // a square-root symbol prints as √(radicand) (unicodeString)
+  return `${den ? `(${num})` : num}${den}`;
 }
 
 /**
