@@ -32,7 +32,8 @@ const { execFile } = require('node:child_process');
 require('node:readline').createInterface({ input: process.stdin }).on('line', (line) => {
   const q = JSON.parse(line);
   const child = execFile(q.binary, q.args, { encoding: 'utf8', timeout: q.timeout, maxBuffer: 16 << 20 }, (err, stdout) => {
-    process.stdout.write(JSON.stringify({ id: q.id, stdout: stdout || '', error: err && !stdout ? String(err.message).split('\\n')[0] : undefined }) + '\\n');
+    const why = err && !stdout ? (err.killed ? 'no answer within ' + q.timeout + ' ms (stopped)' : 'exited (' + (err.signal || 'code ' + err.code) + ') without an answer') : undefined;
+    process.stdout.write(JSON.stringify({ id: q.id, stdout: stdout || '', error: why }) + '\\n');
   });
   child.stdin.on('error', () => {});
   child.stdin.end(q.input);

@@ -25,7 +25,7 @@ import { splitRelation } from '../../symbolic/lang/text.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
 import { badInput, langSymbols, pointStrings } from './common.ts';
-import { MAX_DIMENSION, dimensionsFor, firstNonzero, incompleteDimensions, nonzeroPoint, short } from './identity.ts';
+import { MAX_DIMENSION, dimensionsFor, incompleteDimensions, separatingClass, short } from './identity.ts';
 import { signOnDomain, weakerBasis } from './fokker-planck.ts';
 
 export const changeOfVariablesFields = z.looseObject({
@@ -274,12 +274,12 @@ async function decide(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext)
   try {
     for (const d of plan.dims) {
       const { S, residual } = d === 1 ? first : residualIn(fileSyms, syms, record, d, f, t);
-      const bad = firstNonzero([residual]);
+      const bad = separatingClass(S, [residual], record, env, ctx);
       if (!bad) {
         perDimension[`d=${d}`] = 'residual 0';
         continue;
       }
-      const pt = nonzeroPoint(S, bad.term.N, bad.den, record, env, ctx);
+      const { pt } = bad;
       const res = short(bad.term.N);
       const evidence = { perDimension, dimension: d, residual: res, method: '(from) − (to ∘ substitution), jets of the density by the chain rule' };
       if (!pt) return { verdict: 'inconclusive', method: 'exact', summary: `transformed PDE differs in d = ${d} as a polynomial; no exact point found`, evidence, decisive: `residual d=${d}: ${res}` };

@@ -16,7 +16,8 @@ import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import { Rational, q } from '../../symbolic/rational.ts';
 import { Poly, pv } from '../../symbolic/poly.ts';
 import { LangError, type LangSymbols } from '../../symbolic/lang/index.ts';
-import { LangSpace, type Scalar, type Value } from '../../symbolic/lang/expr.ts';
+import { LangSpace, type Scalar, type Value, type WTerm } from '../../symbolic/lang/expr.ts';
+import type { Roots } from '../../symbolic/matrix.ts';
 import { difference, parseParamExprs, signAt, signWithRootMulti } from '../../symbolic/lang/param.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
@@ -119,28 +120,77 @@ export function short(p: Poly, n = 400): string {
 }
 
 /**
- * An exact point where a non-zero numerator N (over den) is non-zero: parameters from the domain,
- * every other symbol (coordinates, jets) a small random rational. Returns the point and value.
+ * An exact point where the coefficient N of a weight class e^Q is nonzero, with the classes whose
+ * exponent equals Q at that parameter point added to it (`siblings`: the other classes of the same
+ * component). e^{√a·√a·z} and e^{a·z}, or e^{γt/2} and e^{ωt} under γ = 2ω, are one function there,
+ * so their coefficients add; exponents that differ at the point, even by a constant, give linearly
+ * independent functions (Lindemann–Weierstrass: the values are algebraic), so a nonzero merged
+ * coefficient there means lhs − rhs ≢ 0.
  */
-export function nonzeroPoint(S: LangSpace, N: Poly, den: Poly, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): { at: Record<string, Rational>; value?: Rational; sign: number } | undefined {
+export function nonzeroPoint(S: LangSpace, N: Poly, den: Poly, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, siblings: readonly WTerm[] = [], Q: Poly = Poly.ZERO): { at: Record<string, Rational>; value?: Rational; sign: number; merged: number } | undefined {
   const params = domainPoints(record, env, ctx, 20);
   const rng = recordRng(ctx, `${record.id}#jets`);
+  const draw = () => q(BigInt(Math.floor(rng() * 19) - 9), BigInt(1 + Math.floor(rng() * 4)));
   for (const p of params) {
     const at: Record<string, Rational> = { ...p };
     for (const [a, inv] of S.inverses) if (at[a] && !at[a].isZero()) at[inv] = at[a].inv();
-    for (const v of N.variables()) if (at[v] === undefined && !(v in S.roots)) at[v] = q(BigInt(Math.floor(rng() * 19) - 9), BigInt(1 + Math.floor(rng() * 4)));
+    const paramAt = { ...at };
+    for (const v of N.variables()) if (at[v] === undefined && !(v in S.roots)) at[v] = draw();
     if (Object.values(S.roots).some((r) => r.evaluate(at).sign() < 0)) continue;
+    const same = siblings.filter((o) => sameExponentAt(o.Q.sub(Q), paramAt, S.roots));
+    const Neff = same.reduce((acc, o) => acc.add(o.N), N);
+    for (const v of Neff.variables()) if (at[v] === undefined && !(v in S.roots)) at[v] = draw();
     const dv = den.evaluate(at);
     if (dv.isZero()) continue;
-    if (Object.keys(S.roots).some((r) => N.degreeIn(r) > 0)) {
-      const s = signWithRootMulti(N, at, S.roots);
-      if (s !== 0) return { at, sign: s * dv.sign() };
+    if (Object.keys(S.roots).some((r) => Neff.degreeIn(r) > 0)) {
+      const s = signWithRootMulti(Neff, at, S.roots);
+      if (s !== 0) return { at, sign: s * dv.sign(), merged: same.length };
       continue;
     }
-    const value = N.evaluate(at).div(dv);
-    if (!value.isZero()) return { at, value, sign: value.sign() };
+    const value = Neff.evaluate(at).div(dv);
+    if (!value.isZero()) return { at, value, sign: value.sign(), merged: same.length };
   }
   return undefined;
+}
+
+/** Classes of a residual with a nonzero coefficient that coincide with another class at the first domain point (√a·√a·z and a·z; γ/2 and ω under γ = 2ω). */
+function coincidingClasses(S: LangSpace, comps: readonly Scalar[], record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): boolean {
+  const p = domainPoints(record, env, ctx, 20)[0];
+  if (!p) return false;
+  const at: Record<string, Rational> = { ...p };
+  for (const [a, inv] of S.inverses) if (at[a] && !at[a].isZero()) at[inv] = at[a].inv();
+  if (Object.values(S.roots).some((r) => !r.variables().every((v) => v in at) || r.evaluate(at).sign() < 0)) return false;
+  return comps.some((c) => c.terms.some((t, k) => !t.N.isZero() && c.terms.some((o, j) => j !== k && sameExponentAt(o.Q.sub(t.Q), at, S.roots))));
+}
+
+/** D ≡ 0 as a polynomial in its variables at a parameter point (exactly; square roots by their signs). */
+function sameExponentAt(D: Poly, paramAt: Readonly<Record<string, Rational>>, roots: Roots): boolean {
+  const known = (v: string) => v in paramAt || v in roots;
+  const vars = D.variables().filter((v) => !known(v));
+  for (const { coef } of D.collect(vars).values()) {
+    if (!coef.variables().every(known)) return false;
+    const sign = coef.variables().some((v) => v in roots) ? signWithRootMulti(coef, paramAt, roots) : coef.evaluate(paramAt).sign();
+    if (sign !== 0) return false;
+  }
+  return true;
+}
+
+/**
+ * The first weight class of a residual with a nonzero coefficient and an exact point that shows
+ * lhs − rhs ≢ 0 there (nonzeroPoint, classes equal at the point merged), trying each class in
+ * turn; `pt` undefined when none has one (then the first class, for the report).
+ */
+export function separatingClass(S: LangSpace, comps: readonly Scalar[], record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): { comp: number; term: WTerm; den: Poly; pt?: NonNullable<ReturnType<typeof nonzeroPoint>> } | undefined {
+  let first: { comp: number; term: WTerm; den: Poly } | undefined;
+  for (let i = 0; i < comps.length; i++)
+    for (const [k, term] of comps[i].terms.entries()) {
+      if (term.N.isZero()) continue;
+      const here = { comp: i, term, den: comps[i].den };
+      first ??= here;
+      const pt = nonzeroPoint(S, term.N, comps[i].den, record, env, ctx, comps[i].terms.filter((_, j) => j !== k), term.Q);
+      if (pt) return { ...here, pt };
+    }
+  return first;
 }
 
 /**
@@ -225,28 +275,30 @@ export async function decideIdentity(record: ClaimRecord, env: ProcedureEnv, ctx
     for (const d of plan.dims) {
       const { S, value } = d === 1 ? first : residualIn(syms, d, lhs, rhs);
       spaces.push({ d, S });
-      const bad = firstNonzero(value.comps);
+      const bad = separatingClass(S, value.comps, record, env, ctx);
       if (!bad) {
         perDimension[`d=${d}`] = 'residual 0';
         continue;
       }
-      const { comp, term, den } = bad;
-      const pt = nonzeroPoint(S, term.N, den, record, env, ctx);
+      const { comp, term, den, pt } = bad;
       const where = plan.dims.length > 1 || dimensionMatters(syms) ? ` in d = ${d}` : '';
       const residual = short(term.N);
       const evidence = { perDimension, dimension: d, ...(value.vector ? { component: comp + 1 } : {}), weight: term.Q.isZero() ? '1' : `exp(${unicodeString(term.Q)})`, residual, denominator: unicodeString(den), summationBound: plan.k };
-      if (!pt) return { verdict: 'inconclusive', method: 'exact', summary: `lhs − rhs ≠ 0${where} as a polynomial, but no exact point found`, evidence, decisive: `residual d=${d}: ${residual}` };
+      if (!pt) {
+        const coincide = coincidingClasses(S, value.comps, record, env, ctx);
+        return { verdict: 'inconclusive', method: 'exact', summary: coincide ? `lhs − rhs${where} has nonzero coefficients in exponential classes that are equal on the domain (e.g. e^{√a·√a·z} and e^{a·z}, or under a printed equality): their sum vanished at every exact point tried, but it is not decided` : `lhs − rhs ≠ 0${where} as a polynomial, but no exact point found`, evidence: { ...evidence, ...(coincide ? { coincidingClasses: true } : {}) }, decisive: `residual d=${d}: ${residual}` };
+      }
       return {
         verdict: 'refuted',
         method: 'exact',
-        summary: `lhs ≠ rhs${where}: residual ${residual.length > 120 ? `${residual.slice(0, 120)}…` : residual} is ${pt.value ? `${pt.value} ≠ 0` : pt.sign > 0 ? '> 0' : '< 0'} at an exact point`,
+        summary: `lhs ≠ rhs${where}: residual ${residual.length > 120 ? `${residual.slice(0, 120)}…` : residual}${pt.merged ? ` plus the coefficient${pt.merged > 1 ? 's' : ''} of ${pt.merged} other class${pt.merged > 1 ? 'es' : ''} equal to exp(${unicodeString(term.Q)}) at that point` : ''} is ${pt.value ? `${pt.value} ≠ 0` : pt.sign > 0 ? '> 0' : '< 0'} at an exact point`,
         evidence,
         witness: {
           dimension: d,
           // the point as printed: the inverse symbols (1/a) are internal
           ...pointStrings(Object.fromEntries(Object.entries(pt.at).filter(([k]) => !S.inverses.some(([, inv]) => inv === k)))),
           ...(pt.value ? { residual: pt.value.toString() } : { sign: String(pt.sign) }),
-          ...(term.Q.isZero() ? {} : { weightClass: `exp(${unicodeString(term.Q)})`, reading: 'the residual is the coefficient of this exponential class in lhs − rhs; distinct classes are linearly independent, so lhs − rhs is not identically 0' }),
+          ...(term.Q.isZero() && !pt.merged ? {} : { weightClass: `exp(${unicodeString(term.Q)})`, reading: `the residual is the coefficient of this exponential class in lhs − rhs${pt.merged ? `, with the ${pt.merged} other class${pt.merged > 1 ? 'es' : ''} whose exponent equals it at this point added` : ''}; exponentials of exponents that differ at the point are linearly independent, so lhs − rhs is not identically 0` }),
         },
         decisive: `residual d=${d}: ${residual}`,
       };
@@ -270,11 +322,6 @@ export async function decideIdentity(record: ClaimRecord, env: ProcedureEnv, ctx
   } catch (e) {
     return badInput('exact', e);
   }
-}
-
-export function firstNonzero(comps: readonly Scalar[]): { comp: number; term: { N: Poly; Q: Poly }; den: Poly } | undefined {
-  for (let i = 0; i < comps.length; i++) for (const t of comps[i].terms) if (!t.N.isZero()) return { comp: i, term: t, den: comps[i].den };
-  return undefined;
 }
 
 /** Field paths of undefined symbols or bad syntax (validated in d = 1). */

@@ -1,0 +1,42 @@
+/**
+ * Review 10 (a note on a critically damped spring, Gaussian bounds; planted errors): identity
+ * refuted TRUE identities whose exponential classes are one function on the domain — e^{√a·√a·z}
+ * and e^{a·z}, e^{−√(4k)t/2} and e^{−√k t}, e^{γt/2} and e^{ωt} under γ = 2ω — because the
+ * classes were compared as printed, not at the witness point. Now classes equal at the point are
+ * merged before a coefficient refutes; each true claim is no longer refuted, and its planted copy
+ * still is.
+ */
+import { describe, expect, it } from 'vitest';
+import { claimFiles, oneClaimFile } from '../helpers/decide-file.ts';
+
+const files = claimFiles('', 'hc-r10-');
+const PARAMS = '  parameters: { a: { domain: "> 0" }, b: { domain: "> 0" }, k: { domain: "> 0" }, omega: { domain: "> 0" }, gamma: { domain: "> 0" }, c: { domain: "real" } }\n  variables: { z: {}, t: {} }\n  definitions: ["X = (1 + sqrt(k)*t)*exp(-sqrt(k)*t)", "Y = (1 + omega*t)*exp(-gamma*t/2)"]\n';
+const identity = (lhs: string, rhs: string, forall?: string) => files.decide(oneClaimFile(PARAMS, `kind: identity, lhs: "${lhs}", rhs: "${rhs}"${forall ? `, forall: ["${forall}"]` : ''}`));
+
+describe('identity: exponential classes equal at the witness point are one function', () => {
+  const truths: [string, string, string?][] = [
+    ['X', '(1 + sqrt(k)*t)*exp(-sqrt(4*k)*t/2)'],
+    ['z*exp(-sqrt(a)*sqrt(a)*z)', 'z*exp(-a*z)'],
+    ['z*exp(-sqrt(a*b)*z)', 'z*exp(-sqrt(a)*sqrt(b)*z)'],
+    ['exp(-sqrt(4*a)*z)', 'exp(-2*sqrt(a)*z)'],
+    ['diff(Y, t)', '-omega^2*t*exp(-omega*t)', 'gamma = 2*omega'],
+    ['exp(z + c)', 'exp(z)', 'c = 0'],
+    ['exp(c*z)', '1', 'c = 0'],
+    ['z*exp(-a*z^2/2)', 'z*exp(-b*z^2/2)', 'a = b'],
+  ];
+  for (const [lhs, rhs, forall] of truths)
+    it(`${lhs} = ${rhs}${forall ? ` under ${forall}` : ''} (true) is not refuted`, async () => {
+      const r = await identity(lhs, rhs, forall);
+      expect(r.verdict).not.toBe('refuted');
+    });
+  const planted: [string, string, string?][] = [
+    ['exp(-sqrt(4*a)*z)', 'exp(-3*sqrt(a)*z)'],
+    ['diff(Y, t)', '-omega^2*t*exp(-omega*t) + exp(-omega*t)', 'gamma = 2*omega'],
+    ['exp(z + c)', 'exp(z)'],
+    ['z*exp(-a*z^2/2)', '2*z*exp(-b*z^2/2)', 'a = b'],
+  ];
+  for (const [lhs, rhs, forall] of planted)
+    it(`${lhs} = ${rhs}${forall ? ` under ${forall}` : ''} (false) is refuted`, async () => {
+      expect((await identity(lhs, rhs, forall)).verdict).toBe('refuted');
+    });
+});
