@@ -31,8 +31,9 @@ const LAUNCHER = `
 const { execFile } = require('node:child_process');
 require('node:readline').createInterface({ input: process.stdin }).on('line', (line) => {
   const q = JSON.parse(line);
-  const child = execFile(q.binary, q.args, { encoding: 'utf8', timeout: q.timeout, maxBuffer: 16 << 20 }, (err, stdout) => {
-    const why = err && !stdout ? (err.killed ? 'no answer within ' + q.timeout + ' ms (stopped)' : 'exited (' + (err.signal || 'code ' + err.code) + ') without an answer') : undefined;
+  const child = execFile(q.binary, q.args, { encoding: 'utf8', timeout: q.timeout, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
+    // cvc5 aborts (SIGABRT, "interrupted by timeout") at its --tlimit
+    const why = err && !stdout ? (err.killed ? 'no answer within ' + q.timeout + ' ms (stopped)' : err.signal === 'SIGABRT' && /interrupted by timeout/.test(stderr || '') ? 'time limit reached (' + q.args.find((a) => a.startsWith('--tlimit=')) + ', wall clock)' : 'exited (' + (err.signal || 'code ' + err.code) + ') without an answer') : undefined;
     process.stdout.write(JSON.stringify({ id: q.id, stdout: stdout || '', error: why }) + '\\n');
   });
   child.stdin.on('error', () => {});

@@ -189,6 +189,37 @@ export function farPoints(record: ClaimRecord, env: ProcedureEnv, base: readonly
   return out;
 }
 
+/**
+ * From each base point, each parameter of `moved` alone at a closed finite end of its domain (c = 0
+ * of c ≥ 0): a strict claim that fails only there shows there. Only points of the record's domain,
+ * each once.
+ */
+export function closedEndPoints(record: ClaimRecord, env: ProcedureEnv, base: readonly Readonly<Record<string, Rational>>[], moved: readonly string[]): Record<string, Rational>[] {
+  const parameters = langSymbols(env, record).parameters;
+  const dom = recordDomain(record, env);
+  const seen = new Set<string>();
+  const out: Record<string, Rational>[] = [];
+  for (const b of base)
+    for (const name of moved) {
+      if (!(name in parameters) || b[name] === undefined) continue;
+      const domain = parseDomain(name, parameters[name].domain);
+      for (const [end, open] of [[domain.lo, domain.loOpen], [domain.hi, domain.hiOpen]] as const) {
+        if (end === undefined || open) continue;
+        const at = { ...b, [name]: end };
+        const key = pointText(at);
+        if (seen.has(key) || !inDomain(dom, at)) continue;
+        seen.add(key);
+        out.push(at);
+      }
+    }
+  return out;
+}
+
+/** The values a solver witness gives the query's variables (its √(…) entries show the roots' values). */
+export function witnessPoint(witness: Readonly<Record<string, string>>, variables: readonly string[]): Record<string, Rational> {
+  return Object.fromEntries(variables.filter((v) => witness[v] !== undefined).map((v) => [v, Rational.parse(witness[v])]));
+}
+
 export function pointStrings(at: Readonly<Record<string, Rational>>): Record<string, string> {
   return Object.fromEntries(Object.entries(at).map(([k, v]) => [k, v.toString()]));
 }

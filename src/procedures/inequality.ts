@@ -13,7 +13,7 @@ import { LangError } from '../../symbolic/lang/index.ts';
 import { difference, parseRelation, signAt, signFormula } from '../../symbolic/lang/param.ts';
 import { registerProcedure } from './registry.ts';
 import { decideWithCases, recordsToValidate } from './cases.ts';
-import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, inDomain, langSymbols, paramText, pointStrings, pointText, recordDomain, rootsDefined, substitution, substitutionNotOnto, undefinedDivisor, verdictOf } from './common.ts';
+import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, inDomain, langSymbols, paramText, pointStrings, pointText, recordDomain, rootsDefined, substitution, substitutionNotOnto, undefinedDivisor, verdictOf, witnessPoint } from './common.ts';
 
 export const inequalityFields = z.looseObject({
   relation: z.string().min(1).describe('"lhs <= rhs" (<, <=, >, >=, =, !=), as printed'),
@@ -88,7 +88,7 @@ async function decideInequality(record: ClaimRecord, env: ProcedureEnv, ctx: Che
   const verdict = verdictOf(outcome);
   if (verdict === 'refuted' && outcome.witness) {
     // Re-check the solver's point against the printed relation, exactly.
-    const at = Object.fromEntries(Object.entries(outcome.witness).filter(([k]) => !(k in roots)).map(([k, v]) => [k, Rational.parse(v)]));
+    const at = witnessPoint(outcome.witness, query.variables);
     // in the whole domain (integer parameters integers), and the printed relation fails there
     const ok = inDomain(dom, at, roots) && signAt(diff, at) !== undefined && !HOLDS[rel.rel](signAt(diff, at)!);
     if (!ok) return { verdict: 'inconclusive', method: 'z3', summary: 'a solver model did not re-check exactly', evidence, decisive: 'unchecked model' };

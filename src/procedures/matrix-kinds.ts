@@ -28,7 +28,7 @@ import { and, atom, not, pd, psd, type Formula } from '../../symbolic/z3.ts';
 import { unicodeMatrix, unicodeString } from '../../symbolic/lyapunov.ts';
 import { certDomain, certificateEvidence, certifyMatrix, checkMatrixCertificate, type MatrixCertificate } from '../../symbolic/certificate.ts';
 import { registerProcedure } from './registry.ts';
-import { answersEvidence, badInput, decideQuery, domainPoints, emptyDomain, getSolvers, inDomain, langSymbols, nonzeroOnDomain, paramText, pointStrings, pointText, recordDomain, rootsDefined } from './common.ts';
+import { answersEvidence, badInput, decideQuery, domainPoints, emptyDomain, getSolvers, inDomain, langSymbols, nonzeroOnDomain, paramText, pointStrings, pointText, recordDomain, rootsDefined, witnessPoint } from './common.ts';
 import { undefinedResult, undefinedWhere } from './identity.ts';
 
 const rows = z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(1)).min(1);
@@ -301,7 +301,7 @@ async function decideMatrixInequality(record: ClaimRecord, env: ProcedureEnv, ct
     const outcome = await decideQuery(solvers, { variables: dom.variables, roots, assumptions: dom.assumptions, goal: and(...conditions.map(conditionFormula)) });
     Object.assign(evidence, answersEvidence(outcome));
     if (outcome.status === 'refuted') {
-      const at = Object.fromEntries(Object.entries(outcome.witness ?? {}).filter(([k]) => !(k in roots)).map(([k, v]) => [k, Rational.parse(v)]));
+      const at = witnessPoint(outcome.witness ?? {}, dom.variables);
       // a point of the whole domain (integer parameters integers) where a condition fails
       const bad = definedAt(at) && inDomain(dom, at, roots) ? conditions.find((c) => !holdsAt(c, at, roots)) : undefined;
       if (!bad) return { verdict: 'inconclusive', method: 'z3', summary: 'a solver model did not re-check exactly', evidence, decisive: `unchecked: ${decisive}` };

@@ -40,3 +40,26 @@ describe('identity: exponential classes equal at the witness point are one funct
       expect((await identity(lhs, rhs, forall)).verdict).toBe('refuted');
     });
 });
+
+describe('integral-inequality: far out and at closed ends (review 10: bounds false only for small or large c were supported)', () => {
+  const SYMS = (c: string) => `  parameters: { c: { domain: "${c}" } }\n  dimension: { name: d, check: [1] }\n  variables: { x: { vector: true } }\n  functions: { h: { args: [x] } }\n  definitions: ["M = exp(-|x|^2/2)"]\n`;
+  const poincare = (domain: string, rhs: string, rel = '<=') => files.decide(oneClaimFile(SYMS(domain), `kind: integral-inequality, weight: "M", relation: "norm2(h, M) ${rel} ${rhs}*norm2(grad(h, x), M)", constraint: "mean(h, M) = 0"`));
+  it('Var h ≤ 1000c·E|∇h|² (false for c < 1/1000) and ≤ (2 − c/1000)·E|∇h|² (false for c > 1000) are refuted exactly', async () => {
+    for (const rhs of ['1000*c', '(2 - c/1000)']) {
+      const r = await poincare('> 0', rhs);
+      expect(r.verdict).toBe('refuted');
+      expect((r.witness as Record<string, string>).h).toBe('x1');
+    }
+  });
+  it('Var h < (1 + c)·E|∇h|² on c ≥ 0 is refuted at the closed end c = 0 (equality there); ≤ is supported', async () => {
+    const strict = await poincare('>= 0', '(1 + c)', '<');
+    expect(strict.verdict).toBe('refuted');
+    expect((strict.witness as Record<string, string>).c).toBe('0');
+    expect((await poincare('>= 0', '(1 + c)')).verdict).toBe('supported');
+  });
+  it('a coefficient undefined at a closed end (1/c at c = 0) leaves the statement undefined there: not supported', async () => {
+    const r = await poincare('>= 0', '(1 + 1/c)');
+    expect(r.verdict).toBe('inconclusive');
+    expect(String((r.evidence as Record<string, unknown>).undefinedAt)).toMatch(/c=0/);
+  });
+});
