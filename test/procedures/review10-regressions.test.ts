@@ -63,3 +63,13 @@ describe('integral-inequality: far out and at closed ends (review 10: bounds fal
     expect(String((r.evidence as Record<string, unknown>).undefinedAt)).toMatch(/c=0/);
   });
 });
+
+describe('integral-identity: a square root in an exponent is an input error naming the field, not an internal error', () => {
+  it('lint-time error at lhs and at weight', () => {
+    const syms = '  parameters: { a: { domain: "> 0" } }\n  variables: { z: {} }\n  functions: { h: { args: [z] } }\n';
+    for (const [claim, field] of [
+      ['kind: integral-identity, lhs: "h*exp(sqrt(a)*sqrt(a)*z^2/2)", rhs: "h*exp(a*z^2/2)", weight: "exp(-a*z^2)", over: [z]', 'lhs'],
+      ['kind: integral-identity, lhs: "diff(h, z)", rhs: "a*z*h", weight: "exp(-sqrt(a)*sqrt(a)*z^2/2)", over: [z]', 'weight'],
+    ] as const) expect(() => files.load(oneClaimFile(syms, claim))).toThrow(new RegExp(`${field}: integral-identity: a square root in the exponent`));
+  });
+});
