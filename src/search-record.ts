@@ -68,6 +68,8 @@ export function recordSearchTarget(record: ClaimRecord, env: ProcedureEnv): Sear
   }
   const syms = langSymbols(env, record);
   const { text, extra } = relationOf(record);
+  if (/\b(max|min)\s*\(/.test(`${text} ${((record.forall as string[] | undefined) ?? []).join(' ')}`))
+    throw new RangeError(`claim ${record.id} uses max/min: search does not split it into cases (\`check\` decides it case by case; to search one case, state it with its ordering in forall, e.g. "a >= b")`);
   const dims = Array.isArray(record.dimension) ? (record.dimension as unknown[]).map(Number) : typeof record.dimension === 'number' ? [record.dimension] : undefined;
   const dimName = syms.dimension?.name ?? 'd';
   const extraNames = [...Object.keys(extra), ...(dims ? [dimName] : [])];

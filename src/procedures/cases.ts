@@ -61,7 +61,8 @@ export function maxMinCases(texts: readonly string[], record: ClaimRecord, env: 
   if (!texts.some(mentions) && ![...defs.values()].some(mentions)) return undefined;
   let first: MathNode[];
   try {
-    first = texts.map((t) => expand(t, defs));
+    // a relation printed with a single = (mathjs reads it as an assignment): compared as ==
+    first = texts.map((t) => expand(t.replace(/(?<![<>=!])=(?!=)/g, '=='), defs));
   } catch {
     return undefined; // malformed text or a self-referring definition: the procedure's own parse reports it
   }

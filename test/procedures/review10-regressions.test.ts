@@ -73,3 +73,11 @@ describe('integral-identity: a square root in an exponent is an input error nami
     ] as const) expect(() => files.load(oneClaimFile(syms, claim))).toThrow(new RegExp(`${field}: integral-identity: a square root in the exponent`));
   });
 });
+
+describe('max/min with a relation printed with = (review 10: a load error; with >= it was decided)', () => {
+  const syms = '  parameters: { a: { domain: "real" }, b: { domain: "real" } }\n';
+  it('max(a, b) + min(a, b) = a + b is proved by cases; = a + 2b is refuted', async () => {
+    expect((await files.decide(oneClaimFile(syms, 'kind: inequality, relation: "max(a, b) + min(a, b) = a + b"'))).verdict).toBe('proved');
+    expect((await files.decide(oneClaimFile(syms, 'kind: inequality, relation: "max(a, b) + min(a, b) = a + 2*b"'))).verdict).toBe('refuted');
+  });
+});
