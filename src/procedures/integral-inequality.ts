@@ -474,7 +474,13 @@ export function parseIntegralRecord(record: ClaimRecord, env: ProcedureEnv): Par
     if (!s || !['=', '=='].includes(s.rel)) throw new LangError(`constraint: expected "functional = value", got "${c}"`);
     const right = parseMath(s.rhs);
     if (mentionsH(right, h)) throw new LangError(`constraint "${c}": the right-hand side must not involve ${h}`);
-    const f = parseFunctional(parseMath(s.lhs), h, vars, String(record.weight));
+    let f: QuadTerm[];
+    try {
+      f = parseFunctional(parseMath(s.lhs), h, vars, String(record.weight));
+    } catch (e) {
+      if (e instanceof LangError) throw new LangError(`constraint "${c}": ${e.message}`);
+      throw e;
+    }
     if (f.some((t) => t.kind !== 'mean')) throw new LangError(`constraint "${c}": only linear functionals (mean) of ${h}`);
     return { f, value: right };
   });
@@ -1115,7 +1121,7 @@ registerProcedure({
     try {
       p = parseIntegralRecord(record, env);
     } catch (e) {
-      if (e instanceof LangError) return [{ path: 'relation', message: e.message }];
+      if (e instanceof LangError) return [{ path: /^constraint/.test(e.message) ? 'constraint' : /^dimension/.test(e.message) ? 'dimension' : 'relation', message: e.message }];
       throw e;
     }
     // every printed coefficient compiles (a space variable in a coefficient, e.g. mean(z*h), is an input error now, not at check)

@@ -69,7 +69,7 @@ async function decideVacuity(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
   const theta = parseParamExpr(barsToAbs(String(record.evaluatedAt)), syms, vars);
   for (const v of vars) if (theta.den.degreeIn(v) > 0 || theta.num.degreeIn(v) > 1) throw new LangError(`evaluatedAt: θ must be affine in ${v}`);
   const coefOf = (v: string): ParamExpr => ({ num: theta.num.diff(v), den: theta.den, roots: theta.roots });
-  if (vars.length !== 2) throw new LangError('vacuity: the file must declare exactly two vector variables (phase space)');
+  if (vars.length !== 2) throw new LangError(`vacuity: evaluatedAt θ = ${String(record.evaluatedAt)} must be printed in two vector variables of the phase space (θ = x + v/γ); it names ${vars.length ? vars.join(', ') : 'none'}`);
   const [y1, y2] = vars;
   const a = coefOf(y1);
   const b = coefOf(y2);
