@@ -1234,11 +1234,24 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
   const minPivots = rows.map((r) => r.minPivot).join('; ');
   // the best constant must not grow with the degree (an inverse-Poincaré bound holds on every low degree)
   const growthRows: Record<string, unknown>[] = [];
+  // at the first draw at the full degree, and (review 10) at the first draws at other scales and far
+  // out at degree ≤ 3: a bound trivially true where the first draw fell ((1 − c)‖∇h‖² ≤ 100‖h‖² at
+  // c ≥ 1) can be an inverse-Poincaré bound elsewhere (c < 1), false on H¹
+  const growthPlan: [Point, number, boolean][] = [];
   for (const d of p.dims) {
-    const at = uniform[0];
-    if (!at || ctx.signal?.aborted) break;
-    const N = degreeFor(d, ctx.effort, record);
-    const g = growthCheck(p, record, at, d, N, ctx.signal);
+    if (uniform[0]) growthPlan.push([uniform[0], d, false]);
+    for (const at of [...scaled().slice(0, 2), ...far().slice(0, 2)]) growthPlan.push([at, d, true]);
+  }
+  for (const [at, d, extra] of growthPlan) {
+    if (ctx.signal?.aborted) break;
+    const N = extra ? Math.min(3, degreeFor(d, ctx.effort, record)) : degreeFor(d, ctx.effort, record);
+    let g: ReturnType<typeof growthCheck>;
+    try {
+      g = growthCheck(p, record, at, d, N, ctx.signal);
+    } catch (e) {
+      if (extra && e instanceof LangError) continue; // undefined there: reported below
+      throw e;
+    }
     if (g.refuted) {
       const o = g.refuted.outcome;
       const witness = { d: String(d), ...Object.fromEntries(Object.entries(at).map(([k, v]) => [k, v.toString()])), [p.h]: o.h!.toString(), lhs: o.lhs!.toString(), rhs: o.rhs!.toString(), ...(p.constraints.length ? { constraints: o.constraintValues!.map(String).join(', ') } : {}) };
@@ -1250,12 +1263,14 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
       const text = `d=${d}, ${pointText(at)}: the best constant sup ${p.rel.startsWith('<') ? 'lhs/rhs' : 'rhs/lhs'} on polynomials grows with the degree — ≤ ${gr.t.toString()} on degree ≤ ${gr.low} (exact), ${gr.ratio.toString()} > ${gr.t.toString()} at ${p.h} = ${gr.h.toString()} (degree ${gr.h.totalDegree()}; exact; floating ${gr.lambdaLow.toPrecision(6)} → ${gr.lambdaHigh.toPrecision(6)}); no witness up to the degree tried, but the evidence does not support a bound on all ${p.h}`;
       return { verdict: 'inconclusive', method: 'exact', summary: text, evidence: { rows, growth: { d, at: pointText(at), low: gr.low, high: gr.high, t: gr.t.toString(), h: gr.h.toString(), ratio: gr.ratio.toString() } }, dimensions: p.dims, decisive: `constant grows: ${text}` };
     }
-    if (g.compared) growthRows.push({ d, at: pointText(at), degrees: g.compared.join(' → '), grows: false });
+    if (g.compared) growthRows.push({ d, at: pointText(at), degrees: g.compared.join(' → '), grows: false, ...(extra ? { scale: 'other scales / far out' } : {}) });
   }
   const cites = citedUses(record, env);
   const beyond = cites.length ? `beyond polynomials it rests on the cited result${cites.length > 1 ? 's' : ''} ${cites.join(', ')}` : 'beyond polynomials nothing is checked and no result is cited';
   const degrees = [...new Set(p.dims.map((d) => degreeFor(d, ctx.effort, record)))].join('/');
-  const stable = growthRows.length ? `; the best constant did not grow with the degree (${growthRows.map((r) => `d=${r.d}: ${r.degrees}`).join(', ')})` : '';
+  const firstRows = growthRows.filter((r) => !r.scale);
+  const moreRows = growthRows.length - firstRows.length;
+  const stable = growthRows.length ? `; the best constant did not grow with the degree (${firstRows.map((r) => `d=${r.d}: ${r.degrees}`).join(', ')}${moreRows ? `${firstRows.length ? '; ' : ''}${moreRows} more point-dimension pair${moreRows > 1 ? 's' : ''} at other scales and far out, at low degree` : ''})` : '';
   if (uniform.length + scaled().length === 0) return noTrials('exact', record);
   if (skippedFar.length)
     return { verdict: 'inconclusive', method: 'exact', summary: `the printed statement is not defined on the whole domain: ${skippedFar[0]}${skippedFar.length > 1 ? ` (and ${skippedFar.length - 1} more point${skippedFar.length > 2 ? 's' : ''})` : ''}; state the hypothesis that excludes it`, evidence: { rows, undefinedAt: skippedFar }, dimensions: p.dims, decisive: `undefined: ${skippedFar[0]}` };

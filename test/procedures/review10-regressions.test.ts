@@ -81,3 +81,12 @@ describe('max/min with a relation printed with = (review 10: a load error; with 
     expect((await files.decide(oneClaimFile(syms, 'kind: inequality, relation: "max(a, b) + min(a, b) = a + 2*b"'))).verdict).toBe('refuted');
   });
 });
+
+describe('integral-inequality: the growth of the best constant is looked for beyond the first draw (review 10)', () => {
+  const SYMS = '  parameters: { c: { domain: "> 0" } }\n  dimension: { name: d, check: [1] }\n  variables: { x: { vector: true } }\n  functions: { h: { args: [x] } }\n  definitions: ["M = exp(-|x|^2/2)"]\n';
+  it('(1 − c)‖∇h‖² ≤ 100‖h‖² (an inverse-Poincaré bound for c < 1) is not supported even when the first point is c = 2', async () => {
+    const r = await files.decide(oneClaimFile(SYMS, 'kind: integral-inequality, weight: "M", relation: "(1 - c)*norm2(grad(h, x), M) <= 100*norm2(h, M)", examples: [{ c: "2" }]'));
+    expect(r.verdict).not.toBe('supported');
+    expect(r.verdict).not.toBe('proved');
+  });
+});
