@@ -404,20 +404,20 @@ registerProcedure({
         const problem = integrandProblem(n, syms);
         if (problem) return [{ path: 'relation', message: problem }];
       }
+      const g = gaussianWeight(String(record.weight), syms, [syms.dimension?.name ?? 'd']);
+      for (const n of integrands)
+        (n as Node).traverse((c, path) => {
+          const m = c as Node;
+          if (path !== 'fn' && m.type === 'SymbolNode' && m.name! in syms.variables && !g.variables.includes(m.name!)) throw new LangError(`the integrand depends on ${m.name}, which the weight does not integrate`);
+        });
       // a non-polynomial integrand is sampled: the samplers draw an independent, centred Gaussian in at most two variables
       if (integrands.some((n) => !integrandPoly(n, syms, 1))) {
-        const g = gaussianWeight(String(record.weight), syms, [syms.dimension?.name ?? 'd']);
         const sampled = (what: string) => [{ path: 'weight', message: `Monte Carlo (a non-polynomial integrand) samples an independent, centred Gaussian in at most two variables: ${what}` }];
         if (g.variables.length > 2) return sampled(`the weight has ${g.variables.length} variables (${g.variables.join(', ')})`);
         for (let i = 0; i < g.variables.length; i++) {
           if (!g.b[i].isZero()) return sampled(`the linear term ${weightTerm(g, syms, i)} shifts the mean`);
           for (let j = i + 1; j < g.variables.length; j++) if (!g.A[i][j].isZero()) return sampled(`the cross term ${weightTerm(g, syms, i, j)} correlates ${g.variables[i]} and ${g.variables[j]}`);
         }
-        for (const n of integrands)
-          (n as Node).traverse((c, path) => {
-            const m = c as Node;
-            if (path !== 'fn' && m.type === 'SymbolNode' && m.name! in syms.variables && !g.variables.includes(m.name!)) throw new LangError(`the integrand depends on ${m.name}, which the weight does not integrate`);
-          });
       }
       return [];
     } catch (e) {

@@ -347,6 +347,8 @@ registerProcedure({
   fields: identityFields,
   validate(record, env) {
     if (record.expr === undefined && (record.lhs === undefined || record.rhs === undefined)) return [{ path: 'lhs', message: 'identity: give lhs and rhs, or expr' }];
+    const count = (x: unknown) => (Array.isArray(x) ? x.length : 1);
+    if (record.expr === undefined && count(record.lhs) !== count(record.rhs)) return [{ path: 'rhs', message: `identity: ${count(record.lhs)} left-hand sides but ${count(record.rhs)} right-hand sides` }];
     try {
       const fields: Record<string, unknown> = { expr: record.expr };
       for (const side of ['lhs', 'rhs'] as const) {

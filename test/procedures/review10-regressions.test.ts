@@ -90,3 +90,11 @@ describe('integral-inequality: the growth of the best constant is looked for bey
     expect(r.verdict).not.toBe('proved');
   });
 });
+
+describe('lint catches what check would report as an error (review 10)', () => {
+  it('identity with 2 left-hand sides and 1 right-hand side; an expectation of a variable the weight does not integrate', () => {
+    const syms = '  parameters: { a: { domain: "> 0" } }\n  variables: { z: {}, y: {} }\n';
+    expect(() => files.load(oneClaimFile(syms, 'kind: identity, lhs: ["z", "z^2"], rhs: ["z"]'))).toThrow(/rhs: identity: 2 left-hand sides but 1 right-hand sides/);
+    expect(() => files.load(oneClaimFile(syms, 'kind: expectation-bound, dimension: 1, weight: "exp(-a*z^2/2)", relation: "E(y^2) <= 1/a"'))).toThrow(/the integrand depends on y, which the weight does not integrate/);
+  });
+});
