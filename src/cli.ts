@@ -285,7 +285,7 @@ export function expectedMsOf(dir: string, paperId: string, claims: readonly Clai
  * first, then the kinds that wait longest on solvers (quantified matrix claims, spectra), then the
  * other solver kinds, then the rest, each in claim order.
  */
-const FIRST_RUN_WEIGHT: Record<string, number> = { module: 3, 'matrix-inequality': 2, 'spectral-rate': 2, inequality: 1, 'norm-inequality': 1, 'spectral-abscissa': 1 };
+const FIRST_RUN_WEIGHT: Record<string, number> = { module: 3, 'matrix-inequality': 2, 'spectral-rate': 2, 'integral-inequality': 2, inequality: 1, 'norm-inequality': 1, 'spectral-abscissa': 1 };
 
 /** The `--jobs` option of verify and check. */
 export function jobsOption(): Option {
