@@ -539,17 +539,25 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
   // the parameters the claim reads: the bound and the weight (the others do not change a trial)
   const weightLaw0 = gaussianWeight(String(record.weight), syms, [dimName]);
   const relevant = new Set<string>();
+  // the parameters the expectations themselves depend on (the weight's and the integrands'); the rest enter the bound only
+  const integralParams = new Set<string>();
+  for (const p of [weightLaw0.den, ...weightLaw0.A.flat(), ...weightLaw0.b]) for (const v of p.variables()) if (v in syms.parameters) integralParams.add(v);
   for (const p of [L.num, L.den, R.num, R.den, ...Object.values(L.roots), ...Object.values(R.roots), weightLaw0.den, ...weightLaw0.A.flat(), ...weightLaw0.b]) for (const v of p.variables()) if (v in syms.parameters) relevant.add(v);
   // and the integrands' (E(exp(c*z)): c), through definitions as parseParamExpr reads them
   for (const n of integrands)
     (n as Node).traverse((c, path) => {
       const m = c as Node;
       if (path === 'fn' || m.type !== 'SymbolNode' || m.name! in syms.variables) return;
-      if (m.name! in syms.parameters) relevant.add(m.name!);
-      else {
+      if (m.name! in syms.parameters) {
+        relevant.add(m.name!);
+        integralParams.add(m.name!);
+      } else {
         try {
           const e = parseParamExpr(m.name!, syms);
-          for (const p of [e.num, e.den, ...Object.values(e.roots)]) for (const v of p.variables()) if (v in syms.parameters) relevant.add(v);
+          for (const p of [e.num, e.den, ...Object.values(e.roots)]) for (const v of p.variables()) if (v in syms.parameters) {
+            relevant.add(v);
+            integralParams.add(v);
+          }
         } catch (err) {
           if (!(err instanceof LangError)) throw err;
         }
@@ -558,7 +566,7 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
   const shownText = `${String(record.relation)} ${String(record.weight)} ${syms.definitions.join(' ')}`;
   const points = trialPoints(record, env, ctx, trials, [...relevant]);
   for (const d of dims) {
-    for (const [k, { at, scale, scaled }] of points.entries()) {
+    for (const [k, { at, scale, scaled, base }] of points.entries()) {
       const atd = { ...at, [dimName]: q(d) };
       let vars: [string, Rational][];
       try {
@@ -670,7 +678,10 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
       // is too small (E e^{−|x|²} > a/(a + 4), true, showed −6σ at a = 4·10⁻⁷ on both): a violation
       // there blocks `supported`, never refutes
       const ordinaryScale = [sx2, sv2].every((s) => s >= 1e-4 && s <= 1e4);
-      if (m.confirmed && otherBackend && (scaled || !ordinaryScale)) {
+      // a trial that moved only parameters of the bound has the expectations of its uniform draw,
+      // where the integrators' accuracy is as at any ordinary point: a confirmed violation refutes
+      const integralsOfBase = scaled && !!base && [...integralParams].every((p) => (base[p] === undefined ? at[p] === undefined : at[p] !== undefined && base[p].equals(at[p])));
+      if (m.confirmed && otherBackend && ((scaled && !integralsOfBase) || !ordinaryScale)) {
         farViolation ??= `${text} (${m.primary.sigmas.toFixed(1)}σ, ${m.independent!.backend} agrees)`;
         continue;
       }
@@ -700,6 +711,8 @@ interface Trial {
   scale: string;
   /** moved to another scale by a factor (floating point may fail there: such a trial is unexamined, not an error) */
   scaled: boolean;
+  /** the uniform draw a scaled trial was moved from */
+  base?: Record<string, Rational>;
 }
 
 /**
@@ -719,11 +732,11 @@ function trialPoints(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, 
   const dom = recordDomain(record, env);
   const key = (at: Readonly<Record<string, Rational>>) => Object.entries(at).map(([k, v]) => `${k}=${v.toString()}`).sort().join(',');
   const seen = new Set(out.map((t) => key(t.at)));
-  const push = (at: Record<string, Rational>, scale: string) => {
+  const push = (at: Record<string, Rational>, scale: string, from: Record<string, Rational>) => {
     const k = key(at);
     if (seen.has(k) || !inDomain(dom, at)) return;
     seen.add(k);
-    out.push({ at, scale, scaled: true });
+    out.push({ at, scale, scaled: true, base: from });
   };
   const domains = new Map(relevant.map((p) => [p, parseDomain(p, syms.parameters[p].domain)]));
   const rng = recordRng(ctx, `${record.id}#far`);
@@ -733,7 +746,7 @@ function trialPoints(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, 
     for (const p of relevant) {
       const b = pick();
       if (b[p] === undefined) continue;
-      for (const { value, label } of farValues(p, domains.get(p)!, b[p], f)) push({ ...b, [p]: value }, label);
+      for (const { value, label } of farValues(p, domains.get(p)!, b[p], f)) push({ ...b, [p]: value }, label, b);
     }
     // every unbounded parameter grown together
     const b = pick();
@@ -749,7 +762,7 @@ function trialPoints(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, 
         moved++;
       }
     }
-    if (moved > 1) push(together, `all ×${f}`);
+    if (moved > 1) push(together, `all ×${f}`, b);
     // one parameter grown while another shrinks (a bound false only where a ≫ 1 and b ≪ 1)
     for (const p of relevant) {
       for (const r of relevant) {
@@ -758,7 +771,7 @@ function trialPoints(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, 
         if (b2[p] === undefined || b2[r] === undefined) continue;
         const up = farValues(p, domains.get(p)!, b2[p], f).find((m) => !m.label.includes('×1/'));
         const down = farValues(r, domains.get(r)!, b2[r], f).find((m) => m.label.includes('×1/'));
-        if (up && down) push({ ...b2, [p]: up.value, [r]: down.value }, `${up.label}, ${down.label}`);
+        if (up && down) push({ ...b2, [p]: up.value, [r]: down.value }, `${up.label}, ${down.label}`, b2);
       }
     }
   }

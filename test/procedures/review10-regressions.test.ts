@@ -98,3 +98,11 @@ describe('lint catches what check would report as an error (review 10)', () => {
     expect(() => files.load(oneClaimFile(syms, 'kind: expectation-bound, dimension: 1, weight: "exp(-a*z^2/2)", relation: "E(y^2) <= 1/a"'))).toThrow(/the integrand depends on y, which the weight does not integrate/);
   });
 });
+
+describe('expectation-bound: a far trial that moved only parameters of the bound refutes (review 10)', () => {
+  it('E|z| ≤ 3/4 + 1000c on c ≥ 0 (false for c < 5·10⁻⁵; the weight e^{−z²/2} does not depend on c) is refuted', async () => {
+    const syms = '  parameters: { c: { domain: ">= 0" } }\n  variables: { z: {} }\n';
+    const r = await files.decide(oneClaimFile(syms, 'kind: expectation-bound, dimension: 1, weight: "exp(-z^2/2)", relation: "E(abs(z)) <= 3/4 + 1000*c"'));
+    expect(r.verdict).toBe('refuted');
+  });
+});
