@@ -28,7 +28,7 @@ import { and, atom, not, pd, psd, type Formula } from '../../symbolic/z3.ts';
 import { unicodeMatrix, unicodeString } from '../../symbolic/lyapunov.ts';
 import { certDomain, certificateEvidence, certifyMatrix, checkMatrixCertificate, type MatrixCertificate } from '../../symbolic/certificate.ts';
 import { registerProcedure } from './registry.ts';
-import { answersEvidence, badInput, decideQuery, domainPoints, emptyDomain, getSolvers, inDomain, langSymbols, nonzeroOnDomain, paramText, pointStrings, pointText, recordDomain, rootsDefined, witnessPoint } from './common.ts';
+import { answersEvidence, badInput, closedEndPoints, decideQuery, domainPoints, emptyDomain, farPoints, getSolvers, inDomain, langSymbols, nonzeroOnDomain, paramText, pointStrings, pointText, recordDomain, rootsDefined, witnessPoint } from './common.ts';
 import { undefinedResult, undefinedWhere } from './identity.ts';
 
 const rows = z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(1)).min(1);
@@ -318,7 +318,14 @@ async function decideMatrixInequality(record: ClaimRecord, env: ProcedureEnv, ct
   }
   // ∃ constants: refute at a domain point where no constants satisfy the conditions.
   const relevantE = [...conditions.flatMap((c) => c.matrix.principalMinors().map((m) => m.minor)), ...Object.values(roots), ...atPoints];
-  for (const at of domainPoints(record, env, ctx, 6, relevantE).map((p) => Object.fromEntries(Object.entries(p).filter(([k]) => !exists.includes(k))))) {
+  const drawn = domainPoints(record, env, ctx, 6, relevantE);
+  // then, from the first draw, each parameter alone ×1000, ÷1000 and at a closed end (e = 0 of e ≥ 0):
+  // a claim false only for small or large values shows there
+  const moved = [...new Set(relevantE.flatMap((p) => p.variables()))].filter((v) => !exists.includes(v));
+  const full = domainPoints(record, env, ctx, 6).slice(0, 1);
+  const keep = new Set(Object.keys(drawn[0] ?? {}));
+  const edges = [...farPoints(record, env, full, moved, [1000]), ...closedEndPoints(record, env, full, moved)].map((at) => Object.fromEntries(Object.entries(at).filter(([k]) => keep.has(k))));
+  for (const at of [...drawn, ...edges].map((p) => Object.fromEntries(Object.entries(p).filter(([k]) => !exists.includes(k))))) {
     if (Object.values(dom.roots).some((r) => r.evaluate(at).sign() < 0)) continue;
     if (divisorsIn(exists).length) break; // a divisor in the ∃ constants: not decided here
     if (!definedAt(at)) continue; // a printed entry is undefined at this point

@@ -106,3 +106,11 @@ describe('expectation-bound: a far trial that moved only parameters of the bound
     expect(r.verdict).toBe('refuted');
   });
 });
+
+describe('matrix-inequality with exists: far values and closed ends of the other parameters (review 10)', () => {
+  it('∃m: E − mI ≻ 0 ∧ mI − 2I ≻ 0 with E = [[e, 1], [1, e]], e ≥ 0 (no m for e ≤ 3) is refuted', async () => {
+    const syms = '  parameters: { e: { domain: ">= 0" } }\n  matrices: { E: [["e", "1"], ["1", "e"]], I: [["1", "0"], ["0", "1"]] }\n';
+    const r = await files.decide(oneClaimFile(syms, 'kind: matrix-inequality, exists: [m], claims: ["E - m*I > 0", "m*I - 2*I > 0"]'));
+    expect(r.verdict).toBe('refuted');
+  });
+});
