@@ -18,7 +18,7 @@ import type { Basis, CheckContext, CheckResult } from '../claims.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import { Rational, q } from '../../symbolic/rational.ts';
 import { Poly, pc, pv } from '../../symbolic/poly.ts';
-import { PolyMatrix, reduceRoots, type Roots } from '../../symbolic/matrix.ts';
+import { PolyMatrix, reduceRoots, rootName, type Roots } from '../../symbolic/matrix.ts';
 import type { MathNode } from 'mathjs';
 import { LangError, type LangSymbols, type ParamExpr } from '../../symbolic/lang/index.ts';
 import { mentionsName, parseMatrixExprs, type MatrixTable } from '../../symbolic/lang/matrix.ts';
@@ -472,14 +472,28 @@ registerProcedure({
       const complexSpectrum = realSpectrum.status === 'proved' ? undefined : await decideQuery(solvers, { variables: dom.variables, roots, assumptions: dom.assumptions, goal: atom(disc, '<=') });
       if (realSpectrum.status === 'proved') {
         // Reuse the printed value's root symbol when it has the same radicand.
-        const name = Object.entries(value.roots).find(([, r]) => r.equals(disc))?.[0] ?? 'disc_root';
+        const name = Object.entries(value.roots).find(([, r]) => r.equals(disc))?.[0] ?? rootName(disc);
         abscissa = { num: tr.sub(pv(name)), den: pc(2), roots: { ...value.roots, [name]: disc } };
         regime = 'real eigenvalues (discriminant ≥ 0 on the domain): min Re λ = (tr − √disc)/2';
       } else if (complexSpectrum?.status === 'proved') {
         abscissa = { num: tr, den: pc(2), roots: value.roots };
         regime = 'complex or double eigenvalues (discriminant ≤ 0 on the domain): min Re λ = tr/2';
       } else {
-        return { verdict: 'inconclusive', method: 'z3', summary: 'the discriminant changes sign on the domain: split it with `forall`', evidence, decisive: `split: ${unicodeString(disc)}` };
+        // both regimes occur: at exact points, min Re λ of the regime there against the printed value
+        const name = Object.entries(value.roots).find(([, r]) => r.equals(disc))?.[0] ?? rootName(disc);
+        const real: ParamExpr = { num: tr.sub(pv(name)), den: pc(2), roots: { ...value.roots, [name]: disc } };
+        const complex: ParamExpr = { num: tr, den: pc(2), roots: value.roots };
+        for (const at of domainPoints(record, env, ctx, 30)) {
+          if (!definedPoint(divisors, droots, at)) continue;
+          const isReal = disc.evaluate(at).sign() >= 0;
+          const here = isReal ? real : complex;
+          const s = signAt(difference(value, here), at);
+          if (!s) continue;
+          evidence['min Re λ'] = `${paramText(real)} where the discriminant is ≥ 0, ${paramText(complex)} where it is < 0`;
+          const text = `at ${pointText(at)} (${isReal ? 'real' : 'complex'} eigenvalues there, min Re λ = ${paramText(here)}) printed ${s > 0 ? '>' : '<'} min Re λ (exact)`;
+          return { verdict: 'refuted', method: 'exact', summary: `printed ${paramText(value)} ≠ min Re λ: ${text}`, evidence, witness: { ...pointStrings(at), sign: s > 0 ? 'printed > min Re λ' : 'printed < min Re λ' }, decisive: `differs ${text}` };
+        }
+        return { verdict: 'inconclusive', method: 'z3', summary: 'the discriminant changes sign on the domain and no exact point separates the printed value from min Re λ: split it with `forall`', evidence, decisive: `split: ${unicodeString(disc)}` };
       }
       const decided = realSpectrum.status === 'proved' ? realSpectrum : complexSpectrum!;
       evidence.regime = regime;

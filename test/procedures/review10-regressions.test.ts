@@ -114,3 +114,15 @@ describe('matrix-inequality with exists: far values and closed ends of the other
     expect(r.verdict).toBe('refuted');
   });
 });
+
+describe('spectral-abscissa where the discriminant changes sign on the domain (review 10)', () => {
+  const syms = '  parameters: { k: { domain: "> 0" }, c: { domain: "> 0" } }\n  matrices: { Q: [["0", "1"], ["-k", "c"]] }\n';
+  it('min Re λ([[0, 1], [−k, c]]) = c/2 for all k, c > 0 is refuted at an exact point of the real regime', async () => {
+    const r = await files.decide(oneClaimFile(syms, 'kind: spectral-abscissa, matrix: "Q", value: "c/2"'));
+    expect(r.verdict).toBe('refuted');
+    expect(r.summary).toMatch(/real eigenvalues there/);
+  });
+  it('under c² < 4k (one regime) c/2 is proved', async () => {
+    expect((await files.decide(oneClaimFile(syms, 'kind: spectral-abscissa, matrix: "Q", value: "c/2", forall: ["c^2 < 4*k"]'))).verdict).toBe('proved');
+  });
+});
