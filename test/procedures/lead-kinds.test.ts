@@ -128,8 +128,10 @@ describe('spectral-abscissa', () => {
     expect(r.evidence.ratioAtWitness).toBe(2);
     expect((await decide(rec('spectral-abscissa', 'matrix: "Q", value: "gamma/2"', 'forall: ["gamma < 2*omega0"]'))).verdict).toBe('proved');
   });
-  it('asks for a split when the regime changes inside the domain', async () => {
-    expect((await decide(rec('spectral-abscissa', 'matrix: "Q", value: "gamma/2"'))).verdict).toBe('inconclusive');
+  it('where the regime changes inside the domain, refutes γ/2 at an exact point of the real regime (review 10; it asked for a split)', async () => {
+    const r = await decide(rec('spectral-abscissa', 'matrix: "Q", value: "gamma/2"'));
+    expect(r.verdict).toBe('refuted');
+    expect(r.summary).toMatch(/real eigenvalues there/);
   });
 });
 
