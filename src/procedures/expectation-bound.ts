@@ -138,7 +138,7 @@ function weightLaw(record: ClaimRecord, syms: LangSymbols, dimName: string, d: n
  * A ≻ 0 (the weight is integrable) on the whole domain ∧ forall, by Sylvester's criterion: each
  * diagonal entry and, for a correlated weight, each leading principal minor is > 0 — by its signs
  * (coefficients of one sign in positive parameters), else by the solvers. A point where it fails
- * is a LangError (the expectations do not exist there); undecided is `inconclusive`.
+ * makes the claim `inconclusive` (the expectations do not exist there: the statement is undefined); undecided is `inconclusive` too.
  */
 async function weightIntegrable(law: WeightLaw, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, syms: LangSymbols): Promise<CheckResult | undefined> {
   const { g } = law;
@@ -152,12 +152,19 @@ async function weightIntegrable(law: WeightLaw, record: ClaimRecord, env: Proced
       conditions.push({ what: `the leading ${k}×${k} minor of the precision matrix A (exponent −½ zᵀAz + bᵀz, z = ${g.variables.slice(0, k).join(', ')})`, where: '', e: { num: A.submatrix(idx, idx).det(), den: g.den.pow(k), roots: {} } });
     }
   }
+  // not integrable anywhere (exp(+a·z²/2), a > 0): an input error, as lint says
+  const nowhere = weightSignProblem(g, syms);
+  if (nowhere) throw new LangError(nowhere);
   const points = domainPoints(record, env, ctx, 16);
   for (const c of conditions) {
     if (c.e.num.isZero()) throw new LangError(`weight "${weight}" is not integrable${c.where}: ${c.what} is 0`);
     const sign = await signOnWholeDomain(c.e, '>', record, env, ctx, points);
     if (sign.holds) continue;
-    if (sign.holds === false) throw new LangError(`weight "${weight}" is not integrable${c.where} at ${sign.where}: ${c.what} is ${paramText(c.e)}, not > 0`);
+    if (sign.holds === false) {
+      // a point of the domain where the expectations do not exist: the printed statement is undefined there
+      const text = `weight "${weight}" is not integrable${c.where} at ${sign.where} of the domain: ${c.what} is ${paramText(c.e)}, not > 0; the printed statement is not defined there (state the hypothesis that excludes it)`;
+      return { verdict: 'inconclusive', method: 'exact', summary: text, evidence: { undefinedAt: sign.where, reason: text }, decisive: `undefined: ${text}` };
+    }
     const outcome = sign.outcome!;
     const text = `weight "${weight}": integrability${c.where} on the whole domain is not established (${c.what} = ${paramText(c.e)} > 0: ${outcome.reason ?? 'undecided'}); no expectation is computed`;
     return { verdict: 'inconclusive', method: 'exact', summary: text, evidence: { reason: text, ...answersEvidence(outcome) }, decisive: `undecided: ${text}` };

@@ -126,3 +126,12 @@ describe('spectral-abscissa where the discriminant changes sign on the domain (r
     expect((await files.decide(oneClaimFile(syms, 'kind: spectral-abscissa, matrix: "Q", value: "c/2", forall: ["c^2 < 4*k"]'))).verdict).toBe('proved');
   });
 });
+
+describe('expectation-bound: a weight not integrable at a point of the domain (review 10)', () => {
+  it('E z² ≤ 1/c under e^{−cz²/2}, c ≥ 0, is inconclusive (undefined at c = 0), not an error verdict', async () => {
+    const syms = '  parameters: { c: { domain: ">= 0" } }\n  variables: { z: {} }\n';
+    const r = await files.decide(oneClaimFile(syms, 'kind: expectation-bound, dimension: 1, weight: "exp(-c*z^2/2)", relation: "E(z^2) <= 1/c"'));
+    expect(r.verdict).toBe('inconclusive');
+    expect(String((r.evidence as Record<string, unknown>).undefinedAt)).toMatch(/c=0/);
+  });
+});

@@ -65,9 +65,10 @@ describe('expectation-bound: square roots of parameters in a Monte Carlo bound',
     expect((await decide(line('E(sqrt(|x|^2)) <= sqrt(1.2/a)', 'Mx', 2))).verdict).toBe('refuted');
     expect((await decide(line('E(abs(dot(x, v))) <= 0.5/sqrt(a*b)', 'Mxv'))).verdict).toBe('refuted');
   });
-  it('a growing weight whose sign depends on the point is a clear error verdict, not an internal message', async () => {
+  it('a weight that grows at some points of the domain leaves the claim undefined there: inconclusive, with the point, not an internal message', async () => {
     const r = await decide(line('E(exp(-|v|^2)) <= 1', 'W'));
-    expect(r.verdict).toBe('error');
+    expect(r.verdict).toBe('inconclusive');
     expect(r.summary).toMatch(/not integrable/);
+    expect((r.evidence as Record<string, unknown>).undefinedAt).toBeDefined();
   });
 });

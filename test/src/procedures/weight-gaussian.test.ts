@@ -93,13 +93,14 @@ describe('expectation-bound under a shifted or correlated Gaussian weight', () =
     expect((await decide(eb('Xv', 'E(dot(x, v)^2) = d*(16/9 + 8/9) + d*(d - 1)*4/9', [1, 2]))).verdict).toBe('proved');
   });
 
-  it('a parameter-dependent cross term: integrability decided on the domain (|b| < 1), or the claim is an error', async () => {
+  it('a parameter-dependent cross term: integrability decided on the domain (|b| < 1), or the claim is undefined at a point', async () => {
     expect((await decide(eb('Wb', 'E(z*y) = b/(1 - b^2)'))).verdict).toBe('proved');
     expect((await decide(eb('Wb', 'E(z*y) = 0'))).verdict).toBe('refuted');
-    // r real: not integrable for |r| ≥ 1
+    // r real: not integrable for |r| ≥ 1 — the printed statement is undefined there (review 10: it was an error verdict)
     const r = await decide(eb('Wr', 'E(z*y) = r/(1 - r^2)'));
-    expect(r.verdict).toBe('error');
+    expect(r.verdict).toBe('inconclusive');
     expect(r.summary).toMatch(/not integrable/);
+    expect(r.evidence.undefinedAt).toBeDefined();
   });
 
   it('the exponent through a definition, a completed square, the dimension in a coefficient', async () => {
