@@ -20,7 +20,8 @@ import { Poly, pc, pv } from '../poly.ts';
 import { JetSpace, laurentNormalize, sumPolys } from '../jet.ts';
 import { reduceRoots, rootName, type Roots } from '../matrix.ts';
 import { LangError, type LangSymbols } from './index.ts';
-import { PARAM_LIMITS, exactConstant, parseMath } from './param.ts';
+import { PARAM_LIMITS, exactConstant, parseDomain, parseMath, squareContent } from './param.ts';
+import { rationalSqrt } from '../rational.ts';
 import { splitRelation } from './text.ts';
 
 const NAME = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -485,7 +486,8 @@ export class LangSpace {
         if (a.vector || s.terms.length > 1 || (s.terms[0] && !s.terms[0].Q.isZero())) throw new LangError(`exp needs a scalar exponent free of exponentials in "${text}"`);
         const Q = this.div({ terms: s.terms, den: Poly.ONE }, { terms: [{ N: s.den, Q: Poly.ZERO }], den: Poly.ONE }, text);
         if (!Q.den.constantValue()) throw new LangError(`exp: the exponent's denominator must be a product of parameters in "${text}"`);
-        const QN = (Q.terms[0]?.N ?? Poly.ZERO).scale(Q.den.constantValue()!.inv());
+        // square roots reduced (√a·√a = a), so equal exponents are one weight class
+        const QN = reduceRoots((Q.terms[0]?.N ?? Poly.ZERO).scale(Q.den.constantValue()!.inv()), this.roots as Roots);
         // generic functions may stand in the exponent (a Gibbs density e^{−βV}): D acts on Q by the chain rule
         return { comps: [{ terms: [{ N: Poly.ONE, Q: QN }], den: Poly.ONE }], vector: false, sums: 0, tjets: 0, wsums: Math.max(a.sums, a.wsums) };
       }
@@ -497,15 +499,24 @@ export class LangSpace {
         const params = new Set(Object.keys(this.symbols.parameters));
         if (a.vector || s.terms.length > 1 || (s.terms[0] && !s.terms[0].Q.isZero()) || !s.den.constantValue() || N.variables().some((v) => !params.has(v)))
           throw new LangError(`sqrt of "${args[0].toString()}": only polynomials in the parameters (write sqrt(numerator)/sqrt(denominator))`);
-        const radicand = N.scale(s.den.constantValue()!.inv());
+        const radicand = reduceRoots(N.scale(s.den.constantValue()!.inv()), this.roots as Roots);
+        const nested = radicand.variables().find((v) => v in this.roots);
+        if (nested) throw new LangError(`nested square roots are not supported in "${text}"`);
         const c = radicand.constantValue();
         if (c && c.sign() < 0) throw new LangError(`sqrt of a negative constant in "${text}"`);
-        let name = Object.entries(this.roots).find(([, r]) => r.equals(radicand))?.[0];
+        const exact = c ? rationalSqrt(c) : undefined;
+        if (exact) return this.scalarValue(LangSpace.constant(pc(exact)));
+        // the square part outside (√(4a) = 2√a, √(a²b) = a√b for a ≥ 0), as parameter expressions read it
+        const { outside, inside } = squareContent(radicand, (v) => this.nonNegativeParameter(v));
+        const ic = inside.constantValue();
+        const ics = ic ? rationalSqrt(ic) : undefined;
+        if (ics) return this.scalarValue(LangSpace.constant(outside.mul(pc(ics))));
+        let name = Object.entries(this.roots).find(([, r]) => r.equals(inside))?.[0];
         if (!name) {
-          name = rootName(radicand);
-          this.roots[name] = radicand;
+          name = rootName(inside);
+          this.roots[name] = inside;
         }
-        return this.scalarValue(LangSpace.constant(pv(name)));
+        return this.scalarValue(LangSpace.constant(outside.mul(pv(name))));
       }
       case 'abs':
         throw new LangError(`|a| is not polynomial; write |a|^2 in "${text}"`);
@@ -540,6 +551,14 @@ export class LangSpace {
     op.params.forEach((p, i) => env.set(p, vals[i]));
     if (this.expanding.size > PARAM_LIMITS.depth) throw new LangError('operators nested too deeply');
     return this.compileText(op.body, env);
+  }
+
+  /** A parameter whose domain is ≥ 0 (not shadowed by a definition): √(p²) = p. */
+  private nonNegativeParameter(name: string): boolean {
+    const p = this.symbols.parameters[name];
+    if (!p || this.defs.values.has(name)) return false;
+    const lo = parseDomain(name, p.domain).lo;
+    return lo !== undefined && lo.sign() >= 0;
   }
 
   /** Reduce every numerator modulo the root relations. */
