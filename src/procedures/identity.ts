@@ -21,6 +21,7 @@ import type { Roots } from '../../symbolic/matrix.ts';
 import { difference, parseParamExprs, signAt, signWithRootMulti } from '../../symbolic/lang/param.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
+import { splitRelation } from '../../symbolic/lang/text.ts';
 import { badInput, domainPoints, langSymbols, nonzeroOnDomain, pointStrings, recordRng } from './common.ts';
 
 /** Dimensions beyond this are not checked (the evidence then lists what was). */
@@ -249,10 +250,29 @@ async function decideScalarRational(record: ClaimRecord, env: ProcedureEnv, ctx:
   return { verdict: 'inconclusive', method: 'exact', summary: 'lhs − rhs ≠ 0 as a polynomial but no sampled point separates them', evidence, decisive: `undecided ${unicodeString(diff.num)}` };
 }
 
+/**
+ * A hypothesis `p = expr` (p a parameter, expr free of p) holds at every point the claim is about:
+ * p is read as expr there (a definition, which shadows the parameter), so e^{γt/2} and e^{ωt} are
+ * one class under γ = 2ω. The sampled points set p from expr too (samplePoints), so a witness
+ * satisfies the hypothesis.
+ */
+function withEqualityHypotheses(syms: LangSymbols, record: ClaimRecord): LangSymbols {
+  const defs: string[] = [];
+  for (const h of ((record.forall as unknown[] | undefined) ?? []).map(String)) {
+    const r = splitRelation(h);
+    const name = r?.lhs.trim() ?? '';
+    if (!r || (r.rel !== '=' && r.rel !== '==') || !(name in syms.parameters)) continue;
+    if (new RegExp(`(^|[^A-Za-z0-9_])${name}($|[^A-Za-z0-9_])`).test(r.rhs)) continue;
+    if (defs.some((d) => d.startsWith(`${name} =`))) continue;
+    defs.push(`${name} = ${r.rhs.trim()}`);
+  }
+  return defs.length ? { ...syms, definitions: [...syms.definitions, ...defs] } : syms;
+}
+
 /** Decide an identity record. */
 export async function decideIdentity(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, symbolsOverride?: LangSymbols): Promise<CheckResult> {
   let lhs: string, rhs: string;
-  const syms = symbolsOverride ?? langSymbols(env, record);
+  const syms = symbolsOverride ?? withEqualityHypotheses(langSymbols(env, record), record);
   try {
     [lhs, rhs] = sides(record);
     const probe = residualIn(syms, 1, lhs, rhs);

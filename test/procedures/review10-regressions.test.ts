@@ -144,3 +144,15 @@ describe('expectation-bound: a weight not integrable at a point of the domain (r
     expect(String((r.evidence as Record<string, unknown>).undefinedAt)).toMatch(/c=0/);
   });
 });
+
+describe('identity under an equality hypothesis p = expr (review 10)', () => {
+  it('X′ = −ω²t e^{−ωt} for X = (1 + ωt)e^{−γt/2} under γ = 2ω is proved; with an extra term it is refuted; without the hypothesis it is refuted', async () => {
+    expect((await identity('diff(Y, t)', '-omega^2*t*exp(-omega*t)', 'gamma = 2*omega')).verdict).toBe('proved');
+    expect((await identity('diff(Y, t)', '-omega^2*t*exp(-omega*t) + exp(-omega*t)', 'gamma = 2*omega')).verdict).toBe('refuted');
+    expect((await identity('diff(Y, t)', '-omega^2*t*exp(-omega*t)')).verdict).toBe('refuted');
+  });
+  it('exp(c·z) = 1 under c = 0 and z·e^{−az²/2} = z·e^{−bz²/2} under a = b are proved', async () => {
+    expect((await identity('exp(c*z)', '1', 'c = 0')).verdict).toBe('proved');
+    expect((await identity('z*exp(-a*z^2/2)', 'z*exp(-b*z^2/2)', 'a = b')).verdict).toBe('proved');
+  });
+});
