@@ -190,6 +190,41 @@ export function farPoints(record: ClaimRecord, env: ProcedureEnv, base: readonly
 }
 
 /**
+ * From each base point, every parameter of `moved` moved together by each factor: all shrunk toward
+ * their domains' ends (ℝ: toward 0), and all grown away from them (those with an unbounded side):
+ * Var h ≤ 1000(a + b)·E|∇h|² fails only where a and b are both small. Only points of the record's
+ * domain, each once.
+ */
+export function farPointsTogether(record: ClaimRecord, env: ProcedureEnv, base: readonly Readonly<Record<string, Rational>>[], moved: readonly string[], factors: readonly number[] = [100, 10_000, 1_000_000]): Record<string, Rational>[] {
+  const parameters = langSymbols(env, record).parameters;
+  const dom = recordDomain(record, env);
+  const seen = new Set<string>();
+  const out: Record<string, Rational>[] = [];
+  const names = moved.filter((n) => n in parameters);
+  if (names.length < 2) return out;
+  for (const b of base)
+    for (const f of factors)
+      for (const grow of [false, true]) {
+        const at = { ...b };
+        let changed = 0;
+        for (const name of names) {
+          if (b[name] === undefined) continue;
+          const values = farValues(name, parseDomain(name, parameters[name].domain), b[name], f).filter((m) => m.label.includes('×1/') !== grow);
+          // ℝ grown: the side of the value's sign
+          const pick = values.length === 2 ? values[b[name].sign() < 0 ? 1 : 0] : values[0];
+          if (!pick) continue;
+          at[name] = pick.value;
+          changed++;
+        }
+        const key = pointText(at);
+        if (changed < 2 || seen.has(key) || !inDomain(dom, at)) continue;
+        seen.add(key);
+        out.push(at);
+      }
+  return out;
+}
+
+/**
  * From each base point, each parameter of `moved` alone at a closed finite end of its domain (c = 0
  * of c ≥ 0): a strict claim that fails only there shows there. Only points of the record's domain,
  * each once.

@@ -770,6 +770,18 @@ function trialPoints(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, 
       }
     }
     if (moved > 1) push(together, `all ×${f}`, b);
+    // every parameter shrunk together toward its domain's end (ℝ: toward 0): a bound false only where all are small
+    const shrunk = { ...b };
+    let shrinking = 0;
+    for (const p of relevant) {
+      if (shrunk[p] === undefined) continue;
+      const y = farValues(p, domains.get(p)!, shrunk[p], f).find((m) => m.label.includes('×1/'));
+      if (y) {
+        shrunk[p] = y.value;
+        shrinking++;
+      }
+    }
+    if (shrinking > 1) push(shrunk, `all ×1/${f}`, b);
     // one parameter grown while another shrinks (a bound false only where a ≫ 1 and b ≪ 1)
     for (const p of relevant) {
       for (const r of relevant) {

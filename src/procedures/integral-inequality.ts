@@ -39,7 +39,7 @@ import { LangError, type LangSymbols, type ParamExpr } from '../../symbolic/lang
 import { parseMath, parseParamExpr } from '../../symbolic/lang/param.ts';
 import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
 import { registerProcedure } from './registry.ts';
-import { badInput, citedUses, closedEndPoints, domainPoints, domainPointsAtScales, farPoints, langSymbols, noTrials, pointText, recordRng } from './common.ts';
+import { badInput, citedUses, closedEndPoints, domainPoints, domainPointsAtScales, farPoints, farPointsTogether, langSymbols, noTrials, pointText, recordRng } from './common.ts';
 import { inconclusive } from '../claims.ts';
 import { cst, type Expr } from '../../numeric/expr.ts';
 import type { IntegratorSet } from '../../numeric/integrator.ts';
@@ -458,8 +458,11 @@ export interface ParsedIntegral {
 const SCALED_DEGREE = 2;
 const SCALED_FULL_BASIS = 40;
 
+/** The factors of the far points: each parameter alone, and all together, this many times nearer to or farther from its domain's end. */
+const FAR_FACTORS = [100, 10_000, 1_000_000, 1_000_000_000];
+
 /** The dimensions beyond the default ones, and the degree checked there (the basis stays small). */
-const EXTRA_DIMENSIONS = [4, 5, 6, 8];
+const EXTRA_DIMENSIONS = [4, 5, 6, 8, 12, 16];
 const extraDegree = (d: number) => (d <= 4 ? 2 : 1);
 
 export function parseIntegralRecord(record: ClaimRecord, env: ProcedureEnv): ParsedIntegral {
@@ -1191,7 +1194,15 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
     if (farMemo) return farMemo;
     const base = domainPoints(record, env, ctx, nPoints).slice(0, 2);
     const moved = Object.keys(uniform[0] ?? {});
-    return (farMemo = [...farPoints(record, env, base, moved), ...closedEndPoints(record, env, base, moved)].map((at) => mentioned(at, p, record)));
+    return (farMemo = [...farPoints(record, env, base, moved, FAR_FACTORS), ...farPointsTogether(record, env, base.slice(0, 1), moved, FAR_FACTORS), ...closedEndPoints(record, env, base, moved)].map((at) => mentioned(at, p, record)));
+  };
+  // the growth of the best constant is compared at the farthest of them (a bound trivial where the
+  // draws fell can be an inverse-Poincaré bound far out: (1 − 1000a)‖∇h‖² ≤ 100‖h‖² for a < 1/1000)
+  const farthest = () => {
+    const base = domainPoints(record, env, ctx, nPoints).slice(0, 1);
+    const moved = Object.keys(uniform[0] ?? {});
+    const extreme = FAR_FACTORS.slice(-2);
+    return [...farPoints(record, env, base, moved, extreme), ...farPointsTogether(record, env, base, moved, extreme), ...closedEndPoints(record, env, base, moved)].map((at) => mentioned(at, p, record));
   };
   const skippedFar: string[] = [];
   const plan: [number, number, () => Point[], boolean?][] = [
@@ -1240,7 +1251,7 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
   const growthPlan: [Point, number, boolean][] = [];
   for (const d of p.dims) {
     if (uniform[0]) growthPlan.push([uniform[0], d, false]);
-    for (const at of [...scaled().slice(0, 2), ...far().slice(0, 2)]) growthPlan.push([at, d, true]);
+    for (const at of [...scaled().slice(0, 2), ...farthest()]) growthPlan.push([at, d, true]);
   }
   for (const [at, d, extra] of growthPlan) {
     if (ctx.signal?.aborted) break;

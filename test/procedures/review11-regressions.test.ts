@@ -17,3 +17,25 @@ describe('change-of-variables: a scalar map\'s Jacobian does not depend on d', (
     expect((await cv('2')).verdict).toBe('proved');
   });
 });
+
+describe('sampling far enough: parameters small together, beyond 10⁶, and d ≥ 9 (review 11)', () => {
+  const SYMS = (params: string, dim = 'check: [1]') => `  parameters: { ${params} }\n  dimension: { name: d, ${dim} }\n  variables: { x: { vector: true } }\n  functions: { h: { args: [x] } }\n  definitions: ["M = exp(-|x|^2/2)"]\n`;
+  const poincare = (params: string, rhs: string, dim?: string) => files.decide(oneClaimFile(SYMS(params, dim), `kind: integral-inequality, weight: "M", relation: "norm2(h, M) <= ${rhs}*norm2(grad(h, x), M)", constraint: "mean(h, M) = 0"`));
+  it('Var h ≤ 1000(a + b)·E|∇h|² (false where a, b are both small) is refuted', async () => {
+    expect((await poincare('a: { domain: "> 0" }, b: { domain: "> 0" }', '1000*(a + b)')).verdict).toBe('refuted');
+  });
+  it('Var h ≤ 10⁸·a·E|∇h|² (false for a < 10⁻⁸) is refuted', async () => {
+    expect((await poincare('a: { domain: "> 0" }', '100000000*a')).verdict).toBe('refuted');
+  });
+  it('Var h ≤ (1 + 1/d − 1/8)·E|∇h|² for every d (false for d ≥ 9) is refuted', async () => {
+    expect((await poincare('a: { domain: "> 0" }', '(1 + 1/d - 1/8)', 'check: all')).verdict).toBe('refuted');
+  });
+  it('(1 − 1000a)‖∇h‖² ≤ 100‖h‖² (an inverse-Poincaré bound for a < 1/1000) is not supported', async () => {
+    const r = await files.decide(oneClaimFile(SYMS('a: { domain: "> 0" }'), 'kind: integral-inequality, weight: "M", relation: "(1 - 1000*a)*norm2(grad(h, x), M) <= 100*norm2(h, M)"'));
+    expect(['supported', 'proved']).not.toContain(r.verdict);
+  });
+  it('expectation-bound: E cos z ≤ 1000(a + b) (false where a, b are both small) is refuted', async () => {
+    const syms = '  parameters: { a: { domain: "> 0" }, b: { domain: "> 0" } }\n  variables: { z: {} }\n';
+    expect((await files.decide(oneClaimFile(syms, 'kind: expectation-bound, dimension: 1, weight: "exp(-z^2/2)", relation: "E(cos(z)) <= 1000*(a + b)"'))).verdict).toBe('refuted');
+  });
+});
