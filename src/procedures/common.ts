@@ -568,7 +568,7 @@ export const substitutionNotOnto = (lines: readonly string[]) => `each substitut
  * `inDomain` says whether a point of the new parameters maps into the printed domains (a witness
  * outside them is never used).
  */
-export function substitution(record: ClaimRecord, env: ProcedureEnv): { lines: string[]; onto: boolean; inDomain: (at: Readonly<Record<string, Rational>>) => boolean } | undefined {
+export function substitution(record: ClaimRecord, env: ProcedureEnv): { lines: string[]; onto: boolean; inDomain: (at: Readonly<Record<string, Rational>>) => boolean; printed: (at: Readonly<Record<string, Rational>>) => Record<string, Rational> } | undefined {
   const lines = ((record.substitute as string[] | undefined) ?? []).map(String);
   if (!lines.length) return undefined;
   const plain: LangSymbols = { ...langSymbols(env), definitions: [...env.set.symbols.definitions] };
@@ -597,6 +597,8 @@ export function substitution(record: ClaimRecord, env: ProcedureEnv): { lines: s
       if (!m.expr.variables().every((v) => at[v] !== undefined)) return false;
       return evaluateFormula(m.domain.formula, { [m.name]: m.expr.evaluate(at) });
     }),
+    // the printed parameters' values at a point of the new ones (b = 1 + t²): what a witness shows
+    printed: (at) => Object.fromEntries(maps.filter((m) => m.expr.variables().every((v) => at[v] !== undefined)).map((m) => [m.name, m.expr.evaluate(at)])),
   };
 }
 

@@ -111,12 +111,14 @@ async function decideFormula(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
     }
     const lv = lhs.roots && Object.keys(lhs.roots).length === 0 ? lhs.num.evaluate(at).div(lhs.den.evaluate(at)).toString() : undefined;
     const rv = Object.keys(rhs.roots).length === 0 ? rhs.num.evaluate(at).div(rhs.den.evaluate(at)).toString() : undefined;
-    const witness = { ...pointStrings(at), ...(lv ? { lhs: lv } : {}), ...(rv ? { rhs: rv } : {}), sign: s > 0 ? 'lhs > rhs' : 'lhs < rhs' };
+    // with a change of parameters, the printed parameters' values at the point too
+    const shown = sub ? { ...at, ...sub.printed(at) } : at;
+    const witness = { ...pointStrings(shown), ...(lv ? { lhs: lv } : {}), ...(rv ? { rhs: rv } : {}), sign: s > 0 ? 'lhs > rhs' : 'lhs < rhs' };
     if (agree.length) evidence.agreesAt = agree;
     return {
       verdict: 'refuted',
       method: 'exact',
-      summary: `lhs ≠ rhs: at ${pointText(at)} ${lv && rv ? `lhs = ${lv}, rhs = ${rv}` : witness.sign} (exact)${agree.length ? `; they agree at ${Object.entries(agree[0]).map(([k, v]) => `${k}=${v}`).join(', ')}` : ''}`,
+      summary: `lhs ≠ rhs: at ${pointText(shown)} ${lv && rv ? `lhs = ${lv}, rhs = ${rv}` : witness.sign} (exact)${agree.length ? `; they agree at ${Object.entries(agree[0]).map(([k, v]) => `${k}=${v}`).join(', ')}` : ''}`,
       evidence,
       witness,
       decisive: `differ: ${unicodeString(diff.num)}`,

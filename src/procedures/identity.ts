@@ -256,7 +256,7 @@ async function decideScalarRational(record: ClaimRecord, env: ProcedureEnv, ctx:
  * one class under γ = 2ω. The sampled points set p from expr too (samplePoints), so a witness
  * satisfies the hypothesis.
  */
-function withEqualityHypotheses(syms: LangSymbols, record: ClaimRecord): LangSymbols {
+export function withEqualityHypotheses(syms: LangSymbols, record: ClaimRecord): LangSymbols {
   const defs: string[] = [];
   for (const h of ((record.forall as unknown[] | undefined) ?? []).map(String)) {
     const r = splitRelation(h);

@@ -55,11 +55,11 @@ registerProcedure({
 });
 
 async function decideInequality(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
-  let rel, dom;
+  let rel, dom, sub;
   try {
     rel = parseRelation(String(record.relation), langSymbols(env, record));
     dom = recordDomain(record, env);
-    const sub = substitution(record, env);
+    sub = substitution(record, env);
     if (sub && !sub.onto) throw new LangError(`substitute: ${notOnto(sub.lines)}`);
   } catch (e) {
     return badInput('z3', e);
@@ -70,8 +70,10 @@ async function decideInequality(record: ClaimRecord, env: ProcedureEnv, ctx: Che
   for (const at of domainPoints(record, env, ctx, 24, [diff.num, diff.den, ...Object.values(diff.roots)])) {
     const s = signAt(diff, at);
     if (s === undefined || HOLDS[rel.rel](s)) continue;
-    const witness = { ...pointStrings(at), 'sign of lhs − rhs': String(s) };
-    return { verdict: 'refuted', method: 'exact', summary: `fails at ${pointText(at)}: lhs − rhs ${s > 0 ? '> 0' : s < 0 ? '< 0' : '= 0'}, printed ${rel.rel} (exact)`, evidence, witness, decisive: `violated: ${rel.rel} ${evidence['lhs − rhs']}` };
+    // with a change of parameters, the printed parameters' values at the point too (b = 1 + t²)
+    const shown = sub ? { ...at, ...sub.printed(at) } : at;
+    const witness = { ...pointStrings(shown), 'sign of lhs − rhs': String(s) };
+    return { verdict: 'refuted', method: 'exact', summary: `fails at ${pointText(shown)}: lhs − rhs ${s > 0 ? '> 0' : s < 0 ? '< 0' : '= 0'}, printed ${rel.rel} (exact)`, evidence, witness, decisive: `violated: ${rel.rel} ${evidence['lhs − rhs']}` };
   }
   const roots = { ...dom.roots, ...diff.roots };
   // The printed expression must be defined on the whole domain (every radicand ≥ 0).
@@ -92,7 +94,10 @@ async function decideInequality(record: ClaimRecord, env: ProcedureEnv, ctx: Che
     // in the whole domain (integer parameters integers), and the printed relation fails there
     const ok = inDomain(dom, at, roots) && signAt(diff, at) !== undefined && !HOLDS[rel.rel](signAt(diff, at)!);
     if (!ok) return { verdict: 'inconclusive', method: 'z3', summary: 'a solver model did not re-check exactly', evidence, decisive: 'unchecked model' };
-    return { verdict, method: 'z3', summary: `fails at ${pointText(at)} (solver model, re-checked exactly)`, evidence, witness: outcome.witness, decisive: `violated: ${rel.rel} ${evidence['lhs − rhs']}` };
+    // a printed parameter replaced by the substitution is free in the query: its value is the substitution's
+    const shown = sub ? { ...at, ...sub.printed(at) } : at;
+    const witness = sub ? { ...outcome.witness, ...pointStrings(sub.printed(at)) } : outcome.witness;
+    return { verdict, method: 'z3', summary: `fails at ${pointText(shown)} (solver model, re-checked exactly)`, evidence, witness, decisive: `violated: ${rel.rel} ${evidence['lhs − rhs']}` };
   }
   if (verdict === 'proved') return { verdict, method: 'z3', basis: defined.basis === 'one-solver' ? 'one-solver' : outcome.basis, summary: `holds on the whole domain (${outcome.basis === 'two-solvers' ? 'Z3 and cvc5' : 'one solver'}: the negation is unsat)`, evidence, decisive: `holds: ${rel.rel} ${evidence['lhs − rhs']}` };
   return { verdict: 'inconclusive', method: 'z3', summary: `undecided: ${outcome.reason ?? 'unknown'}`, evidence, decisive: `undecided: ${rel.rel} ${evidence['lhs − rhs']}` };

@@ -26,7 +26,7 @@ import { splitRelation } from '../../symbolic/lang/text.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
 import { badInput, citedUses, domainPoints, genericSymbols, langSymbols, pointStrings, restrictPoint } from './common.ts';
-import { dimensionMatters, dimensionsFor, incompleteDimensions, short, undefinedResult, undefinedWhere, validateTexts } from './identity.ts';
+import { dimensionMatters, dimensionsFor, incompleteDimensions, short, undefinedResult, undefinedWhere, validateTexts, withEqualityHypotheses } from './identity.ts';
 import { signOnDomain, weakerBasis } from './fokker-planck.ts';
 
 const textOrList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
@@ -179,7 +179,8 @@ async function weightDecays(Q: Poly, B: Built, record: ClaimRecord, env: Procedu
 }
 
 async function decideIntegral(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
-  const syms = langSymbols(env, record);
+  // a hypothesis p = expr: p read as expr (e^{az²/2} and e^{cz²/2} are one class under a = c)
+  const syms = withEqualityHypotheses(langSymbols(env, record), record);
   let firsts: Built[];
   let eqs: [string, string][];
   try {

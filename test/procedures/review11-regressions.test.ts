@@ -39,3 +39,24 @@ describe('sampling far enough: parameters small together, beyond 10⁶, and d �
     expect((await files.decide(oneClaimFile(syms, 'kind: expectation-bound, dimension: 1, weight: "exp(-z^2/2)", relation: "E(cos(z)) <= 1000*(a + b)"'))).verdict).toBe('refuted');
   });
 });
+
+describe('integral-identity under an equality hypothesis (review 11: the divergence path refuted a true claim)', () => {
+  it('h·e^{az²/2} − h·e^{cz²/2} = 0 under a = c is proved; 2h·e^{az²/2} − h·e^{cz²/2} = 0 is refuted', async () => {
+    const syms = '  parameters: { a: { domain: "> 0" }, c: { domain: "> 0" } }\n  variables: { z: {} }\n  functions: { h: { args: [z] } }\n';
+    const ii = (lhs: string) => files.decide(oneClaimFile(syms, `kind: integral-identity, forall: ["a = c"], lhs: "${lhs}", rhs: "0", weight: "exp(-z^2)", over: [z]`));
+    expect((await ii('h*exp(a*z^2/2) - h*exp(c*z^2/2)')).verdict).toBe('proved');
+    expect((await ii('2*h*exp(a*z^2/2) - h*exp(c*z^2/2)')).verdict).toBe('refuted');
+  });
+});
+
+describe('a witness under substitute shows the printed parameter\'s value the substitution gives (review 11)', () => {
+  it('√(b − 1) ≤ 2(b − 1) + 1/10 with b = 1 + t²: refuted at b = 1 + t², not at the solver\'s free b', async () => {
+    const syms = '  parameters: { b: { domain: ">= 1" }, t: { domain: ">= 0" } }\n';
+    const r = await files.decide(oneClaimFile(syms, 'kind: inequality, substitute: ["b = 1 + t^2"], relation: "sqrt(b - 1) <= 2*(b - 1) + 1/10"'));
+    expect(r.verdict).toBe('refuted');
+    const w = r.witness as Record<string, string>;
+    const value = (x: string) => x.split('/').map(Number).reduce((n, d) => n / d);
+    const t = value(w.t);
+    expect(value(w.b)).toBeCloseTo(1 + t * t, 12);
+  });
+});
