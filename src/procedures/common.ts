@@ -756,7 +756,9 @@ export function printedRoots(record: ClaimRecord, env: ProcedureEnv): Roots {
   };
   // the record's own `define` lines are definitions like the file's: read only where used
   for (const [k, v] of Object.entries(record)) if (!skip.has(k) && k !== 'define') walk(v);
-  for (const [name, rows] of Object.entries(env.set.symbols.matrices ?? {})) if (JSON.stringify(record).includes(name)) walk(rows);
+  // a file matrix counts where a printed field names it (a whole identifier; not in the id, source or statement)
+  const printed = texts.join(' ');
+  for (const [name, rows] of Object.entries(env.set.symbols.matrices ?? {})) if (new RegExp(`(^|[^A-Za-z0-9_])${name}($|[^A-Za-z0-9_])`).test(printed)) walk(rows);
   texts.push(...usedDefinitions(syms.definitions, texts));
   for (const t of texts) {
     // a half-integer power b^(k/2) (or b^0.5) is a square root of b too (b^3/2 is (b³)/2)

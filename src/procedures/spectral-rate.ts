@@ -39,6 +39,7 @@ import { atom, and, type Formula } from '../../symbolic/z3.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
 import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointStrings, pointText, recordDomain, type SolverOutcome, type SolverSet } from './common.ts';
+import { undefinedWhere } from './identity.ts';
 
 const rows = z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(1)).min(1);
 const caseSchema = z.object({ when: z.string().min(1), rate: z.union([z.string(), z.number()]).transform(String), slack: z.string().optional() });
@@ -72,6 +73,7 @@ interface Parsed {
   drift: ParamExpr[][];
   diffusion: ParamExpr[][];
   n: number;
+  divisors: Poly[];
 }
 
 function parseMatrices(record: ClaimRecord, env: ProcedureEnv): Parsed {
@@ -82,12 +84,14 @@ function parseMatrices(record: ClaimRecord, env: ProcedureEnv): Parsed {
   for (const [name, m] of [['drift', d], ['diffusion', D]] as const) {
     if (m.length !== n || m.some((r) => r.length !== n)) throw new LangError(`${name} must be ${n}×${n} (square, the size of drift)`);
   }
-  const { exprs } = parseParamExprs([...d.flat(), ...D.flat()].map(String), syms);
+  const { exprs, divisors: met } = parseParamExprs([...d.flat(), ...D.flat()].map(String), syms);
   for (const e of exprs) if (Object.keys(e.roots).length) throw new LangError('matrix entries with square roots are not supported by spectral-rate');
   const drift = d.map((r, i) => r.map((_, j) => exprs[i * n + j]));
   const diffusion = D.map((r, i) => r.map((_, j) => exprs[n * n + i * n + j]));
   for (const [i, r] of drift.entries()) for (const [j, e] of r.entries()) if (!e.den.constantValue()) throw new LangError(`drift[${i}][${j}] is a rational function; multiply it out (the drift must be polynomial)`);
-  return { drift, diffusion, n };
+  // every divisor of the printed entries (one that cancels too): the matrices are defined only where none is 0
+  const divisors = [...exprs.map((e) => e.den), ...met].filter((x) => !x.constantValue());
+  return { drift, diffusion, n, divisors };
 }
 
 const asPoly = (e: ParamExpr): Poly => e.num.scale(e.den.constantValue()!.inv());
@@ -464,6 +468,9 @@ registerProcedure({
     } catch (e) {
       return badInput('spectral', e);
     }
+    // the printed drift and diffusion must be defined on the whole domain (1/(c − 1)² is not at c = 1)
+    const undefinedWhy = p.divisors.length ? await undefinedWhere(p.divisors, [], [], record, env, ctx) : undefined;
+    if (undefinedWhy) return { verdict: 'inconclusive', method: 'spectral', summary: `${undefinedWhy}: the printed matrices are not defined there (state the hypothesis that excludes it)`, evidence: { undefinedWhere: undefinedWhy }, decisive: `undefined: ${undefinedWhy}` };
     const sharp = record.sharp === true;
     const solvers = await getSolvers(ctx);
     const outs: CaseOutcome[] = [];

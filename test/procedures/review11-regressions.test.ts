@@ -60,3 +60,21 @@ describe('a witness under substitute shows the printed parameter\'s value the su
     expect(value(w.b)).toBeCloseTo(1 + t * t, 12);
   });
 });
+
+describe('matrix roots: a file matrix counts where a printed field names it, as a whole identifier (review 11)', () => {
+  it('S2 ≻ 0 and W ≻ 0 are proved beside S = [[1, √(a − 1)], [0, 1]] on a > 0, whatever the source line says', async () => {
+    const syms = '  parameters: { a: { domain: "> 0" } }\n  matrices: { S: [["1", "sqrt(a - 1)"], ["0", "1"]], S2: [["1", "0"], ["0", "2"]], W: [["1", "0"], ["0", "2"]] }\n';
+    expect((await files.decide(oneClaimFile(syms, 'kind: matrix-inequality, claims: ["S2 > 0"]'))).verdict).toBe('proved');
+    expect((await files.decide(`paper: { id: t, title: t }\nsymbols:\n${syms}claims:\n  - { id: "c:1", source: "Section 2", statement: "S", kind: matrix-inequality, claims: ["W > 0"] }\n`)).verdict).toBe('proved');
+    expect((await files.decide(oneClaimFile(syms, 'kind: matrix-inequality, claims: ["S + W > 0"]'))).verdict).toBe('inconclusive');
+  });
+});
+
+describe('spectral-rate: printed matrices undefined at a point of the domain (review 11)', () => {
+  it('diffusion 1/(c − 1)² on c > 0 is inconclusive (undefined at c = 1), not supported', async () => {
+    const syms = '  parameters: { a: { domain: "> 0" }, c: { domain: "> 0" } }\n';
+    const r = await files.decide(oneClaimFile(syms, 'kind: spectral-rate, drift: [["a"]], diffusion: [["1/(c - 1)^2"]], rate: "2*a", sharp: true'));
+    expect(r.verdict).toBe('inconclusive');
+    expect(String((r.evidence as Record<string, unknown>).undefinedWhere)).toMatch(/c/);
+  });
+});
