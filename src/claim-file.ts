@@ -596,7 +596,7 @@ export function loadClaimFile(path: string, options: LoadOptions = {}): ClaimSet
   }
   const cycle = findCycle(claims);
   if (cycle) {
-    const i = claims.findIndex((c) => c.id === cycle[0]);
+    const i = claims.findIndex((c) => c.id === cycle[0].replace(/:corrected$/, ''));
     fail(errorAt(claimOrigins[i].p, [...claimOrigins[i].path, 'uses'], `cycle in uses: ${cycle.join(' → ')}`));
   }
 
@@ -640,8 +640,9 @@ export function findCycle(claims: readonly ClaimRecord[]): string[] | undefined 
     state.set(id, 2);
     return undefined;
   };
-  for (const c of claims) {
-    const cyc = visit(c.id);
+  // from every node: a cycle among corrected readings alone is reached from none of the claims
+  for (const id of uses.keys()) {
+    const cyc = visit(id);
     if (cyc) return cyc;
   }
   return undefined;

@@ -319,12 +319,45 @@ registerProcedure({
   method: 'exact',
   fields: changeOfVariablesFields,
   validate(record, env) {
+    const message = (e: unknown) => (e as Error).message;
+    let fileSyms: LangSymbols, syms: LangSymbols;
     try {
-      const fileSyms = langSymbols(env, record);
-      residualIn(fileSyms, oldSymbols(fileSyms, record), record, 1, side(String(record.from), 'from'), side(String(record.to), 'to'));
+      fileSyms = langSymbols(env, record);
+      syms = oldSymbols(fileSyms, record);
+    } catch (e) {
+      return [{ path: /^(density|original|old)\b/.exec(message(e))?.[1] ?? 'substitution', message: message(e) }];
+    }
+    // each substitution's expression on its own line, then each PDE, then the two together
+    for (const v of Object.keys((record.substitution as Record<string, string> | undefined) ?? {})) {
+      try {
+        new LangSpace(syms, 1).compileText(v, new Map());
+      } catch (e) {
+        return [{ path: `substitution.${v}`, message: message(e) }];
+      }
+    }
+    let f: [string, string], t: [string, string];
+    try {
+      f = side(String(record.from), 'from');
+    } catch (e) {
+      return [{ path: 'from', message: message(e) }];
+    }
+    try {
+      t = side(String(record.to), 'to');
+    } catch (e) {
+      return [{ path: 'to', message: message(e) }];
+    }
+    for (const [path, pde, symbols] of [['from', f, syms], ['to', t, fileSyms]] as const) {
+      try {
+        new LangSpace(symbols, 1).compileText(`(${pde[0]}) - (${pde[1]})`, new Map());
+      } catch (e) {
+        return [{ path, message: message(e) }];
+      }
+    }
+    try {
+      residualIn(fileSyms, syms, record, 1, f, t);
       return [];
     } catch (e) {
-      return [{ path: 'from', message: (e as Error).message }];
+      return [{ path: 'substitution', message: message(e) }];
     }
   },
   decide,

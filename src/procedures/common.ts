@@ -392,6 +392,13 @@ export async function decideQuery(solvers: SolverSet, query: RealQuery): Promise
   return { status: 'proved', basis: proved.length >= 2 ? 'two-solvers' : 'one-solver', answers };
 }
 
+/** Who said unsat: "Z3 and cvc5", or the one solver that did (a one-solver proof may be cvc5's). */
+export function proversText(outcome: SolverOutcome): string {
+  if (outcome.basis === 'two-solvers') return 'Z3 and cvc5';
+  const who = Object.entries(outcome.answers).filter(([, a]) => a !== 'absent' && a.status === 'proved').map(([name]) => (name === 'z3' ? 'Z3' : name));
+  return who.length === 1 ? who[0] : 'one solver';
+}
+
 /** Solver answers as evidence. */
 export function answersEvidence(o: SolverOutcome): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -427,7 +434,7 @@ export async function emptyDomain(record: ClaimRecord, env: ProcedureEnv, ctx: C
   const syms = langSymbols(env, record);
   const domains = Object.entries(syms.parameters).filter(([, p]) => String(p.domain).trim() !== 'real' && String(p.domain).trim() !== '').map(([name, p]) => `${name}: ${p.domain}`);
   const what = [...domains, ...forall].join('; ') || 'the domain';
-  const by = outcome.basis === 'two-solvers' ? 'Z3 and cvc5' : 'one solver';
+  const by = proversText(outcome);
   return {
     verdict: 'vacuous',
     method: 'z3',

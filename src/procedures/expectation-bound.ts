@@ -405,7 +405,7 @@ registerProcedure({
     try {
       const rel = splitRelation(barsToAbs(String(record.relation)));
       const integrands: MathNode[] = [];
-      if (rel) for (const side of [rel.lhs, rel.rhs]) extractExpectations(parseMath(side), integrands, String(record.weight));
+      const sides = rel ? [rel.lhs, rel.rhs].map((side) => extractExpectations(parseMath(side), integrands, String(record.weight))) : [];
       const syms = langSymbols(env, record);
       for (const n of integrands) {
         const problem = integrandProblem(n, syms);
@@ -419,6 +419,13 @@ registerProcedure({
         });
       // a non-polynomial integrand is sampled: the samplers draw an independent, centred Gaussian in at most two variables
       if (integrands.some((n) => !integrandPoly(n, syms, 1))) {
+        // …and the margin is linear in the expectations (a product E(f)·E(g) is not sampled)
+        const eNames = new Set(integrands.map((_, k) => `__E${k}`));
+        for (const side of sides) {
+          const e = parseParamExpr(side.toString(), syms, [...eNames, syms.dimension?.name ?? 'd']);
+          if (e.num.termList().some((t) => t.mono.reduce((k, [v, n]) => k + (eNames.has(v) ? n : 0), 0) > 1) || [...eNames].some((v) => e.den.degreeIn(v) > 0))
+            return [{ path: 'relation', message: 'Monte Carlo (a non-polynomial integrand): the relation must be linear in the expectations (no product or quotient of E(·))' }];
+        }
         const sampled = (what: string) => [{ path: 'weight', message: `Monte Carlo (a non-polynomial integrand) samples an independent, centred Gaussian in at most two variables: ${what}` }];
         if (g.variables.length > 2) return sampled(`the weight has ${g.variables.length} variables (${g.variables.join(', ')})`);
         for (let i = 0; i < g.variables.length; i++) {
@@ -532,7 +539,12 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
   const sgn = r === '<' || r === '<=' ? 1 : -1;
   const L = side(lhs);
   const R = side(rhs);
-  for (const e of [L, R]) for (const name of eNames) if (e.num.degreeIn(name) > 1 || e.den.degreeIn(name) > 0) throw new LangError('Monte Carlo: the relation must be linear in the expectations');
+  // linear: no term holds two expectations (E(f)·E(g) and E(f)² alike), none in a denominator
+  const eSet = new Set(eNames);
+  for (const e of [L, R]) {
+    const nonlinear = e.num.termList().some((t) => t.mono.reduce((k, [v, n]) => k + (eSet.has(v) ? n : 0), 0) > 1) || eNames.some((name) => e.den.degreeIn(name) > 0);
+    if (nonlinear) throw new LangError('Monte Carlo (a non-polynomial integrand): the relation must be linear in the expectations (no product or quotient of E(·)); write a product of expectations as one E(·) where that is what is meant');
+  }
   const trials = Number((record.options as { points?: number } | undefined)?.points ?? Math.max(2, Math.round(6 * Math.min(1, ctx.effort))));
   const samples = Number((record.options as { samples?: number } | undefined)?.samples ?? Math.max(20_000, Math.round(200_000 * ctx.effort)));
   const rows: Record<string, unknown>[] = [];

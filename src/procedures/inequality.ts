@@ -13,7 +13,7 @@ import { LangError } from '../../symbolic/lang/index.ts';
 import { difference, parseRelation, signAt, signFormula } from '../../symbolic/lang/param.ts';
 import { registerProcedure } from './registry.ts';
 import { decideWithCases, recordsToValidate } from './cases.ts';
-import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, inDomain, langSymbols, paramText, pointStrings, pointText, recordDomain, rootsDefined, substitution, substitutionNotOnto, undefinedDivisor, verdictOf, witnessPoint } from './common.ts';
+import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, inDomain, langSymbols, paramText, pointStrings, pointText, recordDomain, rootsDefined, substitution, substitutionNotOnto, undefinedDivisor, proversText, verdictOf, witnessPoint } from './common.ts';
 
 export const inequalityFields = z.looseObject({
   relation: z.string().min(1).describe('"lhs <= rhs" (<, <=, >, >=, =, !=), as printed'),
@@ -99,7 +99,7 @@ async function decideInequality(record: ClaimRecord, env: ProcedureEnv, ctx: Che
     const witness = sub ? { ...outcome.witness, ...pointStrings(sub.printed(at)) } : outcome.witness;
     return { verdict, method: 'z3', summary: `fails at ${pointText(shown)} (solver model, re-checked exactly)`, evidence, witness, decisive: `violated: ${rel.rel} ${evidence['lhs − rhs']}` };
   }
-  if (verdict === 'proved') return { verdict, method: 'z3', basis: defined.basis === 'one-solver' ? 'one-solver' : outcome.basis, summary: `holds on the whole domain (${outcome.basis === 'two-solvers' ? 'Z3 and cvc5' : 'one solver'}: the negation is unsat)`, evidence, decisive: `holds: ${rel.rel} ${evidence['lhs − rhs']}` };
+  if (verdict === 'proved') return { verdict, method: 'z3', basis: defined.basis === 'one-solver' ? 'one-solver' : outcome.basis, summary: `holds on the whole domain (${proversText(outcome)}: the negation is unsat)`, evidence, decisive: `holds: ${rel.rel} ${evidence['lhs − rhs']}` };
   return { verdict: 'inconclusive', method: 'z3', summary: `undecided: ${outcome.reason ?? 'unknown'}`, evidence, decisive: `undecided: ${rel.rel} ${evidence['lhs − rhs']}` };
 }
 

@@ -28,7 +28,7 @@ import { and, atom, not, pd, psd, type Formula } from '../../symbolic/z3.ts';
 import { unicodeMatrix, unicodeString } from '../../symbolic/lyapunov.ts';
 import { certDomain, certificateEvidence, certifyMatrix, checkMatrixCertificate, type MatrixCertificate } from '../../symbolic/certificate.ts';
 import { registerProcedure } from './registry.ts';
-import { answersEvidence, badInput, closedEndPoints, decideQuery, domainPoints, emptyDomain, farPoints, getSolvers, inDomain, langSymbols, nonzeroOnDomain, paramText, pointStrings, pointText, recordDomain, rootsDefined, witnessPoint } from './common.ts';
+import { answersEvidence, badInput, closedEndPoints, decideQuery, domainPoints, emptyDomain, farPoints, getSolvers, inDomain, langSymbols, nonzeroOnDomain, paramText, pointStrings, pointText, recordDomain, proversText, rootsDefined, witnessPoint } from './common.ts';
 import { undefinedResult, undefinedWhere } from './identity.ts';
 
 const rows = z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(1)).min(1);
@@ -313,7 +313,7 @@ async function decideMatrixInequality(record: ClaimRecord, env: ProcedureEnv, ct
       return { ...r, summary: `${undefinedWhy}: the printed matrices are not defined there, so ${conditions.map((c) => c.text).join(' and ')} is not proved on the domain (state the hypothesis that excludes it)` };
     }
     if (certs.ok) return { verdict: 'proved', method: 'exact', basis: defined.basis === 'kernel' || defined.basis === 'certificate' ? 'certificate' : defined.basis, summary: `${conditions.map((c) => c.text).join(' and ')} on the whole domain (exact LDLᵀ certificate, re-checked; solvers: ${outcome.status === 'proved' ? (outcome.basis === 'two-solvers' ? 'Z3 and cvc5 agree' : 'one agrees') : outcome.status})`, evidence, decisive: `holds: ${decisive}` };
-    if (outcome.status === 'proved') return { verdict: 'proved', method: 'z3', basis: defined.basis === 'one-solver' ? 'one-solver' : outcome.basis, summary: `${conditions.map((c) => c.text).join(' and ')} on the whole domain (${outcome.basis === 'two-solvers' ? 'Z3 and cvc5' : 'Z3'}: the negation is unsat)`, evidence, decisive: `holds: ${decisive}` };
+    if (outcome.status === 'proved') return { verdict: 'proved', method: 'z3', basis: defined.basis === 'one-solver' ? 'one-solver' : outcome.basis, summary: `${conditions.map((c) => c.text).join(' and ')} on the whole domain (${proversText(outcome)}: the negation is unsat)`, evidence, decisive: `holds: ${decisive}` };
     return { verdict: 'inconclusive', method: 'z3', summary: `undecided: ${outcome.reason ?? 'unknown'}`, evidence, decisive: `undecided: ${decisive}` };
   }
   // ∃ constants: refute at a domain point where no constants satisfy the conditions.
@@ -343,7 +343,7 @@ async function decideMatrixInequality(record: ClaimRecord, env: ProcedureEnv, ct
       return {
         verdict: 'refuted',
         method: 'z3',
-        summary: `at ${pointText(at)} no ${exists.join(', ')} satisfy ${conditions.map((c) => c.text).join(' and ')} (${outcome.basis === 'two-solvers' ? 'Z3 and cvc5' : 'Z3'}: unsat)`,
+        summary: `at ${pointText(at)} no ${exists.join(', ')} satisfy ${conditions.map((c) => c.text).join(' and ')} (${proversText(outcome)}: unsat)`,
         evidence,
         witness: { ...pointStrings(at), noValuesOf: exists.join(', ') },
         decisive: `no ${exists.join(', ')} at ${pointText(at)}: ${decisive}`,

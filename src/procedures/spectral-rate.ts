@@ -32,7 +32,7 @@ import type { CheckContext, CheckResult, Verdict } from '../claims.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import { Rational, q, rationalSqrt } from '../../symbolic/rational.ts';
 import { Poly, pv } from '../../symbolic/poly.ts';
-import { PolyMatrix, type Roots } from '../../symbolic/matrix.ts';
+import { PolyMatrix, rootName, type Roots } from '../../symbolic/matrix.ts';
 import { LangError, type ParamExpr } from '../../symbolic/lang/index.ts';
 import { difference, parseParamExpr, parseParamExprs, signAt, signFormula } from '../../symbolic/lang/param.ts';
 import { atom, and, type Formula } from '../../symbolic/z3.ts';
@@ -150,7 +150,7 @@ type Regime = 'complex' | 'double' | 'real';
 function rhoExpr(sp: Spectrum, regime: Regime, n: number, rate: ParamExpr): ParamExpr {
   if (n === 1) return { num: sp.tr, den: Poly.ONE, roots: rate.roots };
   if (regime !== 'real') return { num: sp.tr, den: Poly.ONE, roots: rate.roots };
-  const name = Object.entries(rate.roots).find(([, r]) => r.equals(sp.disc))?.[0] ?? 'sqrt_disc';
+  const name = Object.entries(rate.roots).find(([, r]) => r.equals(sp.disc))?.[0] ?? rootName(sp.disc);
   return { num: sp.tr.sub(pv(name)), den: Poly.ONE, roots: { ...rate.roots, [name]: sp.disc } };
 }
 
@@ -416,7 +416,8 @@ async function decideCase(record: ClaimRecord, env: ProcedureEnv, ctx: CheckCont
   }
   if (ok) {
     const basis = outcomes.every((o) => o.basis === 'two-solvers') ? 'two-solvers' : 'one-solver';
-    const one = regimes.length === 1 ? regimes[0].regime : undefined;
+    // a 1×1 drift has one real eigenvalue (its regime is read as 'complex' only for ρ = tr)
+    const one = regimes.length === 1 ? (p.n === 1 ? 'scalar' : regimes[0].regime) : undefined;
     return one
       ? { label: c.label, status: 'proved', basis, evidence, decisive: `${c.label}: ${results[0]} (${one}), ${sharp ? 'sharp' : 'bound'}`, summary: `${c.label}: ${sharp ? 'equals' : 'at most'} ρ = 2 min Re λ(C) = ${results[0].slice(4)} (${one} spectrum)` }
       : { label: c.label, status: 'proved', basis, evidence, decisive: `${c.label}: ${results.join(', ')}, ${sharp ? 'sharp' : 'bound'}`, summary: `${c.label}: ${sharp ? 'equals' : 'at most'} ρ = 2 min Re λ(C), per regime of tr² − 4 det: ${results.join('; ')}` };

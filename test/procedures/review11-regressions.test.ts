@@ -78,3 +78,18 @@ describe('spectral-rate: printed matrices undefined at a point of the domain (re
     expect(String((r.evidence as Record<string, unknown>).undefinedWhere)).toMatch(/c/);
   });
 });
+
+describe('messages and lint (review 11)', () => {
+  it('a cycle among corrected readings alone is a lint error', () => {
+    const text = `paper: { id: g6, title: "t" }\nsymbols:\n  parameters: { a: { domain: "> 0" } }\nclaims:\n  - { id: "lem:1", source: "1", statement: "s", kind: inequality, relation: "a > a", corrected: { statement: "s", relation: "a >= a" } }\n  - { id: "thm:A", source: "A", statement: "s", kind: conjunction, uses: ["lem:1"], corrected: { statement: "s", uses: ["thm:B:corrected"] } }\n  - { id: "thm:B", source: "B", statement: "s", kind: conjunction, uses: ["lem:1"], corrected: { statement: "s", uses: ["thm:A:corrected"] } }\n`;
+    expect(() => files.load(text)).toThrow(/cycle in uses: thm:A:corrected → thm:B:corrected → thm:A:corrected/);
+  });
+  it('a product of sampled expectations is a lint error, not "no value for __E1" at check', () => {
+    const syms = '  parameters: { a: { domain: "> 0" } }\n  variables: { z: {} }\n';
+    expect(() => files.load(oneClaimFile(syms, 'kind: expectation-bound, dimension: 1, weight: "exp(-a*z^2/2)", relation: "E(abs(z))*E(abs(z)) <= 1/a"'))).toThrow(/linear in the expectations/);
+  });
+  it('a bad substitution is reported at its own line', () => {
+    const syms = '  variables: { t: {}, y: {}, x: {} }\n  functions: { q: { args: [t, y] }, p: { args: [t, x] } }\n';
+    expect(() => files.load(oneClaimFile(syms, 'kind: change-of-variables, original: q, density: p, old: [y], substitution: { x: "2*y + t" }, from: "diff(q, t) = diff(diff(q, y), y)", to: "diff(p, t) = 4*diff(diff(p, x), x) + undefinedthing"'))).toThrow(/to: /);
+  });
+});
