@@ -16,13 +16,13 @@
 import { z } from 'zod';
 import type { Basis, CheckContext, CheckResult } from '../claims.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
-import { Rational, q } from '../../symbolic/rational.ts';
+import { Rational, q, rationalSqrt } from '../../symbolic/rational.ts';
 import { Poly, pc, pv } from '../../symbolic/poly.ts';
 import { PolyMatrix, reduceRoots, rootName, type Roots } from '../../symbolic/matrix.ts';
 import type { MathNode } from 'mathjs';
 import { LangError, type LangSymbols, type ParamExpr } from '../../symbolic/lang/index.ts';
 import { mentionsName, parseMatrixExprs, type MatrixTable } from '../../symbolic/lang/matrix.ts';
-import { difference, parseMath, parseParamExprs, signAt, signWithRootMulti } from '../../symbolic/lang/param.ts';
+import { difference, parseDomain, parseMath, parseParamExprs, signAt, signWithRootMulti, squareContent } from '../../symbolic/lang/param.ts';
 import { splitRelation } from '../../symbolic/lang/text.ts';
 import { and, atom, not, pd, psd, type Formula } from '../../symbolic/z3.ts';
 import { unicodeMatrix, unicodeString } from '../../symbolic/lyapunov.ts';
@@ -416,6 +416,18 @@ function certify(conditions: readonly MatrixCondition[], assumptions: Formula, r
 
 // ---------------------------------------------------------------- spectral-abscissa
 
+/** √p as a polynomial when p is a rational square times even powers of non-negative parameters (√(9a²) = 3a for a ≥ 0), else undefined. */
+function exactSquareRoot(p: Poly, syms: LangSymbols): Poly | undefined {
+  const nonNegative = (v: string) => {
+    const d = syms.parameters[v] ? parseDomain(v, syms.parameters[v].domain) : undefined;
+    return !!d?.lo && d.lo.sign() >= 0 && !syms.definitions.some((x) => splitRelation(x)?.lhs.trim() === v);
+  };
+  const { outside, inside } = squareContent(p, nonNegative);
+  const c = inside.constantValue();
+  const r = c ? rationalSqrt(c) : undefined;
+  return r ? outside.scale(r) : undefined;
+}
+
 registerProcedure({
   kind: 'spectral-abscissa',
   summary: 'min Re λ(matrix) = value on the domain, two-sided (2×2: the discriminant sign is decided, then a formula identity)',
@@ -471,9 +483,10 @@ registerProcedure({
       const realSpectrum = await decideQuery(solvers, { variables: dom.variables, roots, assumptions: dom.assumptions, goal: atom(disc, '>=') });
       const complexSpectrum = realSpectrum.status === 'proved' ? undefined : await decideQuery(solvers, { variables: dom.variables, roots, assumptions: dom.assumptions, goal: atom(disc, '<=') });
       if (realSpectrum.status === 'proved') {
-        // Reuse the printed value's root symbol when it has the same radicand.
+        // Reuse the printed value's root symbol when it has the same radicand; a constant square is its root.
         const name = Object.entries(value.roots).find(([, r]) => r.equals(disc))?.[0] ?? rootName(disc);
-        abscissa = { num: tr.sub(pv(name)), den: pc(2), roots: { ...value.roots, [name]: disc } };
+        const exact = exactSquareRoot(disc, langSymbols(env, record));
+        abscissa = exact ? { num: tr.sub(exact), den: pc(2), roots: value.roots } : { num: tr.sub(pv(name)), den: pc(2), roots: { ...value.roots, [name]: disc } };
         regime = 'real eigenvalues (discriminant ≥ 0 on the domain): min Re λ = (tr − √disc)/2';
       } else if (complexSpectrum?.status === 'proved') {
         abscissa = { num: tr, den: pc(2), roots: value.roots };

@@ -93,3 +93,15 @@ describe('messages and lint (review 11)', () => {
     expect(() => files.load(oneClaimFile(syms, 'kind: change-of-variables, original: q, density: p, old: [y], substitution: { x: "2*y + t" }, from: "diff(q, t) = diff(diff(q, y), y)", to: "diff(p, t) = 4*diff(diff(p, x), x) + undefinedthing"'))).toThrow(/to: /);
   });
 });
+
+describe('spectral-abscissa: an exact square discriminant (review 11)', () => {
+  it('min Re λ(diag(1, 2)) = 1 and min Re λ([[a, 1], [0, 2a]]) = a (a > 0: √(a²) = a) are proved; a real value off by a factor is refuted', async () => {
+    const syms = '  parameters: { a: { domain: "> 0" }, c: { domain: "real" } }\n  matrices: { D: [["1", "0"], ["0", "2"]], T: [["a", "1"], ["0", "2*a"]], U: [["c", "1"], ["0", "2*c"]] }\n';
+    const sa = (matrix: string, value: string) => files.decide(oneClaimFile(syms, `kind: spectral-abscissa, matrix: "${matrix}", value: "${value}"`));
+    expect((await sa('D', '1')).verdict).toBe('proved');
+    expect((await sa('T', 'a')).verdict).toBe('proved');
+    expect((await sa('T', '2*a')).verdict).toBe('refuted');
+    // c real: √(c²) = |c|, not c — min Re λ = (3c − |c|)/2 is c only for c ≥ 0
+    expect((await sa('U', 'c')).verdict).not.toBe('proved');
+  });
+});
