@@ -74,14 +74,14 @@ describe('integral-inequality: the best constant must not grow with the degree',
     expect(r.verdict).toBe('refuted');
     expect(Number(eval((r.witness as Record<string, string>).a))).toBeLessThan(1 / 8);
   });
-  it('a claim for every d whose data mention d is also checked at d = 4, 5, 6, 8 (third review: (5 − d)/(2a) holds for d ≤ 3 only)', async () => {
+  it('a claim for every d whose data mention d is also checked at d = 4, 5, 6, 8, 12, 16 (third review: (5 − d)/(2a) holds for d ≤ 3 only)', async () => {
     const rec = (c: string) => `  - { id: "i:1", source: x, statement: x, kind: integral-inequality, weight: "Mx", function: f, relation: "norm2(f, Mx) <= ${c}*norm2(grad(f, x), Mx)", constraint: "mean(f, Mx) = 0" }\n`;
     const wrong = await decide(rec('(5 - d)/(2*a)'));
     expect(wrong.verdict).toBe('refuted');
     expect((wrong.witness as Record<string, string>).d).toBe('4');
     const right = await decide(rec('d/a'));
     expect(right.verdict).toBe('supported');
-    expect(right.summary).toMatch(/and d = 4, 5, 6, 8/);
+    expect(right.summary).toMatch(/and d = 4, 5, 6, 8, 12, 16/);
   });
 });
 
