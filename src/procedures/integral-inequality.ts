@@ -638,9 +638,11 @@ export class ExactFunctionals {
         if (odd) continue;
         if (A.outside[a] || B.outside[b]) throw new LangError(`a function of variables outside the weight: ${p.toString()} · ${r.toString()}`);
         // the exponent vector as one number while it fits (exponents < 64, at most 8 coordinates), else text
+        // (more than 8 coordinates, or an exponent ≥ 64: the text; review 11 found every vector of
+        // 9 or more coordinates sharing the key 0, so one cached moment served them all)
         let key: number | string = 0;
         if (n <= 8) for (let i = n - 1; i >= 0; i--) key = (key as number) * 64 + (e[i] < 64 ? e[i] : NaN);
-        if (typeof key !== 'number' || Number.isNaN(key)) key = e.join(',');
+        if (n > 8 || Number.isNaN(key)) key = e.join(',');
         let m = this.products.get(key);
         if (!m) {
           m = Rational.ONE;

@@ -105,3 +105,22 @@ describe('spectral-abscissa: an exact square discriminant (review 11)', () => {
     expect((await sa('U', 'c')).verdict).not.toBe('proved');
   });
 });
+
+describe('integral-inequality with more than 8 coordinates (found with d = 12 among the further dimensions)', () => {
+  // every exponent vector of 9 or more coordinates once shared one cache key: the first moment computed served them all
+  const syms = '  parameters: { a: { domain: "> 0" } }\n  dimension: { name: d, check: all }\n  variables: { x: { vector: true }, v: { vector: true } }\n  functions: { f: { args: [x] }, h: { args: [x, v] } }\n  definitions: ["Mx = exp(-a*|x|^2/2)", "M = exp(-a*|x|^2/2 - |v|^2/2)"]\n';
+  for (const d of [9, 12]) {
+    it(`Var f ≤ (1/a)·E|∇f|² (the Gaussian Poincaré inequality) in d = ${d} is supported; with 1/(2a) it is refuted at f = x1`, async () => {
+      const claim = (c: string) => `kind: integral-inequality, weight: "Mx", function: f, dimension: [${d}], relation: "norm2(f, Mx) <= ${c}*norm2(grad(f, x), Mx)", constraint: "mean(f, Mx) = 0"`;
+      expect((await files.decide(oneClaimFile(syms, claim('1/a')))).verdict).toBe('supported');
+      const r = await files.decide(oneClaimFile(syms, claim('1/(2*a)')));
+      expect(r.verdict).toBe('refuted');
+      expect((r.witness as Record<string, string>).f).toBe('x1');
+    });
+  }
+  it('in phase space (x and v, 10 coordinates at d = 5): ‖h‖² ≤ max(1/a, 1)·(‖∇ₓh‖² + ‖∇ᵥh‖²) with a ≥ 1 is supported', async () => {
+    const s5 = syms.replace('a: { domain: "> 0" }', 'a: { domain: ">= 1" }');
+    const r = await files.decide(oneClaimFile(s5, 'kind: integral-inequality, weight: "M", dimension: [5], relation: "norm2(h, M) <= norm2(grad(h, x), M) + norm2(grad(h, v), M)", constraint: "mean(h, M) = 0"'));
+    expect(r.verdict).toBe('supported');
+  });
+});
