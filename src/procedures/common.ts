@@ -162,31 +162,31 @@ export function domainPointsAtScales(record: ClaimRecord, env: ProcedureEnv, ctx
 }
 
 /**
- * From each base point, each parameter of `moved` alone at far scales (symbolic/lang/param.ts
- * `farValues`, by the factors), the others kept; only points of the record's domain (`inDomain`),
- * each once.
+ * From each base point, each parameter of `moved` alone set to each of `values(name, domain, x)`,
+ * the others kept; only points of the record's domain (`inDomain`), each once.
  */
-export function farPoints(record: ClaimRecord, env: ProcedureEnv, base: readonly Readonly<Record<string, Rational>>[], moved: readonly string[], factors: readonly number[] = [100, 10_000, 1_000_000]): Record<string, Rational>[] {
+function oneAtATime(record: ClaimRecord, env: ProcedureEnv, base: readonly Readonly<Record<string, Rational>>[], moved: readonly string[], values: (name: string, domain: ReturnType<typeof parseDomain>, x: Rational) => Rational[]): Record<string, Rational>[] {
   const parameters = langSymbols(env, record).parameters;
   const dom = recordDomain(record, env);
   const seen = new Set<string>();
   const out: Record<string, Rational>[] = [];
-  for (const b of base) {
+  for (const b of base)
     for (const name of moved) {
       if (!(name in parameters) || b[name] === undefined) continue;
-      const domain = parseDomain(name, parameters[name].domain);
-      for (const f of factors) {
-        for (const { value } of farValues(name, domain, b[name], f)) {
-          const at = { ...b, [name]: value };
-          const key = pointText(at);
-          if (seen.has(key) || !inDomain(dom, at)) continue;
-          seen.add(key);
-          out.push(at);
-        }
+      for (const value of values(name, parseDomain(name, parameters[name].domain), b[name])) {
+        const at = { ...b, [name]: value };
+        const key = pointText(at);
+        if (seen.has(key) || !inDomain(dom, at)) continue;
+        seen.add(key);
+        out.push(at);
       }
     }
-  }
   return out;
+}
+
+/** Each parameter of `moved` alone at far scales (symbolic/lang/param.ts `farValues`, by the factors), from each base point. */
+export function farPoints(record: ClaimRecord, env: ProcedureEnv, base: readonly Readonly<Record<string, Rational>>[], moved: readonly string[], factors: readonly number[] = [100, 10_000, 1_000_000]): Record<string, Rational>[] {
+  return oneAtATime(record, env, base, moved, (name, domain, x) => factors.flatMap((f) => farValues(name, domain, x, f).map((m) => m.value)));
 }
 
 /**
@@ -225,29 +225,11 @@ export function farPointsTogether(record: ClaimRecord, env: ProcedureEnv, base: 
 }
 
 /**
- * From each base point, each parameter of `moved` alone at a closed finite end of its domain (c = 0
- * of c ≥ 0): a strict claim that fails only there shows there. Only points of the record's domain,
- * each once.
+ * Each parameter of `moved` alone at a closed finite end of its domain (c = 0 of c ≥ 0), from each
+ * base point: a strict claim that fails only there shows there.
  */
 export function closedEndPoints(record: ClaimRecord, env: ProcedureEnv, base: readonly Readonly<Record<string, Rational>>[], moved: readonly string[]): Record<string, Rational>[] {
-  const parameters = langSymbols(env, record).parameters;
-  const dom = recordDomain(record, env);
-  const seen = new Set<string>();
-  const out: Record<string, Rational>[] = [];
-  for (const b of base)
-    for (const name of moved) {
-      if (!(name in parameters) || b[name] === undefined) continue;
-      const domain = parseDomain(name, parameters[name].domain);
-      for (const [end, open] of [[domain.lo, domain.loOpen], [domain.hi, domain.hiOpen]] as const) {
-        if (end === undefined || open) continue;
-        const at = { ...b, [name]: end };
-        const key = pointText(at);
-        if (seen.has(key) || !inDomain(dom, at)) continue;
-        seen.add(key);
-        out.push(at);
-      }
-    }
-  return out;
+  return oneAtATime(record, env, base, moved, (_, d) => [d.loOpen ? undefined : d.lo, d.hiOpen ? undefined : d.hi].filter((e): e is Rational => e !== undefined));
 }
 
 /** The values a solver witness gives the query's variables (its √(…) entries show the roots' values). */
