@@ -16,19 +16,19 @@
 import { z } from 'zod';
 import type { Basis, CheckContext, CheckResult } from '../claims.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
-import { Rational, q, rationalSqrt } from '../../symbolic/rational.ts';
+import { Rational, q } from '../../symbolic/rational.ts';
 import { Poly, pc, pv } from '../../symbolic/poly.ts';
 import { PolyMatrix, reduceRoots, rootName, type Roots } from '../../symbolic/matrix.ts';
 import type { MathNode } from 'mathjs';
 import { LangError, type LangSymbols, type ParamExpr } from '../../symbolic/lang/index.ts';
 import { mentionsName, parseMatrixExprs, type MatrixTable } from '../../symbolic/lang/matrix.ts';
-import { difference, parseDomain, parseMath, parseParamExprs, signAt, signWithRootMulti, squareContent } from '../../symbolic/lang/param.ts';
+import { difference, parseMath, parseParamExprs, signAt, signWithRootMulti } from '../../symbolic/lang/param.ts';
 import { splitRelation } from '../../symbolic/lang/text.ts';
 import { and, atom, not, pd, psd, type Formula } from '../../symbolic/z3.ts';
 import { unicodeMatrix, unicodeString } from '../../symbolic/lyapunov.ts';
 import { certDomain, certificateEvidence, certifyMatrix, checkMatrixCertificate, type MatrixCertificate } from '../../symbolic/certificate.ts';
 import { registerProcedure } from './registry.ts';
-import { answersEvidence, badInput, closedEndPoints, decideQuery, domainPoints, emptyDomain, farPoints, getSolvers, inDomain, langSymbols, nonzeroOnDomain, paramText, pointStrings, pointText, recordDomain, proversText, rootsDefined, witnessPoint } from './common.ts';
+import { answersEvidence, badInput, closedEndPoints, decideQuery, domainPoints, emptyDomain, farPoints, getSolvers, inDomain, langSymbols, nonzeroOnDomain, paramText, pointStrings, pointText, recordDomain, proversText, rootsDefined, witnessPoint, exactSquareRoot } from './common.ts';
 import { undefinedResult, undefinedWhere } from './identity.ts';
 
 const rows = z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(1)).min(1);
@@ -416,17 +416,6 @@ function certify(conditions: readonly MatrixCondition[], assumptions: Formula, r
 
 // ---------------------------------------------------------------- spectral-abscissa
 
-/** √p as a polynomial when p is a rational square times even powers of non-negative parameters (√(9a²) = 3a for a ≥ 0), else undefined. */
-function exactSquareRoot(p: Poly, syms: LangSymbols): Poly | undefined {
-  const nonNegative = (v: string) => {
-    const d = syms.parameters[v] ? parseDomain(v, syms.parameters[v].domain) : undefined;
-    return !!d?.lo && d.lo.sign() >= 0 && !syms.definitions.some((x) => splitRelation(x)?.lhs.trim() === v);
-  };
-  const { outside, inside } = squareContent(p, nonNegative);
-  const c = inside.constantValue();
-  const r = c ? rationalSqrt(c) : undefined;
-  return r ? outside.scale(r) : undefined;
-}
 
 registerProcedure({
   kind: 'spectral-abscissa',

@@ -33,12 +33,12 @@ import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import { Rational, q, rationalSqrt } from '../../symbolic/rational.ts';
 import { Poly, pv } from '../../symbolic/poly.ts';
 import { PolyMatrix, rootName, type Roots } from '../../symbolic/matrix.ts';
-import { LangError, type ParamExpr } from '../../symbolic/lang/index.ts';
+import { LangError, type LangSymbols, type ParamExpr } from '../../symbolic/lang/index.ts';
 import { difference, parseParamExpr, parseParamExprs, signAt, signFormula } from '../../symbolic/lang/param.ts';
 import { atom, and, type Formula } from '../../symbolic/z3.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
-import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointStrings, pointText, recordDomain, type SolverOutcome, type SolverSet } from './common.ts';
+import { answersEvidence, badInput, decideQuery, domainPoints, exactSquareRoot, getSolvers, langSymbols, paramText, pointStrings, pointText, recordDomain, type SolverOutcome, type SolverSet } from './common.ts';
 import { undefinedWhere } from './identity.ts';
 
 const rows = z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(1)).min(1);
@@ -147,9 +147,12 @@ function spectrumPolys(C: Poly[][]): Spectrum {
 type Regime = 'complex' | 'double' | 'real';
 
 /** ρ = 2 min Re λ as a ParamExpr sharing the printed rate's root symbol where the radicand agrees. */
-function rhoExpr(sp: Spectrum, regime: Regime, n: number, rate: ParamExpr): ParamExpr {
+function rhoExpr(sp: Spectrum, regime: Regime, n: number, rate: ParamExpr, syms?: LangSymbols): ParamExpr {
   if (n === 1) return { num: sp.tr, den: Poly.ONE, roots: rate.roots };
   if (regime !== 'real') return { num: sp.tr, den: Poly.ONE, roots: rate.roots };
+  // a square discriminant ((k)² on k > 0): its root exactly
+  const exact = syms ? exactSquareRoot(sp.disc, syms) : undefined;
+  if (exact) return { num: sp.tr.sub(exact), den: Poly.ONE, roots: rate.roots };
   const name = Object.entries(rate.roots).find(([, r]) => r.equals(sp.disc))?.[0] ?? rootName(sp.disc);
   return { num: sp.tr.sub(pv(name)), den: Poly.ONE, roots: { ...rate.roots, [name]: sp.disc } };
 }
@@ -268,7 +271,7 @@ async function decideCase(record: ClaimRecord, env: ProcedureEnv, ctx: CheckCont
     const regime: Regime = p.n === 1 || disc.sign() < 0 ? 'complex' : disc.isZero() ? 'double' : 'real';
     const scalar = p.n === 1 || (C[0][1].isZero() && C[1][0].isZero() && C[0][0].equals(C[1][1]));
     const defective = regime === 'double' && !scalar;
-    const rho = rhoExpr(sp, p.n === 1 ? 'complex' : regime, p.n, rate);
+    const rho = rhoExpr(sp, p.n === 1 ? 'complex' : regime, p.n, rate, langSymbols(env, record));
     const s = signAt(difference(rate, rho), at);
     if (s === undefined) return undefined;
     checked++;
@@ -383,7 +386,7 @@ async function decideCase(record: ClaimRecord, env: ProcedureEnv, ctx: CheckCont
   }
   const results: string[] = [];
   for (const { regime, assumptions } of regimes) {
-    const rho = rhoExpr(sp, regime, p.n, rate);
+    const rho = rhoExpr(sp, regime, p.n, rate, langSymbols(env, record));
     const tag = regimes.length > 1 ? ` (${regime})` : '';
     evidence[`regime${tag}`] = regime;
     evidence[`ρ = 2 min Re λ(C)${tag}`] = paramText(rho);

@@ -124,3 +124,12 @@ describe('integral-inequality with more than 8 coordinates (found with d = 12 am
     expect(r.verdict).toBe('supported');
   });
 });
+
+describe('spectral-rate: an exact square discriminant (review 11)', () => {
+  it('drift diag(a, a + k), k > 0: rate 2a is proved sharp (√(k²) = k), rate 2a + k refuted', async () => {
+    const syms = '  parameters: { a: { domain: "> 0" }, k: { domain: "> 0" } }\n';
+    const sr = (rate: string) => files.decide(oneClaimFile(syms, `kind: spectral-rate, drift: [["a", "0"], ["0", "a + k"]], diffusion: [["1", "0"], ["0", "1"]], rate: "${rate}", sharp: true`));
+    expect((await sr('2*a')).verdict).toBe('proved');
+    expect((await sr('2*a + k')).verdict).toBe('refuted');
+  });
+});
