@@ -22,7 +22,7 @@ import { difference, parseParamExprs, signAt, signWithRootMulti } from '../../sy
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
 import { splitRelation } from '../../symbolic/lang/text.ts';
-import { badInput, domainPoints, langSymbols, nonzeroOnDomain, pointStrings, recordRng } from './common.ts';
+import { badInput, domainPoints, emptyDomain, langSymbols, nonzeroOnDomain, pointStrings, recordRng } from './common.ts';
 
 /** Dimensions beyond this are not checked (the evidence then lists what was). */
 export const MAX_DIMENSION = 6;
@@ -305,6 +305,9 @@ export async function decideIdentity(record: ClaimRecord, env: ProcedureEnv, ctx
       const residual = short(term.N);
       const evidence = { perDimension, dimension: d, ...(value.vector ? { component: comp + 1 } : {}), weight: term.Q.isZero() ? '1' : `exp(${unicodeString(term.Q)})`, residual, denominator: unicodeString(den), summationBound: plan.k };
       if (!pt) {
+        // no point at all: an empty domain makes the claim vacuous, not undecided
+        const empty = await emptyDomain(record, env, ctx);
+        if (empty) return empty;
         const coincide = coincidingClasses(S, value.comps, record, env, ctx);
         return { verdict: 'inconclusive', method: 'exact', summary: coincide ? `lhs − rhs${where} has nonzero coefficients in exponential classes that are equal on the domain (e.g. e^{√a·√a·z} and e^{a·z}, or under a printed equality): their sum vanished at every exact point tried, but it is not decided` : `lhs − rhs ≠ 0${where} as a polynomial, but no exact point found`, evidence: { ...evidence, ...(coincide ? { coincidingClasses: true } : {}) }, decisive: `residual d=${d}: ${residual}` };
       }

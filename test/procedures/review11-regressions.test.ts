@@ -133,3 +133,10 @@ describe('spectral-rate: an exact square discriminant (review 11)', () => {
     expect((await sr('2*a + k')).verdict).toBe('refuted');
   });
 });
+
+describe('identity on an empty domain', () => {
+  it('a·z = z under a = −1 with a > 0 is vacuous, not inconclusive (as a·z = −z is)', async () => {
+    const syms = '  parameters: { a: { domain: "> 0" } }\n  variables: { z: {} }\n';
+    for (const rhs of ['z', '-z']) expect((await files.decide(oneClaimFile(syms, `kind: identity, forall: ["a = -1"], lhs: "a*z", rhs: "${rhs}"`))).verdict).toBe('vacuous');
+  });
+});
