@@ -25,7 +25,7 @@ import { LangError, type ParamExpr } from '../../symbolic/lang/index.ts';
 import { parseMath, parseParamExpr } from '../../symbolic/lang/param.ts';
 import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
 import { getProcedure, registerProcedure } from './registry.ts';
-import { badInput, domainPoints, farPoints, identifiersUsed, langSymbols, nonzeroOnDomain, noTrials, paramText, pointText, recordRng, signOnWholeDomain } from './common.ts';
+import { badInput, closedEndPoints, domainPoints, farPoints, identifiersUsed, langSymbols, nonzeroOnDomain, noTrials, paramText, pointText, recordRng, signOnWholeDomain } from './common.ts';
 import { coefValue } from './integral-inequality.ts';
 
 const HOLDS: Record<string, (s: number) => boolean> = { '<': (s) => s < 0, '<=': (s) => s <= 0, '>': (s) => s > 0, '>=': (s) => s >= 0, '=': (s) => s === 0 };
@@ -115,7 +115,10 @@ async function decideVacuity(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
   // negative nothing is admissible; that makes the assumption empty only where it is negative.
   const bound = String(record.bound ?? '');
   const admissibleAt = zeroAdmissible(record, env);
-  const points = domainPoints(record, env, ctx, 12);
+  // the draws, and each parameter far out and at closed ends (a bound like eps0 − 1 is negative only for eps0 < 1)
+  const drawn = domainPoints(record, env, ctx, 12);
+  const names = Object.keys(langSymbols(env, record).parameters);
+  const points = [...drawn, ...farPoints(record, env, drawn.slice(0, 2), names), ...closedEndPoints(record, env, drawn.slice(0, 2), names)];
   const empty = points.filter((at) => !admissibleAt(at));
   const thetaText = `θ = (${paramText(a)})·${y1} + (${paramText(b)})·${y2}`;
   const evidence: Record<string, unknown> = { construction: `${y1} = t·(${paramText(b)})·ε(θ*), ${y2} = −t·(${paramText(a)})·ε(θ*) keeps θ = θ*`, kernelIdentity, quantities: rows, theta: thetaText };
