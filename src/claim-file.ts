@@ -519,6 +519,17 @@ export function loadClaimFile(path: string, options: LoadOptions = {}): ClaimSet
   if (claims.length > FILE_LIMITS.claims) throw errorAt(root, ['claims'], `more than ${FILE_LIMITS.claims} claims`);
   normaliseSymbols(symbols);
 
+  // A vector variable x has the coordinates x1, x2, …: another symbol with such a name would be the
+  // same symbol in the kernels (a scalar x1 beside the vector x read as its first coordinate).
+  const vectors = Object.entries(symbols.variables).filter(([, v]) => (v as { vector?: boolean }).vector).map(([name]) => name);
+  for (const group of ['parameters', 'variables', 'functions', 'matrices'] as const)
+    for (const name of Object.keys(symbols[group] ?? {})) {
+      const owner = vectors.find((v) => new RegExp(`^${v}\\d+$`).test(name));
+      if (!owner) continue;
+      const o = origins.get(`symbol:${name}`)!;
+      fail(errorAt(o.p, o.path, `symbol "${name}" has the name of a coordinate of the vector variable ${owner} (${owner}1, ${owner}2, …); rename it`));
+    }
+
   // Parameter domains (empty or malformed ones are errors at the domain).
   for (const [name, decl] of Object.entries(symbols.parameters)) {
     try {

@@ -140,3 +140,10 @@ describe('identity on an empty domain', () => {
     for (const rhs of ['z', '-z']) expect((await files.decide(oneClaimFile(syms, `kind: identity, forall: ["a = -1"], lhs: "a*z", rhs: "${rhs}"`))).verdict).toBe('vacuous');
   });
 });
+
+describe('a symbol named like a coordinate of a vector variable (review 12)', () => {
+  it('a parameter or scalar variable x1 beside the vector x is a load error (it was read as the first coordinate)', () => {
+    expect(() => files.load(oneClaimFile('  parameters: { a: { domain: "> 0" }, x1: { domain: "> 0" } }\n  variables: { x: { vector: true } }\n', 'kind: expectation-bound, dimension: 1, weight: "exp(-a*|x|^2/2)", relation: "E(x1*|x|^2) = x1/a"'))).toThrow(/symbol "x1" has the name of a coordinate of the vector variable x/);
+    expect(() => files.load(oneClaimFile('  parameters: { a: { domain: "> 0" } }\n  variables: { x: { vector: true }, x2: {} }\n', 'kind: identity, lhs: "x2", rhs: "x2"'))).toThrow(/symbol "x2" has the name of a coordinate/);
+  });
+});
