@@ -524,10 +524,15 @@ export function loadClaimFile(path: string, options: LoadOptions = {}): ClaimSet
   const vectors = Object.entries(symbols.variables).filter(([, v]) => (v as { vector?: boolean }).vector).map(([name]) => name);
   for (const group of ['parameters', 'variables', 'functions', 'matrices'] as const)
     for (const name of Object.keys(symbols[group] ?? {})) {
-      const owner = vectors.find((v) => new RegExp(`^${v}\\d+$`).test(name));
-      if (!owner) continue;
       const o = origins.get(`symbol:${name}`)!;
-      fail(errorAt(o.p, o.path, `symbol "${name}" has the name of a coordinate of the vector variable ${owner} (${owner}1, ${owner}2, …); rename it`));
+      const owner = vectors.find((v) => new RegExp(`^${v}[1-9]\\d*$`).test(name));
+      if (owner) {
+        fail(errorAt(o.p, o.path, `symbol "${name}" has the name of a coordinate of the vector variable ${owner} (${owner}1, ${owner}2, …); rename it`));
+        continue;
+      }
+      // a function f's derivatives are the symbols f_x1, f_x1_v2, …; a vector function's components f1, f2, …
+      const fn = Object.entries(symbols.functions).find(([f, decl]) => f !== name && new RegExp(`^${f}${(decl as { vector?: boolean }).vector ? '([1-9]\\d*)?($|_)' : '_'}`).test(name));
+      if (fn) fail(errorAt(o.p, o.path, `symbol "${name}" has the name of a ${name.includes('_') ? 'derivative' : 'component'} of the function ${fn[0]} (${fn[0]}_x, ${fn[0]}_x_x${(fn[1] as { vector?: boolean }).vector ? `, ${fn[0]}1, ${fn[0]}2` : ''}, …); rename it`));
     }
 
   // Parameter domains (empty or malformed ones are errors at the domain).

@@ -820,11 +820,23 @@ function couplingComponents(D: readonly (readonly Rational[])[]): number[][] {
 }
 
 /** Degree of the polynomial space per dimension (options.degree wins). */
-function degreeFor(d: number, effort: number, record: ClaimRecord): number {
+function degreeFor(d: number, effort: number, record: ClaimRecord, coordinates?: number): number {
   const o = (record.options as { degree?: number } | undefined)?.degree;
-  if (o) return o;
   const [base, floor] = d === 1 ? [7, 5] : d === 2 ? [5, 4] : [4, 3];
-  return Math.max(floor, Math.round(base * Math.min(1, effort)));
+  let N = o ? o : Math.max(floor, Math.round(base * Math.min(1, effort)));
+  // exact Gram matrices are quadratic in the basis and their elimination cubic: the degree is lowered
+  // until the basis has at most BASIS_CAP monomials (15 coordinates at degree 4 ran out of memory)
+  if (coordinates !== undefined) while (N > 1 && basisSize(coordinates, N) > BASIS_CAP) N--;
+  return N;
+}
+
+/** The largest monomial basis formed exactly (C(n + N, n) ≤ this). */
+const BASIS_CAP = 500;
+
+/** The number of coordinates of the weight's variables in dimension d (a vector variable has d). */
+function coordinateCount(p: ParsedIntegral, record: ClaimRecord, d: number): number {
+  const g = gaussianWeight(String(record.weight), p.syms, [p.dimName]);
+  return g.variables.reduce((n, v) => n + (p.syms.variables[v]?.vector ? d : 1), 0);
 }
 
 interface PointOutcome {
@@ -1181,7 +1193,7 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
   let first: PointOutcome | undefined;
   // the full degree where its basis is small (d = 1), else degree ≤ 2
   const scaledDegree = (d: number) => {
-    const N = degreeFor(d, ctx.effort, record);
+    const N = degreeFor(d, ctx.effort, record, coordinateCount(p, record, d));
     const at = uniform[0];
     if (!at) return Math.min(SCALED_DEGREE, N);
     const n = coordinates(weightVariances(String(record.weight), p.syms, { ...at, [p.dimName]: q(d) }), p.syms, d).length;
@@ -1208,12 +1220,12 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
   };
   const skippedFar: string[] = [];
   const plan: [number, number, () => Point[], boolean?][] = [
-    ...p.dims.map((d): [number, number, () => Point[]] => [d, degreeFor(d, ctx.effort, record), () => uniform]),
+    ...p.dims.map((d): [number, number, () => Point[]] => [d, degreeFor(d, ctx.effort, record, coordinateCount(p, record, d)), () => uniform]),
     // the scaled points at a low degree: a regime where the bound fails shows on simple h (the degree-N space costs cubically)
     ...p.dims.map((d): [number, number, () => Point[]] => [d, scaledDegree(d), scaled]),
     ...p.dims.map((d): [number, number, () => Point[], boolean] => [d, scaledDegree(d), far, true]),
     // the further dimensions at a low degree, at the first few uniform and scaled points
-    ...p.extraDims.map((d): [number, number, () => Point[]] => [d, Math.min(extraDegree(d), degreeFor(d, ctx.effort, record)), () => [...uniform.slice(0, 4), ...scaled().slice(0, 4)]]),
+    ...p.extraDims.map((d): [number, number, () => Point[]] => [d, Math.min(extraDegree(d), degreeFor(d, ctx.effort, record, coordinateCount(p, record, d))), () => [...uniform.slice(0, 4), ...scaled().slice(0, 4)]]),
   ];
   for (const [d, N, at_, isFar] of plan) {
     for (const at of at_()) {
@@ -1257,7 +1269,7 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
   }
   for (const [at, d, extra] of growthPlan) {
     if (ctx.signal?.aborted) break;
-    const N = extra ? Math.min(3, degreeFor(d, ctx.effort, record)) : degreeFor(d, ctx.effort, record);
+    const N = extra ? Math.min(3, degreeFor(d, ctx.effort, record, coordinateCount(p, record, d))) : degreeFor(d, ctx.effort, record, coordinateCount(p, record, d));
     let g: ReturnType<typeof growthCheck>;
     try {
       g = growthCheck(p, record, at, d, N, ctx.signal);
@@ -1280,7 +1292,7 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
   }
   const cites = citedUses(record, env);
   const beyond = cites.length ? `beyond polynomials it rests on the cited result${cites.length > 1 ? 's' : ''} ${cites.join(', ')}` : 'beyond polynomials nothing is checked and no result is cited';
-  const degrees = [...new Set(p.dims.map((d) => degreeFor(d, ctx.effort, record)))].join('/');
+  const degrees = [...new Set(p.dims.map((d) => degreeFor(d, ctx.effort, record, coordinateCount(p, record, d))))].join('/');
   const firstRows = growthRows.filter((r) => !r.scale);
   const moreRows = growthRows.length - firstRows.length;
   const stable = growthRows.length ? `; the best constant did not grow with the degree (${firstRows.map((r) => `d=${r.d}: ${r.degrees}`).join(', ')}${moreRows ? `${firstRows.length ? '; ' : ''}${moreRows} more point-dimension pair${moreRows > 1 ? 's' : ''} at other scales and far out, at low degree` : ''})` : '';
@@ -1290,7 +1302,7 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
   return {
     verdict: 'supported',
     method: 'exact',
-    summary: `holds exactly on every ${p.constraints.length ? 'constrained ' : ''}polynomial ${p.h} of degree ≤ ${degrees} at ${uniform.length} exact parameter point(s) (and of degree ≤ ${[...new Set(p.dims.map(scaledDegree))].join('/')} at ${scaled().length} more at other scales and ${far().length} with one parameter far out or at a closed end), d = ${p.dims.join(', ')}${p.extraDims.length ? ` (and d = ${p.extraDims.join(', ')} at degree ≤ ${[...new Set(p.extraDims.map((d) => Math.min(extraDegree(d), degreeFor(d, ctx.effort, record))))].join('/')}, 8 points)` : ''}${stable}; ${beyond}`,
+    summary: `holds exactly on every ${p.constraints.length ? 'constrained ' : ''}polynomial ${p.h} of degree ≤ ${degrees} at ${uniform.length} exact parameter point(s) (and of degree ≤ ${[...new Set(p.dims.map(scaledDegree))].join('/')} at ${scaled().length} more at other scales and ${far().length} with one parameter far out or at a closed end), d = ${p.dims.join(', ')}${p.extraDims.length ? ` (and d = ${p.extraDims.join(', ')} at degree ≤ ${[...new Set(p.extraDims.map((d) => Math.min(extraDegree(d), degreeFor(d, ctx.effort, record, coordinateCount(p, record, d)))))].join('/')}, 8 points)` : ''}${stable}; ${beyond}`,
     evidence: { rows, growth: growthRows, cited: cites, scope: 'exact Gram matrices of the polynomial space under exact Gaussian moments, at each listed point; all of H¹ is not an exact procedure of ours' },
     dimensions: [...p.dims, ...p.extraDims],
     decisive: `holds at ${uniform.length} + ${scaled().length} points, d=${[...p.dims, ...p.extraDims].join(',')}; min pivots ${minPivots}${first ? '' : ''}`,
@@ -1449,7 +1461,7 @@ async function decideNumeric(p: ParsedIntegral, record: ClaimRecord, env: Proced
     if (!at || ctx.signal?.aborted) break;
     let g: ReturnType<typeof growthCheck>;
     try {
-      g = growthCheck(p, record, at, d, degreeFor(d, ctx.effort, record), ctx.signal);
+      g = growthCheck(p, record, at, d, degreeFor(d, ctx.effort, record, coordinateCount(p, record, d)), ctx.signal);
     } catch (e) {
       if (e instanceof LangError) break;
       throw e;

@@ -147,3 +147,17 @@ describe('a symbol named like a coordinate of a vector variable (review 12)', ()
     expect(() => files.load(oneClaimFile('  parameters: { a: { domain: "> 0" } }\n  variables: { x: { vector: true }, x2: {} }\n', 'kind: identity, lhs: "x2", rhs: "x2"'))).toThrow(/symbol "x2" has the name of a coordinate/);
   });
 });
+
+describe('symbols named like a derivative or component of a function (review 12)', () => {
+  it('a parameter h_z beside a function h(z), and g1 beside a vector function g, are load errors; eps0 beside eps is not', () => {
+    expect(() => files.load(oneClaimFile('  parameters: { h_z: { domain: "real" } }\n  variables: { z: {} }\n  functions: { h: { args: [z] } }\n', 'kind: identity, lhs: "diff(h, z)", rhs: "h_z"'))).toThrow(/symbol "h_z" has the name of a derivative of the function h/);
+    expect(() => files.load(oneClaimFile('  parameters: { g1: { domain: "real" } }\n  variables: { x: { vector: true } }\n  functions: { g: { args: [x], vector: true } }\n', 'kind: identity, lhs: "g1", rhs: "g1"'))).toThrow(/symbol "g1" has the name of a component of the function g/);
+    expect(() => files.load(oneClaimFile('  parameters: { eps0: { domain: "> 0" } }\n  variables: { x: { vector: true } }\n  functions: { eps: { args: [x], vector: true } }\n', 'kind: inequality, relation: "eps0 > 0"'))).not.toThrow();
+  });
+  it('15 coordinates at the default degree no longer run out of memory: the degree is lowered to keep the basis ≤ 500 monomials', async () => {
+    const syms = '  parameters: { a: { domain: "> 0" } }\n  variables: { x: { vector: true }, v: { vector: true }, y: { vector: true } }\n  functions: { h: { args: [x, v, y] } }\n  definitions: ["M = exp(-a*|x|^2/2 - |v|^2/2 - |y|^2/2)"]\n';
+    const r = await files.decide(oneClaimFile(syms, 'kind: integral-inequality, weight: "M", dimension: [5], relation: "norm2(h, M) <= (1 + 1/a)*(norm2(grad(h, x), M) + norm2(grad(h, v), M) + norm2(grad(h, y), M))", constraint: "mean(h, M) = 0"'));
+    expect(r.verdict).toBe('supported');
+    expect(r.summary).toMatch(/degree ≤ 2/);
+  }, 120_000);
+});
