@@ -216,6 +216,9 @@ function expandInclude(base: string, pattern: string): string[] {
   return names.filter((n) => re.test(n)).sort().map((n) => join(dir, n));
 }
 
+/** Words the expression parser reads as constants, not as symbols. */
+const RESERVED_NAMES = new Set(['true', 'false', 'null', 'undefined', 'Infinity', 'NaN']);
+
 /** Where each claim id and symbol came from, to name both places of a duplicate. */
 interface Origin {
   p: Parsed;
@@ -525,6 +528,10 @@ export function loadClaimFile(path: string, options: LoadOptions = {}): ClaimSet
   for (const group of ['parameters', 'variables', 'functions', 'matrices'] as const)
     for (const name of Object.keys(symbols[group] ?? {})) {
       const o = origins.get(`symbol:${name}`)!;
+      if (RESERVED_NAMES.has(name)) {
+        fail(errorAt(o.p, o.path, `symbol "${name}" is a reserved word of the expression language; rename it`));
+        continue;
+      }
       const owner = vectors.find((v) => new RegExp(`^${v}[1-9]\\d*$`).test(name));
       if (owner) {
         fail(errorAt(o.p, o.path, `symbol "${name}" has the name of a coordinate of the vector variable ${owner} (${owner}1, ${owner}2, …); rename it`));
