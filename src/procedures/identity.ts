@@ -271,8 +271,19 @@ export function withEqualityHypotheses(syms: LangSymbols, record: ClaimRecord): 
 
 /** Decide an identity record. */
 export async function decideIdentity(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, symbolsOverride?: LangSymbols): Promise<CheckResult> {
+  if (symbolsOverride) return decideIdentityWith(record, env, ctx, symbolsOverride);
+  // as printed first; then, if that decides nothing, with each hypothesis p = expr read as a definition
+  // of p (the first keeps what p's own domain says: √(p²) = p for p > 0 under p = c − 1)
+  const plain = langSymbols(env, record);
+  const first = await decideIdentityWith(record, env, ctx, plain);
+  const substituted = withEqualityHypotheses(plain, record);
+  if (substituted === plain || first.verdict !== 'inconclusive') return first;
+  const second = await decideIdentityWith(record, env, ctx, substituted);
+  return second.verdict === 'proved' || second.verdict === 'refuted' ? second : first;
+}
+
+async function decideIdentityWith(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, syms: LangSymbols): Promise<CheckResult> {
   let lhs: string, rhs: string;
-  const syms = symbolsOverride ?? withEqualityHypotheses(langSymbols(env, record), record);
   try {
     [lhs, rhs] = sides(record);
     const probe = residualIn(syms, 1, lhs, rhs);

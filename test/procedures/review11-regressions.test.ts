@@ -161,3 +161,10 @@ describe('symbols named like a derivative or component of a function (review 12)
     expect(r.summary).toMatch(/degree ≤ 2/);
   }, 120_000);
 });
+
+describe('identity under p = expr keeps what p\'s own domain says (review 12)', () => {
+  it('√(p²)·z = p·z with p > 0 under p = c − 1 is proved', async () => {
+    const syms = '  parameters: { p: { domain: "> 0" }, c: { domain: "real" } }\n  variables: { z: {} }\n';
+    expect((await files.decide(oneClaimFile(syms, 'kind: identity, forall: ["p = c - 1"], lhs: "sqrt(p^2)*z", rhs: "p*z"'))).verdict).toBe('proved');
+  });
+});
