@@ -297,7 +297,7 @@ export function jobsOption(): Option {
 /** Run claims, stream the table, write report.json/.md/.html (and --json), print the headline. */
 export async function runAndReport(
   claims: readonly Claim[],
-  paper: { paper: string; title?: string; cited: CitedResult[]; main?: string[] },
+  paper: { paper: string; title?: string; cited: CitedResult[]; main?: string[]; reproduce?: (id: string) => string },
   opts: RunReportOptions,
   io: CliIo,
   state: { exitCode: number; signal?: AbortSignal; cleanups: (() => Promise<void>)[] },
@@ -331,7 +331,10 @@ export async function runAndReport(
       if (row.kind !== 'conjunction') io.out(tableRow(row, process.stdout.columns ?? 140));
     },
   });
-  const built = buildReport(rows, { version: VERSION, seed: opts.seed, backends: describeBackends(registry), ms: Math.round(performance.now() - t0), ...paper });
+  // a user's file: the command that reruns one claim of it (show knows the shipped paper only)
+  const { reproduce, ...paperMeta } = paper;
+  if (reproduce) for (const row of rows) row.reproduce = reproduce(row.id);
+  const built = buildReport(rows, { version: VERSION, seed: opts.seed, backends: describeBackends(registry), ms: Math.round(performance.now() - t0), ...paperMeta });
   const stamp: ShardStamp | undefined = opts.shard && {
     index: opts.shard.index,
     count: opts.shard.count,

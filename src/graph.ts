@@ -194,7 +194,13 @@ export function headlines(rows: readonly ClaimReport[], declared?: readonly stri
       const n = countBelow(rows, id);
       return `${r.title ?? name} (${id}): conditional — rests on supported (numerical) claims${n.corrected.length ? ` and on the corrected readings of ${n.corrected.join(', ')}, not as printed` : ''}`;
     }
-    return `${r.title ?? name} (${id}): not established — broken at ${(r.brokenAt ?? []).join(', ') || id}`;
+    // a claim it rests on that this run did not check (--only, --shard) is not where it breaks
+    const ran = new Set(rows.map((x) => x.id.replace(/:corrected$/, '')));
+    const at = r.brokenAt ?? [];
+    const broken = at.filter((b) => ran.has(b.replace(/:corrected$/, '')));
+    const notRun = at.filter((b) => !ran.has(b.replace(/:corrected$/, '')));
+    if (!broken.length && notRun.length) return `${r.title ?? name} (${id}): not established here — rests on claims this run did not check: ${notRun.join(', ')}`;
+    return `${r.title ?? name} (${id}): not established — broken at ${broken.join(', ') || id}${notRun.length ? `; not run: ${notRun.join(', ')}` : ''}`;
   });
 }
 

@@ -20,6 +20,7 @@ import type { ClaimSet } from '../claim-record.ts';
 import { registerMutate } from './mutate.ts';
 import { SCHEMA_FILE } from '../claims-json-schema.ts';
 import { PAPER_FILE, paper } from '../paper-claims.ts';
+import { parseShard, type Shard } from '../shard.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The `init` template (it passes lint; a test keeps it so). */
@@ -48,8 +49,9 @@ export function registerFileCommands(program: Command, io: CliIo, state: CliStat
     .option('--allow-modules', 'let `module:` claims run their TypeScript')
     .option('--timeout <s>', 'time budget per claim in seconds', (v) => parseNumberFlag('--timeout', v, { min: 0, exclusiveMin: true }), 600)
     .addOption(jobsOption())
+    .option('--shard <K/N>', 'run only the K-th of N slices of the claims; `hypocheck merge` joins the reports', parseShard)
     .addOption(new Option('--backend <name>', 'integrator for numeric checks').choices(['auto', 'gpu', 'cpu', 'qmc', 'quadrature']).default('auto'))
-    .action(async (files: string[], opts: { only?: string; json?: string; report: string; seed: number; effort: number; backend: BackendChoice; allowModules?: boolean; timeout: number; jobs: number }) => {
+    .action(async (files: string[], opts: { only?: string; json?: string; report: string; seed: number; effort: number; backend: BackendChoice; allowModules?: boolean; timeout: number; jobs: number; shard?: Shard }) => {
       const sets = loadSets(files, !!opts.allowModules);
       const claims = sets.flatMap((set) => set.claims.map((r) => instantiate(r, { set })));
       const ids = new Set<string>();
@@ -60,7 +62,13 @@ export function registerFileCommands(program: Command, io: CliIo, state: CliStat
       const first = sets[0];
       await runAndReport(
         claims,
-        { paper: sets.length === 1 ? first.paper.id : sets.map((s) => s.paper.id).join('+'), title: sets.map((s) => s.paper.title).join('; '), cited: sets.flatMap((s) => s.cited), main: sets.flatMap((s) => s.paper.main ?? []) },
+        {
+          paper: sets.length === 1 ? first.paper.id : sets.map((s) => s.paper.id).join('+'),
+          title: sets.map((s) => s.paper.title).join('; '),
+          cited: sets.flatMap((s) => s.cited),
+          main: sets.flatMap((s) => s.paper.main ?? []),
+          reproduce: (id) => `hypocheck check ${files.join(' ')} --only ${id} --seed ${opts.seed}${opts.backend !== 'auto' ? ` --backend ${opts.backend}` : ''}${opts.allowModules ? ' --allow-modules' : ''}`,
+        },
         opts,
         io,
         state,
