@@ -168,3 +168,12 @@ describe('identity under p = expr keeps what p\'s own domain says (review 12)', 
     expect((await files.decide(oneClaimFile(syms, 'kind: identity, forall: ["p = c - 1"], lhs: "sqrt(p^2)*z", rhs: "p*z"'))).verdict).toBe('proved');
   });
 });
+
+describe('matrix-identity under an equality hypothesis (review 13)', () => {
+  it('[[a, 0], [0, 2b]] = [[2b, 0], [0, a]] under a = 2b is proved; = [[2b, 0], [0, 2a]] is refuted', async () => {
+    const syms = '  parameters: { a: { domain: "> 0" }, b: { domain: "> 0" } }\n  matrices: { A: [["a", "0"], ["0", "2*b"]], B: [["2*b", "0"], ["0", "a"]], C: [["2*b", "0"], ["0", "2*a"]] }\n';
+    expect((await files.decide(oneClaimFile(syms, 'kind: matrix-identity, forall: ["a = 2*b"], lhs: "A", rhs: "B"'))).verdict).toBe('proved');
+    expect((await files.decide(oneClaimFile(syms, 'kind: matrix-identity, forall: ["a = 2*b"], lhs: "A", rhs: "C"'))).verdict).toBe('refuted');
+    expect((await files.decide(oneClaimFile(syms, 'kind: matrix-identity, lhs: "A", rhs: "B"'))).verdict).toBe('refuted');
+  });
+});
