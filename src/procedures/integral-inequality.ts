@@ -637,9 +637,8 @@ export class ExactFunctionals {
         }
         if (odd) continue;
         if (A.outside[a] || B.outside[b]) throw new LangError(`a function of variables outside the weight: ${p.toString()} · ${r.toString()}`);
-        // the exponent vector as one number while it fits (exponents < 64, at most 8 coordinates), else text
-        // (more than 8 coordinates, or an exponent ≥ 64: the text; review 11 found every vector of
-        // 9 or more coordinates sharing the key 0, so one cached moment served them all)
+        // the exponent vector as one number while it fits (at most 8 coordinates, exponents < 64),
+        // else its text (with more than 8 coordinates every vector once got the key 0)
         let key: number | string = 0;
         if (n <= 8) for (let i = n - 1; i >= 0; i--) key = (key as number) * 64 + (e[i] < 64 ? e[i] : NaN);
         if (n > 8 || Number.isNaN(key)) key = e.join(',');
@@ -820,13 +819,14 @@ function couplingComponents(D: readonly (readonly Rational[])[]): number[][] {
 }
 
 /** Degree of the polynomial space per dimension (options.degree wins). */
-function degreeFor(d: number, effort: number, record: ClaimRecord, coordinates?: number): number {
+function degreeFor(p: ParsedIntegral, record: ClaimRecord, d: number, effort: number): number {
   const o = (record.options as { degree?: number } | undefined)?.degree;
   const [base, floor] = d === 1 ? [7, 5] : d === 2 ? [5, 4] : [4, 3];
   let N = o ? o : Math.max(floor, Math.round(base * Math.min(1, effort)));
   // exact Gram matrices are quadratic in the basis and their elimination cubic: the degree is lowered
   // until the basis has at most BASIS_CAP monomials (15 coordinates at degree 4 ran out of memory)
-  if (coordinates !== undefined) while (N > 1 && basisSize(coordinates, N) > BASIS_CAP) N--;
+  const n = coordinateCount(p, record, d);
+  while (N > 1 && basisSize(n, N) > BASIS_CAP) N--;
   return N;
 }
 
@@ -1114,8 +1114,7 @@ const RAISE_CAP = 120;
  */
 function growthCheck(p: ParsedIntegral, record: ClaimRecord, at: Point, d: number, N: number, signal?: AbortSignal): { growth?: Growth; refuted?: { outcome: PointOutcome; degree: number }; compared?: [number, number] } {
   if (p.rel === '=' || p.rel === '!=') return {};
-  const atd = { ...at, [p.dimName]: q(d) };
-  const n = coordinates(weightVariances(String(record.weight), p.syms, atd), p.syms, d).length;
+  const n = coordinateCount(p, record, d);
   const pair: [number, number] | undefined = basisSize(n, N + 2) <= GROWTH_CAP ? [N, N + 2] : N - 2 >= 1 ? [N - 2, N] : N >= 2 ? [N - 1, N] : undefined;
   if (!pair) return {};
   const growth = constantGrows(p, record, at, d, pair[0], pair[1]);
@@ -1186,46 +1185,39 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
   const nPoints = Number((record.options as { points?: number } | undefined)?.points ?? Math.max(3, Math.round(8 * Math.min(1, ctx.effort))));
   // uniform draws at every d, then as many again at other scales (a bound false only for small
   // parameters; drawn only when the uniform points hold), then the further dimensions
-  const uniform = domainPoints(record, env, ctx, nPoints).map((at) => mentioned(at, p, record));
+  const drawn = domainPoints(record, env, ctx, nPoints);
+  const uniform = drawn.map((at) => mentioned(at, p, record));
   let scaledMemo: Point[] | undefined;
   const scaled = () => (scaledMemo ??= domainPointsAtScales(record, env, ctx, nPoints).map((at) => mentioned(at, p, record)));
   const rows: Record<string, unknown>[] = [];
   let first: PointOutcome | undefined;
   // the full degree where its basis is small (d = 1), else degree ≤ 2
   const scaledDegree = (d: number) => {
-    const N = degreeFor(d, ctx.effort, record, coordinateCount(p, record, d));
-    const at = uniform[0];
-    if (!at) return Math.min(SCALED_DEGREE, N);
-    const n = coordinates(weightVariances(String(record.weight), p.syms, { ...at, [p.dimName]: q(d) }), p.syms, d).length;
-    return basisSize(n, N) <= SCALED_FULL_BASIS ? N : Math.min(SCALED_DEGREE, N);
+    const N = degreeFor(p, record, d, ctx.effort);
+    if (!uniform[0]) return Math.min(SCALED_DEGREE, N);
+    return basisSize(coordinateCount(p, record, d), N) <= SCALED_FULL_BASIS ? N : Math.min(SCALED_DEGREE, N);
   };
-  // each parameter of the record alone far out (×100…×10⁶, ÷100…÷10⁶) and at a closed end, from the
-  // first two draws: a bound false only for c < 1/1000, or only at c = 0, shows there (exact moments,
-  // so exact at any scale); a point of the domain where the weight is not integrable leaves the
-  // printed statement undefined there (inconclusive, unless refuted elsewhere)
+  // the record's parameters far out (FAR_FACTORS: alone from the first two draws, all together from
+  // the first) and each at a closed end: a bound false only for c < 1/1000, or only at c = 0, shows
+  // there (exact moments, so exact at any scale); a point of the domain where the weight is not
+  // integrable leaves the printed statement undefined there (inconclusive, unless refuted elsewhere)
+  const moved = Object.keys(uniform[0] ?? {});
+  const farFrom = (base: Point[], factors: readonly number[]) =>
+    [...farPoints(record, env, base, moved, factors), ...farPointsTogether(record, env, base.slice(0, 1), moved, factors), ...closedEndPoints(record, env, base, moved)].map((at) => mentioned(at, p, record));
   let farMemo: Point[] | undefined;
-  const far = () => {
-    if (farMemo) return farMemo;
-    const base = domainPoints(record, env, ctx, nPoints).slice(0, 2);
-    const moved = Object.keys(uniform[0] ?? {});
-    return (farMemo = [...farPoints(record, env, base, moved, FAR_FACTORS), ...farPointsTogether(record, env, base.slice(0, 1), moved, FAR_FACTORS), ...closedEndPoints(record, env, base, moved)].map((at) => mentioned(at, p, record)));
-  };
-  // the growth of the best constant is compared at the farthest of them (a bound trivial where the
-  // draws fell can be an inverse-Poincaré bound far out: (1 − 1000a)‖∇h‖² ≤ 100‖h‖² for a < 1/1000)
-  const farthest = () => {
-    const base = domainPoints(record, env, ctx, nPoints).slice(0, 1);
-    const moved = Object.keys(uniform[0] ?? {});
-    const extreme = FAR_FACTORS.slice(-2);
-    return [...farPoints(record, env, base, moved, extreme), ...farPointsTogether(record, env, base, moved, extreme), ...closedEndPoints(record, env, base, moved)].map((at) => mentioned(at, p, record));
-  };
+  const far = () => (farMemo ??= farFrom(drawn.slice(0, 2), FAR_FACTORS));
+  // the growth of the best constant is compared at the farthest of them, from the first draw (a bound
+  // trivial where the draws fell can be an inverse-Poincaré bound far out: (1 − 1000a)‖∇h‖² ≤ 100‖h‖²
+  // for a < 1/1000)
+  const farthest = () => farFrom(drawn.slice(0, 1), FAR_FACTORS.slice(-2));
   const skippedFar: string[] = [];
   const plan: [number, number, () => Point[], boolean?][] = [
-    ...p.dims.map((d): [number, number, () => Point[]] => [d, degreeFor(d, ctx.effort, record, coordinateCount(p, record, d)), () => uniform]),
+    ...p.dims.map((d): [number, number, () => Point[]] => [d, degreeFor(p, record, d, ctx.effort), () => uniform]),
     // the scaled points at a low degree: a regime where the bound fails shows on simple h (the degree-N space costs cubically)
     ...p.dims.map((d): [number, number, () => Point[]] => [d, scaledDegree(d), scaled]),
     ...p.dims.map((d): [number, number, () => Point[], boolean] => [d, scaledDegree(d), far, true]),
     // the further dimensions at a low degree, at the first few uniform and scaled points
-    ...p.extraDims.map((d): [number, number, () => Point[]] => [d, Math.min(extraDegree(d), degreeFor(d, ctx.effort, record, coordinateCount(p, record, d))), () => [...uniform.slice(0, 4), ...scaled().slice(0, 4)]]),
+    ...p.extraDims.map((d): [number, number, () => Point[]] => [d, Math.min(extraDegree(d), degreeFor(p, record, d, ctx.effort)), () => [...uniform.slice(0, 4), ...scaled().slice(0, 4)]]),
   ];
   for (const [d, N, at_, isFar] of plan) {
     for (const at of at_()) {
@@ -1269,7 +1261,7 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
   }
   for (const [at, d, extra] of growthPlan) {
     if (ctx.signal?.aborted) break;
-    const N = extra ? Math.min(3, degreeFor(d, ctx.effort, record, coordinateCount(p, record, d))) : degreeFor(d, ctx.effort, record, coordinateCount(p, record, d));
+    const N = extra ? Math.min(3, degreeFor(p, record, d, ctx.effort)) : degreeFor(p, record, d, ctx.effort);
     let g: ReturnType<typeof growthCheck>;
     try {
       g = growthCheck(p, record, at, d, N, ctx.signal);
@@ -1292,7 +1284,7 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
   }
   const cites = citedUses(record, env);
   const beyond = cites.length ? `beyond polynomials it rests on the cited result${cites.length > 1 ? 's' : ''} ${cites.join(', ')}` : 'beyond polynomials nothing is checked and no result is cited';
-  const degrees = [...new Set(p.dims.map((d) => degreeFor(d, ctx.effort, record, coordinateCount(p, record, d))))].join('/');
+  const degrees = [...new Set(p.dims.map((d) => degreeFor(p, record, d, ctx.effort)))].join('/');
   const firstRows = growthRows.filter((r) => !r.scale);
   const moreRows = growthRows.length - firstRows.length;
   const stable = growthRows.length ? `; the best constant did not grow with the degree (${firstRows.map((r) => `d=${r.d}: ${r.degrees}`).join(', ')}${moreRows ? `${firstRows.length ? '; ' : ''}${moreRows} more point-dimension pair${moreRows > 1 ? 's' : ''} at other scales and far out, at low degree` : ''})` : '';
@@ -1302,7 +1294,7 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
   return {
     verdict: 'supported',
     method: 'exact',
-    summary: `holds exactly on every ${p.constraints.length ? 'constrained ' : ''}polynomial ${p.h} of degree ≤ ${degrees} at ${uniform.length} exact parameter point(s) (and of degree ≤ ${[...new Set(p.dims.map(scaledDegree))].join('/')} at ${scaled().length} more at other scales and ${far().length} with one parameter far out or at a closed end), d = ${p.dims.join(', ')}${p.extraDims.length ? ` (and d = ${p.extraDims.join(', ')} at degree ≤ ${[...new Set(p.extraDims.map((d) => Math.min(extraDegree(d), degreeFor(d, ctx.effort, record, coordinateCount(p, record, d)))))].join('/')}, 8 points)` : ''}${stable}; ${beyond}`,
+    summary: `holds exactly on every ${p.constraints.length ? 'constrained ' : ''}polynomial ${p.h} of degree ≤ ${degrees} at ${uniform.length} exact parameter point(s) (and of degree ≤ ${[...new Set(p.dims.map(scaledDegree))].join('/')} at ${scaled().length} more at other scales and ${far().length} with one parameter far out or at a closed end), d = ${p.dims.join(', ')}${p.extraDims.length ? ` (and d = ${p.extraDims.join(', ')} at degree ≤ ${[...new Set(p.extraDims.map((d) => Math.min(extraDegree(d), degreeFor(p, record, d, ctx.effort))))].join('/')}, 8 points)` : ''}${stable}; ${beyond}`,
     evidence: { rows, growth: growthRows, cited: cites, scope: 'exact Gram matrices of the polynomial space under exact Gaussian moments, at each listed point; all of H¹ is not an exact procedure of ours' },
     dimensions: [...p.dims, ...p.extraDims],
     decisive: `holds at ${uniform.length} + ${scaled().length} points, d=${[...p.dims, ...p.extraDims].join(',')}; min pivots ${minPivots}${first ? '' : ''}`,
@@ -1461,7 +1453,7 @@ async function decideNumeric(p: ParsedIntegral, record: ClaimRecord, env: Proced
     if (!at || ctx.signal?.aborted) break;
     let g: ReturnType<typeof growthCheck>;
     try {
-      g = growthCheck(p, record, at, d, degreeFor(d, ctx.effort, record, coordinateCount(p, record, d)), ctx.signal);
+      g = growthCheck(p, record, at, d, degreeFor(p, record, d, ctx.effort), ctx.signal);
     } catch (e) {
       if (e instanceof LangError) break;
       throw e;
