@@ -18,10 +18,9 @@ import { Poly, pv } from '../../symbolic/poly.ts';
 import { LangError, type LangSymbols } from '../../symbolic/lang/index.ts';
 import { LangSpace, type Scalar, type Value, type WTerm } from '../../symbolic/lang/expr.ts';
 import type { Roots } from '../../symbolic/matrix.ts';
-import { difference, parseParamExprs, signAt, signWithRootMulti } from '../../symbolic/lang/param.ts';
+import { difference, parameterEqualities, parseParamExprs, signAt, signWithRootMulti } from '../../symbolic/lang/param.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
-import { splitRelation } from '../../symbolic/lang/text.ts';
 import { badInput, domainPoints, emptyDomain, langSymbols, nonzeroOnDomain, pointStrings, recordRng } from './common.ts';
 
 /** Dimensions beyond this are not checked (the evidence then lists what was). */
@@ -254,32 +253,31 @@ async function decideScalarRational(record: ClaimRecord, env: ProcedureEnv, ctx:
  * A hypothesis `p = expr` (p a parameter, expr free of p) holds at every point the claim is about:
  * p is read as expr there (a definition, which shadows the parameter), so e^{γt/2} and e^{ωt} are
  * one class under γ = 2ω. The sampled points set p from expr too (samplePoints), so a witness
- * satisfies the hypothesis.
+ * satisfies the hypothesis. The first equality for a parameter counts.
  */
 export function withEqualityHypotheses(syms: LangSymbols, record: ClaimRecord): LangSymbols {
-  const defs: string[] = [];
-  for (const h of ((record.forall as unknown[] | undefined) ?? []).map(String)) {
-    const r = splitRelation(h);
-    const name = r?.lhs.trim() ?? '';
-    if (!r || (r.rel !== '=' && r.rel !== '==') || !(name in syms.parameters)) continue;
-    if (new RegExp(`(^|[^A-Za-z0-9_])${name}($|[^A-Za-z0-9_])`).test(r.rhs)) continue;
-    if (defs.some((d) => d.startsWith(`${name} =`))) continue;
-    defs.push(`${name} = ${r.rhs.trim()}`);
-  }
-  return defs.length ? { ...syms, definitions: [...syms.definitions, ...defs] } : syms;
+  const defs = new Map<string, string>();
+  for (const { name, rhs } of parameterEqualities(((record.forall as unknown[] | undefined) ?? []).map(String), syms)) if (!defs.has(name)) defs.set(name, `${name} = ${rhs}`);
+  return defs.size ? { ...syms, definitions: [...syms.definitions, ...defs.values()] } : syms;
+}
+
+/**
+ * Decided as printed first; when that decides nothing, with the equality hypotheses read as
+ * definitions (withEqualityHypotheses). The first keeps what p's own domain says (√(p²) = p for
+ * p > 0 under p = c − 1), the second sees that e^{γt/2} and e^{ωt} are one function under γ = 2ω.
+ */
+export async function underEqualityHypotheses(record: ClaimRecord, syms: LangSymbols, decide: (syms: LangSymbols) => Promise<CheckResult>): Promise<CheckResult> {
+  const first = await decide(syms);
+  const substituted = withEqualityHypotheses(syms, record);
+  if (substituted === syms || first.verdict !== 'inconclusive') return first;
+  const second = await decide(substituted);
+  return second.verdict === 'proved' || second.verdict === 'refuted' ? second : first;
 }
 
 /** Decide an identity record. */
 export async function decideIdentity(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, symbolsOverride?: LangSymbols): Promise<CheckResult> {
   if (symbolsOverride) return decideIdentityWith(record, env, ctx, symbolsOverride);
-  // as printed first; then, if that decides nothing, with each hypothesis p = expr read as a definition
-  // of p (the first keeps what p's own domain says: √(p²) = p for p > 0 under p = c − 1)
-  const plain = langSymbols(env, record);
-  const first = await decideIdentityWith(record, env, ctx, plain);
-  const substituted = withEqualityHypotheses(plain, record);
-  if (substituted === plain || first.verdict !== 'inconclusive') return first;
-  const second = await decideIdentityWith(record, env, ctx, substituted);
-  return second.verdict === 'proved' || second.verdict === 'refuted' ? second : first;
+  return underEqualityHypotheses(record, langSymbols(env, record), (syms) => decideIdentityWith(record, env, ctx, syms));
 }
 
 async function decideIdentityWith(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, syms: LangSymbols): Promise<CheckResult> {

@@ -29,7 +29,7 @@ import { unicodeMatrix, unicodeString } from '../../symbolic/lyapunov.ts';
 import { certDomain, certificateEvidence, certifyMatrix, checkMatrixCertificate, type MatrixCertificate } from '../../symbolic/certificate.ts';
 import { registerProcedure } from './registry.ts';
 import { answersEvidence, badInput, closedEndPoints, decideQuery, domainPoints, emptyDomain, farPoints, getSolvers, inDomain, langSymbols, nonzeroOnDomain, paramText, pointStrings, pointText, recordDomain, proversText, rootsDefined, witnessPoint, exactSquareRoot } from './common.ts';
-import { undefinedResult, undefinedWhere, withEqualityHypotheses } from './identity.ts';
+import { underEqualityHypotheses, undefinedResult, undefinedWhere } from './identity.ts';
 
 const rows = z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(1)).min(1);
 const matricesField = z.record(z.string(), rows).optional();
@@ -156,22 +156,9 @@ registerProcedure({
     }
   },
   async decide(record, env, ctx): Promise<CheckResult> {
-    return withBlocks(record, (await emptyDomain(record, env, ctx)) ?? (await decideMatrixIdentityUnderHypotheses(record, env, ctx)));
+    return withBlocks(record, (await emptyDomain(record, env, ctx)) ?? (await underEqualityHypotheses(record, langSymbols(env, record), (syms) => decideMatrixIdentity(record, env, ctx, syms))));
   },
 });
-
-/**
- * As printed first; if that decides nothing, with each `forall` hypothesis p = expr read as a
- * definition of p (as identity does): [[a, 0], [0, 2b]] = [[2b, 0], [0, a]] under a = 2b.
- */
-async function decideMatrixIdentityUnderHypotheses(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
-  const plain = langSymbols(env, record);
-  const first = await decideMatrixIdentity(record, env, ctx, plain);
-  const substituted = withEqualityHypotheses(plain, record);
-  if (substituted === plain || first.verdict !== 'inconclusive') return first;
-  const second = await decideMatrixIdentity(record, env, ctx, substituted);
-  return second.verdict === 'proved' || second.verdict === 'refuted' ? second : first;
-}
 
 async function decideMatrixIdentity(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, syms: LangSymbols): Promise<CheckResult> {
   {

@@ -567,6 +567,23 @@ export function farValues(name: string, domain: Readonly<Pick<ParameterDomain, '
 }
 
 /**
+ * The hypotheses `p = expr` that give a parameter p (accepted by `which`) as an expression of the
+ * others (p not in expr, its definitions expanded), in order: samplePoints sets p from them, and the
+ * identity kinds read p as expr.
+ */
+export function parameterEqualities(forall: readonly string[], symbols: LangSymbols, which: (name: string) => boolean = () => true): { name: string; rhs: string; value: ParamExpr }[] {
+  const out: { name: string; rhs: string; value: ParamExpr }[] = [];
+  for (const h of forall) {
+    const r = splitRelation(h);
+    const name = r?.lhs.trim() ?? '';
+    if (!r || (r.rel !== '=' && r.rel !== '==') || !(name in symbols.parameters) || !which(name)) continue;
+    const value = parseParamExpr(r.rhs, symbols);
+    if (value.num.degreeIn(name) === 0 && value.den.degreeIn(name) === 0) out.push({ name, rhs: r.rhs.trim(), value });
+  }
+  return out;
+}
+
+/**
  * Random exact points inside the parameter domains and the `forall` hypotheses (rejection on the
  * exact formulas). `fixed` pins some parameters; `spread` draws each value at another scale (its
  * distance to the domain's end shrunk or grown by 2^j). Returns fewer than n when the region is thin.
@@ -575,15 +592,7 @@ export function samplePoints(symbols: LangSymbols, forall: readonly string[], rn
   const names = Object.keys(symbols.parameters);
   const domains = Object.fromEntries(names.map((name) => [name, parseDomain(name, symbols.parameters[name].domain)]));
   // `p = expr` with p a parameter not in expr: p is set from the others (random points never hit it).
-  const assigned: { name: string; value: ParamExpr }[] = [];
-  for (const h of forall) {
-    const r = splitRelation(h);
-    const name = r?.lhs.trim() ?? '';
-    if (r && (r.rel === '=' || r.rel === '==') && name in symbols.parameters && !(name in fixed)) {
-      const value = parseParamExpr(r.rhs, symbols);
-      if (value.num.degreeIn(name) === 0 && value.den.degreeIn(name) === 0 && Object.keys(value.roots).length === 0) assigned.push({ name, value });
-    }
-  }
+  const assigned = parameterEqualities(forall, symbols, (name) => !(name in fixed)).filter(({ value }) => Object.keys(value.roots).length === 0);
   const hyps = forall.map((h) => hypothesisFormula(h, symbols));
   const out: Record<string, Rational>[] = [];
   for (let tries = 0; out.length < n && tries < n * 200; tries++) {
