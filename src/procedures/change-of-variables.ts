@@ -21,7 +21,7 @@ import type { Poly } from '../../symbolic/poly.ts';
 import { polyDeterminant } from '../../symbolic/jet.ts';
 import { LangError, type LangSymbols } from '../../symbolic/lang/index.ts';
 import { LangSpace } from '../../symbolic/lang/expr.ts';
-import { splitRelation } from '../../symbolic/lang/text.ts';
+import { mentionsIdentifier, splitRelation } from '../../symbolic/lang/text.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
 import { badInput, langSymbols, pointStrings } from './common.ts';
@@ -116,7 +116,7 @@ function purePower(text: string, dim: string, S: LangSpace): Poly | undefined {
   const t = text.replace(/\s+/g, '');
   const base = '([A-Za-z0-9_.]+|\\([^()]*\\))';
   const m = new RegExp(`^${base}\\^(?:${dim}|\\((\\d+)\\*${dim}\\)|\\(${dim}\\*(\\d+)\\))$`).exec(t);
-  if (!m || new RegExp(`(^|[^A-Za-z0-9_])${dim}($|[^A-Za-z0-9_])`).test(m[1])) return undefined;
+  if (!m || mentionsIdentifier(m[1], dim)) return undefined;
   const k = Number(m[2] ?? m[3] ?? 1);
   try {
     return S.normalize(polyOf(S, m[1], 'jacobian').pow(k));
@@ -126,7 +126,6 @@ function purePower(text: string, dim: string, S: LangSpace): Poly | undefined {
 }
 
 /** Does the text mention the dimension symbol? */
-const mentions = (text: string, dim: string) => new RegExp(`(^|[^A-Za-z0-9_])${dim}($|[^A-Za-z0-9_])`).test(text);
 
 interface JacobianOutcome {
   fail?: CheckResult;
@@ -197,7 +196,7 @@ async function checkJacobian(fileSyms: LangSymbols, syms: LangSymbols, record: C
   // 2. the printed |det|
   const printedText = String(record.jacobian);
   evidence.printedJacobian = printedText;
-  const symbolic = structured ? (allScalar ? (mentions(printedText, dim) ? undefined : polyOf(j1.S, printedText, 'jacobian')) : purePower(printedText, dim, j1.S)) : undefined;
+  const symbolic = structured ? (allScalar ? (mentionsIdentifier(printedText, dim) ? undefined : polyOf(j1.S, printedText, 'jacobian')) : purePower(printedText, dim, j1.S)) : undefined;
   const positive = async (P: Poly, S: LangSpace, d: number): Promise<JacobianOutcome | undefined> => {
     const o = await signOnDomain(P, '>', S, record, env, ctx);
     evidence[`printed > 0${d ? ` (d=${d})` : ''}`] = { status: o.status, ...o.evidence };

@@ -9,7 +9,7 @@ import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import type { LangSymbols, ParamExpr } from '../../symbolic/lang/index.ts';
 import { LangError } from '../../symbolic/lang/index.ts';
 import { domainFormulas, farValues, hypothesisFormula, integerParameters, parseDomain, parseParamExpr, samplePoints, signAt, signFormula, squareContent } from '../../symbolic/lang/param.ts';
-import { splitRelation } from '../../symbolic/lang/text.ts';
+import { mentionsIdentifier, splitRelation } from '../../symbolic/lang/text.ts';
 import { PolyMatrix } from '../../symbolic/matrix.ts';
 import { certDomain, checkSign, decideSign } from '../../symbolic/certificate.ts';
 import { and, atom, evaluateFormula, recheckCounterexample, type Decision, type Formula, type RealQuery, type Z3Decider } from '../../symbolic/z3.ts';
@@ -133,7 +133,7 @@ export function domainPoints(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
   // mention, and to every parameter a hypothesis names: a witness shows that the hypotheses hold.
   if (!relevant) return out.map((at) => ({ ...at }));
   const hypotheses = (record.forall ?? []).map(String).join(' ');
-  const named = new Set(Object.keys(out[0] ?? {}).filter((k) => new RegExp(`(^|[^A-Za-z0-9_])${k.replace(/[^A-Za-z0-9_]/g, '\\$&')}($|[^A-Za-z0-9_])`).test(hypotheses)));
+  const named = new Set(Object.keys(out[0] ?? {}).filter((k) => mentionsIdentifier(hypotheses, k)));
   return out.map((at) => ({ ...restrictPoint(at, relevant), ...Object.fromEntries(Object.entries(at).filter(([k]) => named.has(k))) }));
 }
 const domainPointsMemo = new WeakMap<object, Map<string, Record<string, Rational>[]>>();
@@ -747,7 +747,7 @@ export function printedRoots(record: ClaimRecord, env: ProcedureEnv): Roots {
   for (const [k, v] of Object.entries(record)) if (!skip.has(k) && k !== 'define') walk(v);
   // a file matrix counts where a printed field names it (a whole identifier; not in the id, source or statement)
   const printed = texts.join(' ');
-  for (const [name, rows] of Object.entries(env.set.symbols.matrices ?? {})) if (new RegExp(`(^|[^A-Za-z0-9_])${name}($|[^A-Za-z0-9_])`).test(printed)) walk(rows);
+  for (const [name, rows] of Object.entries(env.set.symbols.matrices ?? {})) if (mentionsIdentifier(printed, name)) walk(rows);
   texts.push(...usedDefinitions(syms.definitions, texts));
   for (const t of texts) {
     // a half-integer power b^(k/2) (or b^0.5) is a square root of b too (b^3/2 is (b³)/2)

@@ -325,6 +325,12 @@ function weightSignProblem(g: GaussianWeight, syms: LangSymbols): string | undef
   return undefined;
 }
 
+/** No term of e holds two expectations (E(f)·E(g) and E(f)² alike) and none is in its denominator: the sampled margin is linear in them. */
+function linearInExpectations(e: ParamExpr, eNames: readonly string[]): boolean {
+  const names = new Set(eNames);
+  return !e.num.termList().some((t) => t.mono.reduce((k, [v, n]) => k + (names.has(v) ? n : 0), 0) > 1) && !eNames.some((v) => e.den.degreeIn(v) > 0);
+}
+
 /** Integrand → numeric Expr (x ↦ xv, v ↦ vv by the weight's two vector variables). */
 function toExpr(node: MathNode, syms: LangSymbols, at: Readonly<Record<string, Rational>>, d: number, kindOf: (v: string) => 'x' | 'v'): Expr {
   const n = node as Node;
@@ -420,12 +426,9 @@ registerProcedure({
       // a non-polynomial integrand is sampled: the samplers draw an independent, centred Gaussian in at most two variables
       if (integrands.some((n) => !integrandPoly(n, syms, 1))) {
         // …and the margin is linear in the expectations (a product E(f)·E(g) is not sampled)
-        const eNames = new Set(integrands.map((_, k) => `__E${k}`));
-        for (const side of sides) {
-          const e = parseParamExpr(side.toString(), syms, [...eNames, syms.dimension?.name ?? 'd']);
-          if (e.num.termList().some((t) => t.mono.reduce((k, [v, n]) => k + (eNames.has(v) ? n : 0), 0) > 1) || [...eNames].some((v) => e.den.degreeIn(v) > 0))
-            return [{ path: 'relation', message: 'Monte Carlo (a non-polynomial integrand): the relation must be linear in the expectations (no product or quotient of E(·))' }];
-        }
+        const eNames = integrands.map((_, k) => `__E${k}`);
+        if (sides.some((side) => !linearInExpectations(parseParamExpr(side.toString(), syms, [...eNames, syms.dimension?.name ?? 'd']), eNames)))
+          return [{ path: 'relation', message: 'Monte Carlo (a non-polynomial integrand): the relation must be linear in the expectations (no product or quotient of E(·))' }];
         const sampled = (what: string) => [{ path: 'weight', message: `Monte Carlo (a non-polynomial integrand) samples an independent, centred Gaussian in at most two variables: ${what}` }];
         if (g.variables.length > 2) return sampled(`the weight has ${g.variables.length} variables (${g.variables.join(', ')})`);
         for (let i = 0; i < g.variables.length; i++) {
@@ -539,12 +542,7 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
   const sgn = r === '<' || r === '<=' ? 1 : -1;
   const L = side(lhs);
   const R = side(rhs);
-  // linear: no term holds two expectations (E(f)·E(g) and E(f)² alike), none in a denominator
-  const eSet = new Set(eNames);
-  for (const e of [L, R]) {
-    const nonlinear = e.num.termList().some((t) => t.mono.reduce((k, [v, n]) => k + (eSet.has(v) ? n : 0), 0) > 1) || eNames.some((name) => e.den.degreeIn(name) > 0);
-    if (nonlinear) throw new LangError('Monte Carlo (a non-polynomial integrand): the relation must be linear in the expectations (no product or quotient of E(·)); write a product of expectations as one E(·) where that is what is meant');
-  }
+  if (![L, R].every((e) => linearInExpectations(e, eNames))) throw new LangError('Monte Carlo (a non-polynomial integrand): the relation must be linear in the expectations (no product or quotient of E(·)); write a product of expectations as one E(·) where that is what is meant');
   const trials = Number((record.options as { points?: number } | undefined)?.points ?? Math.max(2, Math.round(6 * Math.min(1, ctx.effort))));
   const samples = Number((record.options as { samples?: number } | undefined)?.samples ?? Math.max(20_000, Math.round(200_000 * ctx.effort)));
   const rows: Record<string, unknown>[] = [];

@@ -132,9 +132,8 @@ export function nonzeroPoint(S: LangSpace, N: Poly, den: Poly, record: ClaimReco
   const rng = recordRng(ctx, `${record.id}#jets`);
   const draw = () => q(BigInt(Math.floor(rng() * 19) - 9), BigInt(1 + Math.floor(rng() * 4)));
   for (const p of params) {
-    const at: Record<string, Rational> = { ...p };
-    for (const [a, inv] of S.inverses) if (at[a] && !at[a].isZero()) at[inv] = at[a].inv();
-    const paramAt = { ...at };
+    const paramAt = parameterPoint(S, p);
+    const at = { ...paramAt };
     for (const v of N.variables()) if (at[v] === undefined && !(v in S.roots)) at[v] = draw();
     if (Object.values(S.roots).some((r) => r.evaluate(at).sign() < 0)) continue;
     const same = siblings.filter((o) => sameExponentAt(o.Q.sub(Q), paramAt, S.roots));
@@ -157,10 +156,16 @@ export function nonzeroPoint(S: LangSpace, N: Poly, den: Poly, record: ClaimReco
 function coincidingClasses(S: LangSpace, comps: readonly Scalar[], record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): boolean {
   const p = domainPoints(record, env, ctx, 20)[0];
   if (!p) return false;
-  const at: Record<string, Rational> = { ...p };
-  for (const [a, inv] of S.inverses) if (at[a] && !at[a].isZero()) at[inv] = at[a].inv();
+  const at = parameterPoint(S, p);
   if (Object.values(S.roots).some((r) => !r.variables().every((v) => v in at) || r.evaluate(at).sign() < 0)) return false;
   return comps.some((c) => c.terms.some((t, k) => !t.N.isZero() && c.terms.some((o, j) => j !== k && sameExponentAt(o.Q.sub(t.Q), at, S.roots))));
+}
+
+/** A domain point with the values of the inverse symbols (ainv = 1/a) the space uses. */
+function parameterPoint(S: LangSpace, p: Readonly<Record<string, Rational>>): Record<string, Rational> {
+  const at: Record<string, Rational> = { ...p };
+  for (const [a, inv] of S.inverses) if (at[a] && !at[a].isZero()) at[inv] = at[a].inv();
+  return at;
 }
 
 /** D ≡ 0 as a polynomial in its variables at a parameter point (exactly; square roots by their signs). */

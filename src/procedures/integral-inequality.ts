@@ -37,7 +37,7 @@ import { Poly, pv } from '../../symbolic/poly.ts';
 import { multiIndices, oddDoubleFactorial } from '../../symbolic/moments.ts';
 import { LangError, type LangSymbols, type ParamExpr } from '../../symbolic/lang/index.ts';
 import { parseMath, parseParamExpr } from '../../symbolic/lang/param.ts';
-import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
+import { barsToAbs, mentionsIdentifier, splitRelation } from '../../symbolic/lang/text.ts';
 import { registerProcedure } from './registry.ts';
 import { badInput, citedUses, closedEndPoints, domainPoints, domainPointsAtScales, farPoints, farPointsTogether, langSymbols, noTrials, pointText, recordRng } from './common.ts';
 import { inconclusive } from '../claims.ts';
@@ -503,7 +503,7 @@ export function parseIntegralRecord(record: ClaimRecord, env: ProcedureEnv): Par
   const narrowed = record.dimension === undefined && opt?.dimensions !== undefined && !(claimed && claimed.every((d) => dims.includes(d)))
     ? `options.dimensions (a run setting) checks ${dimName} = ${dims.join(', ')}, but the claim is for ${claimed ? `${dimName} = ${claimed.join(', ')}` : `every ${dimName}`}`
     : undefined;
-  const mentionsD = new RegExp(`(^|[^A-Za-z0-9_])${dimName}($|[^A-Za-z0-9_])`).test(`${String(record.relation)} ${([] as unknown[]).concat(record.constraint ?? []).join(' ')} ${String(record.weight)} ${syms.definitions.join(' ')}`);
+  const mentionsD = mentionsIdentifier(`${String(record.relation)} ${([] as unknown[]).concat(record.constraint ?? []).join(' ')} ${String(record.weight)} ${syms.definitions.join(' ')}`, dimName);
   const extraDims = byDefault && mentionsD ? EXTRA_DIMENSIONS.filter((d) => !dims.includes(d)) : [];
   return { h, lhs, rel, rhs, constraints, dims, extraDims, syms, dimName, narrowed };
 }

@@ -3,6 +3,11 @@
  * split of `a REL b` at a relation outside parentheses.
  */
 
+/** Whether `text` names `name` as a whole identifier (not inside a longer name: a in a1, x in ax). */
+export function mentionsIdentifier(text: string, name: string): boolean {
+  return new RegExp(`(^|[^A-Za-z0-9_])${name.replace(/[^A-Za-z0-9_]/g, '\\$&')}($|[^A-Za-z0-9_])`).test(text);
+}
+
 /** Relation operators, longest first. `==` reads as `=`. */
 export const RELATION_OPS = ['<=', '>=', '!=', '==', '<', '>', '='] as const;
 
