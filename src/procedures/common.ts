@@ -8,13 +8,13 @@ import type { CheckContext, CheckResult, Method, Verdict } from '../claims.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import type { LangSymbols, ParamExpr } from '../../symbolic/lang/index.ts';
 import { LangError } from '../../symbolic/lang/index.ts';
-import { domainFormulas, farValues, hypothesisFormula, integerParameters, parseDomain, parseParamExpr, samplePoints, signAt, signFormula, squareContent } from '../../symbolic/lang/param.ts';
+import { domainFormulas, farValues, hypothesisFormula, integerParameters, parseDomain, parseParamExpr, samplePoints, signAt, signFormula } from '../../symbolic/lang/param.ts';
 import { mentionsIdentifier, splitRelation } from '../../symbolic/lang/text.ts';
 import { PolyMatrix } from '../../symbolic/matrix.ts';
 import { certDomain, checkSign, decideSign } from '../../symbolic/certificate.ts';
 import { and, atom, evaluateFormula, recheckCounterexample, type Decision, type Formula, type RealQuery, type Z3Decider } from '../../symbolic/z3.ts';
 import type { Roots } from '../../symbolic/matrix.ts';
-import { Rational, rationalSqrt } from '../../symbolic/rational.ts';
+import { Rational } from '../../symbolic/rational.ts';
 import { Poly } from '../../symbolic/poly.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 
@@ -784,16 +784,4 @@ export function printedRoots(record: ClaimRecord, env: ProcedureEnv): Roots {
     }
   }
   return out;
-}
-
-/** √p as a polynomial when p is a rational square times even powers of non-negative parameters (√(9a²) = 3a for a ≥ 0), else undefined. */
-export function exactSquareRoot(p: Poly, syms: LangSymbols): Poly | undefined {
-  const nonNegative = (v: string) => {
-    const d = syms.parameters[v] ? parseDomain(v, syms.parameters[v].domain) : undefined;
-    return !!d?.lo && d.lo.sign() >= 0 && !syms.definitions.some((x) => splitRelation(x)?.lhs.trim() === v);
-  };
-  const { outside, inside } = squareContent(p, nonNegative);
-  const c = inside.constantValue();
-  const r = c ? rationalSqrt(c) : undefined;
-  return r ? outside.scale(r) : undefined;
 }

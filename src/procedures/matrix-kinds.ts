@@ -22,13 +22,13 @@ import { PolyMatrix, reduceRoots, rootName, type Roots } from '../../symbolic/ma
 import type { MathNode } from 'mathjs';
 import { LangError, type LangSymbols, type ParamExpr } from '../../symbolic/lang/index.ts';
 import { mentionsName, parseMatrixExprs, type MatrixTable } from '../../symbolic/lang/matrix.ts';
-import { difference, parseMath, parseParamExprs, signAt, signWithRootMulti } from '../../symbolic/lang/param.ts';
+import { difference, exactSquareRoot, nonNegativeParameter, parseMath, parseParamExprs, signAt, signWithRootMulti } from '../../symbolic/lang/param.ts';
 import { splitRelation } from '../../symbolic/lang/text.ts';
 import { and, atom, not, pd, psd, type Formula } from '../../symbolic/z3.ts';
 import { unicodeMatrix, unicodeString } from '../../symbolic/lyapunov.ts';
 import { certDomain, certificateEvidence, certifyMatrix, checkMatrixCertificate, type MatrixCertificate } from '../../symbolic/certificate.ts';
 import { registerProcedure } from './registry.ts';
-import { answersEvidence, badInput, closedEndPoints, decideQuery, domainPoints, emptyDomain, farPoints, getSolvers, inDomain, langSymbols, nonzeroOnDomain, paramText, pointStrings, pointText, recordDomain, proversText, rootsDefined, witnessPoint, exactSquareRoot } from './common.ts';
+import { answersEvidence, badInput, closedEndPoints, decideQuery, domainPoints, emptyDomain, farPoints, getSolvers, inDomain, langSymbols, nonzeroOnDomain, paramText, pointStrings, pointText, recordDomain, proversText, rootsDefined, witnessPoint } from './common.ts';
 import { underEqualityHypotheses, undefinedResult, undefinedWhere } from './identity.ts';
 
 const rows = z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(1)).min(1);
@@ -474,7 +474,8 @@ registerProcedure({
       if (realSpectrum.status === 'proved') {
         // Reuse the printed value's root symbol when it has the same radicand; a constant square is its root.
         const name = Object.entries(value.roots).find(([, r]) => r.equals(disc))?.[0] ?? rootName(disc);
-        const exact = exactSquareRoot(disc, langSymbols(env, record));
+        const syms = langSymbols(env, record);
+        const exact = exactSquareRoot(disc, (v) => nonNegativeParameter(syms, v));
         abscissa = exact ? { num: tr.sub(exact), den: pc(2), roots: value.roots } : { num: tr.sub(pv(name)), den: pc(2), roots: { ...value.roots, [name]: disc } };
         regime = 'real eigenvalues (discriminant ≥ 0 on the domain): min Re λ = (tr − √disc)/2';
       } else if (complexSpectrum?.status === 'proved') {

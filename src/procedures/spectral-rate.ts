@@ -34,11 +34,11 @@ import { Rational, q, rationalSqrt } from '../../symbolic/rational.ts';
 import { Poly, pv } from '../../symbolic/poly.ts';
 import { PolyMatrix, rootName, type Roots } from '../../symbolic/matrix.ts';
 import { LangError, type LangSymbols, type ParamExpr } from '../../symbolic/lang/index.ts';
-import { difference, parseParamExpr, parseParamExprs, signAt, signFormula } from '../../symbolic/lang/param.ts';
+import { difference, exactSquareRoot, nonNegativeParameter, parseParamExpr, parseParamExprs, signAt, signFormula } from '../../symbolic/lang/param.ts';
 import { atom, and, type Formula } from '../../symbolic/z3.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
-import { answersEvidence, badInput, decideQuery, domainPoints, exactSquareRoot, getSolvers, langSymbols, paramText, pointStrings, pointText, recordDomain, type SolverOutcome, type SolverSet } from './common.ts';
+import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointStrings, pointText, recordDomain, type SolverOutcome, type SolverSet } from './common.ts';
 import { undefinedWhere } from './identity.ts';
 
 const rows = z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(1)).min(1);
@@ -151,7 +151,7 @@ function rhoExpr(sp: Spectrum, regime: Regime, n: number, rate: ParamExpr, syms?
   if (n === 1) return { num: sp.tr, den: Poly.ONE, roots: rate.roots };
   if (regime !== 'real') return { num: sp.tr, den: Poly.ONE, roots: rate.roots };
   // a square discriminant ((k)² on k > 0): its root exactly
-  const exact = syms ? exactSquareRoot(sp.disc, syms) : undefined;
+  const exact = syms ? exactSquareRoot(sp.disc, (v) => nonNegativeParameter(syms, v)) : undefined;
   if (exact) return { num: sp.tr.sub(exact), den: Poly.ONE, roots: rate.roots };
   const name = Object.entries(rate.roots).find(([, r]) => r.equals(sp.disc))?.[0] ?? rootName(sp.disc);
   return { num: sp.tr.sub(pv(name)), den: Poly.ONE, roots: { ...rate.roots, [name]: sp.disc } };

@@ -20,7 +20,7 @@ import { Poly, pc, pv } from '../poly.ts';
 import { JetSpace, laurentNormalize, sumPolys } from '../jet.ts';
 import { reduceRoots, rootName, type Roots } from '../matrix.ts';
 import { LangError, type LangSymbols } from './index.ts';
-import { PARAM_LIMITS, exactConstant, parseDomain, parseMath, squareContent } from './param.ts';
+import { PARAM_LIMITS, exactConstant, nonNegativeParameter, parseMath, squareContent } from './param.ts';
 import { rationalSqrt } from '../rational.ts';
 import { splitRelation } from './text.ts';
 
@@ -507,7 +507,7 @@ export class LangSpace {
         const exact = c ? rationalSqrt(c) : undefined;
         if (exact) return this.scalarValue(LangSpace.constant(pc(exact)));
         // the square part outside (√(4a) = 2√a, √(a²b) = a√b for a ≥ 0), as parameter expressions read it
-        const { outside, inside } = squareContent(radicand, (v) => this.nonNegativeParameter(v));
+        const { outside, inside } = squareContent(radicand, (v) => nonNegativeParameter(this.symbols, v, this.defs.values));
         const ic = inside.constantValue();
         const ics = ic ? rationalSqrt(ic) : undefined;
         if (ics) return this.scalarValue(LangSpace.constant(outside.mul(pc(ics))));
@@ -551,14 +551,6 @@ export class LangSpace {
     op.params.forEach((p, i) => env.set(p, vals[i]));
     if (this.expanding.size > PARAM_LIMITS.depth) throw new LangError('operators nested too deeply');
     return this.compileText(op.body, env);
-  }
-
-  /** A parameter whose domain is ≥ 0 (not shadowed by a definition): √(p²) = p. */
-  private nonNegativeParameter(name: string): boolean {
-    const p = this.symbols.parameters[name];
-    if (!p || this.defs.values.has(name)) return false;
-    const lo = parseDomain(name, p.domain).lo;
-    return lo !== undefined && lo.sign() >= 0;
   }
 
   /** Reduce every numerator modulo the root relations. */

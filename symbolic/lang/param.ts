@@ -87,6 +87,25 @@ function definitionBodies(symbols: LangSymbols): Map<string, string> {
   return out;
 }
 
+/**
+ * True when `name` is a parameter whose printed domain lies in [0, ∞) and no definition shadows it
+ * (`definitions`: the names the file's definitions give, definitionBodies): there √(p²) = p.
+ */
+export function nonNegativeParameter(symbols: LangSymbols, name: string, definitions: ReadonlyMap<string, unknown> = definitionBodies(symbols)): boolean {
+  const p = symbols.parameters[name];
+  if (!p || definitions.has(name)) return false;
+  const lo = parseDomain(name, p.domain).lo;
+  return lo !== undefined && lo.sign() >= 0;
+}
+
+/** √p as a polynomial when p is a rational square times even powers of parameters that `nonNegative` accepts (√(9a²) = 3a for a ≥ 0), else undefined. */
+export function exactSquareRoot(p: Poly, nonNegative: (name: string) => boolean): Poly | undefined {
+  const { outside, inside } = squareContent(p, nonNegative);
+  const c = inside.constantValue();
+  const r = c ? sqrtExact(c) : undefined;
+  return r ? outside.scale(r) : undefined;
+}
+
 class ParamBuilder {
   readonly roots: Record<string, Poly> = {};
   /** Every non-constant divisor met while building (the numerator of what is divided by, or raised to a negative power): where one is 0 the text is undefined, even when the result simplifies (1/(1/a) = a). */
@@ -102,10 +121,7 @@ class ParamBuilder {
 
   /** True when the printed domain of parameter `name` lies in [0, ∞). */
   private nonNegative(name: string): boolean {
-    const p = this.symbols.parameters[name];
-    if (!p || this.defs.has(name)) return false;
-    const lo = parseDomain(name, p.domain).lo;
-    return lo !== undefined && lo.sign() >= 0;
+    return nonNegativeParameter(this.symbols, name, this.defs);
   }
 
   /**
