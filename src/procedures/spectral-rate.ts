@@ -33,7 +33,7 @@ import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import { Rational, q, rationalSqrt } from '../../symbolic/rational.ts';
 import { Poly, pv } from '../../symbolic/poly.ts';
 import { PolyMatrix, rootName, type Roots } from '../../symbolic/matrix.ts';
-import { LangError, type LangSymbols, type ParamExpr } from '../../symbolic/lang/index.ts';
+import { LangError, type ParamExpr } from '../../symbolic/lang/index.ts';
 import { difference, exactSquareRoot, nonNegativeParameter, parseParamExpr, parseParamExprs, signAt, signFormula } from '../../symbolic/lang/param.ts';
 import { atom, and, type Formula } from '../../symbolic/z3.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
@@ -135,6 +135,8 @@ interface Spectrum {
   tr: Poly;
   det: Poly;
   disc: Poly;
+  /** √disc as a polynomial when disc is a square ((k)² on k > 0), read once per claim */
+  discRoot?: Poly;
 }
 
 function spectrumPolys(C: Poly[][]): Spectrum {
@@ -147,12 +149,10 @@ function spectrumPolys(C: Poly[][]): Spectrum {
 type Regime = 'complex' | 'double' | 'real';
 
 /** ρ = 2 min Re λ as a ParamExpr sharing the printed rate's root symbol where the radicand agrees. */
-function rhoExpr(sp: Spectrum, regime: Regime, n: number, rate: ParamExpr, syms?: LangSymbols): ParamExpr {
+function rhoExpr(sp: Spectrum, regime: Regime, n: number, rate: ParamExpr): ParamExpr {
   if (n === 1) return { num: sp.tr, den: Poly.ONE, roots: rate.roots };
   if (regime !== 'real') return { num: sp.tr, den: Poly.ONE, roots: rate.roots };
-  // a square discriminant ((k)² on k > 0): its root exactly
-  const exact = syms ? exactSquareRoot(sp.disc, (v) => nonNegativeParameter(syms, v)) : undefined;
-  if (exact) return { num: sp.tr.sub(exact), den: Poly.ONE, roots: rate.roots };
+  if (sp.discRoot) return { num: sp.tr.sub(sp.discRoot), den: Poly.ONE, roots: rate.roots };
   const name = Object.entries(rate.roots).find(([, r]) => r.equals(sp.disc))?.[0] ?? rootName(sp.disc);
   return { num: sp.tr.sub(pv(name)), den: Poly.ONE, roots: { ...rate.roots, [name]: sp.disc } };
 }
@@ -243,7 +243,8 @@ async function decideCase(record: ClaimRecord, env: ProcedureEnv, ctx: CheckCont
   const rate = parseParamExpr(c.rate, syms);
   if (c.slack && !(c.slack in syms.parameters)) throw new LangError(`slack "${c.slack}" is not a declared parameter`);
   const Cpoly = p.drift.map((r) => r.map(asPoly));
-  const sp = spectrumPolys(Cpoly);
+  const spectrum = spectrumPolys(Cpoly);
+  const sp: Spectrum = { ...spectrum, discRoot: exactSquareRoot(spectrum.disc, (v) => nonNegativeParameter(syms, v)) };
   const evidence: Record<string, unknown> = { printedRate: paramText(rate), 'tr C': unicodeString(sp.tr), 'det C': unicodeString(sp.det), 'tr² − 4 det': unicodeString(sp.disc) };
   const rateAtZero = c.slack ? withSlackZero(rate, c.slack) : undefined;
   if (c.slack && !rateAtZero) throw new LangError(`rate is undefined at ${c.slack} = 0`);
@@ -271,7 +272,7 @@ async function decideCase(record: ClaimRecord, env: ProcedureEnv, ctx: CheckCont
     const regime: Regime = p.n === 1 || disc.sign() < 0 ? 'complex' : disc.isZero() ? 'double' : 'real';
     const scalar = p.n === 1 || (C[0][1].isZero() && C[1][0].isZero() && C[0][0].equals(C[1][1]));
     const defective = regime === 'double' && !scalar;
-    const rho = rhoExpr(sp, p.n === 1 ? 'complex' : regime, p.n, rate, langSymbols(env, record));
+    const rho = rhoExpr(sp, p.n === 1 ? 'complex' : regime, p.n, rate);
     const s = signAt(difference(rate, rho), at);
     if (s === undefined) return undefined;
     checked++;
@@ -386,7 +387,7 @@ async function decideCase(record: ClaimRecord, env: ProcedureEnv, ctx: CheckCont
   }
   const results: string[] = [];
   for (const { regime, assumptions } of regimes) {
-    const rho = rhoExpr(sp, regime, p.n, rate, langSymbols(env, record));
+    const rho = rhoExpr(sp, regime, p.n, rate);
     const tag = regimes.length > 1 ? ` (${regime})` : '';
     evidence[`regime${tag}`] = regime;
     evidence[`ρ = 2 min Re λ(C)${tag}`] = paramText(rho);
