@@ -117,7 +117,7 @@ async function decideVacuity(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
   const admissibleAt = zeroAdmissible(record, env);
   // the draws, and each parameter far out and at closed ends (a bound like eps0 − 1 is negative only for eps0 < 1)
   const drawn = domainPoints(record, env, ctx, 12);
-  const names = Object.keys(langSymbols(env, record).parameters);
+  const names = Object.keys(syms.parameters);
   const points = [...drawn, ...farPoints(record, env, drawn.slice(0, 2), names), ...closedEndPoints(record, env, drawn.slice(0, 2), names)];
   const empty = points.filter((at) => !admissibleAt(at));
   const thetaText = `θ = (${paramText(a)})·${y1} + (${paramText(b)})·${y2}`;
