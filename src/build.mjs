@@ -19,6 +19,8 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE = join(ROOT, 'node_modules', '.cache', 'hypocheck', 'cli.mjs');
 /** The worker threads' entry (numeric/parallel-worker.ts), built with the CLI, next to it (numeric/parallel.ts finds it there). */
 export const WORKER_BUNDLE = join(dirname(BUNDLE), 'worker.mjs');
+/** The claim workers' entry (src/claim-worker.ts), next to the CLI (src/claim-workers.ts finds it there). */
+export const CLAIM_WORKER_BUNDLE = join(dirname(BUNDLE), 'claim-worker.mjs');
 /** Native stderr lines the launcher hides unless --verbose: Dawn's backend warnings and their `at operator()` line, EGL/Mesa loader chatter. */
 export const NATIVE_NOISE = /^(Warning: (Couldn't load Vulkan|max\w+ artificially reduced|.*Dawn)|\s+at operator\(\) \(.*dawn|libEGL |EGL |MESA[-_]|ANGLE|\[Dawn\])/;
 const SOURCE_DIRS = ['src', 'symbolic', 'numeric', 'proofs'];
@@ -85,11 +87,11 @@ export function newestSourceMtime() {
   return newest;
 }
 
-/** True when the bundle (CLI and worker entry) exists and no source is newer. */
+/** True when the bundle (CLI and worker entries) exists and no source is newer. */
 export function bundleFresh() {
   try {
     const newest = newestSourceMtime();
-    return statSync(BUNDLE).mtimeMs >= newest && statSync(WORKER_BUNDLE).mtimeMs >= newest;
+    return [BUNDLE, WORKER_BUNDLE, CLAIM_WORKER_BUNDLE].every((f) => statSync(f).mtimeMs >= newest);
   } catch {
     return false;
   }
@@ -191,7 +193,7 @@ const cliEntryPlugin = {
 async function esbuildOnce(esbuild, { quiet, lazy }) {
   return esbuild.build({
     write: false,
-    entryPoints: { cli: 'hypocheck-cli-entry', worker: join(ROOT, 'numeric', 'parallel-worker.ts') },
+    entryPoints: { cli: 'hypocheck-cli-entry', worker: join(ROOT, 'numeric', 'parallel-worker.ts'), 'claim-worker': join(ROOT, 'src', 'claim-worker.ts') },
     absWorkingDir: ROOT,
     bundle: true,
     platform: 'node',
@@ -223,10 +225,10 @@ export async function buildBundle({ quiet = false } = {}) {
   } catch {
     result = await esbuildOnce(esbuild, { quiet, lazy: false });
   }
-  // Atomic per file, worker first: a start that sees a fresh cli.mjs also finds its worker.mjs.
+  // Atomic per file, workers first: a start that sees a fresh cli.mjs also finds its workers.
   mkdirSync(dirname(BUNDLE), { recursive: true });
   const byPath = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
-  for (const file of [WORKER_BUNDLE, BUNDLE]) {
+  for (const file of [WORKER_BUNDLE, CLAIM_WORKER_BUNDLE, BUNDLE]) {
     const contents = byPath.get(file);
     if (!contents) throw new Error(`esbuild wrote no ${relative(ROOT, file)}`);
     const tmp = `${file}.${process.pid}.tmp`;

@@ -25,6 +25,8 @@ import { prerenderStatements, writeHtmlReport } from './html.ts';
 import { registerExtraCommands } from './commands/index.ts';
 import { parseShard, shardItems, type Shard, type ShardStamp } from './shard.ts';
 import { prestartWorkers } from '../numeric/parallel.ts';
+import { prestartClaimWorkers, remoteClaims } from './claim-workers.ts';
+import type { ClaimSet } from './claim-record.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const VERSION: string = JSON.parse(readFileSync(join(here, '..', 'package.json'), 'utf8')).version;
@@ -297,7 +299,7 @@ export function jobsOption(): Option {
 /** Run claims, stream the table, write report.json/.md/.html (and --json), print the headline. */
 export async function runAndReport(
   claims: readonly Claim[],
-  paper: { paper: string; title?: string; cited: CitedResult[]; main?: string[]; reproduce?: (id: string) => string },
+  paper: { paper: string; title?: string; cited: CitedResult[]; main?: string[]; reproduce?: (id: string) => string; sets?: readonly ClaimSet[] },
   opts: RunReportOptions,
   io: CliIo,
   state: { exitCode: number; signal?: AbortSignal; cleanups: (() => Promise<void>)[] },
@@ -320,7 +322,11 @@ export async function runAndReport(
     [...mine, ...mine.flatMap((c) => (c.record?.corrected ? [{ statement: c.record.corrected.statement }] : [])), ...paper.cited],
     state.signal,
   );
+  // the claims' records, when the claims are those of `sets`, may be checked on claim workers too
+  const remote = paper.sets ? remoteClaims(paper.sets, ctx) : undefined;
+  if (remote) state.cleanups.push(async () => remote.close());
   const rows = await runClaims(mine, ctx, {
+    remote,
     timeoutMs: (opts.timeout ?? 600) * 1000,
     concurrency: opts.jobs ?? CLAIMS_IN_FLIGHT,
     expectedMs,
@@ -389,7 +395,8 @@ export function buildProgram(io: CliIo, state: { exitCode: number; signal?: Abor
     .addOption(backendOption())
     .action(async (opts: RunReportOptions) => {
       prestartWorkers(); // their start-up overlaps reading the paper
-      await runAndReport(paper.claims, { paper: paper.set.paper.id, title: paper.set.paper.title, cited: paper.set.cited, main: paper.set.paper.main }, opts, io, state);
+      prestartClaimWorkers();
+      await runAndReport(paper.claims, { paper: paper.set.paper.id, title: paper.set.paper.title, cited: paper.set.cited, main: paper.set.paper.main, sets: [paper.set] }, opts, io, state);
     });
 
   program

@@ -35,6 +35,22 @@ export interface RunOptions {
    * first, so a long wait overlaps the rest (rows still come in claim order). @defaultValue claim order
    */
   expectedMs?: ReadonlyMap<string, number>;
+  /**
+   * Claims checked elsewhere (src/claim-workers.ts): its lanes take the claims it accepts, in the
+   * same start order; this thread's lanes take the others first, then help. A claim it hands back
+   * (undefined) is checked here. The rows are the same. @defaultValue every claim here
+   */
+  remote?: RemoteRunner;
+}
+
+/** Where claims can be checked beside this thread (src/claim-workers.ts). */
+export interface RemoteRunner {
+  /** Claims in flight there at once. */
+  lanes: number;
+  /** Whether it can check this claim. */
+  accepts(claim: Claim): boolean;
+  /** The claim's row, or undefined: check it on this thread. */
+  run(claim: Claim, timeoutMs?: number): Promise<ClaimReport | undefined>;
 }
 
 export function selectClaims<C extends Pick<Claim, 'id'>>(claims: readonly C[], only?: string): C[] {
@@ -111,14 +127,35 @@ export async function runClaim(claim: Claim, ctx: CheckContext, timeoutMs?: numb
 }
 
 export async function runClaims(claims: readonly Claim[], ctx: CheckContext, options: RunOptions = {}): Promise<ClaimReport[]> {
-  const { only, onResult, onStart, timeoutMs, concurrency = 1, onInterrupted, expectedMs } = options;
+  const { only, onResult, onStart, timeoutMs, concurrency = 1, onInterrupted, expectedMs, remote } = options;
   const selected = selectClaims(claims, only);
   // Start order: longest expected first (stable), else claim order.
   const order = selected.map((_, i) => i);
   if (expectedMs) order.sort((a, b) => (expectedMs.get(selected[b].id) ?? 0) - (expectedMs.get(selected[a].id) ?? 0) || a - b);
+  const elsewhere = selected.map((c) => !!remote && remote.accepts(c));
+  const taken = new Uint8Array(selected.length);
+  /** Claims handed back by the remote lanes: this thread's lanes take them first. */
+  const handedBack: number[] = [];
+  let started = 0;
+  let remoteAlive = 0;
+  /** Wakes this thread's idle lanes when a remote lane hands a claim back or ends. */
+  let wake: () => void = () => {};
+  let woken = new Promise<void>((r) => (wake = r));
+  const ring = () => {
+    wake();
+    woken = new Promise<void>((r) => (wake = r));
+  };
+  const takeFirst = (eligible: (i: number) => boolean): number | undefined => {
+    for (const i of order) {
+      if (!taken[i] && eligible(i)) {
+        taken[i] = 1;
+        return i;
+      }
+    }
+    return undefined;
+  };
   const rows: ClaimReport[] = [];
   const finished = new Map<number, ClaimReport>();
-  let next = 0;
   const report = (i: number) => {
     rows.push(finished.get(i)!);
     finished.delete(i);
@@ -128,20 +165,54 @@ export async function runClaims(claims: readonly Claim[], ctx: CheckContext, opt
   const emit = () => {
     while (finished.has(rows.length)) report(rows.length);
   };
+  const finish = (i: number, row: ClaimReport) => {
+    if (ctx.signal?.aborted) onInterrupted?.(row);
+    finished.set(i, row);
+    emit();
+  };
   const lane = async () => {
     for (;;) {
       await new Promise<void>((r) => setImmediate(r)); // a macrotask turn: Ctrl-C (SIGINT) is seen between claims
       if (ctx.signal?.aborted) return;
-      if (next >= selected.length) return;
-      const i = order[next++];
-      onStart?.(selected[i], next, selected.length);
-      const row = await runClaim(selected[i], ctx, timeoutMs);
-      if (ctx.signal?.aborted) onInterrupted?.(row);
-      finished.set(i, row);
-      emit();
+      // this thread's own claims first, then any (the remote lanes may be behind)
+      const back = handedBack.shift();
+      const i = back ?? takeFirst((k) => !elsewhere[k]) ?? takeFirst(() => true);
+      if (i === undefined) {
+        if (remoteAlive === 0) return;
+        await woken; // a remote lane may still hand a claim back
+        continue;
+      }
+      if (back === undefined) onStart?.(selected[i], ++started, selected.length);
+      finish(i, await runClaim(selected[i], ctx, timeoutMs));
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, selected.length)) }, lane));
+  const remoteLane = async () => {
+    for (;;) {
+      await new Promise<void>((r) => setImmediate(r));
+      if (ctx.signal?.aborted) return;
+      const i = takeFirst((k) => elsewhere[k]);
+      if (i === undefined) return;
+      onStart?.(selected[i], ++started, selected.length);
+      const row = await remote!.run(selected[i], timeoutMs).catch(() => undefined);
+      if (row) finish(i, row);
+      else handedBack.push(i);
+      ring();
+    }
+  };
+  const here = Math.max(1, Math.min(concurrency, selected.length));
+  const there = remote && elsewhere.some(Boolean) ? Math.max(0, remote.lanes) : 0;
+  remoteAlive = there;
+  await Promise.all([
+    ...Array.from({ length: here }, lane),
+    ...Array.from({ length: there }, async () => {
+      try {
+        await remoteLane();
+      } finally {
+        remoteAlive--;
+        ring();
+      }
+    }),
+  ]);
   // Interrupted with claims out of order: the ones that finished after a claim never started.
   for (const i of [...finished.keys()].sort((a, b) => a - b)) report(i);
   return rows;

@@ -80,6 +80,17 @@ export class Poly {
     return new Poly(new Map([[monoKey(sorted), { mono: sorted, coef }]]));
   }
 
+  /** The sum of `terms` (each monomial normalised as in `monomial`): e.g. `termList()` of a polynomial rebuilds it. */
+  static fromTerms(terms: Iterable<{ readonly mono: Monomial; readonly coef: Rational }>): Poly {
+    const out = new Map<string, Term>();
+    for (const { mono, coef } of terms) {
+      if (coef.isZero()) continue;
+      const m = Poly.monomial(coef, mono).termList()[0];
+      accumulate(out, m.mono, m.coef);
+    }
+    return out.size === 0 ? Poly.ZERO : new Poly(out);
+  }
+
   isZero(): boolean {
     return this.terms.size === 0;
   }

@@ -21,6 +21,7 @@ import { registerMutate } from './mutate.ts';
 import { SCHEMA_FILE } from '../claims-json-schema.ts';
 import { PAPER_FILE, paper } from '../paper-claims.ts';
 import { parseShard, type Shard } from '../shard.ts';
+import { prestartClaimWorkers } from '../claim-workers.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The `init` template (it passes lint; a test keeps it so). */
@@ -52,6 +53,7 @@ export function registerFileCommands(program: Command, io: CliIo, state: CliStat
     .option('--shard <K/N>', 'run only the K-th of N slices of the claims; `hypocheck merge` joins the reports', parseShard)
     .addOption(new Option('--backend <name>', 'integrator for numeric checks').choices(['auto', 'gpu', 'cpu', 'qmc', 'quadrature']).default('auto'))
     .action(async (files: string[], opts: { only?: string; json?: string; report: string; seed: number; effort: number; backend: BackendChoice; allowModules?: boolean; timeout: number; jobs: number; shard?: Shard }) => {
+      prestartClaimWorkers(); // their start-up overlaps reading the files
       const sets = loadSets(files, !!opts.allowModules);
       const claims = sets.flatMap((set) => set.claims.map((r) => instantiate(r, { set })));
       const ids = new Set<string>();
@@ -67,6 +69,7 @@ export function registerFileCommands(program: Command, io: CliIo, state: CliStat
           title: sets.map((s) => s.paper.title).join('; '),
           cited: sets.flatMap((s) => s.cited),
           main: sets.flatMap((s) => s.paper.main ?? []),
+          sets,
           reproduce: (id) => `hypocheck check ${files.join(' ')} --only ${id} --seed ${opts.seed}${opts.backend !== 'auto' ? ` --backend ${opts.backend}` : ''}${opts.allowModules ? ' --allow-modules' : ''}`,
         },
         opts,
