@@ -98,12 +98,14 @@ async function checkedProved(result: CheckResult, record: ClaimRecord, env: Proc
 
 /**
  * Every kind: a `proved` over an empty domain (no parameter point satisfies the domains and
- * `forall`, decided by the solvers when no sampled point does) is `vacuous`, not proved.
+ * `forall`, decided by the solvers when no sampled point does) is `vacuous`, not proved; so is an
+ * `inconclusive` there (nothing was left to decide: the claim holds only vacuously).
  */
 async function vacuousOrNot(result: CheckResult, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
-  if ((result.verdict !== 'proved' && result.verdict !== 'supported') || record.kind === 'conjunction' || record.kind === 'module') return result;
+  if (!['proved', 'supported', 'inconclusive'].includes(result.verdict) || record.kind === 'conjunction' || record.kind === 'module') return result;
   const empty = await emptyDomain(record, env, ctx);
-  return empty ? { ...empty, evidence: { ...empty.evidence, provedVacuously: result.summary } } : result;
+  if (!empty) return result;
+  return { ...empty, evidence: { ...empty.evidence, [result.verdict === 'inconclusive' ? 'inconclusiveBefore' : 'provedVacuously']: result.summary } };
 }
 
 /**
