@@ -145,7 +145,7 @@ export function createSmtDecider(run: SmtRunner, version: string): Z3Decider {
       }
       const at = parseSmt2Values(out, query.variables);
       if (at && recheckCounterexample(query, at)) return { status: 'refuted', ms, witness: witnessStrings(query, at) };
-      return { status: 'unknown', ms, reason: 'sat, but the model is not rational or did not re-check exactly' };
+      return { status: 'unknown', ms, sat: true, reason: 'sat, but the model is not rational or did not re-check exactly' };
     },
   };
 }

@@ -75,6 +75,12 @@ export interface Decision {
   witness?: Record<string, string>;
   /** Why `unknown` (Z3 answer, timeout, failed re-check). */
   reason?: string;
+  /**
+   * `unknown` although the solver answered sat: it has a counterexample, but none of its roundings
+   * to rationals re-checks exactly (an irrational point, typically). Evidence against the claim,
+   * never for it: a kind must not call such a claim proved or supported.
+   */
+  sat?: true;
   /** Wall time of the Z3 call. */
   ms: number;
 }
@@ -320,7 +326,7 @@ function contextRunner(api: Z3Api, Z: ZContext, roundingDigits: number[]): (quer
       for (const v of query.variables) at[v] = valueAt(model.eval(vars.get(v)!, true).ast, digits);
       if (recheckCounterexample(query, at)) return { status: 'refuted', ms, witness: witnessStrings(query, at) };
     }
-    return { status: 'unknown', ms, reason: 'z3 found a model, but no rational rounding of it re-checked exactly' };
+    return { status: 'unknown', ms, sat: true, reason: 'z3 found a model, but no rational rounding of it re-checked exactly' };
   };
   return run;
 }

@@ -331,6 +331,11 @@ export interface SolverOutcome {
   witness?: Record<string, string>;
   answers: Record<string, Decision | 'absent'>;
   reason?: string;
+  /**
+   * Not refuted, but a solver said sat without an exact witness (Decision.sat), or gave a model
+   * that does not re-check: evidence of a counterexample the kernel cannot state exactly.
+   */
+  counterexampleUnstated?: true;
 }
 
 /**
@@ -338,7 +343,8 @@ export interface SolverOutcome {
  * its decider before it is reported, so a re-checked witness refutes whatever the other said.
  * `proved` needs every solver that answered definitely to say `unsat`: both → two-solvers; one,
  * with the other absent or `unknown` → one-solver (`confirmedBy: none`). A solver's `unsat`
- * against another's model that did not re-check is a disagreement: `unknown` with both answers.
+ * against another's model that did not re-check, or against a `sat` with no exact model, is a
+ * disagreement: `unknown` with both answers.
  */
 export async function decideQuery(solvers: SolverSet, query: RealQuery): Promise<SolverOutcome> {
   // integer parameters are Int for both solvers, and their witnesses must be integers (the re-check)
@@ -368,9 +374,11 @@ export async function decideQuery(solvers: SolverSet, query: RealQuery): Promise
   const refuted = got.find((d) => d.status === 'refuted' && rechecks(d));
   const bogus = got.find((d) => d.status === 'refuted' && !rechecks(d));
   const proved = got.filter((d) => d.status === 'proved');
-  if (bogus && !refuted) return { status: 'unknown', answers, reason: proved.length ? 'the solvers disagree (a model that does not re-check against an unsat)' : 'a solver model did not re-check exactly' };
+  const unstated = !refuted && (!!bogus || got.some((d) => d.sat)) ? { counterexampleUnstated: true as const } : {};
+  if (bogus && !refuted) return { status: 'unknown', answers, reason: proved.length ? 'the solvers disagree (a model that does not re-check against an unsat)' : 'a solver model did not re-check exactly', ...unstated };
   if (refuted) return { status: 'refuted', witness: refuted.witness, answers, ...(proved.length ? { reason: 'a solver said unsat, but the other solver\'s model re-checks exactly' } : {}) };
-  if (proved.length === 0) return { status: 'unknown', answers, reason: got.map((d) => d.reason).filter(Boolean).join('; ') || 'solver answered unknown' };
+  if (proved.length === 0) return { status: 'unknown', answers, reason: got.map((d) => d.reason).filter(Boolean).join('; ') || 'solver answered unknown', ...unstated };
+  if (got.some((d) => d.sat)) return { status: 'unknown', answers, reason: 'the solvers disagree (a sat without an exact model against an unsat)', ...unstated };
   return { status: 'proved', basis: proved.length >= 2 ? 'two-solvers' : 'one-solver', answers };
 }
 
@@ -381,12 +389,30 @@ export function proversText(outcome: SolverOutcome): string {
   return who.length === 1 ? who[0] : 'one solver';
 }
 
+/** Evidence entry `counterexample` of a query a solver found false at no exact rational point (SolverOutcome.counterexampleUnstated). */
+export const COUNTEREXAMPLE_UNSTATED = 'a solver found one, at no exact rational point (irrational?)';
+
+/**
+ * Whether a result's evidence, at any depth, holds evidence against the claim that the kernel
+ * could not turn into a witness: a solver's counterexample with no exact form, or a point where
+ * the printed data is undefined (`undefinedWhere`, `undefinedAt`). Such a result must not be
+ * outvoted by sampled trials into `supported`.
+ */
+export function evidenceAgainst(evidence: unknown): boolean {
+  if (!evidence || typeof evidence !== 'object') return false;
+  if (Array.isArray(evidence)) return evidence.some(evidenceAgainst);
+  const e = evidence as Record<string, unknown>;
+  if (e.counterexample === COUNTEREXAMPLE_UNSTATED || e.undefinedWhere !== undefined || e.undefinedAt !== undefined) return true;
+  return Object.values(e).some(evidenceAgainst);
+}
+
 /** Solver answers as evidence. */
 export function answersEvidence(o: SolverOutcome): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, a] of Object.entries(o.answers)) out[k] = a === 'absent' ? 'absent' : { status: a.status, ...(a.witness ? { witness: a.witness } : {}), ...(a.reason ? { reason: a.reason } : {}) };
   const c = o.answers.cvc5;
   out.confirmedBy = c !== 'absent' && c.status === o.status && o.status !== 'unknown' ? 'cvc5' : 'none';
+  if (o.counterexampleUnstated) out.counterexample = COUNTEREXAMPLE_UNSTATED;
   return out;
 }
 

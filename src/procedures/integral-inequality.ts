@@ -174,12 +174,19 @@ type CoefFn = (at: Point) => Rational;
 const compiledCoefs = new WeakMap<LangSymbols, WeakMap<MathNode, Map<string, CoefFn>>>();
 
 /** Exact value of a coefficient at a point: parameter expressions, with min/max evaluated. */
+/** A coefficient whose divisor vanishes at the point it is evaluated at (the printed data is undefined there). */
+export class UndefinedCoefficient extends LangError {
+  constructor(readonly text: string, readonly at: Point) {
+    super(`coefficient "${text}" is undefined at ${pointText(at)}`);
+  }
+}
+
 export function coefValue(node: MathNode, syms: LangSymbols, at: Point): Rational {
   return compiledCoef(node, syms, Object.keys(at).filter((k) => !(k in syms.parameters)))(at);
 }
 
 /** A coefficient compiled for points whose non-parameter symbols are `extra` (a structural error, e.g. a space variable, is thrown here). */
-function compiledCoef(node: MathNode, syms: LangSymbols, extra: string[]): CoefFn {
+export function compiledCoef(node: MathNode, syms: LangSymbols, extra: string[]): CoefFn {
   const key = extra.join(',');
   let byNode = compiledCoefs.get(syms);
   if (!byNode) compiledCoefs.set(syms, (byNode = new WeakMap()));
@@ -200,10 +207,10 @@ function compileCoef(node: MathNode, syms: LangSymbols, extra: string[]): CoefFn
   if (!hasMinMax) {
     const text = n.toString();
     const e = parseParamExpr(text, syms, extra);
-    if (Object.keys(e.roots).length) throw new LangError(`square roots in an integral-inequality coefficient are not supported: "${text}"`);
+    if (Object.keys(e.roots).length) throw new LangError(`square roots in a coefficient are not supported here: "${text}"`);
     return (at) => {
       const den = e.den.evaluate(at);
-      if (den.isZero()) throw new LangError(`coefficient "${text}" is undefined at ${pointText(at)}`);
+      if (den.isZero()) throw new UndefinedCoefficient(text, at);
       return e.num.evaluate(at).div(den);
     };
   }

@@ -324,12 +324,17 @@ async function decideCase(record: ClaimRecord, env: ProcedureEnv, ctx: CheckCont
   const dom = recordDomain(caseRecord, env);
   const base = { variables: dom.variables, roots: { ...dom.roots }, assumptions: dom.assumptions };
   const outcomes: SolverOutcome[] = [];
+  /** What the solvers were asked (the claim's conditions), by name: their outcomes. */
+  const asked = new Map<string, SolverOutcome>();
   const ask = async (what: string, goal: Formula, roots: Roots = {}, assumptions: Formula = base.assumptions): Promise<SolverOutcome> => {
     const o = await decideQuery(solvers, { ...base, assumptions, roots: { ...base.roots, ...roots }, goal });
     evidence[what] = answersEvidence(o);
     outcomes.push(o);
+    asked.set(what, o);
     return o;
   };
+  /** The conditions a solver found violated at a point it cannot state exactly, if any. */
+  const unstated = () => [...asked].filter(([, o]) => o.counterexampleUnstated).map(([what]) => what).join(', ');
   /** A solver model as an exact point of the parameters (undefined when it is not one). */
   const modelPoint = (o: SolverOutcome): Record<string, Rational> | undefined => {
     if (o.status !== 'refuted' || !o.witness) return undefined;
@@ -411,7 +416,7 @@ async function decideCase(record: ClaimRecord, env: ProcedureEnv, ctx: CheckCont
       ok &&= o.status === 'proved';
     }
     if (sharp && !diff.num.isZero()) {
-      return { label: c.label, status: checked ? 'supported' : 'inconclusive', evidence, decisive: `${c.label}: ρ = ${paramText(rho)}, differs by ${paramText(diff)}`, summary: `${c.label}: not identical to ρ = ${paramText(rho)}${tag}, but no exact point separates them` };
+      return { label: c.label, status: checked && !unstated() ? 'supported' : 'inconclusive', evidence, decisive: `${c.label}: ρ = ${paramText(rho)}, differs by ${paramText(diff)}`, summary: `${c.label}: not identical to ρ = ${paramText(rho)}${tag}, but no exact point separates them` };
     }
     results.push(regimes.length > 1 ? `ρ = ${paramText(rho)} (${regime})` : `ρ = ${paramText(rho)}`);
   }
@@ -426,7 +431,9 @@ async function decideCase(record: ClaimRecord, env: ProcedureEnv, ctx: CheckCont
       ? { label: c.label, status: 'proved', basis, evidence, decisive: `${c.label}: ${results[0]} (${one}), ${sharp ? 'sharp' : 'bound'}`, summary: `${c.label}: ${sharp ? 'equals' : 'at most'} ρ = 2 min Re λ(C) = ${results[0].slice(4)} (${one} spectrum)` }
       : { label: c.label, status: 'proved', basis, evidence, decisive: `${c.label}: ${results.join(', ')}, ${sharp ? 'sharp' : 'bound'}`, summary: `${c.label}: ${sharp ? 'equals' : 'at most'} ρ = 2 min Re λ(C), per regime of tr² − 4 det: ${results.join('; ')}` };
   }
-  return { label: c.label, status: checked ? 'supported' : 'inconclusive', evidence: { ...evidence, worstRelativeMargin: Number(worst.toPrecision(4)) }, decisive: `${c.label}: ${results.join(', ') || 'ρ'} undecided`, summary: `${c.label}: no violation at ${checked} exact points; the solvers did not decide the domain` };
+  // a solver's counterexample with no exact form (an irrational point) is evidence against the case
+  const against = unstated();
+  return { label: c.label, status: checked && !against ? 'supported' : 'inconclusive', evidence: { ...evidence, worstRelativeMargin: Number(worst.toPrecision(4)) }, decisive: `${c.label}: ${results.join(', ') || 'ρ'} undecided${against ? `; a solver found a violation it cannot state exactly (${against})` : ''}`, summary: `${c.label}: no violation at ${checked} exact points; the solvers did not decide the domain${against ? `, and a solver found a violation with no exact rational point (${against}): not supported` : ''}` };
 }
 
 /**

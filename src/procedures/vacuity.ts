@@ -25,8 +25,8 @@ import { LangError, type ParamExpr } from '../../symbolic/lang/index.ts';
 import { parseMath, parseParamExpr } from '../../symbolic/lang/param.ts';
 import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
 import { getProcedure, registerProcedure } from './registry.ts';
-import { badInput, closedEndPoints, domainPoints, farPoints, identifiersUsed, langSymbols, nonzeroOnDomain, noTrials, paramText, pointText, recordRng, signOnWholeDomain } from './common.ts';
-import { coefValue } from './integral-inequality.ts';
+import { badInput, closedEndPoints, domainPoints, evidenceAgainst, farPoints, identifiersUsed, langSymbols, nonzeroOnDomain, noTrials, paramText, pointText, recordRng, signOnWholeDomain } from './common.ts';
+import { UndefinedCoefficient, coefValue, compiledCoef } from './integral-inequality.ts';
 
 const HOLDS: Record<string, (s: number) => boolean> = { '<': (s) => s < 0, '<=': (s) => s <= 0, '>': (s) => s > 0, '>=': (s) => s >= 0, '=': (s) => s === 0 };
 
@@ -177,6 +177,7 @@ registerProcedure({
     nonnegative: z.array(z.string()).describe('norms: free symbols ≥ 0'),
     free: z.array(z.string()).optional().describe('other terms of either sign (e.g. what an exact identity makes equal on both sides)'),
   }),
+  validate: relationProblems,
   async decide(record, env, ctx) {
     try {
       return await decideVacuousClaim(record, env, ctx);
@@ -197,6 +198,7 @@ registerProcedure({
     free: z.array(z.string()).optional(),
     dimension: z.union([z.number().int().positive(), z.array(z.number().int().positive())]).optional(),
   }),
+  validate: relationProblems,
   async decide(record, env, ctx) {
     try {
       return await decideVacuousClaim(record, env, ctx);
@@ -206,6 +208,29 @@ registerProcedure({
     }
   },
 });
+
+/**
+ * Lint of a norm relation: both sides compile as the trials evaluate them (the parameters, and the
+ * norms, free and vanishing terms and the dimension symbol when `dimension` is given as values), so
+ * an undeclared symbol (a dimension `d` with no `dimension` field) or a square root in a coefficient
+ * is an error before anything runs, not an `error` verdict.
+ */
+function relationProblems(record: ClaimRecord, env: ProcedureEnv): { path: string; message: string }[] {
+  const rel = splitRelation(barsToAbs(String(record.relation)));
+  if (!rel) return [{ path: 'relation', message: `expected "lhs REL rhs", got "${String(record.relation)}"` }];
+  const syms = langSymbols(env, record);
+  const names = (f: string) => ((record[f] as unknown[] | undefined) ?? []).map(String);
+  const extra = [...names('nonnegative'), ...names('free'), ...names('vanishing'), ...(record.dimension !== undefined ? [syms.dimension?.name ?? 'd'] : [])].filter((n) => !(n in syms.parameters));
+  for (const side of [rel.lhs, rel.rhs]) {
+    try {
+      compiledCoef(parseMath(side), syms, extra);
+    } catch (e) {
+      if (e instanceof LangError || e instanceof RangeError) return [{ path: 'relation', message: e.message }];
+      throw e;
+    }
+  }
+  return [];
+}
 
 async function decideVacuousClaim(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
   const syms = langSymbols(env, record);
@@ -245,9 +270,19 @@ async function decideVacuousClaim(record: ClaimRecord, env: ProcedureEnv, ctx: C
     if (norms.length) trials.push({ ...base, ...Object.fromEntries(norms.map((n) => [n, Rational.ZERO])) });
   }
   const firstTrials: string[] = [];
+  let undefinedAt: UndefinedCoefficient | undefined;
   for (const [ti, at] of trials.entries()) {
-    const L = coefValue(lhs, syms, at);
-    const R = coefValue(rhs, syms, at);
+    let L: Rational, R: Rational;
+    try {
+      L = coefValue(lhs, syms, at);
+      R = coefValue(rhs, syms, at);
+    } catch (e) {
+      // a divisor that vanishes at a point of the domain: the printed relation is undefined there
+      // (a violation at another trial, where it is defined, still refutes)
+      if (!(e instanceof UndefinedCoefficient)) throw e;
+      undefinedAt ??= e;
+      continue;
+    }
     const s = L.sub(R).sign();
     const shown = Object.fromEntries(Object.entries(at).filter(([k]) => new RegExp(`\\b${k}\\b`).test(`${String(record.relation)} ${syms.definitions.filter((x) => /\b(min|max)\(/.test(x)).join(' ')}`)));
     if (ti <= norms.length) firstTrials.push(`lhs = ${L}, rhs = ${R} at ${pointText(shown)}`);
@@ -267,11 +302,28 @@ async function decideVacuousClaim(record: ClaimRecord, env: ProcedureEnv, ctx: C
       };
     }
   }
+  if (undefinedAt) {
+    const where = Object.fromEntries(Object.entries(undefinedAt.at).map(([k, v]) => [k, v.toString()]));
+    return { verdict: 'inconclusive', method: 'exact', summary: `${undefinedAt.message}: the printed relation is not defined there (state the hypothesis that excludes it)`, evidence: { undefinedAt: where, coefficient: undefinedAt.text }, decisive: `undefined: ${undefinedAt.text}` };
+  }
   const first = firstTrials.join('; ');
   if (record.kind === 'norm-inequality') {
     const whole = await normsOnTheWholeDomain(record, env, ctx, norms, free, dims, dimName);
-    if (whole) return { ...whole, evidence: { trials: trials.length, firstTrials: first, ...whole.evidence }, ...(record.dimension !== undefined ? { dimensions: dims as number[] } : {}) };
+    if (whole && whole.verdict !== 'inconclusive') return { ...whole, evidence: { trials: trials.length, firstTrials: first, ...whole.evidence }, ...(record.dimension !== undefined ? { dimensions: dims as number[] } : {}) };
     if (trials.length === 0) return noTrials('exact', record);
+    // the solvers left the whole domain undecided (a model that does not re-check exactly, a
+    // divisor that vanishes there, no answer): the exact trials at rational points are no evidence
+    // against a failure at an irrational one, or where the relation is undefined
+    if (whole) {
+      return {
+        verdict: 'inconclusive',
+        method: 'exact',
+        summary: `holds exactly on ${trials.length} trials at ${points.length} exact domain points; on the whole domain ${whole.summary}`,
+        evidence: { trials: trials.length, firstTrials: first, ...whole.evidence },
+        ...(record.dimension !== undefined ? { dimensions: dims as number[] } : {}),
+        decisive: `holds at the trials; ${whole.decisive ?? 'undecided on the whole domain'}`,
+      };
+    }
     return {
       verdict: 'supported',
       method: 'exact',
@@ -289,12 +341,22 @@ async function decideVacuousClaim(record: ClaimRecord, env: ProcedureEnv, ctx: C
   if (a.emptyEverywhere) return { verdict: 'vacuous', method: 'exact', summary: `${id} admits nothing at all (its bound is negative on the whole domain)`, evidence, decisive: `vacuous: ${id} is empty` };
   if (!points.length) return { verdict: 'inconclusive', method: 'exact', summary: `no sampled domain point where ${id} admits ε ≡ 0: the claim was not checked`, evidence, decisive: `unchecked: ${id} admits nothing at the sampled points` };
   if (!a.vacuous) return { verdict: 'inconclusive', method: 'exact', summary: `holds at ${vanishing.join(', ')} = 0, but ${id} admits other cases, not decided here`, evidence, decisive: `holds at the admissible case; ${first}; ${id} not vacuous` };
+  // the admissible case on its whole domain, not only at the trials: the vanishing terms 0, the
+  // norms ≥ 0 and free, where ε ≡ 0 is admissible (0 ≤ bound)
+  const asm = env.set.claims.find((c) => c.id === id)!;
+  const admissibleWhere = asm.bound !== undefined && String(asm.bound) !== '' ? [`${String(asm.bound)} >= 0`] : [];
+  const whole = await normsOnTheWholeDomain(record, env, ctx, norms, free, dims, dimName, { vanishing, forall: admissibleWhere });
+  const at = `at the admissible case (${vanishing.join(', ')} = 0)`;
+  if (whole?.verdict === 'refuted') return { ...whole, summary: `false already at the one admissible case: ${whole.summary}`, evidence: { ...evidence, ...whole.evidence }, decisive: `violated ${at}: ${whole.decisive ?? ''}` };
+  if (whole?.verdict === 'inconclusive') {
+    return { verdict: 'inconclusive', method: 'exact', summary: `${id} admits only the trivial case; ${at} the claim holds at ${trials.length} exact trials, but on the whole domain ${whole.summary}`, evidence: { ...evidence, ...whole.evidence }, decisive: `holds at the trials ${at}; ${whole.decisive ?? ''}` };
+  }
   return {
     verdict: 'vacuous',
     method: 'exact',
-    summary: `${id} admits only the trivial case, where the claim holds (${vanishing.join(', ')} = 0; ${trials.length} exact trials)`,
-    evidence,
-    decisive: `vacuous; at the admissible case ${first}`,
+    summary: `${id} admits only the trivial case, where the claim holds (${vanishing.join(', ')} = 0; ${trials.length} exact trials${whole ? `; ${whole.summary}` : ''})`,
+    evidence: { ...evidence, ...(whole?.evidence ?? {}) },
+    decisive: `vacuous; at the admissible case ${first}${whole?.decisive ? `; ${whole.decisive}` : ''}`,
   };
 }
 
@@ -303,9 +365,13 @@ async function decideVacuousClaim(record: ClaimRecord, env: ProcedureEnv, ctx: C
  * and the free symbols as reals, decided as an `inequality` (Z3 and cvc5 on the negation, solver
  * models re-checked exactly) at each printed dimension. A strict relation that fails only where
  * the sides are equal (a set sampling never hits) is refuted here. `proved` when every dimension
- * is proved, `refuted` with the first re-checked witness, else undefined (the trials stand).
+ * is proved, `refuted` with the first re-checked witness, `inconclusive` with the inequality's
+ * reason where it is undecided with evidence against it (a solver's counterexample at an
+ * irrational point, a divisor that vanishes on the domain: common.ts evidenceAgainst); undefined
+ * otherwise (no answer, a relation it cannot pose: the trials stand). `admissible`
+ * (vacuous-claim): the vanishing terms are 0 there and its hypotheses (ε ≡ 0 admissible) are added.
  */
-async function normsOnTheWholeDomain(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, norms: string[], free: string[], dims: (number | undefined)[], dimName: string): Promise<CheckResult | undefined> {
+async function normsOnTheWholeDomain(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, norms: string[], free: string[], dims: (number | undefined)[], dimName: string, admissible?: { vanishing: string[]; forall: string[] }): Promise<CheckResult | undefined> {
   const inequality = getProcedure('inequality');
   if (!inequality) return undefined;
   const printed = String(record.relation);
@@ -318,6 +384,11 @@ async function normsOnTheWholeDomain(record: ClaimRecord, env: ProcedureEnv, ctx
     else parameters[n] = { domain: '>= 0' };
   }
   for (const f of free) if (!(f in declared)) parameters[f] = { domain: 'real' };
+  for (const v of admissible?.vanishing ?? []) {
+    if (!(v in declared)) parameters[v] = { domain: 'real' };
+    forall.push(`${v} = 0`);
+  }
+  forall.push(...(admissible?.forall ?? []));
   const set = { ...env.set, symbols: { ...env.set.symbols, parameters } };
   const outcomes: CheckResult[] = [];
   for (const d of dims) {
@@ -328,7 +399,10 @@ async function normsOnTheWholeDomain(record: ClaimRecord, env: ProcedureEnv, ctx
     const r = await inequality.decide({ ...record, id: `${record.id}#norms`, kind: 'inequality', relation, forall, nonnegative: undefined, dimension: undefined, corrected: undefined }, { set }, ctx);
     const at = d === undefined ? '' : ` (${dimName} = ${d})`;
     if (r.verdict === 'refuted') return { verdict: 'refuted', method: r.method, summary: `${r.summary}${at}: the norms are independent values ≥ 0`, evidence: { wholeDomain: r.evidence }, witness: r.witness, decisive: `violated${at}: ${r.decisive ?? ''}` };
-    if (r.verdict !== 'proved') return undefined;
+    // undecided: evidence against it (a counterexample with no exact form, a point where it is
+    // undefined) makes the claim inconclusive; otherwise (no answer, a relation the inequality
+    // kind cannot pose) the exact trials stand
+    if (r.verdict !== 'proved') return evidenceAgainst(r.evidence) ? { verdict: 'inconclusive', method: r.method, summary: `${r.summary}${at}`, evidence: { wholeDomain: r.evidence }, decisive: `undecided${at}: ${r.decisive ?? ''}` } : undefined;
     outcomes.push(r);
   }
   if (outcomes.length === 0) return undefined;
