@@ -34,8 +34,8 @@ import { Rational, q, rationalSqrt } from '../../symbolic/rational.ts';
 import { Poly, pv } from '../../symbolic/poly.ts';
 import { PolyMatrix, rootName, type Roots } from '../../symbolic/matrix.ts';
 import { LangError, type ParamExpr } from '../../symbolic/lang/index.ts';
-import { difference, exactSquareRoot, nonNegativeParameter, parseParamExpr, parseParamExprs, signAt, signFormula } from '../../symbolic/lang/param.ts';
-import { atom, and, type Formula } from '../../symbolic/z3.ts';
+import { difference, exactSquareRoot, hypothesisFormula, nonNegativeParameter, parseParamExpr, parseParamExprs, signAt, signFormula } from '../../symbolic/lang/param.ts';
+import { atom, and, or, type Formula } from '../../symbolic/z3.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
 import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointStrings, pointText, recordDomain, type SolverOutcome, type SolverSet } from './common.ts';
@@ -59,6 +59,26 @@ interface Case {
   when?: string;
   rate: string;
   slack?: string;
+}
+
+/**
+ * Whether the cases' `when` conditions cover the record's domain (∀ p ∈ D: when₁ ∨ … ∨ whenₖ, Z3
+ * and cvc5): a re-checked point outside every case is named (each case still stands for its own
+ * part); undefined for a single `rate`, or when a condition has a square root.
+ */
+async function casesCoverage(record: ClaimRecord, env: ProcedureEnv, cases: readonly Case[], solvers: SolverSet): Promise<{ evidence: unknown; uncovered?: string } | undefined> {
+  const whens = cases.map((c) => c.when).filter((w): w is string => typeof w === 'string');
+  if (whens.length === 0 || whens.length !== cases.length) return undefined;
+  const syms = langSymbols(env, record);
+  const formulas = whens.map((w) => hypothesisFormula(w, syms));
+  if (formulas.some((f) => Object.keys(f.roots).length)) return undefined;
+  const dom = recordDomain(record, env);
+  const o = await decideQuery(solvers, { variables: dom.variables, roots: dom.roots, assumptions: dom.assumptions, goal: or(...formulas.map((f) => f.formula)) });
+  if (o.status === 'refuted' && o.witness) {
+    const at = Object.entries(o.witness).map(([k, v]) => `${k}=${v}`).join(', ');
+    return { evidence: { covered: false, uncoveredAt: o.witness, ...answersEvidence(o) }, uncovered: at };
+  }
+  return { evidence: { covered: o.status === 'proved' ? true : 'undecided', ...answersEvidence(o) } };
 }
 
 function casesOf(record: ClaimRecord): Case[] {
@@ -509,7 +529,10 @@ registerProcedure({
       return { verdict: 'refuted', method: 'exact', summary: refutedCases.map((o) => o.summary).join('; '), evidence, witness: bad.witness, decisive, ...dims };
     }
     const verdict: Verdict = outs.every((o) => o.status === 'proved') ? 'proved' : outs.some((o) => o.status === 'inconclusive') ? 'inconclusive' : 'supported';
-    const summary = outs.map((o) => o.summary).join('; ');
+    // each case is decided where its `when` holds; a part of the domain no case covers is said
+    const gap = await casesCoverage(record, env, cases, solvers);
+    if (gap) evidence.coverage = gap.evidence;
+    const summary = outs.map((o) => o.summary).join('; ') + (gap?.uncovered ? `; the cases leave part of the domain uncovered (no printed rate there), e.g. ${gap.uncovered}` : '');
     if (verdict === 'proved') return { verdict, method: 'z3', basis: outs.every((o) => o.basis === 'two-solvers') ? 'two-solvers' : 'one-solver', summary, evidence, decisive, ...dims };
     return { verdict, method: 'spectral', summary, evidence, decisive, ...dims };
   },

@@ -90,3 +90,20 @@ describe('decideQuery: an unsat against a sat with no exact model is a disagreem
     expect(alone).toMatchObject({ status: 'unknown', counterexampleUnstated: true });
   });
 });
+
+describe('spectral-rate: cases that leave part of the domain uncovered are said (finding 7)', () => {
+  const twoCases = (second: string) =>
+    files.decide(oneClaimFile('  parameters: { a: { domain: "> 0" } }\n', `kind: spectral-rate, drift: [["a"]], diffusion: [["1"]], sharp: true, cases: [{ when: "a < 1", rate: "2*a" }, { when: "${second}", rate: "2*a" }]`));
+  it('a < 1 and a > 2: proved case by case, with a point between them named; a < 1 and a ≥ 1 cover', async () => {
+    const gap = await twoCases('a > 2');
+    expect(gap.verdict).toBe('proved');
+    expect(gap.summary).toMatch(/uncovered/);
+    const [n, d = '1'] = (gap.evidence.coverage as { uncoveredAt: Record<string, string> }).uncoveredAt.a.split('/');
+    expect(Number(n) / Number(d)).toBeGreaterThanOrEqual(1);
+    expect(Number(n) / Number(d)).toBeLessThanOrEqual(2);
+    const covered = await twoCases('a >= 1');
+    expect(covered.verdict).toBe('proved');
+    expect(covered.summary).not.toMatch(/uncovered/);
+    expect(covered.evidence.coverage).toMatchObject({ covered: true });
+  });
+});
