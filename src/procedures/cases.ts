@@ -11,6 +11,9 @@ import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import { LangError } from '../../symbolic/lang/index.ts';
 import { splitRelation } from '../../symbolic/lang/text.ts';
 import { badInput, emptyDomain, langSymbols } from './common.ts';
+import { parseParamExprs } from '../../symbolic/lang/param.ts';
+import type { Poly } from '../../symbolic/poly.ts';
+import { undefinedWhere } from './identity.ts';
 
 /** At most this many cases (2 maxima of 3 arguments and one of 2: 18). */
 export const MAX_CASES = 64;
@@ -52,6 +55,36 @@ export interface Case {
   texts: string[];
   /** The case's hypotheses (relations over the parameters). */
   hypotheses: string[];
+}
+
+/**
+ * The divisors of the max/min arguments in `texts` (definitions expanded), as polynomials in the
+ * parameters. A case's hypotheses compare the arguments cross-multiplied, with each divisor ≠ 0:
+ * the cases together cover the domain less the arguments' poles, so those are checked on the
+ * whole domain first (decideWithCases). Arguments that do not parse as parameter expressions give none.
+ */
+export function maxMinDivisors(texts: readonly string[], record: ClaimRecord, env: ProcedureEnv): Poly[] {
+  const defs = bodies(record, env);
+  const args = new Set<string>();
+  for (const t of texts) {
+    let tree: MathNode;
+    try {
+      tree = expand(t.replace(/(?<![<>=!])=(?!=)/g, '=='), defs);
+    } catch {
+      continue;
+    }
+    for (const n of tree.filter(isMaxMin)) for (const a of (n as Node).args ?? []) if (!hasMaxMin(a)) args.add(a.toString());
+  }
+  const syms = langSymbols(env, record);
+  const out: Poly[] = [];
+  for (const a of args) {
+    try {
+      out.push(...parseParamExprs([a], syms).divisors);
+    } catch {
+      // not a parameter expression (a variable, a function): the procedure reports it
+    }
+  }
+  return out;
 }
 
 /** The cases of `texts` (fields of one record), or undefined when no max/min occurs. */
@@ -117,7 +150,9 @@ export async function decideByCases(
       return { ...r, summary: `${r.summary} [case ${c.hypotheses.join(', ')} of max/min]`, evidence: { ...r.evidence, maxMinCase: c.hypotheses }, decisive: `${r.decisive ?? ''} | case ${c.hypotheses.join(', ')}` };
     }
   }
-  const cases2 = results.map(({ c, r }) => ({ case: c.hypotheses.join(', '), verdict: r.verdict, basis: r.basis, summary: r.summary }));
+  // each case's evidence is kept: a solver's counterexample with no exact form or an undefined point
+  // in one case is evidence against the claim (common.ts evidenceAgainst)
+  const cases2 = results.map(({ c, r }) => ({ case: c.hypotheses.join(', '), verdict: r.verdict, basis: r.basis, summary: r.summary, evidence: r.evidence }));
   const decisive = results.map(({ c, r }) => `${c.hypotheses.join(',')}: ${r.decisive ?? r.verdict}`).join(' | ');
   if (results.every(({ r }) => r.verdict === 'proved')) {
     const bases = new Set(results.map(({ r }) => r.basis));
@@ -172,6 +207,13 @@ export async function decideWithCases(
   }
   const empty = ctx ? await emptyDomain(record, env, ctx) : undefined;
   if (empty) return empty;
+  if (split && ctx) {
+    // a pole of a max/min argument lies outside every case: the printed relation is undefined there
+    const forall = ((record.forall as string[] | undefined) ?? []).map(String);
+    const divisors = maxMinDivisors([...fields.map((f) => String(record[f])), ...forall], record, env);
+    const why = divisors.length ? await undefinedWhere(divisors, [], [], record, env, ctx) : undefined;
+    if (why) return { verdict: 'inconclusive', method, summary: `${why}, inside a max/min argument: the printed relation is not defined there (state the hypothesis that excludes it)`, evidence: { undefinedWhere: why }, decisive: `undefined: ${why}` };
+  }
   return split ? decideByCases(split.cases, split.records, decide) : decide(record);
 }
 

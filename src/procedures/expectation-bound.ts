@@ -40,6 +40,7 @@ import { chooseIntegrators, integrateMargins, marginShortfall, STRICT_SUPPORT_SI
 import { registerProcedure } from './registry.ts';
 import { answersEvidence, badInput, decideQuery, domainPoints, domainPointsAtScales, getSolvers, inDomain, langSymbols, noTrials, paramText, pointText, recordDomain, recordRng, signByTerms, signOnWholeDomain } from './common.ts';
 import { gaussianWeight, weightTerm, weightVariances, type GaussianWeight } from './integral-inequality.ts';
+import { undefinedWhere } from './identity.ts';
 
 type Node = MathNode & { type: string; name?: string; fn?: unknown; args?: MathNode[]; op?: string; content?: MathNode; value?: unknown };
 const fnName = (n: Node): string | undefined => (typeof n.fn === 'string' ? n.fn : (n.fn as { name?: string } | undefined)?.name);
@@ -543,6 +544,7 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
   const L = side(lhs);
   const R = side(rhs);
   if (![L, R].every((e) => linearInExpectations(e, eNames))) throw new LangError('Monte Carlo (a non-polynomial integrand): the relation must be linear in the expectations (no product or quotient of E(·)); write a product of expectations as one E(·) where that is what is meant');
+
   const trials = Number((record.options as { points?: number } | undefined)?.points ?? Math.max(2, Math.round(6 * Math.min(1, ctx.effort))));
   const samples = Number((record.options as { samples?: number } | undefined)?.samples ?? Math.max(20_000, Math.round(200_000 * ctx.effort)));
   const rows: Record<string, unknown>[] = [];
@@ -716,6 +718,11 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
     return { verdict: 'inconclusive', method: 'monte-carlo', summary: text, evidence: { rows, rule: SUPPORT_RULE }, dimensions: dims, decisive: `within error: ${text}` };
   }
   if (rows.length === 0) return noTrials('monte-carlo', record);
+  // supported only where the bound is defined on the WHOLE domain, not only at the trials (they
+  // never land on a = 7/3 or a = √2); a violation at a trial where it is defined refutes regardless
+  const divisors = dims.flatMap((d) => [L.den, R.den].map((den) => den.subs({ [dimName]: q(d) }))).filter((den) => den.constantValue() === undefined);
+  const undefinedWhy = divisors.length ? await undefinedWhere(divisors, [], [...Object.keys(L.roots), ...Object.keys(R.roots)], record, env, ctx) : undefined;
+  if (undefinedWhy) return { verdict: 'inconclusive', method: 'monte-carlo', summary: `${undefinedWhy}: the printed bound is not defined there (state the hypothesis that excludes it); no trial violated it`, evidence: { rows, undefinedWhere: undefinedWhy, rule: SUPPORT_RULE }, dimensions: dims, decisive: `undefined: ${undefinedWhy}` };
   return { verdict: 'supported', method: 'monte-carlo', summary: `${rows.length} seeded trials over the domain; worst ${worst.text}`, evidence: { rows, rule: SUPPORT_RULE }, dimensions: dims, decisive: `holds: worst ${worst.text}` };
 }
 

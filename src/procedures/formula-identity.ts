@@ -41,7 +41,7 @@ const extraOf = (_env: ProcedureEnv): string[] => [];
       throw e;
     }
   },
-  decide: (record, env, ctx) => decideWithCases(record, env, ['lhs', 'rhs'], 'exact', (r) => decideFormula(r, env, ctx)),
+  decide: (record, env, ctx) => decideWithCases(record, env, ['lhs', 'rhs'], 'exact', (r) => decideFormula(r, env, ctx), ctx),
   });
 }
 

@@ -39,7 +39,8 @@ import { LangError, type LangSymbols, type ParamExpr } from '../../symbolic/lang
 import { parseMath, parseParamExpr } from '../../symbolic/lang/param.ts';
 import { barsToAbs, mentionsIdentifier, splitRelation } from '../../symbolic/lang/text.ts';
 import { registerProcedure } from './registry.ts';
-import { badInput, citedUses, closedEndPoints, domainPoints, domainPointsAtScales, farPoints, farPointsTogether, langSymbols, noTrials, pointText, recordRng } from './common.ts';
+import { badInput, citedUses, closedEndPoints, domainPoints, domainPointsAtScales, farPoints, farPointsTogether, langSymbols, noTrials, pointText, recordRng, signOnWholeDomain } from './common.ts';
+import { undefinedWhere } from './identity.ts';
 import { inconclusive } from '../claims.ts';
 import { cst, type Expr } from '../../numeric/expr.ts';
 import type { IntegratorSet } from '../../numeric/integrator.ts';
@@ -471,6 +472,53 @@ const FAR_FACTORS = [100, 10_000, 1_000_000, 1_000_000_000];
 /** The dimensions beyond the default ones, and the degree checked there (the basis stays small). */
 const EXTRA_DIMENSIONS = [4, 5, 6, 8, 12, 16];
 const extraDegree = (d: number) => (d <= 4 ? 2 : 1);
+
+/**
+ * Whether the printed data is defined on the WHOLE domain, not only at the sampled points, before a
+ * `supported` (sampling never lands on a pole such as a = 7/3 or a = √2): every coefficient's
+ * divisor ≠ 0 and the weight integrable (each diagonal entry of its precision A, over its
+ * denominator, > 0), decided exactly or by the solvers at each dimension. An inconclusive result
+ * with the reason, or undefined when it is defined everywhere.
+ */
+export async function undefinedOnDomain(p: ParsedIntegral, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, method: CheckResult['method']): Promise<CheckResult | undefined> {
+  const coefNodes: MathNode[] = [];
+  const forms = (f: LinearForm | undefined) => (f ?? []).forEach((t) => t.coef && coefNodes.push(t.coef));
+  for (const t of [...p.lhs, ...p.rhs, ...p.constraints.flatMap((c) => c.f)]) {
+    coefNodes.push(...t.coef);
+    forms(t.f);
+    forms(t.g);
+  }
+  const divisors: Poly[] = [];
+  const rootNames: string[] = [];
+  for (const n of coefNodes) {
+    let e: ParamExpr;
+    try {
+      e = parseParamExpr(n.toString(), p.syms, [p.dimName]);
+    } catch {
+      continue; // min/max or an input the point evaluation reports
+    }
+    rootNames.push(...Object.keys(e.roots));
+    for (const d of p.dims) {
+      const den = e.den.subs({ [p.dimName]: q(d) });
+      if (den.constantValue() === undefined) divisors.push(den);
+    }
+  }
+  const why = divisors.length ? await undefinedWhere(divisors, [], rootNames, record, env, ctx) : undefined;
+  if (why) return { verdict: 'inconclusive', method, summary: `${why}: a coefficient of the printed statement is not defined there (state the hypothesis that excludes it)`, evidence: { undefinedWhere: why }, dimensions: p.dims, decisive: `undefined: ${why}` };
+  const g = gaussianWeight(String(record.weight), p.syms, [p.dimName]);
+  for (const d of p.dims) {
+    for (const [i, v] of g.variables.entries()) {
+      const e: ParamExpr = { num: g.A[i][i].subs({ [p.dimName]: q(d) }), den: g.den.subs({ [p.dimName]: q(d) }), roots: {} };
+      const sign = await signOnWholeDomain(e, '>', record, env, ctx);
+      if (sign.holds) continue;
+      const text = sign.holds === false
+        ? `the weight is not integrable in ${v} at ${sign.where ?? 'a point'} of the domain (the coefficient of −${v}²/2 in its exponent, ${e.num.toString()}${e.den.constantValue()?.isOne() ? '' : ` / (${e.den.toString()})`}, is not > 0 there)`
+        : `whether the weight is integrable in ${v} on the whole domain is undecided (${sign.how})`;
+      return { verdict: 'inconclusive', method, summary: `${text}: the printed statement is not defined there (state the hypothesis that excludes it)`, evidence: { undefinedWhere: text, ...(sign.where ? { undefinedAt: sign.where } : {}) }, dimensions: p.dims, decisive: `undefined: ${text}` };
+    }
+  }
+  return undefined;
+}
 
 export function parseIntegralRecord(record: ClaimRecord, env: ProcedureEnv): ParsedIntegral {
   const syms = langSymbols(env, record);
@@ -1178,9 +1226,15 @@ registerProcedure({
       p.narrowed && (r.verdict === 'supported' || r.verdict === 'proved')
         ? { verdict: 'inconclusive', method: r.method, summary: `${r.summary}; not every dimension: ${p.narrowed}`, evidence: { ...r.evidence, notEveryDimension: p.narrowed }, ...(r.dimensions ? { dimensions: r.dimensions } : {}), decisive: `not every dimension: ${r.decisive ?? ''}` }
         : r;
-    if (record.family === 'numeric') return narrowed(await decideNumeric(p, record, env, ctx));
+    // a supported (sampled) or proved verdict stands only where the printed data is defined on the whole domain
+    const defined = async (r: CheckResult): Promise<CheckResult> => {
+      if (r.verdict !== 'supported' && r.verdict !== 'proved') return r;
+      const not = await undefinedOnDomain(p, record, env, ctx, r.method);
+      return not ? { ...not, evidence: { ...r.evidence, ...not.evidence } } : r;
+    };
+    if (record.family === 'numeric') return narrowed(await defined(await decideNumeric(p, record, env, ctx)));
     try {
-      return narrowed(await decidePolynomial(p, record, env, ctx));
+      return narrowed(await defined(decidePolynomial(p, record, env, ctx)));
     } catch (e) {
       if (e instanceof LangError) return badInput('exact', e);
       throw e;
