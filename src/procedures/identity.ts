@@ -21,7 +21,7 @@ import type { Roots } from '../../symbolic/matrix.ts';
 import { difference, parameterEqualities, parseParamExprs, signAt, signWithRootMulti } from '../../symbolic/lang/param.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
-import { badInput, domainPoints, emptyDomain, langSymbols, nonzeroOnDomain, pointStrings, recordRng } from './common.ts';
+import { badInput, domainPoints, emptyDomain, identifiersUsed, langSymbols, nonzeroOnDomain, pointStrings, recordRng } from './common.ts';
 
 /** Dimensions beyond this are not checked (the evidence then lists what was). */
 export const MAX_DIMENSION = 6;
@@ -226,7 +226,8 @@ export const undefinedResult = (why: string, evidence: Record<string, unknown>):
 /** Rational-function identity in parameters and scalar variables (the scalar fallback). */
 async function decideScalarRational(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, lhs: string, rhs: string): Promise<CheckResult> {
   const syms = langSymbols(env, record);
-  const vars = Object.keys(syms.variables);
+  // the scalar variables (a vector the file declares beside them is not the claim's: decideIdentityWith)
+  const vars = Object.keys(syms.variables).filter((v) => !syms.variables[v].vector);
   const { exprs } = parseParamExprs([lhs, rhs], syms, vars);
   const diff = difference(exprs[0], exprs[1]);
   const evidence = { 'numerator of lhs − rhs': unicodeString(diff.num), method: 'rational functions, cross-multiplied' };
@@ -292,7 +293,10 @@ async function decideIdentityWith(record: ClaimRecord, env: ProcedureEnv, ctx: C
     const probe = residualIn(syms, 1, lhs, rhs);
     void probe;
   } catch (e) {
-    if (e instanceof LangError && /division by an expression in the variables/.test(e.message) && !dimensionMatters(syms) && Object.keys(syms.functions).length === 0) {
+    // the scalar rational fallback when the claim itself (not the file) names no vector and no function
+    const used = identifiersUsed(JSON.stringify([record.lhs, record.rhs, record.define ?? [], record.forall ?? []]), env);
+    const scalarOnly = ![...used].some((n) => syms.variables[n]?.vector || n in syms.functions);
+    if (e instanceof LangError && /division by an expression in the variables/.test(e.message) && scalarOnly) {
       try {
         return await decideScalarRational(record, env, ctx, sides(record)[0], sides(record)[1]);
       } catch (e2) {

@@ -61,3 +61,13 @@ describe('sampled kinds: the printed data defined on the whole domain before sup
     expect((await eb('E(abs(z)) <= 1/(a^2 - 2)^2 + 1/2')).verdict).toBe('refuted');
   });
 });
+
+describe('identity: a scalar claim in a file that also declares a vector and a function (finding 6)', () => {
+  const syms = `${params}  variables: { y: {}, z: { vector: true } }\n  functions: { h: { args: [y] } }\n`;
+  it('(y² − 2)/(y² − 2) = 1 is decided as rational functions (was an error); a false one is refuted at a scalar point', async () => {
+    expect((await files.decide(oneClaimFile(syms, 'kind: identity, lhs: "(y^2 - 2)/(y^2 - 2)", rhs: "1"'))).verdict).toBe('proved');
+    const r = await files.decide(oneClaimFile(syms, 'kind: identity, lhs: "(y^2 - 2)/(y - 2)", rhs: "y + 2"'));
+    expect(r.verdict).toBe('refuted');
+    expect(Object.keys(r.witness ?? {})).not.toContain('z');
+  });
+});
