@@ -36,10 +36,10 @@ import { Rational, q } from '../../symbolic/rational.ts';
 import { Poly, pv } from '../../symbolic/poly.ts';
 import { multiIndices, oddDoubleFactorial } from '../../symbolic/moments.ts';
 import { LangError, type LangSymbols, type ParamExpr } from '../../symbolic/lang/index.ts';
-import { parseMath, parseParamExpr } from '../../symbolic/lang/param.ts';
+import { parseDomain, parseMath, parseParamExpr } from '../../symbolic/lang/param.ts';
 import { barsToAbs, mentionsIdentifier, splitRelation } from '../../symbolic/lang/text.ts';
 import { registerProcedure } from './registry.ts';
-import { badInput, citedUses, closedEndPoints, domainPoints, domainPointsAtScales, farPoints, farPointsTogether, langSymbols, noTrials, pointText, recordRng, signOnWholeDomain } from './common.ts';
+import { badInput, citedUses, closedEndPoints, domainPoints, domainPointsAtScales, farPoints, farPointsTogether, inDomain, langSymbols, noTrials, pointText, recordDomain, recordRng, signOnWholeDomain } from './common.ts';
 import { undefinedWhere } from './identity.ts';
 import { inconclusive } from '../claims.ts';
 import { cst, type Expr } from '../../numeric/expr.ts';
@@ -1106,6 +1106,130 @@ function bestConstant(pen: Pencil, hi: number): number | undefined {
   return up;
 }
 
+/** Degree of the tightness search (strictTightness): the extremals of Poincaré-type bounds are of low degree. */
+const TIGHT_DEGREE = 2;
+/** A strict bound whose margin 1 − λ comes within this of 0 at the search's best point is not supported. */
+const TIGHT_MARGIN = 1e-9;
+
+/**
+ * A strict bound can fail on a set of parameters no sample lands on (Var h < (1 + (a − 2)²)E|∇h|²
+ * holds for every a but 2, where h = x makes both sides 1). Before a strict bound is supported,
+ * its margin m = 1 − λ (λ = sup of the printed ratio on polynomials of degree ≤ TIGHT_DEGREE, in
+ * floating point: bestConstant) is minimised along each parameter in turn from the best of the
+ * given points (a grid over the parameter's domain, then golden section). The simplest rationals
+ * near the minimiser are checked exactly: a failure there refutes, with an exact witness; a margin
+ * within TIGHT_MARGIN of 0 without one makes the claim inconclusive (tight at an irrational point,
+ * or nearly). A search, never a proof: it only removes support.
+ */
+function strictTightness(p: ParsedIntegral, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext, starts: readonly Point[], full: Point | undefined): CheckResult | undefined {
+  if ((p.rel !== '<' && p.rel !== '>') || !starts.length) return undefined;
+  const dom = recordDomain(record, env);
+  const names = Object.keys(starts[0]).filter((v) => v in p.syms.parameters && !p.syms.parameters[v].domain.includes('integer'));
+  for (const d of p.dims) {
+    const N = Math.min(TIGHT_DEGREE, degreeFor(p, record, d, ctx.effort));
+    const margin = (at: Point): number => {
+      try {
+        const pen = pencilAt(p, record, at, d, N);
+        const lambda = pen ? bestConstant(pen, 1) : undefined;
+        return lambda === undefined ? Infinity : 1 - lambda;
+      } catch {
+        return Infinity; // undefined there: the whole-domain check says so
+      }
+    };
+    // the points hold the parameters the claim mentions; the domain may name others (any drawn value of those)
+    const valid = (at: Point) => inDomain(dom, { ...full, ...at });
+    let best = starts[0];
+    let bestM = margin(best);
+    for (const at of starts.slice(1)) {
+      const m = margin(at);
+      if (m < bestM) [best, bestM] = [at, m];
+    }
+    const withValue = (at: Point, v: string, x: number): Point | undefined => {
+      if (!Number.isFinite(x)) return undefined;
+      const next = { ...at, [v]: Rational.fromNumber(x) };
+      return valid(next) ? next : undefined;
+    };
+    for (let sweep = 0; sweep < 2; sweep++) {
+      for (const v of names) {
+        const dv = parseDomain(v, String(p.syms.parameters[v].domain));
+        const x0 = best[v].toNumber();
+        const lo = dv.lo?.toNumber() ?? x0 - 1e3 * (1 + Math.abs(x0));
+        const hi = dv.hi?.toNumber() ?? x0 + 1e3 * (1 + Math.abs(x0));
+        // a linear grid over a bounded interval; geometric steps away from x0 on an unbounded side
+        const grid = dv.hi !== undefined && dv.lo !== undefined ? Array.from({ length: 41 }, (_, k) => lo + ((hi - lo) * k) / 40) : [...Array.from({ length: 31 }, (_, k) => x0 * 2 ** ((k - 15) / 3)), ...Array.from({ length: 21 }, (_, k) => lo + ((x0 - lo) * (k + 1)) / 21)];
+        const evals = [...new Set([...grid, x0])].map((x) => {
+          const at = withValue(best, v, x);
+          return { x, m: at ? margin(at) : Infinity };
+        }).filter((e) => Number.isFinite(e.m)).sort((a, b) => a.x - b.x);
+        if (!evals.length) continue;
+        let k = 0;
+        for (let i = 1; i < evals.length; i++) if (evals[i].m < evals[k].m) k = i;
+        // golden section between the best grid value's neighbours
+        let [a, b] = [evals[Math.max(0, k - 1)].x, evals[Math.min(evals.length - 1, k + 1)].x];
+        const f = (x: number) => {
+          const at = withValue(best, v, x);
+          return at ? margin(at) : Infinity;
+        };
+        const g = (Math.sqrt(5) - 1) / 2;
+        let c = b - g * (b - a);
+        let e = a + g * (b - a);
+        let fc = f(c);
+        let fe = f(e);
+        for (let it = 0; it < 60 && b - a > 1e-13 * (1 + Math.abs(a)); it++) {
+          if (fc < fe) {
+            b = e;
+            e = c;
+            fe = fc;
+            c = b - g * (b - a);
+            fc = f(c);
+          } else {
+            a = c;
+            c = e;
+            fc = fe;
+            e = a + g * (b - a);
+            fe = f(e);
+          }
+        }
+        for (const x of [evals[k].x, c, e]) {
+          const at = withValue(best, v, x);
+          const m = at ? margin(at) : Infinity;
+          if (at && m < bestM) [best, bestM] = [at, m];
+        }
+      }
+    }
+    // the simplest rationals near the minimiser, checked exactly
+    const candidates: Point[] = [];
+    for (const rel of [1e-3, 1e-6, 1e-9]) {
+      const cand: Record<string, Rational> = { ...best };
+      for (const v of names) {
+        const x = best[v].toNumber();
+        const dx = rel * (1 + Math.abs(x));
+        cand[v] = simplestBetween(Math.max(0, x - dx), x + dx);
+        if (x - dx < 0) cand[v] = Rational.fromNumber(x);
+      }
+      if (valid(cand)) candidates.push(cand);
+    }
+    for (const at of candidates) {
+      let o: PointOutcome;
+      try {
+        o = decidePolynomialAt(p, record, at, d, N);
+      } catch {
+        continue;
+      }
+      if (!o.holds) {
+        const witness = { d: String(d), ...Object.fromEntries(Object.entries(at).map(([k, v]) => [k, v.toString()])), [p.h]: o.h!.toString(), lhs: o.lhs!.toString(), rhs: o.rhs!.toString(), ...(p.constraints.length ? { constraints: o.constraintValues!.map(String).join(', ') } : {}) };
+        const text = `d=${d}, ${pointText(at)}: ${p.h} = ${o.h!.toString()} gives lhs = ${o.lhs} and rhs = ${o.rhs}, printed ${p.rel}`;
+        return { verdict: 'refuted', method: 'exact', summary: `${text} (exact Gaussian moments; found by minimising the margin over the parameters)`, evidence: { polynomialDegree: N, tightnessSearch: `margin ${bestM.toPrecision(3)} near ${pointText(best)}`, witnessRecheck: 'lhs, rhs and every constraint re-evaluated exactly on the witness' }, witness, dimensions: [d], decisive: `violated: ${text}` };
+      }
+    }
+    if (bestM < TIGHT_MARGIN) {
+      const text = `d=${d}: the strict bound's margin 1 − sup ratio comes within ${bestM.toPrecision(2)} of 0 near ${Object.entries(best).filter(([v]) => names.includes(v)).map(([v, x]) => `${v} ≈ ${x.toNumber().toPrecision(10)}`).join(', ')} (degree ≤ ${N}, floating point), and no nearby rational point fails exactly: it may be tight there (an irrational point?)`;
+      return { verdict: 'inconclusive', method: 'exact', summary: text, evidence: { tightnessSearch: text, counterexample: 'near-equality at a point the exact check cannot reach' }, dimensions: [d], decisive: `tight? ${text}` };
+    }
+  }
+  return undefined;
+}
+
 /** The rational with the smallest denominator in [lo, hi] (0 ≤ lo < hi), by continued fractions. */
 function simplestBetween(lo: number, hi: number): Rational {
   if (!(hi > lo) || lo < 0) return Rational.fromNumber((lo + hi) / 2);
@@ -1350,6 +1474,8 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
   const moreRows = growthRows.length - firstRows.length;
   const stable = growthRows.length ? `; the best constant did not grow with the degree (${firstRows.map((r) => `d=${r.d}: ${r.degrees}`).join(', ')}${moreRows ? `${firstRows.length ? '; ' : ''}${moreRows} more point-dimension pair${moreRows > 1 ? 's' : ''} at other scales and far out, at low degree` : ''})` : '';
   if (uniform.length + scaled().length === 0) return noTrials('exact', record);
+  const tight = skippedFar.length ? undefined : strictTightness(p, record, env, ctx, [...uniform, ...scaled()], drawn[0]);
+  if (tight) return { ...tight, evidence: { rows, ...tight.evidence } };
   if (skippedFar.length)
     return { verdict: 'inconclusive', method: 'exact', summary: `the printed statement is not defined on the whole domain: ${skippedFar[0]}${skippedFar.length > 1 ? ` (and ${skippedFar.length - 1} more point${skippedFar.length > 2 ? 's' : ''})` : ''}; state the hypothesis that excludes it`, evidence: { rows, undefinedAt: skippedFar }, dimensions: p.dims, decisive: `undefined: ${skippedFar[0]}` };
   return {

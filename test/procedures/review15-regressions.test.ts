@@ -71,3 +71,16 @@ describe('identity: a scalar claim in a file that also declares a vector and a f
     expect(Object.keys(r.witness ?? {})).not.toContain('z');
   });
 });
+
+describe('integral-inequality: a strict bound tight at one parameter value (finding 3)', () => {
+  const syms = `${params}  variables: { x: {} }\n  functions: { h: { args: [x] } }\n  definitions: ["W = exp(-x^2/2)"]\n`;
+  const strict = (coef: string) =>
+    files.decide(oneClaimFile(syms, `kind: integral-inequality, weight: "W", dimension: 1, constraint: "mean(h, W) = 0", relation: "norm2(h, W) < ${coef}*norm2(grad(h, x), W)"`));
+  it('Var h < (1 + (a − 2)²)E|h′|² is refuted at a = 2, h = x (exactly); tight at a = √2 inconclusive; with room supported', async () => {
+    const r = await strict('(1 + (a - 2)^2)');
+    expect(r.verdict).toBe('refuted');
+    expect(r.witness).toMatchObject({ a: '2', lhs: '1', rhs: '1' });
+    expect((await strict('(1 + (a^2 - 2)^2)')).verdict).toBe('inconclusive');
+    expect((await strict('(11/10 + (a - 2)^2)')).verdict).toBe('supported');
+  });
+});
