@@ -584,6 +584,91 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
     });
   const shownText = `${String(record.relation)} ${String(record.weight)} ${syms.definitions.join(' ')}`;
   const points = trialPoints(record, env, ctx, trials, [...relevant]);
+  /**
+   * The smallest margin − 3σ over each parameter of the bound alone (a grid over its domain, then
+   * golden section), the expectations those parameters do not move estimated once, each with its
+   * error, at the first uniform trial (σ bounded by Σ|c_k|σ_k); a text when it falls below 0 (the
+   * strict relation is not supported there), else undefined.
+   */
+  const boundOnlyTightness = async (): Promise<string | undefined> => {
+    const boundOnly = [...relevant].filter((v) => !integralParams.has(v) && !String(syms.parameters[v]?.domain ?? '').includes('integer'));
+    const trial = points.find((t) => t.scale === 'uniform');
+    if (!boundOnly.length || !trial || !choice) return undefined;
+    const d = dims[0];
+    const atd = { ...trial.at, [dimName]: q(d) };
+    const vars = [...weightVariances(String(record.weight), syms, atd)];
+    const xName = vars.find(([v]) => v === 'x')?.[0] ?? vars[0][0];
+    const sx2 = vars.find(([v]) => v === xName)![1].toNumber();
+    const sv2 = (vars.find(([v]) => v !== xName)?.[1] ?? q(1)).toNumber();
+    const kindOf = (v: string): 'x' | 'v' => (v === xName ? 'x' : 'v');
+    let est;
+    try {
+      est = await choice.primary.integrate({ d, names: eNames, exprs: integrands.map((n) => toExpr(n, syms, atd, d, kindOf)), params: {} }, { omega0: Math.sqrt(sv2 / sx2), beta: 1 / sv2 }, { samples: choice.primary.name.startsWith('quadrature') ? (d === 1 ? 64 : d === 2 ? 16 : 8) : samples, seed: ctx.seed + 7907, signal: ctx.signal });
+    } catch {
+      return undefined;
+    }
+    const diff = difference(R, L);
+    const e0 = Object.fromEntries(eNames.map((n) => [n, 0]));
+    const dom = recordDomain(record, env);
+    const slack = (at: Record<string, Rational>): number => {
+      if (!inDomain(dom, at)) return Infinity;
+      let num: Record<string, number>;
+      try {
+        num = numericPoint({ ...at, [dimName]: q(d) }, diff.roots);
+      } catch {
+        return Infinity;
+      }
+      const den = diff.den.evaluateNumber(num);
+      if (!Number.isFinite(den) || den === 0) return Infinity;
+      const c0 = diff.num.subs(e0).evaluateNumber(num) / den;
+      const cs = eNames.map((n) => diff.num.diff(n).evaluateNumber(num) / den);
+      const m = sgn * (c0 + cs.reduce((acc, c, k) => acc + c * est.mean[k], 0));
+      const sigma = cs.reduce((acc, c, k) => acc + Math.abs(c) * est.stderr[k], 0);
+      const value = m - STRICT_SUPPORT_SIGMAS * sigma;
+      return Number.isFinite(value) ? value : Infinity;
+    };
+    let best: Record<string, Rational> = { ...trial.at };
+    let bestS = slack(best);
+    for (const v of boundOnly) {
+      const dv = parseDomain(v, String(syms.parameters[v].domain));
+      const x0 = best[v]?.toNumber() ?? 1;
+      const lo = dv.lo?.toNumber() ?? x0 - 1e3 * (1 + Math.abs(x0));
+      const hi = dv.hi?.toNumber() ?? x0 + 1e3 * (1 + Math.abs(x0));
+      const grid = [...new Set([x0, ...(dv.lo !== undefined && dv.hi !== undefined ? Array.from({ length: 41 }, (_, k) => lo + ((hi - lo) * k) / 40) : [...Array.from({ length: 31 }, (_, k) => x0 * 2 ** ((k - 15) / 3)), ...Array.from({ length: 21 }, (_, k) => lo + ((x0 - lo) * (k + 1)) / 21)])])].filter(Number.isFinite).sort((a, b) => a - b);
+      const f = (x: number) => slack({ ...best, [v]: Rational.fromNumber(x) });
+      const vals = grid.map(f);
+      let k = 0;
+      for (let i = 1; i < grid.length; i++) if (vals[i] < vals[k]) k = i;
+      let [a, b] = [grid[Math.max(0, k - 1)], grid[Math.min(grid.length - 1, k + 1)]];
+      const g = (Math.sqrt(5) - 1) / 2;
+      let c = b - g * (b - a);
+      let e = a + g * (b - a);
+      let fc = f(c);
+      let fe = f(e);
+      for (let it = 0; it < 60 && b - a > 1e-13 * (1 + Math.abs(a)); it++) {
+        if (fc < fe) {
+          b = e;
+          e = c;
+          fe = fc;
+          c = b - g * (b - a);
+          fc = f(c);
+        } else {
+          a = c;
+          c = e;
+          fc = fe;
+          e = a + g * (b - a);
+          fe = f(e);
+        }
+      }
+      for (const x of [grid[k], c, e]) {
+        const sx = f(x);
+        if (sx < bestS) [best, bestS] = [{ ...best, [v]: Rational.fromNumber(x) }, sx];
+      }
+    }
+    if (!(bestS < 0)) return undefined;
+    const where = boundOnly.map((v) => `${v} ≈ ${best[v].toNumber().toPrecision(8)}`).join(', ');
+    return `the strict bound's margin comes within ${STRICT_SUPPORT_SIGMAS}σ of 0 (or below) near ${where}, a value of the bound's own parameters no trial took (the expectations there are those of the trial at ${pointText(trial.at)}, d=${d}): it may be tight there, not supported`;
+  };
   for (const d of dims) {
     for (const [k, { at, scale, scaled, base }] of points.entries()) {
       const atd = { ...at, [dimName]: q(d) };
@@ -718,6 +803,11 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
     return { verdict: 'inconclusive', method: 'monte-carlo', summary: text, evidence: { rows, rule: SUPPORT_RULE }, dimensions: dims, decisive: `within error: ${text}` };
   }
   if (rows.length === 0) return noTrials('monte-carlo', record);
+  // a strict bound may be tight at a value of a parameter that enters the bound only (E cos z·4a <
+  // (4a² + 1)E cos z at a = 1/2), where no trial lands: with the expectations of the first uniform
+  // trial (they do not depend on such a parameter), the margin is an explicit function of it
+  const tight = strict ? await boundOnlyTightness() : undefined;
+  if (tight) return { verdict: 'inconclusive', method: 'monte-carlo', summary: tight, evidence: { rows, tightness: tight, rule: SUPPORT_RULE }, dimensions: dims, decisive: `tight? ${tight}` };
   // supported only where the bound is defined on the WHOLE domain, not only at the trials (they
   // never land on a = 7/3 or a = √2); a violation at a trial where it is defined refutes regardless
   const divisors = dims.flatMap((d) => [L.den, R.den].map((den) => den.subs({ [dimName]: q(d) }))).filter((den) => den.constantValue() === undefined);

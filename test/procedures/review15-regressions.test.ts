@@ -84,3 +84,14 @@ describe('integral-inequality: a strict bound tight at one parameter value (find
     expect((await strict('(11/10 + (a - 2)^2)')).verdict).toBe('supported');
   });
 });
+
+describe('expectation-bound by Monte Carlo: a strict bound tight at a value of its own parameter (finding 5)', () => {
+  const syms = `${params}  variables: { z: {} }\n`;
+  const eb = (rel: string) => files.decide(oneClaimFile(syms, `kind: expectation-bound, dimension: 1, weight: "exp(-z^2/2)", relation: "${rel}"`));
+  it('E cos z·4a < (4a² + 1)E cos z (equal at a = 1/2) is not supported; with (4a² + 2) it is', async () => {
+    const r = await eb('E(cos(z))*4*a < (4*a^2 + 1)*E(cos(z))');
+    expect(r.verdict).toBe('inconclusive');
+    expect(r.summary).toMatch(/a ≈ 0\.5/);
+    expect((await eb('E(cos(z))*4*a < (4*a^2 + 2)*E(cos(z))')).verdict).toBe('supported');
+  });
+});
