@@ -413,6 +413,16 @@ function recordProblems(proc: Procedure, record: ClaimRecord, set: ClaimSet, rep
     n++;
     report(path.split(/[.[\]]/).filter(Boolean).map((x) => (/^\d+$/.test(x) ? Number(x) : x)), `${path}: ${message}`);
   };
+  // a `define` may shadow a definition or a (real) parameter, whose domain then holds for the
+  // defining expression (common.ts shadowedParameterHypotheses); not a matrix, which the matrix
+  // kinds read in its place, nor an integer parameter, whose integrality cannot carry over
+  ((record.define as unknown[] | undefined) ?? []).forEach((d, i) => {
+    const name = /^\s*([A-Za-z_]\w*)\s*==?(?!=)/.exec(String(d))?.[1];
+    if (!name) return;
+    const why = definitionClash(name, set, record);
+    if (why) problem(`define[${i}]`, why);
+  });
+  if (n > 0) return n;
   // each hypothesis on its own line: a kind that reads the domain would report it at its own field
   ((record.forall as unknown[] | undefined) ?? []).forEach((h, i) => {
     try {
@@ -433,6 +443,22 @@ function recordProblems(proc: Procedure, record: ClaimRecord, set: ClaimSet, rep
     else throw e;
   }
   return n;
+}
+
+/** Why a definition may not be named `name`: a matrix of the file or the record, or an integer parameter; undefined when it may. */
+function definitionClash(name: string, set: ClaimSet, record?: ClaimRecord): string | undefined {
+  if (Object.hasOwn(set.symbols.matrices ?? {}, name) || Object.hasOwn((record?.matrices as Record<string, unknown> | undefined) ?? {}, name)) {
+    return `"${name}" is defined here and is also a matrix: the matrix kinds would read the matrix, the others the definition; give one of them another name`;
+  }
+  const p = set.symbols.parameters[name];
+  if (p && Object.hasOwn(set.symbols.parameters, name)) {
+    try {
+      if (parseDomain(name, String(p.domain)).integer) return `"${name}" is an integer parameter: a definition cannot keep its integrality; write the equality as a hypothesis, forall: ["${name} = …"]`;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -600,6 +626,13 @@ export function loadClaimFile(path: string, options: LoadOptions = {}): ClaimSet
       recordProblems(proc, fixed, set, (path, reason) => fail(errorAt(o.p, [...o.path, ...(typeof path[0] === 'string' && own.has(path[0]) ? ['corrected'] : []), ...path], `corrected: ${reason}`)), fail);
     }
   }
+
+  // A file definition named after a matrix or an integer parameter (see definitionClash).
+  symbols.definitions.forEach((d) => {
+    const name = /^\s*([A-Za-z_]\w*)\s*==?(?!=)/.exec(String(d))?.[1];
+    const why = name ? definitionClash(name, set) : undefined;
+    if (why) fail(errorAt(root, ['symbols'], `symbols.definitions: ${why}`));
+  });
 
   // The proof graph: every use names a claim or a cited result; no cycles.
   const ids = new Set([...claims.map((c) => c.id), ...claims.filter((c) => c.corrected).map((c) => `${c.id}:corrected`), ...cited.map((c) => c.id), ...knownIds, ...knownIds.map((id) => `${id}:corrected`)]);

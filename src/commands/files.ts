@@ -68,7 +68,8 @@ export function registerFileCommands(program: Command, io: CliIo, state: CliStat
           paper: sets.length === 1 ? first.paper.id : sets.map((s) => s.paper.id).join('+'),
           title: sets.map((s) => s.paper.title).join('; '),
           cited: sets.flatMap((s) => s.cited),
-          main: sets.flatMap((s) => s.paper.main ?? []),
+          // a file without `paper.main` counts all its conjunctions as main results, beside another file's main
+          main: sets.some((s) => s.paper.main?.length) ? sets.flatMap((s) => (s.paper.main?.length ? s.paper.main : s.claims.filter((c) => c.kind === 'conjunction').map((c) => c.id))) : [],
           sets,
           reproduce: (id) => `hypocheck check ${files.join(' ')} --only ${id} --seed ${opts.seed}${opts.backend !== 'auto' ? ` --backend ${opts.backend}` : ''}${opts.allowModules ? ' --allow-modules' : ''}`,
         },

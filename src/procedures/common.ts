@@ -30,6 +30,47 @@ export function langSymbols(env: ProcedureEnv, record?: ClaimRecord): LangSymbol
   return { parameters: s.parameters, variables: s.variables, functions: s.functions, dimension: s.dimension, definitions: [...s.definitions, ...sub, ...own] };
 }
 
+/**
+ * The definitions in force for a record, by name: the file's, then its `define` (the last of a
+ * name wins). Not `substitute`: a change of parameters onto the domain, whose new parameters carry
+ * their own domains (claim-file.ts checks it is onto).
+ */
+export function definitionsByName(env: ProcedureEnv, record?: ClaimRecord): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of [...env.set.symbols.definitions, ...((record?.define as string[] | undefined) ?? []).map(String)]) {
+    const r = splitRelation(d);
+    if (r && (r.rel === '=' || r.rel === '==') && /^[A-Za-z_]\w*$/.test(r.lhs.trim())) out.set(r.lhs.trim(), r.rhs.trim());
+  }
+  return out;
+}
+
+/**
+ * A definition named after a declared parameter (`define: ["kappa = 1 - gamma"]`, κ ∈ (0, 1)) is
+ * read in place of the parameter, so the parameter's domain would be lost with it: it is kept as
+ * hypotheses on the defining expression ((1 − γ) > 0, (1 − γ) < 1), added to `forall` where the
+ * record is decided (registry.ts). A contradiction (κ ∈ (0, 1), `kappa = 2`) makes the domain
+ * empty: vacuous, as the same hypothesis written in `forall` is. (An integer parameter cannot be
+ * defined: a load error, claim-file.ts.)
+ */
+export function shadowedParameterHypotheses(record: ClaimRecord, env: ProcedureEnv): string[] {
+  const params = env.set.symbols.parameters;
+  const out: string[] = [];
+  for (const [name, body] of definitionsByName(env, record)) {
+    if (!Object.hasOwn(params, name)) continue;
+    let dom;
+    try {
+      dom = parseDomain(name, String(params[name].domain));
+    } catch {
+      continue; // a bad domain: reported where the parameters are read
+    }
+    const e = `(${body})`;
+    if (dom.lo !== undefined) out.push(`${e} ${dom.loOpen ? '>' : '>='} ${dom.lo.toString()}`);
+    if (dom.hi !== undefined) out.push(`${e} ${dom.hiOpen ? '<' : '<='} ${dom.hi.toString()}`);
+    for (const c of dom.excluded) out.push(`${e} != ${c.toString()}`);
+  }
+  return out;
+}
+
 /** A record's domain as a solver assumption (`recordDomain`). */
 export interface RecordDomain {
   assumptions: Formula;

@@ -8,7 +8,7 @@
  */
 import type { ZodType } from 'zod';
 import type { CheckContext, CheckResult, Claim, Method } from '../claims.ts';
-import { emptyDomain, printedRoots, recordDomain, rootsDefined } from './common.ts';
+import { emptyDomain, printedRoots, recordDomain, rootsDefined, shadowedParameterHypotheses } from './common.ts';
 import { correctedRecord, type ClaimRecord, type ProcedureEnv } from '../claim-record.ts';
 
 export interface Procedure {
@@ -66,14 +66,22 @@ export function instantiate(record: ClaimRecord, env: ProcedureEnv): Claim {
   };
 }
 
+/** The record with the domains of the parameters its definitions shadow as hypotheses (common.ts shadowedParameterHypotheses). */
+function withShadowedDomains(record: ClaimRecord, env: ProcedureEnv): ClaimRecord {
+  const extra = shadowedParameterHypotheses(record, env);
+  return extra.length ? { ...record, forall: [...((record.forall as string[] | undefined) ?? []), ...extra] } : record;
+}
+
 /**
  * Decide a record and, when it carries a `corrected` statement (a correction or a charitable
  * reading), decide that too with the same procedure: the report's `corrected` is computed,
  * never a literal (issue 9, defect 10).
  */
-export async function decideWithCorrected(proc: Procedure, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
+export async function decideWithCorrected(proc: Procedure, printed: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
+  const record = withShadowedDomains(printed, env);
   const result = await checkedProved(await proc.decide(record, env, ctx), record, env, ctx);
-  const fixed = correctedRecord(record);
+  const corrected = correctedRecord(printed);
+  const fixed = corrected && withShadowedDomains(corrected, env);
   if (!fixed || result.corrected) return result;
   const c = await checkedProved(await proc.decide(fixed, env, ctx), fixed, env, ctx);
   return {
