@@ -13,7 +13,7 @@ import { difference, parseParamExprs, signAt } from '../../symbolic/lang/param.t
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
 import { decideWithCases, recordsToValidate } from './cases.ts';
-import { badInput, domainPoints, langSymbols, paramText, pointStrings, pointText, recordDomain, recordRng, rootsDefined, substitution, substitutionNotOnto, undefinedDivisor } from './common.ts';
+import { badInput, closedEndPoints, domainPoints, langSymbols, paramText, pointStrings, pointText, recordDomain, recordRng, rootsDefined, substitution, substitutionNotOnto, undefinedDivisor } from './common.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 
 export const formulaIdentityFields = z.looseObject({
@@ -95,7 +95,10 @@ async function decideFormula(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
   const vars = extraOf(env);
   const rng = recordRng(ctx, `${record.id}#vars`);
   // the witness shows lhs and rhs too: the points carry every parameter they mention
-  const points = domainPoints(record, env, ctx, 40, [diff.num, diff.den, lhs.num, lhs.den, rhs.num, rhs.den, ...Object.values(diff.roots)]).map((at) => {
+  const drawn = domainPoints(record, env, ctx, 40, [diff.num, diff.den, lhs.num, lhs.den, rhs.num, rhs.den, ...Object.values(diff.roots)]);
+  // then each parameter at a closed end of its domain (n = 1 of integer ≥ 1), from the first draws: an identity may fail only there
+  const ends = closedEndPoints(record, env, drawn.slice(0, 2), Object.keys(drawn[0] ?? {}).filter((k) => k in langSymbols(env, record).parameters));
+  const points = [...drawn, ...ends].map((at) => {
     // Variables range over all reals: small random rationals.
     for (const v of vars) at[v] = q(BigInt(Math.floor(rng() * 41) - 20), BigInt(1 + Math.floor(rng() * 6)));
     return at;

@@ -49,3 +49,11 @@ describe('check of two files: a file without paper.main keeps its conjunctions i
     expect(headline).toMatch(/thm:B\): not established — broken at y:1/);
   });
 });
+
+describe('formula-identity tries the closed ends of the domain', () => {
+  it('√((2n − 3)²) = 2n − 3 over integers n ≥ 1 is refuted at n = 1 (was inconclusive)', async () => {
+    const r = await files.decide(oneClaimFile('  parameters: { n: { domain: "integer >= 1" } }\n', 'kind: formula-identity, lhs: "sqrt((2*n-3)^2)", rhs: "2*n - 3"'));
+    expect(r.verdict).toBe('refuted');
+    expect(r.witness).toMatchObject({ n: '1' });
+  });
+});
