@@ -219,7 +219,8 @@ function parseConditions(record: ClaimRecord, env: ProcedureEnv): { conditions: 
     return { t, lhs: flip ? r.rhs : r.lhs, rhs: flip ? r.lhs : r.rhs, strict: r.rel === '>' || r.rel === '<' };
   });
   const exprs: string[] = [];
-  for (const s of sides) exprs.push(s.rhs.trim() === '0' ? s.lhs : `(${s.lhs}) - (${s.rhs})`);
+  // A − 0 and 0 − A (`A <= 0` flipped) without the scalar 0, which a matrix difference cannot take
+  for (const s of sides) exprs.push(s.rhs.trim() === '0' ? s.lhs : s.lhs.trim() === '0' ? `-(${s.rhs})` : `(${s.lhs}) - (${s.rhs})`);
   const parsed = parseMatrixExprs(exprs, table(record, env), langSymbols(env, record), exists, { rational: true });
   const printed = printedDivisors(exprs, table(record, env), langSymbols(env, record), exists);
   const conditions = sides.map((s, k) => {

@@ -57,3 +57,11 @@ describe('formula-identity tries the closed ends of the domain', () => {
     expect(r.witness).toMatchObject({ n: '1' });
   });
 });
+
+describe('matrix-inequality reads A < 0 and A <= 0 (the flipped 0 is not a scalar added to a matrix)', () => {
+  const syms = '  parameters: { a: { domain: "> 0" } }\n  matrices: { A: [["-a", "0"], ["0", "-1"]], B: [["a", "0"], ["0", "-1"]] }\n';
+  it('A = diag(−a, −1) < 0 is proved; B = diag(a, −1) <= 0 is refuted', async () => {
+    expect((await files.decide(oneClaimFile(syms, 'kind: matrix-inequality, claims: ["A < 0"]'))).verdict).toBe('proved');
+    expect((await files.decide(oneClaimFile(syms, 'kind: matrix-inequality, claims: ["B <= 0"]'))).verdict).toBe('refuted');
+  });
+});
