@@ -223,5 +223,8 @@ function countBelow(rows: readonly ClaimReport[], id: string): { proved: number;
     else if (!node.conjunction && node.verdict === 'proved') proved++;
     if (node?.of) corrected.push(node.of);
   }
+  // a main result that is itself a proved claim (not a conjunction) counts too
+  const self = nodes.get(id);
+  if (self && !self.conjunction && self.verdict === 'proved' && !seen.has(id)) proved++;
   return { proved, cited, corrected };
 }

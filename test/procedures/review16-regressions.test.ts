@@ -65,3 +65,14 @@ describe('matrix-inequality reads A < 0 and A <= 0 (the flipped 0 is not a scala
     expect((await files.decide(oneClaimFile(syms, 'kind: matrix-inequality, claims: ["B <= 0"]'))).verdict).toBe('refuted');
   });
 });
+
+describe('a main result that is itself a proved claim counts itself', () => {
+  it('"established — from 1 proved claims", not from 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hc-r16-main-'));
+    const f = join(dir, 'm.claims.yaml');
+    writeFileSync(f, 'paper: { id: m, title: M, main: ["thm:1"] }\nsymbols:\n  parameters: { a: { domain: "> 0" } }\nclaims:\n  - { id: "thm:1", source: "1", statement: "s", kind: inequality, relation: "a + 1 > a" }\n');
+    await main(['check', f, '--report', join(dir, 'r')], { out: () => {}, err: () => {} });
+    const headline = (JSON.parse(readFileSync(join(dir, 'r', 'report.json'), 'utf8')) as { headline: string[] }).headline.join('\n');
+    expect(headline).toMatch(/established — from 1 proved claims/);
+  });
+});
