@@ -30,9 +30,16 @@ export function mergeReports(reports: readonly ShardReport[]): HypocheckReport {
   const first = reports[0];
   for (const [i, r] of reports.entries()) {
     const s = stamps[i];
-    if (s.count !== n || s.run !== stamps[0].run || s.total !== stamps[0].total || r.version !== first.version || r.paper !== first.paper || JSON.stringify(r.main ?? []) !== JSON.stringify(first.main ?? [])) {
-      throw new UsageError(`merge: shard ${s.index}/${s.count} is from a different run (${echoArg(s.run)} vs ${echoArg(stamps[0].run)})`);
-    }
+    // what differs, named: the flags, the shard count, the claim set (paper, total, main results), the version
+    const differs = [
+      s.run !== stamps[0].run ? `${echoArg(s.run)} vs ${echoArg(stamps[0].run)}` : '',
+      s.count !== n ? `${s.count} shards vs ${n}` : '',
+      r.paper !== first.paper ? `paper ${echoArg(String(r.paper))} vs ${echoArg(String(first.paper))}` : '',
+      s.total !== stamps[0].total ? `${s.total} claims in the whole run vs ${stamps[0].total}` : '',
+      JSON.stringify(r.main ?? []) !== JSON.stringify(first.main ?? []) ? 'other main results' : '',
+      r.version !== first.version ? `version ${r.version} vs ${first.version}` : '',
+    ].filter(Boolean);
+    if (differs.length) throw new UsageError(`merge: shard ${s.index}/${s.count} is from a different run (${differs.join('; ')})`);
   }
   const byIndex = new Map(reports.map((r, i) => [stamps[i].index, r]));
   const missing = Array.from({ length: n }, (_, k) => k + 1).filter((k) => !byIndex.has(k));
