@@ -44,6 +44,8 @@ function expand(text: string, defs: Map<string, string>, depth = 0): MathNode {
 }
 
 const hasMaxMin = (t: MathNode) => t.filter(isMaxMin).length > 0;
+/** A nested max/min inside an argument, for maxMinDivisors: a symbol no claim file can declare. */
+const OPAQUE = '__maxmin';
 
 function permutations<T>(xs: readonly T[]): T[][] {
   if (xs.length <= 1) return [[...xs]];
@@ -73,13 +75,16 @@ export function maxMinDivisors(texts: readonly string[], record: ClaimRecord, en
     } catch {
       continue;
     }
-    for (const n of tree.filter(isMaxMin)) for (const a of (n as Node).args ?? []) if (!hasMaxMin(a)) args.add(a.toString());
+    // every argument, a nested max/min in it read as an opaque value (its own arguments are visited too)
+    for (const n of tree.filter(isMaxMin)) for (const a of (n as Node).args ?? []) args.add(a.transform((m) => (m !== a && isMaxMin(m) ? parse(OPAQUE) : m)).toString());
   }
   const syms = langSymbols(env, record);
   const out: Poly[] = [];
   for (const a of args) {
+    if (hasMaxMin(parse(a))) continue;
     try {
-      out.push(...parseParamExprs([a], syms).divisors);
+      // a divisor that is a max/min itself (b/max(a, 1)) is not one of the arguments' poles: left out
+      out.push(...parseParamExprs([a], syms, [OPAQUE]).divisors.filter((d) => !d.variables().includes(OPAQUE)));
     } catch {
       // not a parameter expression (a variable, a function): the procedure reports it
     }

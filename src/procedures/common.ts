@@ -8,7 +8,7 @@ import type { CheckContext, CheckResult, Method, Verdict } from '../claims.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import type { LangSymbols, ParamExpr } from '../../symbolic/lang/index.ts';
 import { LangError } from '../../symbolic/lang/index.ts';
-import { domainFormulas, farValues, hypothesisFormula, integerParameters, parseDomain, parseParamExpr, samplePoints, signAt, signFormula } from '../../symbolic/lang/param.ts';
+import { domainFormulas, farValues, hypothesisFormula, integerParameters, parseDomain, parseParamExpr, parseParamExprs, samplePoints, signAt, signFormula } from '../../symbolic/lang/param.ts';
 import { mentionsIdentifier, splitRelation } from '../../symbolic/lang/text.ts';
 import { PolyMatrix } from '../../symbolic/matrix.ts';
 import { certDomain, checkSign, decideSign } from '../../symbolic/certificate.ts';
@@ -55,8 +55,7 @@ export function definitionsByName(env: ProcedureEnv, record?: ClaimRecord): Map<
 export function shadowedParameterHypotheses(record: ClaimRecord, env: ProcedureEnv): string[] {
   const params = env.set.symbols.parameters;
   const out: string[] = [];
-  for (const [name, body] of definitionsByName(env, record)) {
-    if (!Object.hasOwn(params, name)) continue;
+  for (const [name, body] of shadowingDefinitions(record, env)) {
     let dom;
     try {
       dom = parseDomain(name, String(params[name].domain));
@@ -69,6 +68,54 @@ export function shadowedParameterHypotheses(record: ClaimRecord, env: ProcedureE
     for (const c of dom.excluded) out.push(`${e} != ${c.toString()}`);
   }
   return out;
+}
+
+/** The definitions a record uses (through its printed data) that are named after a declared parameter, name → body. */
+function shadowingDefinitions(record: ClaimRecord, env: ProcedureEnv): [string, string][] {
+  const params = env.set.symbols.parameters;
+  const defs = [...definitionsByName(env, record)].filter(([name]) => Object.hasOwn(params, name));
+  if (!defs.length) return [];
+  // only where the record uses it: an unused definition affects no claim
+  const meta = new Set(['id', 'source', 'statement', 'title', 'note', 'uses', 'kind', 'corrected', 'examples', 'options', 'pos']);
+  const printed = Object.entries(record).filter(([k]) => !meta.has(k)).map(([, v]) => v);
+  const used = identifiersUsed(JSON.stringify(printed), env);
+  return defs.filter(([name]) => used.has(name));
+}
+
+/**
+ * The definitions a record uses in place of a parameter must be defined on its domain (the domain
+ * hypotheses derived from them, shadowedParameterHypotheses, would otherwise exclude their poles
+ * and the points where their square roots are undefined, silently): a divisor that vanishes or a
+ * radicand that is negative somewhere on the domain makes the claim `inconclusive`, as a printed one does.
+ */
+export async function shadowedDefinitionsUndefined(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult | undefined> {
+  const bodies = shadowingDefinitions(record, env);
+  if (!bodies.length) return undefined;
+  let parsed;
+  try {
+    parsed = parseParamExprs(bodies.map(([, b]) => b), langSymbols(env, record));
+  } catch {
+    return undefined; // the kind reports a bad expression
+  }
+  const names = bodies.map(([n]) => n).join(', ');
+  for (const B of parsed.divisors) {
+    if (B.variables().some((v) => v in parsed.roots)) continue;
+    const nz = await nonzeroOnDomain({ num: B, den: Poly.ONE, roots: {} }, record, env, ctx);
+    if (nz.nonzero) continue;
+    const why = nz.nonzero === false ? `the divisor ${unicodeString(B)} is 0 on the domain (${nz.how})` : `whether the divisor ${unicodeString(B)} is 0 somewhere on the domain is undecided (${nz.how})`;
+    return { verdict: 'inconclusive', method: 'exact', summary: `${why}, in the definition of ${names}: the printed statement is not defined there (state the hypothesis that excludes it)`, evidence: { undefinedWhere: why }, decisive: `undefined: ${why}` };
+  }
+  if (Object.keys(parsed.roots).length) {
+    let dom;
+    try {
+      dom = recordDomain(record, env);
+    } catch {
+      return undefined;
+    }
+    const defined = await rootsDefined(parsed.roots, record, env, ctx, dom, 'exact');
+    if (!defined.ok) return { ...defined.result, summary: `${defined.result.summary} (in the definition of ${names})` };
+  }
+  return undefined;
 }
 
 /** A record's domain as a solver assumption (`recordDomain`). */

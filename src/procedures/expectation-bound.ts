@@ -516,6 +516,11 @@ async function decideExpectation(record: ClaimRecord, env: ProcedureEnv, ctx: Ch
         if (d === dims[dims.length - 1]) return { verdict: 'proved', method: 'exact', basis: 'kernel', summary: `lhs = rhs identically (exact Gaussian moments), d = ${dims.join(', ')}`, evidence, dimensions: dims, decisive: `identity d=${dims.join(',')}: ${r} ${values.map(paramText).join('; ')}` };
         continue;
       }
+      // the bound defined on the whole domain before the solvers (a solver's model at a pole, where
+      // the division is total in the solver, is no violation: E z² ≤ 1 + 1/(a − 2)² at a = 2)
+      const dens = [L.den, R.den].filter((p) => p.constantValue() === undefined);
+      const undefinedWhy = dens.length ? await undefinedWhere(dens, [], Object.keys(diff.roots), record, env, ctx) : undefined;
+      if (undefinedWhy) return { verdict: 'inconclusive', method: 'exact', summary: `d=${d}: ${undefinedWhy}: the printed bound is not defined there (state the hypothesis that excludes it)`, evidence: { ...evidence, undefinedWhere: undefinedWhy }, dimensions: [d], decisive: `undefined: ${undefinedWhy}` };
       const dom = recordDomain(record, env);
       const outcome = await decideQuery(await getSolvers(ctx), { variables: dom.variables, roots: { ...dom.roots, ...diff.roots }, assumptions: dom.assumptions, goal: signFormula(diff, r as '<') });
       Object.assign(evidence, answersEvidence(outcome));
@@ -634,7 +639,9 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
       const x0 = best[v]?.toNumber() ?? 1;
       const lo = dv.lo?.toNumber() ?? x0 - 1e3 * (1 + Math.abs(x0));
       const hi = dv.hi?.toNumber() ?? x0 + 1e3 * (1 + Math.abs(x0));
-      const grid = [...new Set([x0, ...(dv.lo !== undefined && dv.hi !== undefined ? Array.from({ length: 41 }, (_, k) => lo + ((hi - lo) * k) / 40) : [...Array.from({ length: 31 }, (_, k) => x0 * 2 ** ((k - 15) / 3)), ...Array.from({ length: 21 }, (_, k) => lo + ((x0 - lo) * (k + 1)) / 21)])])].filter(Number.isFinite).sort((a, b) => a - b);
+      // the closed ends of its domain too (c·E cos z < 2c fails only at c = 0 of c ≥ 0)
+      const ends = [dv.lo !== undefined && !dv.loOpen ? lo : undefined, dv.hi !== undefined && !dv.hiOpen ? hi : undefined].filter((e): e is number => e !== undefined);
+      const grid = [...new Set([x0, ...ends, ...(dv.lo !== undefined && dv.hi !== undefined ? Array.from({ length: 41 }, (_, k) => lo + ((hi - lo) * k) / 40) : [...Array.from({ length: 31 }, (_, k) => x0 * 2 ** ((k - 15) / 3)), ...Array.from({ length: 21 }, (_, k) => lo + ((x0 - lo) * (k + 1)) / 21)])])].filter(Number.isFinite).sort((a, b) => a - b);
       const f = (x: number) => slack({ ...best, [v]: Rational.fromNumber(x) });
       const vals = grid.map(f);
       let k = 0;
@@ -665,7 +672,8 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
         if (sx < bestS) [best, bestS] = [{ ...best, [v]: Rational.fromNumber(x) }, sx];
       }
     }
-    if (!(bestS < 0)) return undefined;
+    // strict: supported needs margin > 3σ, so margin − 3σ ≤ 0 anywhere (0 at an exact end) is not support
+    if (!(bestS <= 0)) return undefined;
     const where = boundOnly.map((v) => `${v} ≈ ${best[v].toNumber().toPrecision(8)}`).join(', ');
     return `the strict bound's margin comes within ${STRICT_SUPPORT_SIGMAS}σ of 0 (or below) near ${where}, a value of the bound's own parameters no trial took (the expectations there are those of the trial at ${pointText(trial.at)}, d=${d}): it may be tight there, not supported`;
   };

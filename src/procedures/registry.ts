@@ -8,7 +8,7 @@
  */
 import type { ZodType } from 'zod';
 import type { CheckContext, CheckResult, Claim, Method } from '../claims.ts';
-import { emptyDomain, printedRoots, recordDomain, rootsDefined, shadowedParameterHypotheses } from './common.ts';
+import { emptyDomain, printedRoots, recordDomain, rootsDefined, shadowedDefinitionsUndefined, shadowedParameterHypotheses } from './common.ts';
 import { correctedRecord, type ClaimRecord, type ProcedureEnv } from '../claim-record.ts';
 
 export interface Procedure {
@@ -78,12 +78,17 @@ function withShadowedDomains(record: ClaimRecord, env: ProcedureEnv): ClaimRecor
  * never a literal (issue 9, defect 10).
  */
 export async function decideWithCorrected(proc: Procedure, printed: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
-  const record = withShadowedDomains(printed, env);
-  const result = await checkedProved(await proc.decide(record, env, ctx), record, env, ctx);
-  const corrected = correctedRecord(printed);
-  const fixed = corrected && withShadowedDomains(corrected, env);
+  // a definition used in place of a parameter is checked for poles and roots on the domain first
+  const decideOne = async (r: ClaimRecord) => {
+    const undefinedHere = await shadowedDefinitionsUndefined(r, env, ctx);
+    if (undefinedHere) return undefinedHere;
+    const withDomains = withShadowedDomains(r, env);
+    return checkedProved(await proc.decide(withDomains, env, ctx), withDomains, env, ctx);
+  };
+  const result = await decideOne(printed);
+  const fixed = correctedRecord(printed);
   if (!fixed || result.corrected) return result;
-  const c = await checkedProved(await proc.decide(fixed, env, ctx), fixed, env, ctx);
+  const c = await decideOne(fixed);
   return {
     ...result,
     corrected: {

@@ -1,0 +1,50 @@
+/**
+ * Review 17 (the fixes of reviews 14–16, attacked). The domain hypotheses a parameter-named
+ * definition adds were cross-multiplied, so they excluded the definition's own poles and the points
+ * where its square roots are undefined (c ≥ 0, `c = b/(a − 2)²`: c ≥ 0 proved; `c = sqrt(a − 7)`:
+ * a restricted to a ≥ 7); unused file definitions restricted every claim; a divisor inside a nested
+ * max/min was not checked; the Monte Carlo tightness search missed closed ends; the exact
+ * expectation path refuted at a pole of the bound.
+ */
+import { describe, expect, it } from 'vitest';
+import { claimFiles, oneClaimFile } from '../helpers/decide-file.ts';
+
+const files = claimFiles('', 'hc-r17-');
+const params = '  parameters: { c: { domain: ">= 0" }, a: { domain: "> 0" }, b: { domain: "> 0" }, gam: { domain: "> 0" } }\n  variables: { z: {} }\n';
+
+describe('a definition in place of a parameter: its poles and roots are checked on the domain', () => {
+  it('c = b/(a − 2)² (c ≥ 0): c ≥ 0 is inconclusive (undefined at a = 2), not proved; c = b/(a + 2)² proves it', async () => {
+    const r = await files.decide(oneClaimFile(params, 'kind: inequality, define: ["c = b/(a - 2)^2"], relation: "c >= 0"'));
+    expect(r.verdict).toBe('inconclusive');
+    expect(String(r.evidence.undefinedWhere)).toMatch(/a\^2 - 4\*a \+ 4/);
+    expect((await files.decide(oneClaimFile(params, 'kind: inequality, define: ["c = b/(a + 2)^2"], relation: "c >= 0"'))).verdict).toBe('proved');
+  });
+  it('c = sqrt(a − 7) does not restrict a to a ≥ 7: a claim using it is inconclusive (undefined at a < 7)', async () => {
+    expect((await files.decide(oneClaimFile(params, 'kind: inequality, define: ["c = sqrt(a - 7)"], relation: "c^2 + 7 >= 7"'))).verdict).toBe('inconclusive');
+  });
+  it('an unused file definition in place of a parameter affects no claim', async () => {
+    const syms = `${params}  definitions: ["c = sqrt(a - 7)"]\n`;
+    expect((await files.decide(oneClaimFile(syms, 'kind: inequality, relation: "gam >= 0"'))).verdict).toBe('proved');
+    expect((await files.decide(oneClaimFile(syms, 'kind: inequality, relation: "a >= 7"'))).verdict).toBe('refuted');
+  });
+});
+
+describe('a divisor inside a nested max/min argument is checked', () => {
+  it('min(1, b/(a − 2)² + max(0, a)) ≤ 1 is inconclusive; with (a + 2)² proved', async () => {
+    expect((await files.decide(oneClaimFile(params, 'kind: inequality, relation: "min(1, b/(a - 2)^2 + max(0, a)) <= 1"'))).verdict).toBe('inconclusive');
+    expect((await files.decide(oneClaimFile(params, 'kind: inequality, relation: "min(1, b/(a + 2)^2 + max(0, a)) <= 1"'))).verdict).toBe('proved');
+  });
+});
+
+describe('expectation-bound', () => {
+  const eb = (rel: string) => files.decide(oneClaimFile(params, `kind: expectation-bound, weight: "exp(-z^2/2)", dimension: 1, relation: "${rel}"`));
+  it('Monte Carlo: c·E cos z < 2c (c ≥ 0; equal at c = 0) is not supported; 1 + c·E cos z < 2 + 2c is', async () => {
+    expect((await eb('c*E(cos(z)) < 2*c')).verdict).toBe('inconclusive');
+    expect((await eb('1 + c*E(cos(z)) < 2 + 2*c')).verdict).toBe('supported');
+  });
+  it('exact: E z² ≤ 1 + 1/(a − 2)² (true wherever defined) is inconclusive, not refuted at the pole a = 2', async () => {
+    const r = await eb('E(z^2) <= 1 + 1/(a - 2)^2');
+    expect(r.verdict).toBe('inconclusive');
+    expect((await eb('E(z^2) <= 1 + 1/(a + 2)^2')).verdict).toBe('proved');
+  });
+});
