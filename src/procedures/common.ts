@@ -83,6 +83,35 @@ function shadowingDefinitions(record: ClaimRecord, env: ProcedureEnv): [string, 
 }
 
 /**
+ * A witness names the values the check used: a parameter read through its definition shows the
+ * definition's value at the witness (a sampled value of the parameter itself was never used), or
+ * nothing when that cannot be computed exactly.
+ */
+export function witnessThroughDefinitions(witness: Record<string, unknown>, record: ClaimRecord, env: ProcedureEnv): Record<string, unknown> {
+  const defs = shadowingDefinitions(record, env).filter(([name]) => name in witness);
+  if (!defs.length) return witness;
+  const out = { ...witness };
+  const at: Record<string, Rational> = {};
+  for (const [k, v] of Object.entries(witness)) {
+    try {
+      at[k] = Rational.parse(String(v));
+    } catch {
+      // not an exact number (a root, a label)
+    }
+  }
+  for (const [name, body] of defs) {
+    try {
+      const e = parseParamExpr(body, langSymbols(env, record));
+      if (Object.keys(e.roots).length) throw new Error('roots');
+      out[name] = e.num.evaluate(at).div(e.den.evaluate(at)).toString();
+    } catch {
+      delete out[name];
+    }
+  }
+  return out;
+}
+
+/**
  * The definitions a record uses in place of a parameter must be defined on its domain (the domain
  * hypotheses derived from them, shadowedParameterHypotheses, would otherwise exclude their poles
  * and the points where their square roots are undefined, silently): a divisor that vanishes or a

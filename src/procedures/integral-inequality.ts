@@ -1411,7 +1411,9 @@ function decidePolynomial(p: ParsedIntegral, record: ClaimRecord, env: Procedure
       try {
         o = decidePolynomialAt(p, record, at, d, N);
       } catch (e) {
-        if (!(isFar && e instanceof LangError)) throw e;
+        // a coefficient undefined at the point (a pole, even one that cancels: (a² − 4)/(a − 2) at
+        // a = 2), or anything undefined far out: the claim is not defined there, not an error
+        if (!((isFar && e instanceof LangError) || e instanceof UndefinedCoefficient)) throw e;
         skippedFar.push(`d=${d}, ${pointText(at)}: ${e.message}`);
         continue;
       }

@@ -8,7 +8,7 @@
  */
 import type { ZodType } from 'zod';
 import type { CheckContext, CheckResult, Claim, Method } from '../claims.ts';
-import { emptyDomain, printedRoots, recordDomain, rootsDefined, shadowedDefinitionsUndefined, shadowedParameterHypotheses } from './common.ts';
+import { emptyDomain, printedRoots, recordDomain, rootsDefined, shadowedDefinitionsUndefined, shadowedParameterHypotheses, witnessThroughDefinitions } from './common.ts';
 import { correctedRecord, type ClaimRecord, type ProcedureEnv } from '../claim-record.ts';
 
 export interface Procedure {
@@ -83,7 +83,15 @@ export async function decideWithCorrected(proc: Procedure, printed: ClaimRecord,
     const undefinedHere = await shadowedDefinitionsUndefined(r, env, ctx);
     if (undefinedHere) return undefinedHere;
     const withDomains = withShadowedDomains(r, env);
-    return checkedProved(await proc.decide(withDomains, env, ctx), withDomains, env, ctx);
+    const out = await checkedProved(await proc.decide(withDomains, env, ctx), withDomains, env, ctx);
+    if (!out.witness || typeof out.witness !== 'object') return out;
+    const before = out.witness as Record<string, unknown>;
+    const witness = witnessThroughDefinitions(before, r, env);
+    if (witness === before) return out;
+    // the summary names the point as the witness does
+    let summary = out.summary;
+    for (const [k, v] of Object.entries(before)) if (witness[k] !== v) summary = summary.replace(new RegExp(`\\b${k}=${String(v).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![\\w/])`, 'g'), witness[k] === undefined ? '' : `${k}=${String(witness[k])}`);
+    return { ...out, witness, summary };
   };
   const result = await decideOne(printed);
   const fixed = correctedRecord(printed);

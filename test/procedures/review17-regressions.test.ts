@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { claimFiles, oneClaimFile } from '../helpers/decide-file.ts';
+import { Rational } from '../../symbolic/rational.ts';
 
 const files = claimFiles('', 'hc-r17-');
 const params = '  parameters: { c: { domain: ">= 0" }, a: { domain: "> 0" }, b: { domain: "> 0" }, gam: { domain: "> 0" } }\n  variables: { z: {} }\n';
@@ -46,5 +47,22 @@ describe('expectation-bound', () => {
     const r = await eb('E(z^2) <= 1 + 1/(a - 2)^2');
     expect(r.verdict).toBe('inconclusive');
     expect((await eb('E(z^2) <= 1 + 1/(a + 2)^2')).verdict).toBe('proved');
+  });
+});
+
+describe('witnesses and undefined coefficients (severity 3)', () => {
+  it('a witness shows a parameter read through its definition at the definition\'s value', async () => {
+    const syms = '  parameters: { kappa: { domain: "(0, 1]" }, g: { domain: "[0, 1)" }, a: { domain: "> 0" } }\n';
+    const r = await files.decide(oneClaimFile(syms, 'kind: inequality, define: ["kappa = g", "g = a - 1"], relation: "a > 3/2"'));
+    expect(r.verdict).toBe('refuted');
+    const w = r.witness as Record<string, string>;
+    // g is read as a − 1: the witness shows that value, not a sampled g the check never used
+    expect(Rational.parse(w.g).equals(Rational.parse(w.a).sub(Rational.ONE))).toBe(true);
+    expect(r.summary).toContain(`g=${w.g}`);
+  });
+  it('integral-inequality with a cancelling pole (a² − 4)/(a − 2) is inconclusive, not an error', async () => {
+    const syms = '  parameters: { a: { domain: "> 0" } }\n  variables: { x: {} }\n  functions: { h: { args: [x] } }\n  definitions: ["W = exp(-x^2/2)"]\n';
+    const r = await files.decide(oneClaimFile(syms, 'kind: integral-inequality, weight: "W", dimension: 1, constraint: "mean(h, W) = 0", relation: "norm2(h, W) <= ((a^2 - 4)/(a - 2) - a - 1)*norm2(grad(h, x), W)"'));
+    expect(r.verdict).toBe('inconclusive');
   });
 });
