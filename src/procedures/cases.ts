@@ -10,10 +10,9 @@ import type { CheckContext, CheckResult } from '../claims.ts';
 import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import { LangError } from '../../symbolic/lang/index.ts';
 import { splitRelation } from '../../symbolic/lang/text.ts';
-import { badInput, emptyDomain, langSymbols } from './common.ts';
+import { badInput, divisorsUndefined, emptyDomain, langSymbols } from './common.ts';
 import { parseParamExprs } from '../../symbolic/lang/param.ts';
 import type { Poly } from '../../symbolic/poly.ts';
-import { undefinedWhere } from './identity.ts';
 
 /** At most this many cases (2 maxima of 3 arguments and one of 2: 18). */
 export const MAX_CASES = 64;
@@ -65,7 +64,7 @@ export interface Case {
  * the cases together cover the domain less the arguments' poles, so those are checked on the
  * whole domain first (decideWithCases). Arguments that do not parse as parameter expressions give none.
  */
-export function maxMinDivisors(texts: readonly string[], record: ClaimRecord, env: ProcedureEnv): Poly[] {
+export function maxMinDivisors(texts: readonly string[], record: ClaimRecord, env: ProcedureEnv, roots: Record<string, Poly> = {}): Poly[] {
   const defs = bodies(record, env);
   const args = new Set<string>();
   for (const t of texts) {
@@ -83,8 +82,11 @@ export function maxMinDivisors(texts: readonly string[], record: ClaimRecord, en
   for (const a of args) {
     if (hasMaxMin(parse(a))) continue;
     try {
-      // a divisor that is a max/min itself (b/max(a, 1)) is not one of the arguments' poles: left out
-      out.push(...parseParamExprs([a], syms, [OPAQUE]).divisors.filter((d) => !d.variables().includes(OPAQUE)));
+      // a divisor holding a max/min (b/max(a − 2, 2a − 4)) comes back with the OPAQUE symbol in it:
+      // decideWithCases does not decide where it vanishes (inconclusive)
+      const parsed = parseParamExprs([a], syms, [OPAQUE]);
+      out.push(...parsed.divisors);
+      Object.assign(roots, parsed.roots);
     } catch {
       // not a parameter expression (a variable, a function): the procedure reports it
     }
@@ -215,8 +217,11 @@ export async function decideWithCases(
   if (split && ctx) {
     // a pole of a max/min argument lies outside every case: the printed relation is undefined there
     const forall = ((record.forall as string[] | undefined) ?? []).map(String);
-    const divisors = maxMinDivisors([...fields.map((f) => String(record[f])), ...forall], record, env);
-    const why = divisors.length ? await undefinedWhere(divisors, [], [], record, env, ctx) : undefined;
+    const roots: Record<string, Poly> = {};
+    const all = maxMinDivisors([...fields.map((f) => String(record[f])), ...forall], record, env, roots);
+    const divisors = all.filter((d) => !d.variables().includes(OPAQUE));
+    const opaque = all.some((d) => d.variables().includes(OPAQUE)) ? 'a max/min stands in a divisor: where it vanishes on the domain is not decided' : undefined;
+    const why = opaque ?? (divisors.length ? await divisorsUndefined(divisors, roots, record, env, ctx) : undefined);
     if (why) return { verdict: 'inconclusive', method, summary: `${why}, inside a max/min argument: the printed relation is not defined there (state the hypothesis that excludes it)`, evidence: { undefinedWhere: why }, decisive: `undefined: ${why}` };
   }
   return split ? decideByCases(split.cases, split.records, decide) : decide(record);

@@ -83,6 +83,27 @@ function shadowingDefinitions(record: ClaimRecord, env: ProcedureEnv): [string, 
 }
 
 /**
+ * The first divisor that vanishes (or may vanish: undecided) somewhere on the record's domain, as a
+ * sentence; undefined when every one is nonzero there. Unlike identity.ts undefinedWhere, a divisor
+ * with a square root (1/(√a − 1)²) is decided with its root, not skipped.
+ */
+export async function divisorsUndefined(divisors: readonly Poly[], roots: Roots, record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<string | undefined> {
+  for (const B of divisors) {
+    const c = B.constantValue();
+    if (c !== undefined) {
+      if (c.isZero()) return 'a divisor is identically 0';
+      continue;
+    }
+    const used = Object.fromEntries(Object.entries(roots).filter(([s]) => B.variables().includes(s)));
+    const nz = await nonzeroOnDomain({ num: B, den: Poly.ONE, roots: used }, record, env, ctx);
+    if (nz.nonzero) continue;
+    const text = Object.keys(used).length ? `${unicodeString(B)} (${Object.entries(used).map(([s, r]) => `${s} = √(${unicodeString(r)})`).join(', ')})` : unicodeString(B);
+    return nz.nonzero === false ? `the divisor ${text} is 0 on the domain (${nz.how})` : `whether the divisor ${text} is 0 somewhere on the domain is undecided (${nz.how})`;
+  }
+  return undefined;
+}
+
+/**
  * A witness names the values the check used: a parameter read through its definition shows the
  * definition's value at the witness (a sampled value of the parameter itself was never used), or
  * nothing when that cannot be computed exactly.
@@ -120,20 +141,17 @@ export function witnessThroughDefinitions(witness: Record<string, unknown>, reco
 export async function shadowedDefinitionsUndefined(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult | undefined> {
   const bodies = shadowingDefinitions(record, env);
   if (!bodies.length) return undefined;
+  const names = bodies.map(([n]) => n).join(', ');
   let parsed;
   try {
     parsed = parseParamExprs(bodies.map(([, b]) => b), langSymbols(env, record));
-  } catch {
-    return undefined; // the kind reports a bad expression
+  } catch (e) {
+    // (max/min, say): the parameter's domain cannot be carried to it, nor its poles checked
+    const why = `the definition of ${names}, read in place of the parameter, is not a parameter expression the domain check reads (${e instanceof Error ? e.message : String(e)})`;
+    return { verdict: 'inconclusive', method: 'exact', summary: `${why}: write it under another name, or as a hypothesis`, evidence: { reason: why }, decisive: `unchecked definition: ${names}` };
   }
-  const names = bodies.map(([n]) => n).join(', ');
-  for (const B of parsed.divisors) {
-    if (B.variables().some((v) => v in parsed.roots)) continue;
-    const nz = await nonzeroOnDomain({ num: B, den: Poly.ONE, roots: {} }, record, env, ctx);
-    if (nz.nonzero) continue;
-    const why = nz.nonzero === false ? `the divisor ${unicodeString(B)} is 0 on the domain (${nz.how})` : `whether the divisor ${unicodeString(B)} is 0 somewhere on the domain is undecided (${nz.how})`;
-    return { verdict: 'inconclusive', method: 'exact', summary: `${why}, in the definition of ${names}: the printed statement is not defined there (state the hypothesis that excludes it)`, evidence: { undefinedWhere: why }, decisive: `undefined: ${why}` };
-  }
+  const why = await divisorsUndefined(parsed.divisors, parsed.roots, record, env, ctx);
+  if (why) return { verdict: 'inconclusive', method: 'exact', summary: `${why}, in the definition of ${names}: the printed statement is not defined there (state the hypothesis that excludes it)`, evidence: { undefinedWhere: why }, decisive: `undefined: ${why}` };
   if (Object.keys(parsed.roots).length) {
     let dom;
     try {

@@ -38,9 +38,8 @@ import type { IntegratorSet } from '../../numeric/integrator.ts';
 import { prodE, sumE, scaleE } from '../../numeric/families.ts';
 import { chooseIntegrators, integrateMargins, marginShortfall, STRICT_SUPPORT_SIGMAS } from '../../numeric/search.ts';
 import { registerProcedure } from './registry.ts';
-import { answersEvidence, badInput, decideQuery, domainPoints, domainPointsAtScales, getSolvers, inDomain, langSymbols, noTrials, paramText, pointText, recordDomain, recordRng, signByTerms, signOnWholeDomain } from './common.ts';
+import { answersEvidence, badInput, decideQuery, divisorsUndefined, domainPoints, domainPointsAtScales, getSolvers, inDomain, langSymbols, noTrials, paramText, pointText, recordDomain, recordRng, signByTerms, signOnWholeDomain } from './common.ts';
 import { gaussianWeight, weightTerm, weightVariances, type GaussianWeight } from './integral-inequality.ts';
-import { undefinedWhere } from './identity.ts';
 
 type Node = MathNode & { type: string; name?: string; fn?: unknown; args?: MathNode[]; op?: string; content?: MathNode; value?: unknown };
 const fnName = (n: Node): string | undefined => (typeof n.fn === 'string' ? n.fn : (n.fn as { name?: string } | undefined)?.name);
@@ -519,7 +518,7 @@ async function decideExpectation(record: ClaimRecord, env: ProcedureEnv, ctx: Ch
       // the bound defined on the whole domain before the solvers (a solver's model at a pole, where
       // the division is total in the solver, is no violation: E z² ≤ 1 + 1/(a − 2)² at a = 2)
       const dens = [L.den, R.den].filter((p) => p.constantValue() === undefined);
-      const undefinedWhy = dens.length ? await undefinedWhere(dens, [], Object.keys(diff.roots), record, env, ctx) : undefined;
+      const undefinedWhy = dens.length ? await divisorsUndefined(dens, { ...L.roots, ...R.roots }, record, env, ctx) : undefined;
       if (undefinedWhy) return { verdict: 'inconclusive', method: 'exact', summary: `d=${d}: ${undefinedWhy}: the printed bound is not defined there (state the hypothesis that excludes it)`, evidence: { ...evidence, undefinedWhere: undefinedWhy }, dimensions: [d], decisive: `undefined: ${undefinedWhy}` };
       const dom = recordDomain(record, env);
       const outcome = await decideQuery(await getSolvers(ctx), { variables: dom.variables, roots: { ...dom.roots, ...diff.roots }, assumptions: dom.assumptions, goal: signFormula(diff, r as '<') });
@@ -558,6 +557,7 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
   // the first trial whose estimate is not evidence for the claim as printed (marginShortfall)
   let shortfall: { text: string; reason: string } | undefined;
   let farViolation: string | undefined;
+  let undefinedTrial: string | undefined;
   // trials that could not be computed (an overflow, a non-finite value): their region is unexamined
   const unexamined: { text: string; reason: string }[] = [];
   // the parameters the claim reads: the bound and the weight (the others do not change a trial)
@@ -720,7 +720,11 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
       const den = diff.den.evaluateNumber(num);
       if (!Number.isFinite(den) || den === 0) {
         const exactZero = !Object.keys(diff.roots).some((root) => diff.den.degreeIn(root) > 0) && diff.den.evaluate(atd).isZero();
-        if (exactZero || (!scaled && den === 0)) throw new LangError(`the bound is undefined at ${pointText(atd)}`);
+        if (exactZero || (!scaled && den === 0)) {
+          // the bound is undefined at this trial: not an error, and no evidence (a violation at another trial still refutes)
+          undefinedTrial ??= `the bound is undefined at ${pointText(atd)}`;
+          continue;
+        }
         skip(`the bound's denominator is ${den} in floating point (overflow or underflow)`);
         continue;
       }
@@ -800,6 +804,7 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
       if (m.confirmed && otherBackend) return { verdict: 'refuted', method: 'monte-carlo', summary: `${text} (${m.primary.sigmas.toFixed(1)}σ), confirmed by ${m.independent!.backend}`, evidence: { rows }, witness: { d, at: shown, margin: m.primary.margin, stderr: m.primary.stderr, independent: m.independent }, dimensions: [d], decisive: `violated: ${text}` };
     }
   }
+  if (undefinedTrial) return { verdict: 'inconclusive', method: 'monte-carlo', summary: `${undefinedTrial}: the printed bound is not defined there (state the hypothesis that excludes it)`, evidence: { rows, undefinedAt: undefinedTrial, rule: SUPPORT_RULE }, dimensions: dims, decisive: `undefined: ${undefinedTrial}` };
   if (farViolation) return { verdict: 'inconclusive', method: 'monte-carlo', summary: `a violation at a trial far out or where the weight's scale is extreme, where the integrators' accuracy is not established (not a refutation; the claim is not supported): ${farViolation}`, evidence: { rows, farViolation, rule: SUPPORT_RULE }, dimensions: dims, decisive: `far violation: ${farViolation}` };
   if (worst.sigmas < -6) return { verdict: 'inconclusive', method: 'monte-carlo', summary: `a > 6σ violation not confirmed by a different backend: ${worst.text}`, evidence: { rows, ...(unexamined.length ? { unexamined } : {}) }, dimensions: dims, decisive: `unconfirmed: ${worst.text}` };
   if (unexamined.length) {
@@ -818,8 +823,30 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
   if (tight) return { verdict: 'inconclusive', method: 'monte-carlo', summary: tight, evidence: { rows, tightness: tight, rule: SUPPORT_RULE }, dimensions: dims, decisive: `tight? ${tight}` };
   // supported only where the bound is defined on the WHOLE domain, not only at the trials (they
   // never land on a = 7/3 or a = √2); a violation at a trial where it is defined refutes regardless
-  const divisors = dims.flatMap((d) => [L.den, R.den].map((den) => den.subs({ [dimName]: q(d) }))).filter((den) => den.constantValue() === undefined);
-  const undefinedWhy = divisors.length ? await undefinedWhere(divisors, [], [...Object.keys(L.roots), ...Object.keys(R.roots)], record, env, ctx) : undefined;
+  // the integrands' own parameter divisors too (E(cos z/(a − 2)²) is undefined at a = 2)
+  const integrandDivisors: Poly[] = [];
+  const integrandRoots: Record<string, Poly> = {};
+  for (const n of integrands)
+    (n as Node).traverse((c) => {
+      const m = c as Node & { op?: string; args?: MathNode[] };
+      if (m.type !== 'OperatorNode' || m.op !== '/' || !m.args?.[1]) return;
+      const den = m.args[1];
+      let onlyParameters = true;
+      den.traverse((x) => {
+        const y = x as Node;
+        if (y.type === 'SymbolNode' && y.name! in syms.variables) onlyParameters = false;
+      });
+      if (!onlyParameters) return;
+      try {
+        const e = parseParamExpr(den.toString(), syms, [dimName]);
+        integrandDivisors.push(e.num, e.den);
+        Object.assign(integrandRoots, e.roots);
+      } catch {
+        // not a parameter expression: the integrand compiler reports it
+      }
+    });
+  const divisors = dims.flatMap((d) => [L.den, R.den, ...integrandDivisors].map((den) => den.subs({ [dimName]: q(d) }))).filter((den) => den.constantValue() === undefined || den.isZero());
+  const undefinedWhy = divisors.length ? await divisorsUndefined(divisors, { ...L.roots, ...R.roots, ...integrandRoots }, record, env, ctx) : undefined;
   if (undefinedWhy) return { verdict: 'inconclusive', method: 'monte-carlo', summary: `${undefinedWhy}: the printed bound is not defined there (state the hypothesis that excludes it); no trial violated it`, evidence: { rows, undefinedWhere: undefinedWhy, rule: SUPPORT_RULE }, dimensions: dims, decisive: `undefined: ${undefinedWhy}` };
   return { verdict: 'supported', method: 'monte-carlo', summary: `${rows.length} seeded trials over the domain; worst ${worst.text}`, evidence: { rows, rule: SUPPORT_RULE }, dimensions: dims, decisive: `holds: worst ${worst.text}` };
 }

@@ -39,8 +39,7 @@ import { LangError, type LangSymbols, type ParamExpr } from '../../symbolic/lang
 import { parseDomain, parseMath, parseParamExpr } from '../../symbolic/lang/param.ts';
 import { barsToAbs, mentionsIdentifier, splitRelation } from '../../symbolic/lang/text.ts';
 import { registerProcedure } from './registry.ts';
-import { badInput, citedUses, closedEndPoints, domainPoints, domainPointsAtScales, farPoints, farPointsTogether, inDomain, langSymbols, noTrials, pointText, recordDomain, recordRng, signOnWholeDomain } from './common.ts';
-import { undefinedWhere } from './identity.ts';
+import { badInput, citedUses, closedEndPoints, divisorsUndefined, domainPoints, domainPointsAtScales, farPoints, farPointsTogether, inDomain, langSymbols, noTrials, pointText, recordDomain, recordRng, signOnWholeDomain } from './common.ts';
 import { inconclusive } from '../claims.ts';
 import { cst, type Expr } from '../../numeric/expr.ts';
 import type { IntegratorSet } from '../../numeric/integrator.ts';
@@ -489,7 +488,7 @@ export async function undefinedOnDomain(p: ParsedIntegral, record: ClaimRecord, 
     forms(t.g);
   }
   const divisors: Poly[] = [];
-  const rootNames: string[] = [];
+  const roots: Record<string, Poly> = {};
   for (const n of coefNodes) {
     let e: ParamExpr;
     try {
@@ -497,13 +496,13 @@ export async function undefinedOnDomain(p: ParsedIntegral, record: ClaimRecord, 
     } catch {
       continue; // min/max or an input the point evaluation reports
     }
-    rootNames.push(...Object.keys(e.roots));
+    Object.assign(roots, e.roots);
     for (const d of p.dims) {
       const den = e.den.subs({ [p.dimName]: q(d) });
       if (den.constantValue() === undefined) divisors.push(den);
     }
   }
-  const why = divisors.length ? await undefinedWhere(divisors, [], rootNames, record, env, ctx) : undefined;
+  const why = divisors.length ? await divisorsUndefined(divisors, roots, record, env, ctx) : undefined;
   if (why) return { verdict: 'inconclusive', method, summary: `${why}: a coefficient of the printed statement is not defined there (state the hypothesis that excludes it)`, evidence: { undefinedWhere: why }, dimensions: p.dims, decisive: `undefined: ${why}` };
   const g = gaussianWeight(String(record.weight), p.syms, [p.dimName]);
   for (const d of p.dims) {

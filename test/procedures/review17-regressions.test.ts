@@ -66,3 +66,24 @@ describe('witnesses and undefined coefficients (severity 3)', () => {
     expect(r.verdict).toBe('inconclusive');
   });
 });
+
+describe('review 18: square roots in divisors, max/min as a divisor, divisors inside E(·)', () => {
+  it('k = 1/(√a − 1)² in place of k > 0: k > 0 is inconclusive (undefined at a = 1), not proved', async () => {
+    const syms = '  parameters: { k: { domain: "> 0" }, a: { domain: "> 0" } }\n';
+    expect((await files.decide(oneClaimFile(syms, 'kind: inequality, define: ["k = 1/(sqrt(a) - 1)^2"], relation: "k > 0"'))).verdict).toBe('inconclusive');
+    expect((await files.decide(oneClaimFile(syms, 'kind: inequality, define: ["k = 1/(sqrt(a) + 1)^2"], relation: "k > 0"'))).verdict).toBe('proved');
+  });
+  it('max(1, b/max(a − 2, 2a − 4)) ≥ 1 (a max/min as a divisor, 0 at a = 2) is inconclusive, not proved', async () => {
+    expect((await files.decide(oneClaimFile(params, 'kind: inequality, relation: "max(1, b/max(a - 2, 2*a - 4)) >= 1"'))).verdict).toBe('inconclusive');
+  });
+  it('max(1, b/(√a − 1)²) ≥ 1 is inconclusive, not an error', async () => {
+    expect((await files.decide(oneClaimFile(params, 'kind: inequality, relation: "max(1, b/(sqrt(a) - 1)^2) >= 1"'))).verdict).toBe('inconclusive');
+  });
+  const eb = (rel: string) => files.decide(oneClaimFile(params, `kind: expectation-bound, weight: "exp(-z^2/2)", dimension: 1, relation: "${rel}"`));
+  it('expectation-bound: a root in the bound\'s divisor or a divisor inside E(·) is inconclusive, never supported nor refuted at the pole', async () => {
+    expect((await eb('E(z^2) <= 1 + 1/(sqrt(a) - 1)^2')).verdict).toBe('inconclusive');
+    expect((await eb('E(cos(z)) <= 1 + 1/(sqrt(a) - 1)^2')).verdict).toBe('inconclusive');
+    expect((await eb('E(cos(z)/(a - 2)^2) >= -1')).verdict).toBe('inconclusive');
+    expect((await eb('E(cos(z)/(a + 2)^2) >= -1')).verdict).toBe('supported');
+  });
+});
