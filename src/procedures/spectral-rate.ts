@@ -38,7 +38,7 @@ import { difference, exactSquareRoot, hypothesisFormula, nonNegativeParameter, p
 import { atom, and, or, type Formula } from '../../symbolic/z3.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
-import { answersEvidence, badInput, decideQuery, domainPoints, getSolvers, langSymbols, paramText, pointStrings, pointText, recordDomain, type SolverOutcome, type SolverSet } from './common.ts';
+import { answersEvidence, badInput, decideQuery, divisorsUndefined, domainPoints, getSolvers, langSymbols, paramText, pointStrings, pointText, recordDomain, type SolverOutcome, type SolverSet } from './common.ts';
 import { undefinedWhere } from './identity.ts';
 
 const rows = z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(1)).min(1);
@@ -268,6 +268,10 @@ async function decideCase(record: ClaimRecord, env: ProcedureEnv, ctx: CheckCont
   const evidence: Record<string, unknown> = { printedRate: paramText(rate), 'tr C': unicodeString(sp.tr), 'det C': unicodeString(sp.det), 'tr² − 4 det': unicodeString(sp.disc) };
   const rateAtZero = c.slack ? withSlackZero(rate, c.slack) : undefined;
   if (c.slack && !rateAtZero) throw new LangError(`rate is undefined at ${c.slack} = 0`);
+  // the printed rate defined on the case's whole domain (2a·(a − 1)/(a − 1) is not at a = 1): its divisors, roots included
+  const rateDivisors = parseParamExprs([c.rate], syms);
+  const undefinedRate = await divisorsUndefined(rateDivisors.divisors, rateDivisors.roots, caseRecord, env, ctx);
+  if (undefinedRate) return { label: c.label, status: 'inconclusive', evidence: { printedRate: paramText(rate), undefinedWhere: undefinedRate }, decisive: `${c.label}: undefined: ${undefinedRate}`, summary: `${c.label}: ${undefinedRate}: the printed rate is not defined there (state the hypothesis that excludes it)` };
   let sampled: Record<string, unknown> | undefined;
   let worst = Infinity;
   let checked = 0;

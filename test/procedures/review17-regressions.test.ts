@@ -87,3 +87,12 @@ describe('review 18: square roots in divisors, max/min as a divisor, divisors in
     expect((await eb('E(cos(z)/(a + 2)^2) >= -1')).verdict).toBe('supported');
   });
 });
+
+describe('review 19: spectral-rate reads its printed rate\'s divisors', () => {
+  const sr = (rate: string, sharp = false) => files.decide(oneClaimFile(params, `kind: spectral-rate, drift: [["a"]], diffusion: [["1"]], rate: "${rate}", sharp: ${sharp}`));
+  it('2a·(a − 1)/(a − 1) (undefined at a = 1) is inconclusive, not proved; 2a − 1 + 1/(10⁶(a − 1)²) not supported; 2a proved', async () => {
+    expect((await sr('2*a*(a - 1)/(a - 1)', true)).verdict).toBe('inconclusive');
+    expect((await sr('2*a - 1 + 1/(1000000*(a - 1)^2)')).verdict).toBe('inconclusive');
+    expect((await sr('2*a', true)).verdict).toBe('proved');
+  });
+});
