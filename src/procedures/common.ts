@@ -95,6 +95,21 @@ export async function divisorsUndefined(divisors: readonly Poly[], roots: Roots,
       continue;
     }
     const used = Object.fromEntries(Object.entries(roots).filter(([s]) => B.variables().includes(s)));
+    // a monomial in root symbols and parameters (√a, 2·b·√(a − 1)) is nonzero where each factor is:
+    // a root where its radicand is > 0, a parameter where it is ≠ 0 (signs first, then the solvers)
+    const terms = B.termList();
+    if (terms.length === 1 && Object.keys(used).length) {
+      let all = true;
+      for (const [v] of terms[0].mono) {
+        const e = v in used ? { num: used[v], den: Poly.ONE, roots: {} } : { num: Poly.variable(v), den: Poly.ONE, roots: {} };
+        const sign = await signOnWholeDomain(e, v in used ? '>' : '!=', record, env, ctx);
+        if (!sign.holds) {
+          all = false;
+          break;
+        }
+      }
+      if (all) continue;
+    }
     const nz = await nonzeroOnDomain({ num: B, den: Poly.ONE, roots: used }, record, env, ctx);
     if (nz.nonzero) continue;
     const text = Object.keys(used).length ? `${unicodeString(B)} (${Object.entries(used).map(([s, r]) => `${s} = √(${unicodeString(r)})`).join(', ')})` : unicodeString(B);

@@ -34,6 +34,7 @@ import { difference, farValues, parseDomain, parseMath, parseParamExpr, signAt, 
 import { PolyMatrix } from '../../symbolic/matrix.ts';
 import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
 import { cst, div as divE, powi, un, vv, xv, type Expr } from '../../numeric/expr.ts';
+import { gridThenGolden, parameterGrid } from '../../numeric/line-search.ts';
 import type { IntegratorSet } from '../../numeric/integrator.ts';
 import { prodE, sumE, scaleE } from '../../numeric/families.ts';
 import { chooseIntegrators, integrateMargins, marginShortfall, STRICT_SUPPORT_SIGMAS } from '../../numeric/search.ts';
@@ -636,41 +637,10 @@ async function decideMonteCarlo(record: ClaimRecord, env: ProcedureEnv, ctx: Che
     let bestS = slack(best);
     for (const v of boundOnly) {
       const dv = parseDomain(v, String(syms.parameters[v].domain));
-      const x0 = best[v]?.toNumber() ?? 1;
-      const lo = dv.lo?.toNumber() ?? x0 - 1e3 * (1 + Math.abs(x0));
-      const hi = dv.hi?.toNumber() ?? x0 + 1e3 * (1 + Math.abs(x0));
-      // the closed ends of its domain too (c·E cos z < 2c fails only at c = 0 of c ≥ 0)
-      const ends = [dv.lo !== undefined && !dv.loOpen ? lo : undefined, dv.hi !== undefined && !dv.hiOpen ? hi : undefined].filter((e): e is number => e !== undefined);
-      const grid = [...new Set([x0, ...ends, ...(dv.lo !== undefined && dv.hi !== undefined ? Array.from({ length: 41 }, (_, k) => lo + ((hi - lo) * k) / 40) : [...Array.from({ length: 31 }, (_, k) => x0 * 2 ** ((k - 15) / 3)), ...Array.from({ length: 21 }, (_, k) => lo + ((x0 - lo) * (k + 1)) / 21)])])].filter(Number.isFinite).sort((a, b) => a - b);
       const f = (x: number) => slack({ ...best, [v]: Rational.fromNumber(x) });
-      const vals = grid.map(f);
-      let k = 0;
-      for (let i = 1; i < grid.length; i++) if (vals[i] < vals[k]) k = i;
-      let [a, b] = [grid[Math.max(0, k - 1)], grid[Math.min(grid.length - 1, k + 1)]];
-      const g = (Math.sqrt(5) - 1) / 2;
-      let c = b - g * (b - a);
-      let e = a + g * (b - a);
-      let fc = f(c);
-      let fe = f(e);
-      for (let it = 0; it < 60 && b - a > 1e-13 * (1 + Math.abs(a)); it++) {
-        if (fc < fe) {
-          b = e;
-          e = c;
-          fe = fc;
-          c = b - g * (b - a);
-          fc = f(c);
-        } else {
-          a = c;
-          c = e;
-          fc = fe;
-          e = a + g * (b - a);
-          fe = f(e);
-        }
-      }
-      for (const x of [grid[k], c, e]) {
-        const sx = f(x);
-        if (sx < bestS) [best, bestS] = [{ ...best, [v]: Rational.fromNumber(x) }, sx];
-      }
+      // the closed ends of its domain too (c·E cos z < 2c fails only at c = 0 of c ≥ 0)
+      const grid = parameterGrid(best[v]?.toNumber() ?? 1, { lo: dv.lo?.toNumber(), hi: dv.hi?.toNumber(), loOpen: dv.loOpen, hiOpen: dv.hiOpen });
+      for (const { x, value } of gridThenGolden(f, grid)) if (value < bestS) [best, bestS] = [{ ...best, [v]: Rational.fromNumber(x) }, value];
     }
     // strict: supported needs margin > 3σ, so margin − 3σ ≤ 0 anywhere (0 at an exact end) is not support
     if (!(bestS <= 0)) return undefined;

@@ -42,6 +42,7 @@ import { registerProcedure } from './registry.ts';
 import { badInput, citedUses, closedEndPoints, divisorsUndefined, domainPoints, domainPointsAtScales, farPoints, farPointsTogether, inDomain, langSymbols, noTrials, pointText, recordDomain, recordRng, signOnWholeDomain } from './common.ts';
 import { inconclusive } from '../claims.ts';
 import { cst, type Expr } from '../../numeric/expr.ts';
+import { gridThenGolden, parameterGrid } from '../../numeric/line-search.ts';
 import type { IntegratorSet } from '../../numeric/integrator.ts';
 import { bumpTestFunction, gradV, gradX, meanZero, prodE, scaleE, sumE, trigTestFunction, type TestFunction } from '../../numeric/families.ts';
 import { chooseIntegrators, integrateMargins, marginOf, marginShortfall, STRICT_SUPPORT_SIGMAS } from '../../numeric/search.ts';
@@ -1151,48 +1152,14 @@ function strictTightness(p: ParsedIntegral, record: ClaimRecord, env: ProcedureE
     for (let sweep = 0; sweep < 2; sweep++) {
       for (const v of names) {
         const dv = parseDomain(v, String(p.syms.parameters[v].domain));
-        const x0 = best[v].toNumber();
-        const lo = dv.lo?.toNumber() ?? x0 - 1e3 * (1 + Math.abs(x0));
-        const hi = dv.hi?.toNumber() ?? x0 + 1e3 * (1 + Math.abs(x0));
-        // a linear grid over a bounded interval; geometric steps away from x0 on an unbounded side
-        const grid = dv.hi !== undefined && dv.lo !== undefined ? Array.from({ length: 41 }, (_, k) => lo + ((hi - lo) * k) / 40) : [...Array.from({ length: 31 }, (_, k) => x0 * 2 ** ((k - 15) / 3)), ...Array.from({ length: 21 }, (_, k) => lo + ((x0 - lo) * (k + 1)) / 21)];
-        const evals = [...new Set([...grid, x0])].map((x) => {
-          const at = withValue(best, v, x);
-          return { x, m: at ? margin(at) : Infinity };
-        }).filter((e) => Number.isFinite(e.m)).sort((a, b) => a.x - b.x);
-        if (!evals.length) continue;
-        let k = 0;
-        for (let i = 1; i < evals.length; i++) if (evals[i].m < evals[k].m) k = i;
-        // golden section between the best grid value's neighbours
-        let [a, b] = [evals[Math.max(0, k - 1)].x, evals[Math.min(evals.length - 1, k + 1)].x];
         const f = (x: number) => {
           const at = withValue(best, v, x);
           return at ? margin(at) : Infinity;
         };
-        const g = (Math.sqrt(5) - 1) / 2;
-        let c = b - g * (b - a);
-        let e = a + g * (b - a);
-        let fc = f(c);
-        let fe = f(e);
-        for (let it = 0; it < 60 && b - a > 1e-13 * (1 + Math.abs(a)); it++) {
-          if (fc < fe) {
-            b = e;
-            e = c;
-            fe = fc;
-            c = b - g * (b - a);
-            fc = f(c);
-          } else {
-            a = c;
-            c = e;
-            fc = fe;
-            e = a + g * (b - a);
-            fe = f(e);
-          }
-        }
-        for (const x of [evals[k].x, c, e]) {
+        const grid = parameterGrid(best[v].toNumber(), { lo: dv.lo?.toNumber(), hi: dv.hi?.toNumber(), loOpen: dv.loOpen, hiOpen: dv.hiOpen });
+        for (const { x, value } of gridThenGolden(f, grid)) {
           const at = withValue(best, v, x);
-          const m = at ? margin(at) : Infinity;
-          if (at && m < bestM) [best, bestM] = [at, m];
+          if (at && value < bestM) [best, bestM] = [at, value];
         }
       }
     }
