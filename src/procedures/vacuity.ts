@@ -22,10 +22,10 @@ import type { ClaimRecord, ProcedureEnv } from '../claim-record.ts';
 import { Rational, q } from '../../symbolic/rational.ts';
 import { pv } from '../../symbolic/poly.ts';
 import { LangError, type ParamExpr } from '../../symbolic/lang/index.ts';
-import { parseMath, parseParamExpr } from '../../symbolic/lang/param.ts';
+import { parseMath, parseParamExpr, parseParamExprs } from '../../symbolic/lang/param.ts';
 import { barsToAbs, splitRelation } from '../../symbolic/lang/text.ts';
 import { getProcedure, registerProcedure } from './registry.ts';
-import { badInput, closedEndPoints, domainPoints, evidenceAgainst, farPoints, identifiersUsed, langSymbols, nonzeroOnDomain, noTrials, paramText, pointText, recordRng, signOnWholeDomain } from './common.ts';
+import { badInput, closedEndPoints, divisorsUndefined, domainPoints, evidenceAgainst, farPoints, identifiersUsed, langSymbols, nonzeroOnDomain, noTrials, paramText, pointText, recordRng, signOnWholeDomain } from './common.ts';
 import { UndefinedCoefficient, coefValue, compiledCoef } from './integral-inequality.ts';
 
 const HOLDS: Record<string, (s: number) => boolean> = { '<': (s) => s < 0, '<=': (s) => s <= 0, '>': (s) => s > 0, '>=': (s) => s >= 0, '=': (s) => s === 0 };
@@ -69,6 +69,17 @@ async function decideVacuity(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
   const theta = parseParamExpr(barsToAbs(String(record.evaluatedAt)), syms, vars);
   for (const v of vars) if (theta.den.degreeIn(v) > 0 || theta.num.degreeIn(v) > 1) throw new LangError(`evaluatedAt: θ must be affine in ${v}`);
   const coefOf = (v: string): ParamExpr => ({ num: theta.num.diff(v), den: theta.den, roots: theta.roots });
+  // θ and the bound defined on the whole domain (x/(√a − 1) is not at a = 1): a growth coefficient
+  // read at a pole (0/0, or a solver's value for a division by 0) says nothing
+  const thetaParts = parseParamExprs([barsToAbs(String(record.evaluatedAt))], syms, vars);
+  const boundText = String(record.bound ?? '').trim();
+  const boundParts = boundText ? parseParamExprs([barsToAbs(boundText)], syms) : { divisors: [], roots: {} };
+  const undefinedWhy = await divisorsUndefined([...thetaParts.divisors.filter((d) => !vars.some((v) => d.variables().includes(v))), ...boundParts.divisors], { ...thetaParts.roots, ...boundParts.roots }, record, env, ctx);
+  if (undefinedWhy) {
+    const text = `${undefinedWhy}: θ or the bound as printed is not defined there (state the hypothesis that excludes it)`;
+    const admissible = zeroAdmissible(record, env);
+    return { vacuous: false, admissibleAt: (at) => { try { return admissible(at); } catch { return false; } }, result: { verdict: 'inconclusive', method: 'exact', summary: text, evidence: { undefinedWhere: undefinedWhy }, decisive: `undefined: ${undefinedWhy}` } };
+  }
   if (vars.length !== 2) throw new LangError(`vacuity: evaluatedAt θ = ${String(record.evaluatedAt)} must be printed in two vector variables of the phase space (θ = x + v/γ); it names ${vars.length ? vars.join(', ') : 'none'}`);
   const [y1, y2] = vars;
   const a = coefOf(y1);

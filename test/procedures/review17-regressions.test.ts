@@ -96,3 +96,12 @@ describe('review 19: spectral-rate reads its printed rate\'s divisors', () => {
     expect((await sr('2*a', true)).verdict).toBe('proved');
   });
 });
+
+describe('review 20: vacuity reads the divisors of θ and of the bound', () => {
+  const syms = '  parameters: { a: { domain: "> 0" }, gamma: { domain: "> 0" }, eps0: { domain: ">= 0" } }\n  variables: { x: { vector: true }, v: { vector: true } }\n  functions: { eps: { args: [theta] } }\n';
+  const vac = (theta: string) => files.decide(oneClaimFile(syms, `kind: vacuity, function: eps, evaluatedAt: "${theta}", quantities: ["|dot(eps, v)|"], bound: "eps0"`));
+  it('θ = −(v + x/(√a − 1)) (undefined at a = 1) is inconclusive, not supported; with √a + 1 vacuous', async () => {
+    expect((await vac('-(v + x/(sqrt(a) - 1))')).verdict).toBe('inconclusive');
+    expect((await vac('-(v + x/(sqrt(a) + 1))')).verdict).toBe('vacuous');
+  });
+});
