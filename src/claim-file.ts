@@ -417,7 +417,7 @@ function recordProblems(proc: Procedure, record: ClaimRecord, set: ClaimSet, rep
   // defining expression (common.ts shadowedParameterHypotheses); not a matrix, which the matrix
   // kinds read in its place, nor an integer parameter, whose integrality cannot carry over
   ((record.define as unknown[] | undefined) ?? []).forEach((d, i) => {
-    const name = /^\s*([A-Za-z_]\w*)\s*==?(?!=)/.exec(String(d))?.[1];
+    const name = definedName(d);
     if (!name) return;
     const why = definitionClash(name, set, record);
     if (why) problem(`define[${i}]`, why);
@@ -443,6 +443,11 @@ function recordProblems(proc: Procedure, record: ClaimRecord, set: ClaimSet, rep
     else throw e;
   }
   return n;
+}
+
+/** The name a definition `name = body` defines, if it is one. */
+function definedName(definition: unknown): string | undefined {
+  return /^\s*([A-Za-z_]\w*)\s*==?(?!=)/.exec(String(definition))?.[1];
 }
 
 /** Why a definition may not be named `name`: a matrix of the file or the record, or an integer parameter; undefined when it may. */
@@ -629,7 +634,7 @@ export function loadClaimFile(path: string, options: LoadOptions = {}): ClaimSet
 
   // A file definition named after a matrix or an integer parameter (see definitionClash).
   symbols.definitions.forEach((d) => {
-    const name = /^\s*([A-Za-z_]\w*)\s*==?(?!=)/.exec(String(d))?.[1];
+    const name = definedName(d);
     const why = name ? definitionClash(name, set) : undefined;
     if (why) fail(errorAt(root, ['symbols'], `symbols.definitions: ${why}`));
   });

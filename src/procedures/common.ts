@@ -52,10 +52,10 @@ export function definitionsByName(env: ProcedureEnv, record?: ClaimRecord): Map<
  * empty: vacuous, as the same hypothesis written in `forall` is. (An integer parameter cannot be
  * defined: a load error, claim-file.ts.)
  */
-export function shadowedParameterHypotheses(record: ClaimRecord, env: ProcedureEnv): string[] {
+export function shadowedParameterHypotheses(defs: readonly (readonly [string, string])[], env: ProcedureEnv): string[] {
   const params = env.set.symbols.parameters;
   const out: string[] = [];
-  for (const [name, body] of shadowingDefinitions(record, env)) {
+  for (const [name, body] of defs) {
     let dom;
     try {
       dom = parseDomain(name, String(params[name].domain));
@@ -71,7 +71,7 @@ export function shadowedParameterHypotheses(record: ClaimRecord, env: ProcedureE
 }
 
 /** The definitions a record uses (through its printed data) that are named after a declared parameter, name → body. */
-function shadowingDefinitions(record: ClaimRecord, env: ProcedureEnv): [string, string][] {
+export function shadowingDefinitions(record: ClaimRecord, env: ProcedureEnv): [string, string][] {
   const params = env.set.symbols.parameters;
   const defs = [...definitionsByName(env, record)].filter(([name]) => Object.hasOwn(params, name));
   if (!defs.length) return [];
@@ -123,8 +123,8 @@ export async function divisorsUndefined(divisors: readonly Poly[], roots: Roots,
  * definition's value at the witness (a sampled value of the parameter itself was never used), or
  * nothing when that cannot be computed exactly.
  */
-export function witnessThroughDefinitions(witness: Record<string, unknown>, record: ClaimRecord, env: ProcedureEnv): Record<string, unknown> {
-  const defs = shadowingDefinitions(record, env).filter(([name]) => name in witness);
+export function witnessThroughDefinitions(witness: Record<string, unknown>, shadowing: readonly (readonly [string, string])[], record: ClaimRecord, env: ProcedureEnv): Record<string, unknown> {
+  const defs = shadowing.filter(([name]) => name in witness);
   if (!defs.length) return witness;
   const out = { ...witness };
   const at: Record<string, Rational> = {};
@@ -153,8 +153,7 @@ export function witnessThroughDefinitions(witness: Record<string, unknown>, reco
  * and the points where their square roots are undefined, silently): a divisor that vanishes or a
  * radicand that is negative somewhere on the domain makes the claim `inconclusive`, as a printed one does.
  */
-export async function shadowedDefinitionsUndefined(record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult | undefined> {
-  const bodies = shadowingDefinitions(record, env);
+export async function shadowedDefinitionsUndefined(bodies: readonly (readonly [string, string])[], record: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult | undefined> {
   if (!bodies.length) return undefined;
   const names = bodies.map(([n]) => n).join(', ');
   let parsed;

@@ -21,7 +21,7 @@ import type { Roots } from '../../symbolic/matrix.ts';
 import { difference, parameterEqualities, parseParamExprs, signAt, signWithRootMulti } from '../../symbolic/lang/param.ts';
 import { unicodeString } from '../../symbolic/lyapunov.ts';
 import { registerProcedure } from './registry.ts';
-import { badInput, domainPoints, emptyDomain, identifiersUsed, langSymbols, nonzeroOnDomain, pointStrings, recordRng } from './common.ts';
+import { badInput, divisorsUndefined, domainPoints, emptyDomain, identifiersUsed, langSymbols, pointStrings, recordRng } from './common.ts';
 
 /** Dimensions beyond this are not checked (the evidence then lists what was). */
 export const MAX_DIMENSION = 6;
@@ -213,12 +213,7 @@ export async function undefinedWhere(divisors: readonly Poly[], inverses: readon
     for (const v of vars) if (invOf.has(v)) needed.set(invOf.get(v)!, pv(invOf.get(v)!));
     if (!vars.some((v) => invOf.has(v))) needed.set(B.toString(), B);
   }
-  for (const B of needed.values()) {
-    const nz = await nonzeroOnDomain({ num: B, den: Poly.ONE, roots: {} }, record, env, ctx);
-    if (nz.nonzero) continue;
-    return nz.nonzero === false ? `the divisor ${unicodeString(B)} is 0 on the domain (${nz.how})` : `whether the divisor ${unicodeString(B)} is 0 somewhere on the domain is undecided (${nz.how})`;
-  }
-  return undefined;
+  return divisorsUndefined([...needed.values()], {}, record, env, ctx);
 }
 
 export const undefinedResult = (why: string, evidence: Record<string, unknown>): CheckResult => ({ verdict: 'inconclusive', method: 'exact', summary: `lhs − rhs = 0, but ${why}: the printed identity is not defined there (state the hypothesis that excludes it)`, evidence: { ...evidence, undefinedWhere: why }, decisive: `undefined: ${why}` });

@@ -8,7 +8,7 @@
  */
 import type { ZodType } from 'zod';
 import type { CheckContext, CheckResult, Claim, Method } from '../claims.ts';
-import { emptyDomain, printedRoots, recordDomain, rootsDefined, shadowedDefinitionsUndefined, shadowedParameterHypotheses, witnessThroughDefinitions } from './common.ts';
+import { emptyDomain, printedRoots, recordDomain, rootsDefined, shadowedDefinitionsUndefined, shadowedParameterHypotheses, shadowingDefinitions, witnessThroughDefinitions } from './common.ts';
 import { correctedRecord, type ClaimRecord, type ProcedureEnv } from '../claim-record.ts';
 
 export interface Procedure {
@@ -66,12 +66,6 @@ export function instantiate(record: ClaimRecord, env: ProcedureEnv): Claim {
   };
 }
 
-/** The record with the domains of the parameters its definitions shadow as hypotheses (common.ts shadowedParameterHypotheses). */
-function withShadowedDomains(record: ClaimRecord, env: ProcedureEnv): ClaimRecord {
-  const extra = shadowedParameterHypotheses(record, env);
-  return extra.length ? { ...record, forall: [...((record.forall as string[] | undefined) ?? []), ...extra] } : record;
-}
-
 /**
  * Decide a record and, when it carries a `corrected` statement (a correction or a charitable
  * reading), decide that too with the same procedure: the report's `corrected` is computed,
@@ -80,13 +74,15 @@ function withShadowedDomains(record: ClaimRecord, env: ProcedureEnv): ClaimRecor
 export async function decideWithCorrected(proc: Procedure, printed: ClaimRecord, env: ProcedureEnv, ctx: CheckContext): Promise<CheckResult> {
   // a definition used in place of a parameter is checked for poles and roots on the domain first
   const decideOne = async (r: ClaimRecord) => {
-    const undefinedHere = await shadowedDefinitionsUndefined(r, env, ctx);
+    const shadowing = shadowingDefinitions(r, env);
+    const undefinedHere = await shadowedDefinitionsUndefined(shadowing, r, env, ctx);
     if (undefinedHere) return undefinedHere;
-    const withDomains = withShadowedDomains(r, env);
+    const extra = shadowedParameterHypotheses(shadowing, env);
+    const withDomains = extra.length ? { ...r, forall: [...((r.forall as string[] | undefined) ?? []), ...extra] } : r;
     const out = await checkedProved(await proc.decide(withDomains, env, ctx), withDomains, env, ctx);
     if (!out.witness || typeof out.witness !== 'object') return out;
     const before = out.witness as Record<string, unknown>;
-    const witness = witnessThroughDefinitions(before, r, env);
+    const witness = witnessThroughDefinitions(before, shadowing, r, env);
     if (witness === before) return out;
     // the summary names the point as the witness does
     let summary = out.summary;

@@ -260,7 +260,8 @@ async function decideCase(record: ClaimRecord, env: ProcedureEnv, ctx: CheckCont
   const syms = langSymbols(env, record);
   const forall = [...(record.forall ?? []), ...(c.when ? [c.when] : [])];
   const caseRecord: ClaimRecord = { ...record, id: `${record.id}#${c.label}`, forall };
-  const rate = parseParamExpr(c.rate, syms);
+  const rateParts = parseParamExprs([c.rate], syms);
+  const rate = rateParts.exprs[0];
   if (c.slack && !(c.slack in syms.parameters)) throw new LangError(`slack "${c.slack}" is not a declared parameter`);
   const Cpoly = p.drift.map((r) => r.map(asPoly));
   const spectrum = spectrumPolys(Cpoly);
@@ -269,8 +270,7 @@ async function decideCase(record: ClaimRecord, env: ProcedureEnv, ctx: CheckCont
   const rateAtZero = c.slack ? withSlackZero(rate, c.slack) : undefined;
   if (c.slack && !rateAtZero) throw new LangError(`rate is undefined at ${c.slack} = 0`);
   // the printed rate defined on the case's whole domain (2a·(a − 1)/(a − 1) is not at a = 1): its divisors, roots included
-  const rateDivisors = parseParamExprs([c.rate], syms);
-  const undefinedRate = await divisorsUndefined(rateDivisors.divisors, rateDivisors.roots, caseRecord, env, ctx);
+  const undefinedRate = await divisorsUndefined(rateParts.divisors, rateParts.roots, caseRecord, env, ctx);
   if (undefinedRate) return { label: c.label, status: 'inconclusive', evidence: { printedRate: paramText(rate), undefinedWhere: undefinedRate }, decisive: `${c.label}: undefined: ${undefinedRate}`, summary: `${c.label}: ${undefinedRate}: the printed rate is not defined there (state the hypothesis that excludes it)` };
   let sampled: Record<string, unknown> | undefined;
   let worst = Infinity;

@@ -66,12 +66,12 @@ async function decideVacuity(record: ClaimRecord, env: ProcedureEnv, ctx: CheckC
   const fn = String(record.function ?? 'eps');
   // the phase-space vectors are those θ is printed in (a file may declare more, e.g. (2.3)'s θ, y)
   const vars = Object.keys(syms.variables).filter((v) => syms.variables[v].vector && new RegExp(`\\b${v}\\b`).test(String(record.evaluatedAt)));
-  const theta = parseParamExpr(barsToAbs(String(record.evaluatedAt)), syms, vars);
+  const thetaParts = parseParamExprs([barsToAbs(String(record.evaluatedAt))], syms, vars);
+  const theta = thetaParts.exprs[0];
   for (const v of vars) if (theta.den.degreeIn(v) > 0 || theta.num.degreeIn(v) > 1) throw new LangError(`evaluatedAt: θ must be affine in ${v}`);
   const coefOf = (v: string): ParamExpr => ({ num: theta.num.diff(v), den: theta.den, roots: theta.roots });
   // θ and the bound defined on the whole domain (x/(√a − 1) is not at a = 1): a growth coefficient
   // read at a pole (0/0, or a solver's value for a division by 0) says nothing
-  const thetaParts = parseParamExprs([barsToAbs(String(record.evaluatedAt))], syms, vars);
   const boundText = String(record.bound ?? '').trim();
   const boundParts = boundText ? parseParamExprs([barsToAbs(boundText)], syms) : { divisors: [], roots: {} };
   const undefinedWhy = await divisorsUndefined([...thetaParts.divisors.filter((d) => !vars.some((v) => d.variables().includes(v))), ...boundParts.divisors], { ...thetaParts.roots, ...boundParts.roots }, record, env, ctx);
